@@ -1,0 +1,2 @@
+﻿# Starts with a UTF-8 BOM.
+print("bom ok", "café")

@@ -1,0 +1,21 @@
+# str.split with and without separators and maxsplit; splitlines.
+print("a b  c".split())
+print("  leading and trailing  ".split())
+print("a b  c".split(" "))
+print("a,b,,c,".split(","))
+print("".split(), "".split(","), "   ".split(), " ".split(" "))
+print("k=v=w".split("=", 1), "a b c d".split(None, 2), "a b c".split(maxsplit=1))
+print("a::b::c".split("::"), "abc".split("abc"), "abc".split("x"))
+print("one\ttwo\nthree\r\nfour\x0bfive\x0csix".split())
+print("GET / HTTP/1.0\r\nHost: x\r\n\r\n".split("\r\n"))
+print("line1\nline2\r\nline3\rline4".splitlines())
+print("trailing\n".splitlines(), "\n".splitlines(), "".splitlines(), "a\n\nb".splitlines())
+print("x\ny\n".splitlines(True), "x\r\ny".splitlines(keepends=True))
+print("a\x1cb\x85c\u2028d".splitlines())
+print("192.168.1.10".split("."))
+host, port = "localhost:8080".split(":")
+print(host, int(port))
+try:
+    "a b".split("")
+except ValueError as e:
+    print("ValueError:", e)

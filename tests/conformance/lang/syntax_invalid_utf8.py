@@ -1,0 +1,3 @@
+print("never printed")
+s = "café"
+print(s)

@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+print("never printed")
+s = "café"

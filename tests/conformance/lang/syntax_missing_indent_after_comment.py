@@ -1,0 +1,4 @@
+def f():
+    # only a comment in the body
+
+x = 1

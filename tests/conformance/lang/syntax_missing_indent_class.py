@@ -1,0 +1,2 @@
+class Server:
+x = 1

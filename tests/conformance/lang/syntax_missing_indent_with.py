@@ -1,0 +1,4 @@
+class M:
+    pass
+with M():
+pass

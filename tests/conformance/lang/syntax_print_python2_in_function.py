@@ -1,0 +1,6 @@
+
+def main():
+    data = "hello"
+    print "Received:", data
+
+main()

@@ -1,0 +1,2 @@
+port = 8080
+print "listening on port %d" % port

@@ -1,0 +1,5 @@
+def serve():
+    conn = 1
+	if conn:
+		return conn
+print(serve())

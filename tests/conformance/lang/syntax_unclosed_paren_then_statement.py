@@ -1,0 +1,2 @@
+result = max(1, 2
+x = 5

@@ -1,0 +1,5 @@
+def handle():
+        data = 1
+        if data:
+            print("x")
+    return data

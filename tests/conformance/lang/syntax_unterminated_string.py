@@ -1,0 +1,3 @@
+print("ok")
+greeting = "Hello there
+print(greeting)

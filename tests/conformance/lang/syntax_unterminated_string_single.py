@@ -1,0 +1,4 @@
+x = 1
+
+
+msg = 'it's broken'

@@ -1,0 +1,4 @@
+x = 1
+doc = """this docstring
+never ends
+print(x)
