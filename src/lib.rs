@@ -3,17 +3,35 @@
 //!
 //! # Layout
 //! - `cli`: command-line shapes (clap); no behaviour.
-//! - `run`: what each command does, and the one place exit codes are decided.
+//! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
+//! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
+//! - `builtins`: built-in functions and methods, and one file per Python module.
+//! - `hints`: the one place that explains an error in the lecture's words.
+//! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 
+pub mod builtins;
 pub mod cli;
+pub mod hints;
+pub mod interp;
+pub mod runner;
+pub mod syntax;
 
 use clap::Parser;
 
 /// Parse the command line, do what it says, and return the process exit code.
 pub fn run() -> i32 {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
     match cli.command {
-        Some(cli::Command::Run(_args)) => 0,
-        None => 0,
+        Some(cli::Command::Run(args)) => runner::run_command(&args),
+        None => {
+            eprintln!("socklab: the interactive REPL is not built yet; try `socklab run FILE`");
+            2
+        }
     }
 }

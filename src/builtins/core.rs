@@ -1,0 +1,1171 @@
+//! Built-in functions (`print`, `len`, `range` ...) and the constructors of the
+//! built-in types (`int("42")`, `bytes(3)`, `dict(a=1)` ...).
+
+use crate::interp::dict::{Dict, Key};
+use crate::interp::exec::{call, get_iter, hash_key, iterate, next, truthy};
+use crate::interp::ops::{self, as_number, less_than, Num};
+use crate::interp::repr;
+use crate::interp::types::{self, class, type_name, type_of};
+use crate::interp::value::*;
+use crate::interp::{Ctx, Exc, R};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub fn builtin_fn(name: &str, f: NativeFn) -> Value {
+    Value::Builtin(Arc::new(Builtin {
+        name: Arc::from(name),
+        self_: None,
+        kind: BuiltinKind::Function(f),
+    }))
+}
+
+/// The value of keyword `name`, if given.
+pub fn kwarg<'a>(kwargs: &'a [(Name, Value)], name: &str) -> Option<&'a Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+pub fn no_kwargs(ctx: &Ctx, fname: &str, kwargs: &[(Name, Value)]) -> R<()> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(ctx.type_error(format!("{fname}() takes no keyword arguments")).with_hint_name(k));
+    }
+    Ok(())
+}
+
+trait HintName {
+    fn with_hint_name(self, n: &Name) -> Self;
+}
+impl HintName for Box<Exc> {
+    fn with_hint_name(mut self, n: &Name) -> Self {
+        self.hint_name = Some(n.clone());
+        self
+    }
+}
+
+pub fn arg_count(ctx: &Ctx, fname: &str, args: &[Value], min: usize, max: usize) -> R<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            if min == 1 {
+                format!("{fname}() takes exactly one argument ({} given)", args.len())
+            } else {
+                format!("{fname} expected {min} arguments, got {}", args.len())
+            }
+        } else if args.len() < min {
+            format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        };
+        return Err(ctx.type_error(msg));
+    }
+    Ok(())
+}
+
+pub fn to_i64(ctx: &Ctx, v: &Value, what: &str) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(ctx.err("OverflowError", "Python int too large to convert to C ssize_t")),
+        _ => Err(ctx.type_error(format!(
+            "'{}' object cannot be interpreted as an integer{}",
+            type_name(v),
+            what
+        ))),
+    }
+}
+
+pub fn builtins() -> HashMap<Name, Value> {
+    let mut m: HashMap<Name, Value> = HashMap::new();
+    let fns: &[(&str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", |ctx, a, k| {
+            no_kwargs(ctx, "repr", k)?;
+            arg_count(ctx, "repr", a, 1, 1)?;
+            Ok(Value::string(repr::repr(ctx, &a[0])?))
+        }),
+        ("ascii", |ctx, a, _| {
+            arg_count(ctx, "ascii", a, 1, 1)?;
+            Ok(Value::string(repr::ascii(&repr::repr(ctx, &a[0])?)))
+        }),
+        ("abs", abs),
+        ("hex", |ctx, a, _| radix(ctx, a, 16, "0x")),
+        ("oct", |ctx, a, _| radix(ctx, a, 8, "0o")),
+        ("bin", |ctx, a, _| radix(ctx, a, 2, "0b")),
+        ("ord", ord),
+        ("chr", chr),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("input", input),
+        ("any", |ctx, a, _| {
+            arg_count(ctx, "any", a, 1, 1)?;
+            let it = get_iter(ctx, &a[0])?;
+            while let Some(x) = next(ctx, &it)? {
+                if truthy(ctx, &x)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }),
+        ("all", |ctx, a, _| {
+            arg_count(ctx, "all", a, 1, 1)?;
+            let it = get_iter(ctx, &a[0])?;
+            while let Some(x) = next(ctx, &it)? {
+                if !truthy(ctx, &x)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        }),
+        ("sum", sum),
+        ("min", |ctx, a, k| min_max(ctx, a, k, "min", true)),
+        ("max", |ctx, a, k| min_max(ctx, a, k, "max", false)),
+        ("sorted", sorted),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("reversed", reversed),
+        ("iter", |ctx, a, _| {
+            arg_count(ctx, "iter", a, 1, 1)?;
+            get_iter(ctx, &a[0])
+        }),
+        ("next", |ctx, a, _| {
+            arg_count(ctx, "next", a, 1, 2)?;
+            if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
+                if let Value::Instance(_) = &a[0] {
+                    return crate::interp::exec::call_method(ctx, &a[0], "__next__", vec![], vec![]);
+                }
+                return Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(&a[0]))));
+            }
+            match next(ctx, &a[0])? {
+                Some(v) => Ok(v),
+                None => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(Exc::new(types::new_exception("StopIteration", vec![]))),
+                },
+            }
+        }),
+        ("hash", |ctx, a, _| {
+            arg_count(ctx, "hash", a, 1, 1)?;
+            use std::hash::{Hash, Hasher};
+            let k = hash_key(ctx, &a[0])?;
+            if let Some(Num::I(i)) = as_number(&a[0]) {
+                if i != -1 {
+                    return Ok(Value::Int(i));
+                }
+            }
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            k.hash(&mut h);
+            Ok(Value::Int((h.finish() >> 2) as i64))
+        }),
+        ("id", |ctx, a, _| {
+            arg_count(ctx, "id", a, 1, 1)?;
+            Ok(Value::Int(a[0].id() as i64))
+        }),
+        ("callable", |ctx, a, _| {
+            arg_count(ctx, "callable", a, 1, 1)?;
+            Ok(Value::Bool(match &a[0] {
+                Value::Func(_) | Value::Builtin(_) | Value::Class(_) | Value::BoundMethod(_) => true,
+                Value::Instance(i) => i.class.lookup("__call__").is_some(),
+                _ => false,
+            }))
+        }),
+        ("getattr", |ctx, a, _| {
+            arg_count(ctx, "getattr", a, 2, 3)?;
+            let Value::Str(name) = &a[1] else {
+                return Err(ctx.type_error("attribute name must be string"));
+            };
+            match crate::interp::exec::getattr(ctx, &a[0], name) {
+                Ok(v) => Ok(v),
+                Err(e) if a.len() == 3 && e.is("AttributeError") => Ok(a[2].clone()),
+                Err(e) => Err(e),
+            }
+        }),
+        ("setattr", |ctx, a, _| {
+            arg_count(ctx, "setattr", a, 3, 3)?;
+            let Value::Str(name) = &a[1] else {
+                return Err(ctx.type_error("attribute name must be string"));
+            };
+            crate::interp::exec::setattr(ctx, &a[0], name, a[2].clone())?;
+            Ok(Value::None)
+        }),
+        ("hasattr", |ctx, a, _| {
+            arg_count(ctx, "hasattr", a, 2, 2)?;
+            let Value::Str(name) = &a[1] else {
+                return Err(ctx.type_error("hasattr(): attribute name must be string"));
+            };
+            match crate::interp::exec::getattr(ctx, &a[0], name) {
+                Ok(_) => Ok(Value::Bool(true)),
+                Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+                Err(e) => Err(e),
+            }
+        }),
+        ("divmod", |ctx, a, _| {
+            arg_count(ctx, "divmod", a, 2, 2)?;
+            let q = ops::binary(ctx, crate::syntax::ast::BinOp::FloorDiv, a[0].clone(), a[1].clone())?;
+            let r = ops::binary(ctx, crate::syntax::ast::BinOp::Mod, a[0].clone(), a[1].clone())?;
+            Ok(Value::tuple(vec![q, r]))
+        }),
+        ("pow", |ctx, a, _| {
+            arg_count(ctx, "pow", a, 2, 3)?;
+            if a.len() == 3 {
+                let (Some(b), Some(e), Some(m)) = (as_big(&a[0]), as_big(&a[1]), as_big(&a[2])) else {
+                    return Err(ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                };
+                if m.is_zero() {
+                    return Err(ctx.value_error("pow() 3rd argument cannot be 0"));
+                }
+                return Ok(Value::bigint(b.modpow(&e, &m)));
+            }
+            ops::binary(ctx, crate::syntax::ast::BinOp::Pow, a[0].clone(), a[1].clone())
+        }),
+        ("round", round),
+        ("dir", dir),
+        ("vars", |ctx, a, _| {
+            arg_count(ctx, "vars", a, 1, 1)?;
+            crate::interp::exec::getattr(ctx, &a[0], "__dict__")
+        }),
+        ("globals", |ctx, _, _| {
+            let items = ctx.interp.main.items();
+            let d: Dict = items.into_iter().map(|(k, v)| (Key(Value::Str(k)), v)).collect();
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        }),
+        ("exit", sys_exit),
+        ("quit", sys_exit),
+        ("format", |ctx, a, _| {
+            arg_count(ctx, "format", a, 1, 2)?;
+            let spec = match a.get(1) {
+                Some(Value::Str(s)) => s.to_string(),
+                Some(other) => return Err(ctx.type_error(format!("format() argument 2 must be str, not {}", type_name(other)))),
+                None => String::new(),
+            };
+            Ok(Value::string(crate::interp::format::format_value(ctx, &a[0], &spec)?))
+        }),
+        ("open", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support open(): files are outside the lab"))),
+        ("eval", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support eval()"))),
+        ("exec", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support exec()"))),
+    ];
+    for (name, f) in fns {
+        m.insert(Arc::from(*name), builtin_fn(name, *f));
+    }
+    for (name, c) in types::types().by_name.iter() {
+        if matches!(
+            *name,
+            "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "iterator"
+                | "NotImplementedType" | "ellipsis" | "cell" | "gaierror" | "herror" | "error"
+        ) {
+            continue;
+        }
+        m.insert(Arc::from(*name), Value::Class(c.clone()));
+    }
+    m.insert(Arc::from("IOError"), Value::Class(class("OSError")));
+    m.insert(Arc::from("EnvironmentError"), Value::Class(class("OSError")));
+    m.insert(Arc::from("None"), Value::None);
+    m.insert(Arc::from("Ellipsis"), Value::Ellipsis);
+    m.insert(Arc::from("NotImplemented"), Value::NotImplemented);
+    m.insert(Arc::from("__name__"), Value::str("__main__"));
+    m
+}
+
+fn as_big(v: &Value) -> Option<BigInt> {
+    match as_number(v)? {
+        Num::I(i) if !matches!(v, Value::Float(_)) => Some(BigInt::from(i)),
+        Num::B(b) => Some(b),
+        _ => None,
+    }
+}
+
+fn print(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = None;
+    let mut flush = false;
+    for (k, v) in kwargs {
+        match (&**k, v) {
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("sep", Value::None) => {}
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("end", Value::None) => {}
+            ("sep" | "end", other) => {
+                return Err(ctx.type_error(format!("{k} must be None or a string, not {}", type_name(other))))
+            }
+            ("file", Value::None) => {}
+            ("file", f) => file = Some(f.clone()),
+            ("flush", f) => flush = truthy(ctx, f)?,
+            _ => return Err(ctx.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => out.push_str(s),
+            _ => out.push_str(&repr::str(ctx, a)?),
+        }
+    }
+    out.push_str(&end);
+    match file {
+        None => {
+            write_stdout(ctx, &out)?;
+            if flush {
+                let _ = ctx.interp.flush();
+            }
+        }
+        Some(f) => {
+            crate::interp::exec::call_method(ctx, &f, "write", vec![Value::string(out)], vec![])?;
+            if flush {
+                crate::interp::exec::call_method(ctx, &f, "flush", vec![], vec![])?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+pub fn write_stdout(ctx: &Ctx, s: &str) -> R<()> {
+    match ctx.interp.write_stdout(s) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ctx.os_error(libc::EPIPE)),
+        Err(e) => Err(ctx.os_error(e.raw_os_error().unwrap_or(libc::EIO))),
+    }
+}
+
+pub fn length(ctx: &mut Ctx, v: &Value) -> R<usize> {
+    Ok(match v {
+        Value::Str(s) => {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            }
+        }
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.lock().len(),
+        Value::Tuple(t) => t.len(),
+        Value::List(l) => l.lock().len(),
+        Value::Dict(d) | Value::Set(d) => d.lock().len(),
+        Value::FrozenSet(d) => d.len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Instance(i) => match i.class.lookup("__len__") {
+            Some(m) => {
+                let r = call(ctx, &m, vec![v.clone()], vec![])?;
+                match r {
+                    Value::Int(n) if n >= 0 => n as usize,
+                    Value::Int(_) => return Err(ctx.value_error("__len__() should return >= 0")),
+                    other => {
+                        return Err(ctx.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(&other)
+                        )))
+                    }
+                }
+            }
+            None => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        },
+        Value::Native(n) => match n.call_method(ctx, v, "__len__", &[], &[]) {
+            Some(r) => to_i64(ctx, &r?, "")? as usize,
+            None => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        },
+        _ => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+    })
+}
+
+fn len(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    no_kwargs(ctx, "len", kwargs)?;
+    arg_count(ctx, "len", args, 1, 1)?;
+    Ok(Value::Int(length(ctx, &args[0])? as i64))
+}
+
+fn abs(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "abs", args, 1, 1)?;
+    match &args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::bigint(BigInt::from(*i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::BigInt(b) => Ok(Value::bigint(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
+            let m = i.class.lookup("__abs__").unwrap_or(Value::None);
+            call(ctx, &m, vec![args[0].clone()], vec![])
+        }
+        other => Err(ctx.type_error(format!("bad operand type for abs(): '{}'", type_name(other)))),
+    }
+}
+
+fn radix(ctx: &mut Ctx, args: &[Value], base: u32, prefix: &str) -> R<Value> {
+    let name = match base {
+        16 => "hex",
+        8 => "oct",
+        _ => "bin",
+    };
+    arg_count(ctx, name, args, 1, 1)?;
+    let n = match as_big(&args[0]) {
+        Some(n) => n,
+        None => {
+            return Err(ctx.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(&args[0])
+            )))
+        }
+    };
+    let sign = if n.is_negative() { "-" } else { "" };
+    Ok(Value::string(format!("{sign}{prefix}{}", n.abs().to_str_radix(base))))
+}
+
+fn ord(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "ord", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => {
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(ctx.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::Bytes(b) => Err(ctx.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
+        other => Err(ctx.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(other)
+        ))),
+    }
+}
+
+fn chr(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "chr", args, 1, 1)?;
+    let i = to_i64(ctx, &args[0], "")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None if (0..0x110000).contains(&i) => Ok(Value::string('\u{fffd}'.to_string())),
+        None => Err(ctx.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn class_tuple(ctx: &Ctx, v: &Value, fname: &str) -> R<Vec<Arc<Class>>> {
+    match v {
+        Value::Class(c) => Ok(vec![c.clone()]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for it in items.iter() {
+                out.extend(class_tuple(ctx, it, fname)?);
+            }
+            Ok(out)
+        }
+        _ => Err(ctx.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "isinstance", args, 2, 2)?;
+    let classes = class_tuple(ctx, &args[1], "isinstance")?;
+    let t = type_of(&args[0]);
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subclass_of(c))))
+}
+
+fn issubclass(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "issubclass", args, 2, 2)?;
+    let Value::Class(c) = &args[0] else {
+        return Err(ctx.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_tuple(ctx, &args[1], "issubclass")?;
+    Ok(Value::Bool(classes.iter().any(|k| c.is_subclass_of(k))))
+}
+
+fn input(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "input", args, 0, 1)?;
+    if let Some(p) = args.first() {
+        let s = repr::str(ctx, p)?;
+        write_stdout(ctx, &s)?;
+    }
+    let _ = ctx.interp.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(ctx.err("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(ctx.os_error(e.raw_os_error().unwrap_or(libc::EIO))),
+    }
+}
+
+fn sum(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "sum", args, 1, 2)?;
+    let mut acc = args.get(1).cloned().or_else(|| kwarg(kwargs, "start").cloned()).unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(ctx.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = get_iter(ctx, &args[0])?;
+    while let Some(x) = next(ctx, &it)? {
+        if let (Value::Int(a), Value::Int(b)) = (&acc, &x) {
+            if let Some(s) = a.checked_add(*b) {
+                acc = Value::Int(s);
+                continue;
+            }
+        }
+        acc = ops::binary(ctx, crate::syntax::ast::BinOp::Add, acc, x)?;
+    }
+    Ok(acc)
+}
+
+fn min_max(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str, want_min: bool) -> R<Value> {
+    let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
+    let default = kwarg(kwargs, "default").cloned();
+    let items = if args.len() == 1 {
+        iterate(ctx, &args[0])?
+    } else if args.is_empty() {
+        return Err(ctx.type_error(format!("{name} expected at least 1 argument, got 0")));
+    } else {
+        args.to_vec()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(ctx.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => call(ctx, k, vec![best.clone()], vec![])?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => call(ctx, kf, vec![it.clone()], vec![])?,
+            None => it.clone(),
+        };
+        let better = if want_min { less_than(ctx, &k, &best_key)? } else { less_than(ctx, &best_key, &k)? };
+        if better {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+pub fn sort_values(ctx: &mut Ctx, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> R<()> {
+    let keys: Vec<Value> = match key {
+        Some(k) if !k.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(call(ctx, k, vec![it.clone()], vec![])?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    // A stable merge sort that can fail: comparisons may raise TypeError.
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut err = None;
+    idx.sort_by(|&a, &b| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        match less_than(ctx, x, y) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match less_than(ctx, y, x) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+fn sorted(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "sorted", args, 1, 1)?;
+    let mut items = iterate(ctx, &args[0])?;
+    let reverse = match kwarg(kwargs, "reverse") {
+        Some(r) => truthy(ctx, r)?,
+        None => false,
+    };
+    sort_values(ctx, &mut items, kwarg(kwargs, "key"), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn items_iter(items: Vec<Value>) -> Value {
+    Value::Iter(Arc::new(Mutex::new(IterState::Items { items, index: 0 })))
+}
+
+fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "enumerate", args, 1, 2)?;
+    let start = match args.get(1).or(kwarg(kwargs, "start")) {
+        Some(v) => to_i64(ctx, v, "")?,
+        None => 0,
+    };
+    let items = iterate(ctx, &args[0])?;
+    Ok(items_iter(
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
+            .collect(),
+    ))
+}
+
+fn zip(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    let mut cols = Vec::new();
+    for (n, a) in args.iter().enumerate() {
+        cols.push(iterate(ctx, a).map_err(|e| {
+            if e.is("TypeError") {
+                ctx.type_error(format!("zip argument #{} must support iteration", n + 1))
+            } else {
+                e
+            }
+        })?);
+    }
+    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+    let rows = (0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect();
+    Ok(items_iter(rows))
+}
+
+fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "reversed", args, 1, 1)?;
+    match &args[0] {
+        Value::Dict(_) | Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+            let mut items = iterate(ctx, &args[0])?;
+            items.reverse();
+            Ok(items_iter(items))
+        }
+        other => Err(ctx.type_error(format!("'{}' object is not reversible", type_name(other)))),
+    }
+}
+
+fn round(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "round", args, 1, 2)?;
+    let nd = args.get(1).or(kwarg(kwargs, "ndigits")).filter(|v| !v.is_none());
+    match (&args[0], nd) {
+        (Value::Float(f), None) => {
+            if !f.is_finite() {
+                return Err(if f.is_nan() {
+                    ctx.value_error("cannot convert float NaN to integer")
+                } else {
+                    ctx.err("OverflowError", "cannot convert float infinity to integer")
+                });
+            }
+            let r = f.round_ties_even();
+            Ok(match BigInt::from(r as i128).to_i64() {
+                Some(i) if r.abs() < 9.0e18 => Value::Int(i),
+                _ => Value::bigint(BigInt::from(r as i128)),
+            })
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = to_i64(ctx, n, "")?;
+            if !f.is_finite() {
+                return Ok(Value::Float(*f));
+            }
+            // Round via the exact decimal text, as CPython does (no double rounding).
+            if n >= 0 {
+                let s = format!("{:.*}", n.min(400) as usize, f);
+                Ok(Value::Float(s.parse().unwrap_or(*f)))
+            } else {
+                let p = 10f64.powi((-n).min(308) as i32);
+                Ok(Value::Float((f / p).round_ties_even() * p))
+            }
+        }
+        (v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)), nd) => {
+            let n = match nd {
+                Some(n) => to_i64(ctx, n, "")?,
+                None => 0,
+            };
+            let b = as_big(v).unwrap_or_default();
+            if n >= 0 {
+                return Ok(Value::bigint(b));
+            }
+            let p = num_traits::pow::Pow::pow(&BigInt::from(10), (-n) as u64);
+            let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            Ok(Value::bigint(q * p))
+        }
+        (Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
+            let m = i.class.lookup("__round__").unwrap_or(Value::None);
+            call(ctx, &m, args.to_vec(), vec![])
+        }
+        (other, _) => Err(ctx.type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(other)
+        ))),
+    }
+}
+
+fn dir(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    let mut names: Vec<String> = match args.first() {
+        None => ctx.interp.main.items().into_iter().map(|(k, _)| k.to_string()).collect(),
+        Some(v) => crate::builtins::attribute_names(v).into_iter().map(|s| s.to_string()).collect(),
+    };
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+pub fn sys_exit(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "exit", args, 0, 1)?;
+    let e = types::new_exception("SystemExit", args.to_vec());
+    if let Value::Instance(i) = &e {
+        i.dict
+            .lock()
+            .insert(Arc::from("code"), args.first().cloned().unwrap_or(Value::None));
+    }
+    Err(Exc::new(e))
+}
+
+// ---------------------------------------------------------------------------------
+// Constructors of the built-in types
+
+pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+    let name = &*cls.name;
+    match cls.native {
+        Native::Int => construct_int(ctx, &args, &kwargs),
+        Native::Bool => {
+            arg_count(ctx, "bool", &args, 0, 1)?;
+            Ok(Value::Bool(match args.first() {
+                Some(v) => truthy(ctx, v)?,
+                None => false,
+            }))
+        }
+        Native::Float => construct_float(ctx, &args),
+        Native::Str => {
+            if args.len() >= 2 || kwarg(&kwargs, "encoding").is_some() {
+                let data = crate::builtins::methods::bytes_like(ctx, &args[0])?;
+                let errors = match args.get(2).or(kwarg(&kwargs, "errors")) {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => "strict".to_string(),
+                };
+                return crate::builtins::methods::decode(ctx, &data, &errors);
+            }
+            arg_count(ctx, "str", &args, 0, 1)?;
+            match args.first() {
+                Some(v) => Ok(Value::string(repr::str(ctx, v)?)),
+                None => Ok(Value::str("")),
+            }
+        }
+        Native::Bytes | Native::ByteArray => {
+            let data = bytes_from_args(ctx, &args, &kwargs, name)?;
+            Ok(if cls.native == Native::Bytes {
+                Value::Bytes(data.into())
+            } else {
+                Value::ByteArray(Arc::new(Mutex::new(data)))
+            })
+        }
+        Native::Tuple => {
+            arg_count(ctx, "tuple", &args, 0, 1)?;
+            match args.first() {
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(v) => Ok(Value::tuple(iterate(ctx, v)?)),
+                None => Ok(Value::tuple(vec![])),
+            }
+        }
+        Native::List => {
+            arg_count(ctx, "list", &args, 0, 1)?;
+            match args.first() {
+                Some(v) => Ok(Value::list(iterate(ctx, v)?)),
+                None => Ok(Value::list(vec![])),
+            }
+        }
+        Native::Dict => {
+            let mut d = Dict::new();
+            if let Some(src) = args.first() {
+                match src {
+                    Value::Dict(other) => d = other.lock().clone(),
+                    _ => {
+                        for item in iterate(ctx, src)? {
+                            let pair = iterate(ctx, &item)?;
+                            if pair.len() != 2 {
+                                return Err(ctx.value_error(format!(
+                                    "dictionary update sequence element #0 has length {}; 2 is required",
+                                    pair.len()
+                                )));
+                            }
+                            d.insert(hash_key(ctx, &pair[0])?, pair[1].clone());
+                        }
+                    }
+                }
+            }
+            for (k, v) in kwargs {
+                d.insert(Key(Value::Str(k)), v);
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        }
+        Native::Set | Native::FrozenSet => {
+            let mut d = Dict::new();
+            if let Some(src) = args.first() {
+                for v in iterate(ctx, src)? {
+                    d.insert(hash_key(ctx, &v)?, Value::None);
+                }
+            }
+            Ok(if cls.native == Native::Set {
+                Value::Set(Arc::new(Mutex::new(d)))
+            } else {
+                Value::FrozenSet(Arc::new(d))
+            })
+        }
+        Native::Range => {
+            arg_count(ctx, "range", &args, 1, 3)?;
+            let mut n = Vec::new();
+            for a in &args {
+                n.push(to_i64(ctx, a, "")?);
+            }
+            let (start, stop, step) = match n.len() {
+                1 => (0, n[0], 1),
+                2 => (n[0], n[1], 1),
+                _ => (n[0], n[1], n[2]),
+            };
+            if step == 0 {
+                return Err(ctx.value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
+        }
+        Native::Type => {
+            arg_count(ctx, "type", &args, 1, 1)?;
+            Ok(Value::Class(type_of(&args[0])))
+        }
+        Native::Object => {
+            if !args.is_empty() {
+                return Err(ctx.type_error("object() takes no arguments"));
+            }
+            Ok(Value::Instance(Arc::new(Instance {
+                class: cls.clone(),
+                dict: Mutex::new(Attrs::new()),
+                payload: Mutex::new(None),
+            })))
+        }
+        Native::Property | Native::StaticMethod | Native::ClassMethod => {
+            arg_count(ctx, name, &args, 1, 4)?;
+            let inst = Instance {
+                class: cls.clone(),
+                dict: Mutex::new(Attrs::new()),
+                payload: Mutex::new(Some(args[0].clone())),
+            };
+            if cls.native == Native::Property {
+                let setter = args.get(1).cloned().or_else(|| kwarg(&kwargs, "fset").cloned()).unwrap_or(Value::None);
+                inst.dict.lock().insert(Arc::from("fset"), setter);
+            }
+            Ok(Value::Instance(Arc::new(inst)))
+        }
+        Native::Super => {
+            arg_count(ctx, "super", &args, 2, 2)?;
+            let Value::Class(c) = &args[0] else {
+                return Err(ctx.type_error("super() argument 1 must be a type"));
+            };
+            Ok(make_super(c.clone(), args[1].clone()))
+        }
+        Native::Slice => {
+            arg_count(ctx, "slice", &args, 1, 3)?;
+            let parts = match args.len() {
+                1 => [Value::None, args[0].clone(), Value::None],
+                2 => [args[0].clone(), args[1].clone(), Value::None],
+                _ => [args[0].clone(), args[1].clone(), args[2].clone()],
+            };
+            Ok(Value::Slice(Arc::new(parts)))
+        }
+        _ => Err(ctx.type_error(format!("cannot create '{name}' instances"))),
+    }
+}
+
+fn construct_int(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "int", args, 0, 2)?;
+    let base = args.get(1).or(kwarg(kwargs, "base"));
+    let Some(v) = args.first() else { return Ok(Value::Int(0)) };
+    if let Some(b) = base {
+        let b = to_i64(ctx, b, "")?;
+        let text = match v {
+            Value::Str(s) => s.to_string(),
+            Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => return Err(ctx.type_error("int() can't convert non-string with explicit base")),
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(ctx.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return parse_int(ctx, &text, b as u32, v);
+    }
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(ctx.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(ctx.err("OverflowError", "cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() < 9.0e18 {
+                Ok(Value::Int(t as i64))
+            } else {
+                let s = format!("{:.0}", t);
+                Ok(Value::bigint(s.parse::<BigInt>().unwrap_or_default()))
+            }
+        }
+        Value::Str(s) => parse_int(ctx, s, 10, v),
+        Value::Bytes(b) => parse_int(ctx, &String::from_utf8_lossy(b), 10, v),
+        Value::Instance(i) => match i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")) {
+            Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
+            None => Err(ctx.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(v)
+            ))),
+        },
+        _ => Err(ctx.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+fn parse_int(ctx: &Ctx, text: &str, base: u32, original: &Value) -> R<Value> {
+    let bad = || {
+        ctx.value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            repr::repr_simple(original)
+        ))
+    };
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let lower = body.to_ascii_lowercase();
+    let mut digits: &str = body;
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if lower.starts_with(p) && (base == b || base == 0) {
+            base = b;
+            digits = &body[2..];
+            if let Some(d) = digits.strip_prefix('_') {
+                digits = d;
+            }
+        }
+    }
+    if base == 0 {
+        if lower.len() > 1 && lower.starts_with('0') && lower.bytes().any(|c| c != b'0' && c != b'_') {
+            return Err(bad());
+        }
+        base = 10;
+    }
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(bad());
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return Err(bad());
+    }
+    let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or_else(bad)?;
+    if base == 10 && clean.len() > 4300 {
+        return Err(ctx.value_error("Exceeds the limit (4300 digits) for integer string conversion: value has more digits; use sys.set_int_max_str_digits() to increase the limit"));
+    }
+    Ok(Value::bigint(if neg { -n } else { n }))
+}
+
+fn construct_float(ctx: &mut Ctx, args: &[Value]) -> R<Value> {
+    arg_count(ctx, "float", args, 0, 1)?;
+    let Some(v) = args.first() else { return Ok(Value::Float(0.0)) };
+    match v {
+        Value::Float(_) => Ok(v.clone()),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::BigInt(b) => ops::big_to_f64(b)
+            .map(Value::Float)
+            .ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float")),
+        Value::Str(s) => {
+            let t = s.trim();
+            let lower = t.to_ascii_lowercase();
+            let parsed = match lower.trim_start_matches(['+', '-']) {
+                "inf" | "infinity" => Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+                "nan" => Some(f64::NAN),
+                _ => {
+                    let valid = !t.is_empty()
+                        && !t.contains("__")
+                        && !t.starts_with('_')
+                        && !t.ends_with('_')
+                        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
+                    if valid {
+                        t.replace('_', "").parse::<f64>().ok()
+                    } else {
+                        None
+                    }
+                }
+            };
+            parsed.map(Value::Float).ok_or_else(|| {
+                ctx.value_error(format!("could not convert string to float: {}", repr::str_repr(s)))
+            })
+        }
+        Value::Instance(i) => match i.class.lookup("__float__") {
+            Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
+            None => Err(ctx.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                type_name(v)
+            ))),
+        },
+        _ => Err(ctx.type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+fn bytes_from_args(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str) -> R<Vec<u8>> {
+    let encoding = args.get(1).or(kwarg(kwargs, "encoding"));
+    let Some(src) = args.first().or(kwarg(kwargs, "source")) else {
+        return Ok(Vec::new());
+    };
+    match src {
+        Value::Str(s) => match encoding {
+            Some(Value::Str(enc)) => {
+                let errors = match args.get(2).or(kwarg(kwargs, "errors")) {
+                    Some(Value::Str(e)) => e.to_string(),
+                    _ => "strict".into(),
+                };
+                crate::builtins::methods::encode(ctx, s, enc, &errors)
+            }
+            _ => Err(ctx.type_error("string argument without an encoding")),
+        },
+        Value::Int(n) => {
+            if *n < 0 {
+                return Err(ctx.value_error("negative count"));
+            }
+            if *n as u128 > (1u128 << 32) {
+                return Err(Exc::new(types::new_exception("MemoryError", vec![])));
+            }
+            Ok(vec![0; *n as usize])
+        }
+        Value::BigInt(_) => Err(ctx.err("OverflowError", "cannot fit 'int' into an index-sized integer")),
+        Value::Bytes(b) => Ok(b.to_vec()),
+        Value::ByteArray(b) => Ok(b.lock().clone()),
+        Value::Float(_) => Err(ctx.type_error(format!("cannot convert 'float' object to {name}"))),
+        other => {
+            let items = iterate(ctx, other).map_err(|_| {
+                ctx.type_error(format!("cannot convert '{}' object to {name}", type_name(other)))
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                match it {
+                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                    Value::Int(_) => return Err(ctx.value_error("bytes must be in range(0, 256)")),
+                    other => {
+                        return Err(ctx.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(&other)
+                        )))
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// super()
+
+/// `super()`: attribute lookup that starts after `owner` in `this`'s MRO.
+pub struct SuperObj {
+    pub owner: Arc<Class>,
+    pub this: Value,
+}
+
+pub fn make_super(owner: Arc<Class>, this: Value) -> Value {
+    Value::Native(Arc::new(SuperObj { owner, this }))
+}
+
+impl SuperObj {
+    fn find(&self, name: &str) -> Option<Value> {
+        let start_cls = match &self.this {
+            Value::Class(c) => c.clone(),
+            other => type_of(other),
+        };
+        let mut after = false;
+        for c in start_cls.lineage() {
+            if after {
+                if let Some(v) = c.dict.read().get(name) {
+                    return Some(v.clone());
+                }
+            }
+            if Arc::ptr_eq(c, &self.owner) {
+                after = true;
+            }
+        }
+        None
+    }
+}
+
+impl NativeObject for SuperObj {
+    fn class(&self) -> Arc<Class> {
+        class("super")
+    }
+    fn repr(&self) -> String {
+        format!("<super: <class '{}'>, <{} object>>", self.owner.name, type_name(&self.this))
+    }
+    fn get_attr(&self, ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        let v = match self.find(name) {
+            Some(v) => v,
+            None => {
+                if name == "__init__" {
+                    return Some(Ok(builtin_fn("__init__", |_, _, _| Ok(Value::None))));
+                }
+                return Some(Err(ctx.err("AttributeError", format!("'super' object has no attribute '{name}'"))));
+            }
+        };
+        Some(Ok(match v {
+            Value::Func(_) => Value::BoundMethod(Arc::new((self.this.clone(), v))),
+            Value::Builtin(ref b) if b.self_.is_none() => Value::BoundMethod(Arc::new((self.this.clone(), v))),
+            Value::Instance(ref p) if p.class.native == Native::ClassMethod => {
+                let inner = p.payload.lock().clone().unwrap_or(Value::None);
+                let cls = match &self.this {
+                    Value::Class(c) => c.clone(),
+                    o => type_of(o),
+                };
+                Value::BoundMethod(Arc::new((Value::Class(cls), inner)))
+            }
+            other => other,
+        }))
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        this: &Value,
+        name: &str,
+        args: &[Value],
+        kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        let m = match self.get_attr(ctx, this, name)? {
+            Ok(m) => m,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(call(ctx, &m, args.to_vec(), kwargs.to_vec()))
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

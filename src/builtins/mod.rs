@@ -1,0 +1,132 @@
+//! The built-in modules, one file each, and `import`.
+//!
+//! Each module is a `Module` whose globals hold its functions, constants and classes,
+//! made on first import and cached for the session. Modules written in Python
+//! (`ipaddress`) are compiled from source embedded in the binary.
+
+pub mod core;
+pub mod exceptions;
+pub mod methods;
+pub mod struct_;
+pub mod sys;
+pub mod time;
+
+use crate::interp::value::{Globals, Module, Name, Value};
+use crate::interp::{Ctx, R};
+use std::sync::Arc;
+
+/// Modules socklab provides, with what `repr` says of them.
+const BUILTIN_MODULES: &[&str] = &["sys", "time", "struct", "builtins"];
+/// Modules of CPython's standard library that are outside the lecture's subset.
+const STDLIB: &[&str] = &[
+    "os", "re", "json", "math", "random", "subprocess", "io", "collections", "itertools", "functools", "typing",
+    "datetime", "pathlib", "shutil", "signal", "ssl", "http", "urllib", "asyncio", "selectors", "queue",
+    "multiprocessing", "logging", "argparse", "pickle", "copy", "string", "textwrap", "hashlib", "base64",
+    "binascii", "errno", "platform", "traceback", "unittest", "dataclasses", "enum", "abc", "contextlib",
+    "telnetlib", "ftplib", "smtplib", "poplib", "imaplib", "xmlrpc", "email", "uuid", "array", "operator",
+    "heapq", "bisect", "weakref", "gc", "inspect", "codecs", "locale", "calendar", "fractions", "decimal",
+    "statistics", "tempfile", "glob", "fnmatch", "csv", "sqlite3", "zlib", "gzip", "tarfile", "zipfile",
+];
+
+pub fn is_builtin_module(name: &str) -> bool {
+    BUILTIN_MODULES.contains(&name)
+}
+
+/// What CPython's `ImportError` says a module is: `(built-in)` or its file.
+pub fn module_origin(name: &str) -> String {
+    if is_builtin_module(name) {
+        "built-in".to_string()
+    } else {
+        format!("/usr/lib/python3.11/{name}.py")
+    }
+}
+
+fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
+    let globals = Globals::new(name);
+    globals.set("__name__", Value::str(name));
+    for (k, v) in items {
+        globals.set(k, v);
+    }
+    Value::Module(Arc::new(Module {
+        name: Arc::from(name),
+        globals,
+    }))
+}
+
+/// `import name`: the module, made on first use and cached.
+pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
+    let top = dotted.split('.').next().unwrap_or(dotted);
+    if let Some(m) = ctx.interp.modules.lock().get(top) {
+        return Ok(m.clone());
+    }
+    let module = match top {
+        "sys" => new_module("sys", sys::items(ctx)),
+        "time" => new_module("time", time::items()),
+        "struct" => new_module("struct", struct_::items()),
+        "socket" | "select" | "threading" | "socketserver" | "ipaddress" | "_thread" => {
+            return Err(ctx.err(
+                "NotImplementedError",
+                format!("socklab does not support the '{top}' module yet"),
+            ))
+        }
+        "SocketServer" => {
+            let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
+            e.hint_name = Some(Arc::from(top));
+            return Err(e);
+        }
+        _ if STDLIB.contains(&top) => {
+            return Err(ctx.err(
+                "NotImplementedError",
+                format!("socklab does not support the '{top}' module"),
+            ))
+        }
+        _ => return Err(ctx.err("ModuleNotFoundError", format!("No module named '{top}'"))),
+    };
+    ctx.interp.modules.lock().insert(Arc::from(top), module.clone());
+    Ok(module)
+}
+
+/// `from a.b import c` / `import a.b as c`: the innermost module of a dotted path.
+pub fn import_submodule(ctx: &mut Ctx, dotted: &str) -> R<Value> {
+    let mut m = import_module(ctx, dotted)?;
+    for part in dotted.split('.').skip(1) {
+        m = crate::interp::exec::getattr(ctx, &m, part).map_err(|_| {
+            ctx.err(
+                "ModuleNotFoundError",
+                format!("No module named '{dotted}'; '{}' is not a package", dotted.split('.').next().unwrap_or("")),
+            )
+        })?;
+    }
+    Ok(m)
+}
+
+/// What `from M import *` brings: names not starting with `_`.
+pub fn public_names(m: &Module) -> Vec<(Name, Value)> {
+    m.globals
+        .items()
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with('_'))
+        .collect()
+}
+
+/// Attribute names of a value, for `dir()` and completion.
+pub fn attribute_names(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    match v {
+        Value::Module(m) => out.extend(m.globals.items().into_iter().map(|(k, _)| k.to_string())),
+        Value::Instance(i) => {
+            out.extend(i.dict.lock().keys().map(|k| k.to_string()));
+            for c in i.class.lineage() {
+                out.extend(c.dict.read().keys().map(|k| k.to_string()));
+            }
+        }
+        Value::Class(c) => {
+            for c in c.lineage() {
+                out.extend(c.dict.read().keys().map(|k| k.to_string()));
+            }
+        }
+        Value::Native(n) => out.extend(n.attr_names().into_iter().map(String::from)),
+        other => out.extend(methods::method_names(other).into_iter().map(String::from)),
+    }
+    out
+}

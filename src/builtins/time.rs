@@ -1,0 +1,295 @@
+//! `time`: the clock the daytime protocol reports, and `sleep` (which Ctrl-C interrupts).
+
+use super::core::{arg_count, builtin_fn, to_i64};
+use crate::interp::types::{self, type_name};
+use crate::interp::value::{Class, Name, NativeObject, Value};
+use crate::interp::{Ctx, R};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub fn items() -> Vec<(&'static str, Value)> {
+    vec![
+        ("sleep", builtin_fn("sleep", sleep)),
+        ("time", builtin_fn("time", |_, _, _| Ok(Value::Float(now())))),
+        ("time_ns", builtin_fn("time_ns", |_, _, _| {
+            let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+            Ok(Value::bigint(d.as_nanos().into()))
+        })),
+        ("monotonic", builtin_fn("monotonic", |_, _, _| Ok(Value::Float(monotonic())))),
+        ("perf_counter", builtin_fn("perf_counter", |_, _, _| Ok(Value::Float(monotonic())))),
+        ("gmtime", builtin_fn("gmtime", |ctx, a, _| broken_down(ctx, a, false))),
+        ("localtime", builtin_fn("localtime", |ctx, a, _| broken_down(ctx, a, true))),
+        ("ctime", builtin_fn("ctime", ctime)),
+        ("asctime", builtin_fn("asctime", asctime)),
+        ("strftime", builtin_fn("strftime", strftime)),
+        ("mktime", builtin_fn("mktime", mktime)),
+        ("timezone", Value::Int(timezone_offset())),
+    ]
+}
+
+fn now() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+fn monotonic() -> f64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    // CPython's monotonic clock starts at boot; any fixed origin keeps differences right.
+    let start = START.get_or_init(Instant::now);
+    1000.0 + start.elapsed().as_secs_f64()
+}
+
+fn seconds(ctx: &Ctx, v: &Value) -> R<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        other => Err(ctx.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+/// Sleeps in short slices so that Ctrl-C raises `KeyboardInterrupt` promptly.
+pub fn sleep(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "sleep", a, 1, 1)?;
+    let secs = seconds(ctx, &a[0])?;
+    if secs.is_nan() {
+        return Err(ctx.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(ctx.value_error("sleep length must be non-negative"));
+    }
+    if secs > 1e12 {
+        return Err(ctx.err("OverflowError", "sleep length is too large"));
+    }
+    let deadline = Instant::now() + Duration::from_secs_f64(secs);
+    loop {
+        ctx.check_interrupt()?;
+        let now = Instant::now();
+        if now >= deadline {
+            return Ok(Value::None);
+        }
+        std::thread::sleep((deadline - now).min(Duration::from_millis(20)));
+    }
+}
+
+fn tm_of(t: i64, local: bool) -> libc::tm {
+    // SAFETY: gmtime_r/localtime_r write into the zeroed struct we own.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        let tt = t as libc::time_t;
+        if local {
+            libc::localtime_r(&tt, &mut tm);
+        } else {
+            libc::gmtime_r(&tt, &mut tm);
+        }
+        tm
+    }
+}
+
+fn timezone_offset() -> i64 {
+    let tm = tm_of(0, true);
+    -(tm.tm_gmtoff as i64)
+}
+
+/// `time.struct_time`: a 9-field tuple with names.
+pub struct StructTime {
+    pub fields: [i64; 9],
+    pub zone: String,
+    pub gmtoff: i64,
+}
+
+const FIELDS: [&str; 9] = [
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+
+fn struct_time_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| {
+        types::make_class(
+            "struct_time",
+            "time",
+            vec![types::class("tuple")],
+            crate::interp::value::Native::Other,
+            Default::default(),
+        )
+    })
+    .clone()
+}
+
+impl StructTime {
+    fn from_tm(tm: &libc::tm) -> StructTime {
+        let zone = if tm.tm_zone.is_null() {
+            "UTC".to_string()
+        } else {
+            // SAFETY: tm_zone points at a NUL-terminated zone abbreviation owned by libc.
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone).to_string_lossy().into_owned() }
+        };
+        StructTime {
+            fields: [
+                tm.tm_year as i64 + 1900,
+                tm.tm_mon as i64 + 1,
+                tm.tm_mday as i64,
+                tm.tm_hour as i64,
+                tm.tm_min as i64,
+                tm.tm_sec as i64,
+                (tm.tm_wday as i64 + 6) % 7,
+                tm.tm_yday as i64 + 1,
+                tm.tm_isdst as i64,
+            ],
+            zone,
+            gmtoff: tm.tm_gmtoff as i64,
+        }
+    }
+    fn to_tm(&self) -> libc::tm {
+        // SAFETY: an all-zero tm is valid; we fill the fields strftime reads.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        tm.tm_year = (self.fields[0] - 1900) as i32;
+        tm.tm_mon = (self.fields[1] - 1) as i32;
+        tm.tm_mday = self.fields[2] as i32;
+        tm.tm_hour = self.fields[3] as i32;
+        tm.tm_min = self.fields[4] as i32;
+        tm.tm_sec = self.fields[5] as i32;
+        tm.tm_wday = ((self.fields[6] + 1) % 7) as i32;
+        tm.tm_yday = (self.fields[7] - 1) as i32;
+        tm.tm_isdst = self.fields[8] as i32;
+        tm.tm_gmtoff = self.gmtoff as _;
+        tm
+    }
+}
+
+impl NativeObject for StructTime {
+    fn class(&self) -> Arc<Class> {
+        struct_time_class()
+    }
+    fn repr(&self) -> String {
+        let parts: Vec<String> = FIELDS.iter().zip(self.fields.iter()).map(|(n, v)| format!("{n}={v}")).collect();
+        format!("time.struct_time({})", parts.join(", "))
+    }
+    fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        if let Some(i) = FIELDS.iter().position(|f| *f == name) {
+            return Some(Ok(Value::Int(self.fields[i])));
+        }
+        match name {
+            "tm_zone" => Some(Ok(Value::str(&self.zone))),
+            "tm_gmtoff" => Some(Ok(Value::Int(self.gmtoff))),
+            _ => None,
+        }
+    }
+    fn call_method(&self, ctx: &mut Ctx, _this: &Value, name: &str, args: &[Value], _k: &[(Name, Value)]) -> Option<R<Value>> {
+        let tuple = Value::tuple(self.fields.iter().map(|&v| Value::Int(v)).collect());
+        match name {
+            "__getitem__" => Some(crate::interp::ops::getitem(ctx, &tuple, &args[0])),
+            "__len__" => Some(Ok(Value::Int(9))),
+            "__iter__" => Some(crate::interp::exec::get_iter(ctx, &tuple)),
+            "__eq__" => Some(crate::interp::ops::eq(ctx, &tuple, &args[0]).map(Value::Bool)),
+            _ => None,
+        }
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        FIELDS.to_vec()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
+    match a.first() {
+        None | Some(Value::None) => Ok(now().floor() as i64),
+        Some(Value::Float(f)) => {
+            if !f.is_finite() {
+                return Err(ctx.err("OverflowError", "timestamp out of range for platform time_t"));
+            }
+            Ok(f.floor() as i64)
+        }
+        Some(v) => to_i64(ctx, v, ""),
+    }
+}
+
+fn broken_down(ctx: &mut Ctx, a: &[Value], local: bool) -> R<Value> {
+    arg_count(ctx, if local { "localtime" } else { "gmtime" }, a, 0, 1)?;
+    let t = secs_arg(ctx, a)?;
+    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(t, local)))))
+}
+
+fn tm_from_arg(ctx: &mut Ctx, v: Option<&Value>, fname: &str) -> R<libc::tm> {
+    match v {
+        None => Ok(tm_of(now() as i64, true)),
+        Some(v) => {
+            if let Some(st) = v.as_native::<StructTime>() {
+                return Ok(st.to_tm());
+            }
+            let items = crate::interp::exec::iterate(ctx, v)
+                .map_err(|_| ctx.type_error(format!("Tuple or struct_time argument required")))?;
+            if items.len() != 9 {
+                return Err(ctx.type_error(format!("{fname}(): illegal time tuple argument")));
+            }
+            let mut f = [0i64; 9];
+            for (i, it) in items.iter().enumerate() {
+                f[i] = to_i64(ctx, it, "")?;
+            }
+            Ok(StructTime {
+                fields: f,
+                zone: String::new(),
+                gmtoff: 0,
+            }
+            .to_tm())
+        }
+    }
+}
+
+fn format_tm(fmt: &str, tm: &libc::tm) -> String {
+    let Ok(cfmt) = std::ffi::CString::new(fmt) else {
+        return String::new();
+    };
+    let mut buf = vec![0u8; 256 + fmt.len() * 8];
+    // SAFETY: buf is large enough and strftime NUL-terminates within its length.
+    let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), cfmt.as_ptr(), tm) };
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+fn strftime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "strftime", a, 1, 2)?;
+    let Value::Str(fmt) = &a[0] else {
+        return Err(ctx.type_error(format!("strftime() argument 1 must be str, not {}", type_name(&a[0]))));
+    };
+    let tm = tm_from_arg(ctx, a.get(1), "strftime")?;
+    Ok(Value::string(format_tm(fmt, &tm)))
+}
+
+fn asctime_of(tm: &libc::tm) -> String {
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{} {} {:2} {:02}:{:02}:{:02} {}",
+        DAYS[tm.tm_wday.rem_euclid(7) as usize],
+        MONTHS[tm.tm_mon.rem_euclid(12) as usize],
+        tm.tm_mday,
+        tm.tm_hour,
+        tm.tm_min,
+        tm.tm_sec,
+        tm.tm_year + 1900
+    )
+}
+
+fn ctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "ctime", a, 0, 1)?;
+    let t = secs_arg(ctx, a)?;
+    Ok(Value::string(asctime_of(&tm_of(t, true))))
+}
+
+fn asctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "asctime", a, 0, 1)?;
+    let tm = tm_from_arg(ctx, a.first(), "asctime")?;
+    Ok(Value::string(asctime_of(&tm)))
+}
+
+fn mktime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "mktime", a, 1, 1)?;
+    let mut tm = tm_from_arg(ctx, a.first(), "mktime")?;
+    // SAFETY: mktime normalises the struct we own.
+    let t = unsafe { libc::mktime(&mut tm) };
+    Ok(Value::Float(t as f64))
+}

@@ -1,0 +1,137 @@
+//! Exceptions in flight, and the traceback CPython prints for an uncaught one.
+
+use super::value::{Name, Value};
+use super::{Ctx, R};
+use crate::syntax::Source;
+use std::fmt::Write;
+use std::sync::Arc;
+
+/// One frame an exception passed through: where, in which function.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub source: Arc<Source>,
+    pub offset: u32,
+    pub func: Name,
+}
+
+/// A raised exception: the Python exception object, the frames it has unwound
+/// (innermost first), and the exception it interrupted, if any.
+#[derive(Clone)]
+pub struct Exc {
+    pub value: Value,
+    pub tb: Vec<TbEntry>,
+    pub context: Option<Box<Exc>>,
+    pub cause: Option<Box<Exc>>,
+    pub suppress_context: bool,
+    /// The name a `NameError` / `AttributeError` was about, for "did you mean" hints.
+    pub hint_name: Option<Name>,
+    /// For an AttributeError: the object that lacked the attribute.
+    pub attr_obj: Option<Value>,
+    /// For a NameError: the names in scope where it happened.
+    pub candidates: Option<Vec<Name>>,
+    /// For a NameError inside a method whose `self` has that attribute: `self.name`.
+    pub self_has_attr: Option<Name>,
+}
+
+impl Exc {
+    pub fn new(value: Value) -> Box<Exc> {
+        Box::new(Exc {
+            value,
+            tb: Vec::new(),
+            context: None,
+            cause: None,
+            suppress_context: false,
+            hint_name: None,
+            attr_obj: None,
+            candidates: None,
+            self_has_attr: None,
+        })
+    }
+
+    pub fn class_name(&self) -> String {
+        super::types::type_of(&self.value).name.to_string()
+    }
+
+    pub fn is(&self, class_name: &str) -> bool {
+        super::types::is_instance_of(&self.value, class_name)
+    }
+}
+
+/// `ExcName: message`, as the last line of a traceback.
+pub fn exception_line(ctx: &mut Ctx, value: &Value) -> String {
+    let cls = super::types::type_of(value);
+    let name = cls.display_name();
+    let msg = match super::repr::str(ctx, value) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        name
+    } else {
+        format!("{name}: {msg}")
+    }
+}
+
+/// The whole report for an uncaught exception, chained ones first.
+pub fn render_traceback(ctx: &mut Ctx, exc: &Exc) -> String {
+    let mut out = String::new();
+    render_into(ctx, exc, &mut out, 0);
+    out
+}
+
+fn render_into(ctx: &mut Ctx, exc: &Exc, out: &mut String, depth: usize) {
+    if depth < 10 {
+        if let Some(cause) = &exc.cause {
+            render_into(ctx, cause, out, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let (Some(context), false) = (&exc.context, exc.suppress_context) {
+            render_into(ctx, context, out, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    if !exc.tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for entry in exc.tb.iter().rev() {
+            let line = entry.source.line_of(entry.offset as usize);
+            let _ = writeln!(out, "  File \"{}\", line {}, in {}", entry.source.name, line, entry.func);
+            let text = entry.source.line_text(line).trim();
+            if !text.is_empty() {
+                let _ = writeln!(out, "    {text}");
+            }
+        }
+    }
+    let _ = writeln!(out, "{}", exception_line(ctx, &exc.value));
+}
+
+/// Python's `str(e)` for built-in exception classes.
+pub fn builtin_str(ctx: &mut Ctx, value: &Value) -> R<String> {
+    let Value::Instance(inst) = value else {
+        return super::repr::str(ctx, value);
+    };
+    let args = inst.dict.lock().get("args").cloned().unwrap_or(Value::tuple(vec![]));
+    let args: Vec<Value> = match &args {
+        Value::Tuple(t) => t.to_vec(),
+        _ => vec![args.clone()],
+    };
+    let cls = &inst.class;
+    if cls.is_subclass_of(&super::types::class("OSError")) {
+        let d = inst.dict.lock();
+        if let (Some(errno), Some(strerror)) = (d.get("errno"), d.get("strerror")) {
+            if !errno.is_none() {
+                let (errno, strerror) = (errno.clone(), strerror.clone());
+                drop(d);
+                let e = super::repr::str(ctx, &errno)?;
+                let s = super::repr::str(ctx, &strerror)?;
+                return Ok(format!("[Errno {e}] {s}"));
+            }
+        }
+    }
+    if cls.is_subclass_of(&super::types::class("KeyError")) && args.len() == 1 {
+        return super::repr::repr(ctx, &args[0]);
+    }
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => super::repr::str(ctx, &args[0]),
+        _ => super::repr::repr(ctx, &Value::tuple(args)),
+    }
+}

@@ -1,0 +1,154 @@
+//! Running the lecture's Python.
+//!
+//! A tree-walking evaluator over the resolved AST. `Interp` is what a whole session
+//! shares (modules, output, the socket table); `Ctx` is one thread's view of it (its
+//! recursion depth, the exception it is handling). Python errors travel as
+//! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values.
+
+pub mod dict;
+pub mod exceptions;
+pub mod exec;
+pub mod format;
+pub mod ops;
+pub mod repr;
+pub mod resolve;
+pub mod suggest;
+pub mod types;
+pub mod value;
+
+pub use exceptions::{builtin_str as exceptions_str, exception_line, render_traceback, Exc, TbEntry};
+pub use exec::{Ctl, Frame};
+pub use value::{Class, Globals, Name, Value};
+
+use crate::syntax::{self, Source};
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+pub type R<T> = Result<T, Box<Exc>>;
+
+/// Where `print` and `sys.stdout.write` go. Buffered like CPython's stdout on a pipe,
+/// flushed at each newline on a terminal, and replaceable (the REPL and lessons capture it).
+pub struct Output {
+    pub sink: Box<dyn Write + Send>,
+    pub line_buffered: bool,
+}
+
+/// What every thread of one program (or REPL session) shares.
+pub struct Interp {
+    pub main: Arc<Globals>,
+    pub builtins: HashMap<Name, Value>,
+    pub modules: Mutex<HashMap<Name, Value>>,
+    pub argv: Mutex<Vec<String>>,
+    pub stdout: Mutex<Output>,
+    pub stderr: Mutex<Output>,
+    pub recursion_limit: AtomicUsize,
+    /// Set by SIGINT; checked at loop back-edges and inside blocking calls.
+    pub interrupted: Arc<AtomicBool>,
+    pub sources: Mutex<Vec<Arc<Source>>>,
+}
+
+impl Interp {
+    pub fn new(argv: Vec<String>) -> Arc<Interp> {
+        let stdout_tty = unsafe { libc::isatty(1) } == 1;
+        let main = Globals::new("__main__");
+        Arc::new(Interp {
+            main,
+            builtins: crate::builtins::core::builtins(),
+            modules: Mutex::new(HashMap::new()),
+            argv: Mutex::new(argv),
+            stdout: Mutex::new(Output {
+                sink: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+                line_buffered: stdout_tty,
+            }),
+            stderr: Mutex::new(Output {
+                sink: Box::new(std::io::stderr()),
+                line_buffered: true,
+            }),
+            recursion_limit: AtomicUsize::new(1000),
+            interrupted: Arc::new(AtomicBool::new(false)),
+            sources: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn write_stdout(&self, s: &str) -> std::io::Result<()> {
+        let mut out = self.stdout.lock();
+        out.sink.write_all(s.as_bytes())?;
+        if out.line_buffered && s.contains('\n') {
+            out.sink.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn write_stderr(&self, s: &str) {
+        let mut out = self.stderr.lock();
+        let _ = out.sink.write_all(s.as_bytes());
+        let _ = out.sink.flush();
+    }
+
+    pub fn flush(&self) -> std::io::Result<()> {
+        self.stdout.lock().sink.flush()
+    }
+
+    pub fn new_ctx(self: &Arc<Self>) -> Ctx {
+        Ctx {
+            interp: self.clone(),
+            depth: 0,
+            handling: Vec::new(),
+        }
+    }
+}
+
+/// One thread's interpreter state.
+pub struct Ctx {
+    pub interp: Arc<Interp>,
+    /// Python call depth, for `RecursionError`.
+    pub depth: usize,
+    /// Exceptions being handled by enclosing `except` blocks (innermost last): what a
+    /// bare `raise` re-raises and what a new exception records as its context.
+    pub handling: Vec<Box<Exc>>,
+}
+
+impl Ctx {
+    /// An exception of a built-in class with a message.
+    pub fn err(&self, class: &str, msg: impl Into<String>) -> Box<Exc> {
+        Exc::new(types::new_exception(class, vec![Value::string(msg.into())]))
+    }
+    pub fn type_error(&self, msg: impl Into<String>) -> Box<Exc> {
+        self.err("TypeError", msg)
+    }
+    pub fn value_error(&self, msg: impl Into<String>) -> Box<Exc> {
+        self.err("ValueError", msg)
+    }
+    pub fn os_error(&self, errno: i32) -> Box<Exc> {
+        Exc::new(types::os_error(errno, &types::strerror(errno)))
+    }
+
+    /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
+    #[inline]
+    pub fn check_interrupt(&self) -> R<()> {
+        if self.interp.interrupted.load(Ordering::Relaxed) {
+            self.interp.interrupted.store(false, Ordering::Relaxed);
+            return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));
+        }
+        Ok(())
+    }
+}
+
+/// Compile a program for `globals`: parse, then resolve names to slots.
+pub fn compile(
+    src: &Arc<Source>,
+    globals: &Arc<Globals>,
+) -> Result<syntax::ast::Module, syntax::SyntaxError> {
+    let module = syntax::parse_module(src, syntax::ParseMode::File)?;
+    resolve::check_depth(&module)?;
+    resolve::resolve_module(&module, globals);
+    Ok(module)
+}
+
+/// Run compiled code in `globals` as a module body.
+pub fn run_module(ctx: &mut Ctx, module: &syntax::ast::Module, globals: &Arc<Globals>, src: &Arc<Source>) -> R<()> {
+    exec::run_module(ctx, module, globals, src)
+}

@@ -1,0 +1,1243 @@
+//! Operators: arithmetic (with machine ints that grow into big ones), comparison,
+//! containment, indexing and slicing, with CPython's results and error messages.
+
+use super::dict::Key;
+use super::exec::{call, hash_key, iterate, truthy};
+use super::types::type_name;
+use super::value::Value;
+use super::{Ctx, R};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use parking_lot::Mutex;
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// Results bigger than this many bytes are a `MemoryError`, as an allocation CPython
+/// could not make here would be.
+const MAX_ALLOC: u128 = 1 << 32;
+
+#[derive(Clone, Debug)]
+pub enum Num {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+pub fn as_number(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::BigInt(b) => Some(Num::B((**b).clone())),
+        Value::Float(f) => Some(Num::F(*f)),
+        _ => None,
+    }
+}
+
+fn to_big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => b.clone(),
+        Num::F(f) => BigInt::from(*f as i64),
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> Option<f64> {
+    let f = b.to_f64()?;
+    if f.is_finite() {
+        Some(f)
+    } else {
+        None
+    }
+}
+
+fn to_f64(ctx: &Ctx, n: &Num) -> R<f64> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::F(f) => Ok(*f),
+        Num::B(b) => big_to_f64(b).ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float")),
+    }
+}
+
+pub fn num_eq(a: &Num, b: &Num) -> bool {
+    num_cmp(a, b) == Some(Ordering::Equal)
+}
+
+pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::F(x), other) | (other, Num::F(x)) => {
+            let flipped = matches!(a, Num::F(_)) && !matches!(b, Num::F(_));
+            if x.is_nan() {
+                return None;
+            }
+            if x.is_infinite() {
+                let o = if *x > 0.0 { Ordering::Greater } else { Ordering::Less };
+                return Some(if flipped { o } else { o.reverse() });
+            }
+            // Compare exactly: the float's integer part against the int, then the fraction.
+            let i = to_big(other);
+            let fl = x.floor();
+            let fb = BigInt::from(fl as i128);
+            let o = match fb.cmp(&i) {
+                Ordering::Equal => {
+                    if *x > fl {
+                        Ordering::Greater
+                    } else {
+                        Ordering::Equal
+                    }
+                }
+                o => o,
+            };
+            Some(if flipped { o } else { o.reverse() })
+        }
+        _ => Some(to_big(a).cmp(&to_big(b))),
+    }
+}
+
+/// The fast path for two machine ints; `None` when the result needs the general path.
+#[inline]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    match op {
+        BinOp::Add => x.checked_add(y).map(Value::Int),
+        BinOp::Sub => x.checked_sub(y).map(Value::Int),
+        BinOp::Mul => x.checked_mul(y).map(Value::Int),
+        BinOp::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+        BinOp::BitAnd => Some(Value::Int(x & y)),
+        BinOp::BitOr => Some(Value::Int(x | y)),
+        BinOp::BitXor => Some(Value::Int(x ^ y)),
+        _ => None,
+    }
+}
+
+fn unsupported(ctx: &Ctx, op: BinOp, a: &Value, b: &Value) -> Box<super::Exc> {
+    ctx.type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    ))
+}
+
+fn dunder(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::BitOr => ("__or__", "__ror__"),
+        BinOp::BitXor => ("__xor__", "__rxor__"),
+        BinOp::BitAnd => ("__and__", "__rand__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
+    }
+}
+
+pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
+    // User classes first: `__add__`, then the right operand's `__radd__`.
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        let (l, r) = dunder(op);
+        if let Value::Instance(i) = &a {
+            if let Some(m) = i.class.lookup(l) {
+                let res = call(ctx, &m, vec![a.clone(), b.clone()], vec![])?;
+                if !matches!(res, Value::NotImplemented) {
+                    return Ok(res);
+                }
+            }
+        }
+        if let Value::Instance(i) = &b {
+            if let Some(m) = i.class.lookup(r) {
+                let res = call(ctx, &m, vec![b.clone(), a.clone()], vec![])?;
+                if !matches!(res, Value::NotImplemented) {
+                    return Ok(res);
+                }
+            }
+        }
+        return Err(unsupported(ctx, op, &a, &b));
+    }
+    if let (Some(x), Some(y)) = (as_number(&a), as_number(&b)) {
+        if matches!((&a, &b), (Value::Bool(_), Value::Bool(_))) {
+            if let (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Value::Bool(p), Value::Bool(q)) = (op, &a, &b) {
+                return Ok(Value::Bool(match op {
+                    BinOp::BitAnd => *p & *q,
+                    BinOp::BitOr => *p | *q,
+                    _ => *p ^ *q,
+                }));
+            }
+        }
+        return arith(ctx, op, x, y, &a, &b);
+    }
+    match (op, &a, &b) {
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Value::string(s))
+        }
+        (BinOp::Add, Value::Str(_), _) => Err(ctx.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(&b)
+        ))),
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => Ok(Value::Bytes(Arc::from([&x[..], &y[..]].concat()))),
+        (BinOp::Add, Value::Bytes(x), Value::ByteArray(y)) => {
+            Ok(Value::Bytes(Arc::from([&x[..], &y.lock()[..]].concat())))
+        }
+        (BinOp::Add, Value::ByteArray(x), Value::Bytes(y)) => {
+            let v = [&x.lock()[..], &y[..]].concat();
+            Ok(Value::ByteArray(Arc::new(Mutex::new(v))))
+        }
+        (BinOp::Add, Value::ByteArray(x), Value::ByteArray(y)) => {
+            let v = [&x.lock()[..], &y.lock()[..]].concat();
+            Ok(Value::ByteArray(Arc::new(Mutex::new(v))))
+        }
+        (BinOp::Add, Value::Bytes(_), _) => Err(ctx.type_error(format!(
+            "can't concat {} to bytes",
+            type_name(&b)
+        ))),
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.lock().clone();
+            v.extend(y.lock().iter().cloned());
+            Ok(Value::list(v))
+        }
+        (BinOp::Add, Value::List(_), _) => Err(ctx.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(&b)
+        ))),
+        (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Ok(Value::tuple(v))
+        }
+        (BinOp::Add, Value::Tuple(_), _) => Err(ctx.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            type_name(&b)
+        ))),
+        (BinOp::Mul, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::ByteArray(_), _)
+            if as_index(&b).is_some() =>
+        {
+            repeat(ctx, &a, &b)
+        }
+        (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::ByteArray(_))
+            if as_index(&a).is_some() =>
+        {
+            repeat(ctx, &b, &a)
+        }
+        (BinOp::Mul, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), _)
+        | (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_))
+            if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) =>
+        {
+            let other = if matches!(a, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)) {
+                &b
+            } else {
+                &a
+            };
+            Err(ctx.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))))
+        }
+        (BinOp::Mod, Value::Str(s), _) => Ok(Value::string(super::format::percent_format(ctx, s, &b)?)),
+        (BinOp::Mod, Value::Bytes(s), _) => {
+            let text: String = s.iter().map(|&c| c as char).collect();
+            let out = super::format::percent_format(ctx, &text, &b)?;
+            Ok(Value::Bytes(out.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()))
+        }
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor | BinOp::Sub, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            set_op(ctx, op, &a, &b)
+        }
+        (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            let mut d = x.lock().clone();
+            for (k, v) in y.lock().iter() {
+                d.insert(k.clone(), v.clone());
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        }
+        _ => Err(unsupported(ctx, op, &a, &b)),
+    }
+}
+
+fn set_items(v: &Value) -> super::dict::Dict {
+    match v {
+        Value::Set(d) => d.lock().clone(),
+        Value::FrozenSet(d) => (**d).clone(),
+        _ => super::dict::Dict::new(),
+    }
+}
+
+fn set_op(_ctx: &mut Ctx, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+    let x = set_items(a);
+    let y = set_items(b);
+    let out: super::dict::Dict = match op {
+        BinOp::BitOr => {
+            let mut d = x;
+            for k in y.keys() {
+                d.insert(k.clone(), Value::None);
+            }
+            d
+        }
+        BinOp::BitAnd => x.into_iter().filter(|(k, _)| y.contains_key(k)).collect(),
+        BinOp::Sub => x.into_iter().filter(|(k, _)| !y.contains_key(k)).collect(),
+        _ => {
+            let mut d: super::dict::Dict = x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+            for k in y.keys() {
+                if !x.contains_key(k) {
+                    d.insert(k.clone(), Value::None);
+                }
+            }
+            d
+        }
+    };
+    Ok(match a {
+        Value::FrozenSet(_) => Value::FrozenSet(Arc::new(out)),
+        _ => Value::Set(Arc::new(Mutex::new(out))),
+    })
+}
+
+pub fn as_index(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::BigInt(b) => Some(Num::B((**b).clone())),
+        _ => None,
+    }
+}
+
+fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
+    let count: i64 = match as_index(n) {
+        Some(Num::I(i)) => i.max(0),
+        Some(Num::B(b)) => {
+            if b.is_negative() {
+                0
+            } else {
+                return Err(ctx.err(
+                    "OverflowError",
+                    format!("cannot fit '{}' into an index-sized integer", type_name(n)),
+                ));
+            }
+        }
+        _ => 0,
+    };
+    let unit = match seq {
+        Value::Str(s) => s.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.lock().len(),
+        Value::List(l) => l.lock().len() * 16,
+        Value::Tuple(t) => t.len() * 16,
+        _ => 0,
+    } as u128;
+    if unit * count as u128 > MAX_ALLOC {
+        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+    }
+    let count = count as usize;
+    Ok(match seq {
+        Value::Str(s) => Value::string(s.repeat(count)),
+        Value::Bytes(b) => Value::Bytes(b.repeat(count).into()),
+        Value::ByteArray(b) => Value::ByteArray(Arc::new(Mutex::new(b.lock().repeat(count)))),
+        Value::List(l) => {
+            let items = l.lock().clone();
+            let mut out = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            Value::list(out)
+        }
+        Value::Tuple(t) => {
+            let mut out = Vec::with_capacity(t.len() * count);
+            for _ in 0..count {
+                out.extend(t.iter().cloned());
+            }
+            Value::tuple(out)
+        }
+        _ => Value::None,
+    })
+}
+
+fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Value> {
+    if let (Num::F(_), _) | (_, Num::F(_)) = (&x, &y) {
+        if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+            return Err(unsupported(ctx, op, a, b));
+        }
+        let p = to_f64(ctx, &x)?;
+        let q = to_f64(ctx, &y)?;
+        return float_arith(ctx, op, p, q);
+    }
+    // Both integers.
+    if let (Num::I(p), Num::I(q)) = (&x, &y) {
+        let (p, q) = (*p, *q);
+        match op {
+            BinOp::Add => {
+                if let Some(r) = p.checked_add(q) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Sub => {
+                if let Some(r) = p.checked_sub(q) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Mul => {
+                if let Some(r) = p.checked_mul(q) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::FloorDiv | BinOp::Mod => {
+                if q == 0 {
+                    return Err(ctx.err("ZeroDivisionError", "integer division or modulo by zero"));
+                }
+                if !(p == i64::MIN && q == -1) {
+                    return Ok(Value::Int(if op == BinOp::FloorDiv { Integer::div_floor(&p, &q) } else { Integer::mod_floor(&p, &q) }));
+                }
+            }
+            BinOp::Div => {
+                if q == 0 {
+                    return Err(ctx.err("ZeroDivisionError", "division by zero"));
+                }
+                if p.abs() < (1 << 53) && q.abs() < (1 << 53) {
+                    return Ok(Value::Float(p as f64 / q as f64));
+                }
+            }
+            BinOp::BitAnd => return Ok(Value::Int(p & q)),
+            BinOp::BitOr => return Ok(Value::Int(p | q)),
+            BinOp::BitXor => return Ok(Value::Int(p ^ q)),
+            BinOp::RShift => {
+                if q < 0 {
+                    return Err(ctx.value_error("negative shift count"));
+                }
+                return Ok(Value::Int(if q >= 64 { if p < 0 { -1 } else { 0 } } else { p >> q }));
+            }
+            _ => {}
+        }
+    }
+    let p = to_big(&x);
+    let q = to_big(&y);
+    Ok(match op {
+        BinOp::Add => Value::bigint(p + q),
+        BinOp::Sub => Value::bigint(p - q),
+        BinOp::Mul => {
+            if (p.bits() + q.bits()) as u128 > MAX_ALLOC * 8 {
+                return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+            }
+            Value::bigint(p * q)
+        }
+        BinOp::FloorDiv | BinOp::Mod => {
+            if q.is_zero() {
+                return Err(ctx.err("ZeroDivisionError", "integer division or modulo by zero"));
+            }
+            if op == BinOp::FloorDiv {
+                Value::bigint(p.div_floor(&q))
+            } else {
+                Value::bigint(p.mod_floor(&q))
+            }
+        }
+        BinOp::Div => {
+            if q.is_zero() {
+                return Err(ctx.err("ZeroDivisionError", "division by zero"));
+            }
+            Value::Float(big_true_div(ctx, &p, &q)?)
+        }
+        BinOp::Pow => return int_pow(ctx, p, q),
+        BinOp::LShift => {
+            let Some(n) = q.to_i64() else {
+                return Err(if q.is_negative() {
+                    ctx.value_error("negative shift count")
+                } else {
+                    ctx.err("OverflowError", "too many digits in integer")
+                });
+            };
+            if n < 0 {
+                return Err(ctx.value_error("negative shift count"));
+            }
+            if p.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            if p.bits() as u128 + n as u128 > MAX_ALLOC * 8 {
+                return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+            }
+            Value::bigint(p << n as usize)
+        }
+        BinOp::RShift => {
+            if q.is_negative() {
+                return Err(ctx.value_error("negative shift count"));
+            }
+            match q.to_usize() {
+                Some(n) => Value::bigint(p >> n),
+                None => Value::Int(if p.is_negative() { -1 } else { 0 }),
+            }
+        }
+        BinOp::BitAnd => Value::bigint(p & q),
+        BinOp::BitOr => Value::bigint(p | q),
+        BinOp::BitXor => Value::bigint(p ^ q),
+        BinOp::MatMul => return Err(unsupported(ctx, op, a, b)),
+    })
+}
+
+fn big_true_div(ctx: &Ctx, p: &BigInt, q: &BigInt) -> R<f64> {
+    match (big_to_f64(p), big_to_f64(q)) {
+        (Some(x), Some(y)) if p.bits() <= 53 && q.bits() <= 53 => Ok(x / y),
+        _ => {
+            // Scale so the quotient keeps 64 significant bits, then convert once.
+            let shift = p.bits() as i64 - q.bits() as i64 - 64;
+            let (num, den) = if shift > 0 {
+                (p.clone(), q << shift as usize)
+            } else {
+                (p << (-shift) as usize, q.clone())
+            };
+            let quot = (num / den).to_f64().unwrap_or(f64::NAN);
+            let r = quot * 2f64.powi(shift.clamp(-2000, 2000) as i32);
+            if r.is_infinite() {
+                return Err(ctx.err("OverflowError", "integer division result too large for a float"));
+            }
+            Ok(r)
+        }
+    }
+}
+
+fn int_pow(ctx: &mut Ctx, base: BigInt, exp: BigInt) -> R<Value> {
+    if exp.is_negative() {
+        let b = big_to_f64(&base).ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float"))?;
+        let e = exp.to_f64().unwrap_or(f64::NEG_INFINITY);
+        if b == 0.0 {
+            return Err(ctx.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+        }
+        return float_arith(ctx, BinOp::Pow, b, e);
+    }
+    let Some(e) = exp.to_u64() else {
+        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+    };
+    if base.is_zero() || base == BigInt::from(1) {
+        return Ok(Value::bigint(if e == 0 { BigInt::from(1) } else { base }));
+    }
+    if base == BigInt::from(-1) {
+        return Ok(Value::Int(if e % 2 == 0 { 1 } else { -1 }));
+    }
+    if base.bits() as u128 * e as u128 > MAX_ALLOC * 8 {
+        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+    }
+    if let (Some(b), Ok(e32)) = (base.to_i64(), u32::try_from(e)) {
+        if let Some(r) = b.checked_pow(e32) {
+            return Ok(Value::Int(r));
+        }
+    }
+    Ok(Value::bigint(num_traits::pow::Pow::pow(&base, e)))
+}
+
+fn float_arith(ctx: &mut Ctx, op: BinOp, p: f64, q: f64) -> R<Value> {
+    Ok(Value::Float(match op {
+        BinOp::Add => p + q,
+        BinOp::Sub => p - q,
+        BinOp::Mul => p * q,
+        BinOp::Div => {
+            if q == 0.0 {
+                return Err(ctx.err("ZeroDivisionError", "float division by zero"));
+            }
+            p / q
+        }
+        BinOp::FloorDiv => {
+            if q == 0.0 {
+                return Err(ctx.err("ZeroDivisionError", "float floor division by zero"));
+            }
+            (p / q).floor()
+        }
+        BinOp::Mod => {
+            if q == 0.0 {
+                return Err(ctx.err("ZeroDivisionError", "float modulo"));
+            }
+            let r = p % q;
+            if r != 0.0 && ((r < 0.0) != (q < 0.0)) {
+                r + q
+            } else if r == 0.0 {
+                0.0f64.copysign(q)
+            } else {
+                r
+            }
+        }
+        BinOp::Pow => {
+            if p == 0.0 && q < 0.0 {
+                return Err(ctx.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+            }
+            if p < 0.0 && q.fract() != 0.0 && q.is_finite() {
+                return Err(ctx.err("NotImplementedError", "socklab does not support complex numbers"));
+            }
+            let r = p.powf(q);
+            if r.is_infinite() && p.is_finite() && q.is_finite() {
+                return Err(ctx.err("OverflowError", "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return Err(ctx.type_error("unsupported operand type(s)")),
+    }))
+}
+
+pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
+    match (&cur, op) {
+        (Value::List(l), BinOp::Add) => {
+            let items = iterate(ctx, &rhs)?;
+            l.lock().extend(items);
+            return Ok(cur);
+        }
+        (Value::ByteArray(b), BinOp::Add) => {
+            let extra = crate::builtins::methods::bytes_like(ctx, &rhs)?;
+            b.lock().extend_from_slice(&extra);
+            return Ok(cur);
+        }
+        (Value::Set(s), BinOp::BitOr) => {
+            for k in set_items(&rhs).into_keys() {
+                s.lock().insert(k, Value::None);
+            }
+            return Ok(cur);
+        }
+        (Value::Dict(d), BinOp::BitOr) => {
+            for (k, v) in mapping_items(ctx, &rhs)? {
+                let key = hash_key(ctx, &k)?;
+                d.lock().insert(key, v);
+            }
+            return Ok(cur);
+        }
+        (Value::Instance(i), _) => {
+            let name = format!("__i{}", &dunder(op).0[2..]);
+            if let Some(m) = i.class.lookup(&name) {
+                let r = call(ctx, &m, vec![cur.clone(), rhs.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        (Value::Int(x), _) => {
+            if let Value::Int(y) = rhs {
+                if let Some(v) = int_fast(op, *x, y) {
+                    return Ok(v);
+                }
+            }
+        }
+        _ => {}
+    }
+    binary(ctx, op, cur, rhs).map_err(|e| {
+        if e.is("TypeError") {
+            let msg = super::repr::str(ctx, &e.value).unwrap_or_default();
+            if msg.starts_with("unsupported operand type(s) for ") {
+                return ctx.type_error(msg.replacen(
+                    &format!("for {}:", op.symbol()),
+                    &format!("for {}=:", op.symbol()),
+                    1,
+                ));
+            }
+        }
+        e
+    })
+}
+
+pub fn unary(ctx: &mut Ctx, op: UnaryOp, v: Value) -> R<Value> {
+    match op {
+        UnaryOp::Not => Ok(Value::Bool(!truthy(ctx, &v)?)),
+        UnaryOp::Neg => match &v {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => Value::bigint(-BigInt::from(*i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::BigInt(b) => Ok(Value::bigint(-(**b).clone())),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Instance(i) => match i.class.lookup("__neg__") {
+                Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
+                None => Err(ctx.type_error(format!("bad operand type for unary -: '{}'", type_name(&v)))),
+            },
+            _ => Err(ctx.type_error(format!("bad operand type for unary -: '{}'", type_name(&v)))),
+        },
+        UnaryOp::Pos => match &v {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(v),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => Err(ctx.type_error(format!("bad operand type for unary +: '{}'", type_name(&v)))),
+        },
+        UnaryOp::Invert => match &v {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::BigInt(b) => Ok(Value::bigint(-(**b).clone() - 1)),
+            _ => Err(ctx.type_error(format!("bad operand type for unary ~: '{}'", type_name(&v)))),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Comparison
+
+pub fn compare(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    Ok(Value::Bool(match op {
+        CmpOp::Eq => eq(ctx, a, b)?,
+        CmpOp::NotEq => !eq(ctx, a, b)?,
+        CmpOp::Is => a.is(b),
+        CmpOp::IsNot => !a.is(b),
+        CmpOp::In => contains(ctx, b, a)?,
+        CmpOp::NotIn => !contains(ctx, b, a)?,
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                return Ok(Value::Bool(match op {
+                    CmpOp::Lt => x < y,
+                    CmpOp::LtE => x <= y,
+                    CmpOp::Gt => x > y,
+                    _ => x >= y,
+                }));
+            }
+            return order(ctx, op, a, b);
+        }
+    }))
+}
+
+pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Int(x), Int(y)) => x == y,
+        (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
+        (Bytes(x), ByteArray(y)) | (ByteArray(y), Bytes(x)) => **x == *y.lock(),
+        (ByteArray(x), ByteArray(y)) => Arc::ptr_eq(x, y) || *x.lock() == *y.lock(),
+        (None, None) => true,
+        (Tuple(x), Tuple(y)) => seq_eq(ctx, x, y)?,
+        (List(x), List(y)) => {
+            if Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (p, q) = (x.lock().clone(), y.lock().clone());
+            seq_eq(ctx, &p, &q)?
+        }
+        (Dict(x), Dict(y)) => {
+            if Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (p, q) = (x.lock().clone(), y.lock().clone());
+            if p.len() != q.len() {
+                return Ok(false);
+            }
+            for (k, v) in p.iter() {
+                match q.get(k) {
+                    Some(w) => {
+                        if !eq(ctx, v, w)? {
+                            return Ok(false);
+                        }
+                    }
+                    Option::None => return Ok(false),
+                }
+            }
+            true
+        }
+        (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+            let (p, q) = (set_items(a), set_items(b));
+            p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
+        }
+        (Range(x), Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        (Instance(i), _) if i.class.lookup("__eq__").is_some() => {
+            let m = i.class.lookup("__eq__").unwrap_or(Value::None);
+            let r = call(ctx, &m, vec![a.clone(), b.clone()], vec![])?;
+            if matches!(r, NotImplemented) {
+                return Ok(a.is(b));
+            }
+            truthy(ctx, &r)?
+        }
+        (_, Instance(i)) if i.class.lookup("__eq__").is_some() => {
+            let m = i.class.lookup("__eq__").unwrap_or(Value::None);
+            let r = call(ctx, &m, vec![b.clone(), a.clone()], vec![])?;
+            if matches!(r, NotImplemented) {
+                return Ok(a.is(b));
+            }
+            truthy(ctx, &r)?
+        }
+        (Native(n), _) => match n.call_method(ctx, a, "__eq__", std::slice::from_ref(b), &[]) {
+            Some(r) => truthy(ctx, &r?)?,
+            Option::None => a.is(b),
+        },
+        _ => match (as_number(a), as_number(b)) {
+            (Some(x), Some(y)) => num_eq(&x, &y),
+            _ => a.is(b),
+        },
+    })
+}
+
+fn seq_eq(ctx: &mut Ctx, x: &[Value], y: &[Value]) -> R<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !p.is(q) && !eq(ctx, p, q)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn order_fail(ctx: &Ctx, op: CmpOp, a: &Value, b: &Value) -> Box<super::Exc> {
+    ctx.type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    ))
+}
+
+fn apply(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}
+
+fn order(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    use Value::*;
+    let o = match (a, b) {
+        (Str(x), Str(y)) => x.as_ref().cmp(y.as_ref()),
+        (Bytes(x), Bytes(y)) => x.as_ref().cmp(y.as_ref()),
+        (Tuple(_) | List(_), Tuple(_) | List(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+            let x = iterate(ctx, a)?;
+            let y = iterate(ctx, b)?;
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !eq(ctx, p, q)? {
+                    return order(ctx, op, p, q);
+                }
+            }
+            x.len().cmp(&y.len())
+        }
+        (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+            let (p, q) = (set_items(a), set_items(b));
+            let sub = p.keys().all(|k| q.contains_key(k));
+            let sup = q.keys().all(|k| p.contains_key(k));
+            return Ok(Value::Bool(match op {
+                CmpOp::Lt => sub && p.len() < q.len(),
+                CmpOp::LtE => sub,
+                CmpOp::Gt => sup && p.len() > q.len(),
+                _ => sup,
+            }));
+        }
+        (Instance(_), _) | (_, Instance(_)) => {
+            let (name, rname) = match op {
+                CmpOp::Lt => ("__lt__", "__gt__"),
+                CmpOp::LtE => ("__le__", "__ge__"),
+                CmpOp::Gt => ("__gt__", "__lt__"),
+                _ => ("__ge__", "__le__"),
+            };
+            if let Instance(i) = a {
+                if let Some(m) = i.class.lookup(name) {
+                    let r = call(ctx, &m, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Instance(i) = b {
+                if let Some(m) = i.class.lookup(rname) {
+                    let r = call(ctx, &m, vec![b.clone(), a.clone()], vec![])?;
+                    if !matches!(r, NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            return Err(order_fail(ctx, op, a, b));
+        }
+        _ => match (as_number(a), as_number(b)) {
+            (Some(x), Some(y)) => match num_cmp(&x, &y) {
+                Some(o) => o,
+                Option::None => return Ok(Value::Bool(false)),
+            },
+            _ => return Err(order_fail(ctx, op, a, b)),
+        },
+    };
+    Ok(Value::Bool(apply(op, o)))
+}
+
+/// Order two values for `sorted`/`min`/`max`: is `a < b`?
+pub fn less_than(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
+    let r = compare(ctx, CmpOp::Lt, a, b)?;
+    truthy(ctx, &r)
+}
+
+pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.contains(&**sub)),
+            _ => Err(ctx.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(item)
+            ))),
+        },
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            let hay = crate::builtins::methods::bytes_like(ctx, container)?;
+            match item {
+                Value::Int(i) => {
+                    if !(0..=255).contains(i) {
+                        return Err(ctx.value_error("byte must be in range(0, 256)"));
+                    }
+                    Ok(hay.contains(&(*i as u8)))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => {
+                    let needle = crate::builtins::methods::bytes_like(ctx, item)?;
+                    Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
+                }
+                _ => Err(ctx.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    type_name(item)
+                ))),
+            }
+        }
+        Value::Dict(d) | Value::Set(d) => {
+            let k = hash_key(ctx, item)?;
+            Ok(d.lock().contains_key(&k))
+        }
+        Value::FrozenSet(d) => {
+            let k = hash_key(ctx, item)?;
+            Ok(d.contains_key(&k))
+        }
+        Value::Range(r) => match as_number(item) {
+            Some(Num::I(i)) if !matches!(item, Value::Float(_)) => {
+                let in_bounds = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
+                Ok(in_bounds && (i - r.start) % r.step == 0)
+            }
+            _ => {
+                for x in iterate(ctx, container)? {
+                    if eq(ctx, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        },
+        Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
+            let m = i.class.lookup("__contains__").unwrap_or(Value::None);
+            let r = call(ctx, &m, vec![container.clone(), item.clone()], vec![])?;
+            truthy(ctx, &r)
+        }
+        Value::Native(n) => {
+            if let Some(r) = n.call_method(ctx, container, "__contains__", std::slice::from_ref(item), &[]) {
+                let r = r?;
+                return truthy(ctx, &r);
+            }
+            Err(ctx.type_error(format!("argument of type '{}' is not iterable", type_name(container))))
+        }
+        _ => {
+            let items = match container {
+                Value::List(l) => l.lock().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                _ => iterate(ctx, container).map_err(|_| {
+                    ctx.type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+                })?,
+            };
+            for x in items {
+                if x.is(item) || eq(ctx, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Indexing
+
+/// Python's `slice.indices(len)`: start, stop, step clamped to a sequence.
+pub fn slice_indices(ctx: &Ctx, parts: &[Value; 3], len: i64) -> R<(i64, i64, i64)> {
+    let get = |v: &Value| -> R<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            _ => Err(ctx.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let step = get(&parts[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(ctx.value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(i) if i < 0 => (i + len).max(lower),
+            Some(i) => i.min(upper),
+        }
+    };
+    let start = fix(get(&parts[0])?, if step < 0 { upper } else { lower });
+    let stop = fix(get(&parts[1])?, if step < 0 { lower } else { upper });
+    Ok((start, stop, step))
+}
+
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    out
+}
+
+fn index_of(ctx: &Ctx, v: &Value, len: usize, what: &str) -> R<usize> {
+    let i = match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(ctx.err("IndexError", format!("cannot fit 'int' into an index-sized integer")));
+        }
+        _ => unreachable_index(),
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(ctx.err("IndexError", format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+fn unreachable_index() -> i64 {
+    0
+}
+
+fn is_index(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = index {
+                let items = l.lock();
+                let (a, b, c) = slice_indices(ctx, s, items.len() as i64)?;
+                return Ok(Value::list(slice_positions(a, b, c).into_iter().map(|i| items[i].clone()).collect()));
+            }
+            if !is_index(index) {
+                return Err(ctx.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    type_name(index)
+                )));
+            }
+            let items = l.lock();
+            let i = index_of(ctx, index, items.len(), "list")?;
+            Ok(items[i].clone())
+        }
+        Value::Tuple(t) => {
+            if let Value::Slice(s) = index {
+                let (a, b, c) = slice_indices(ctx, s, t.len() as i64)?;
+                return Ok(Value::tuple(slice_positions(a, b, c).into_iter().map(|i| t[i].clone()).collect()));
+            }
+            if !is_index(index) {
+                return Err(ctx.type_error(format!(
+                    "tuple indices must be integers or slices, not {}",
+                    type_name(index)
+                )));
+            }
+            let i = index_of(ctx, index, t.len(), "tuple")?;
+            Ok(t[i].clone())
+        }
+        Value::Str(s) => {
+            let ascii = s.is_ascii();
+            if let Value::Slice(sl) = index {
+                if ascii {
+                    let (a, b, c) = slice_indices(ctx, sl, s.len() as i64)?;
+                    if c == 1 {
+                        return Ok(Value::str(if a < b { &s[a as usize..b as usize] } else { "" }));
+                    }
+                    let bytes = s.as_bytes();
+                    let out: String = slice_positions(a, b, c).into_iter().map(|i| bytes[i] as char).collect();
+                    return Ok(Value::string(out));
+                }
+                let chars: Vec<char> = s.chars().collect();
+                let (a, b, c) = slice_indices(ctx, sl, chars.len() as i64)?;
+                return Ok(Value::string(slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect()));
+            }
+            if !is_index(index) {
+                return Err(ctx.type_error(format!("string indices must be integers, not '{}'", type_name(index))));
+            }
+            if ascii {
+                let i = index_of(ctx, index, s.len(), "string")?;
+                return Ok(Value::str(&s[i..i + 1]));
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let i = index_of(ctx, index, chars.len(), "string")?;
+            Ok(Value::string(chars[i].to_string()))
+        }
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            let data = crate::builtins::methods::bytes_like(ctx, obj)?;
+            if let Value::Slice(sl) = index {
+                let (a, b, c) = slice_indices(ctx, sl, data.len() as i64)?;
+                let out: Vec<u8> = slice_positions(a, b, c).into_iter().map(|i| data[i]).collect();
+                return Ok(match obj {
+                    Value::Bytes(_) => Value::Bytes(out.into()),
+                    _ => Value::ByteArray(Arc::new(Mutex::new(out))),
+                });
+            }
+            if !is_index(index) {
+                let what = if matches!(obj, Value::Bytes(_)) { "byte" } else { "bytearray" };
+                return Err(ctx.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    type_name(index)
+                )));
+            }
+            let what = if matches!(obj, Value::Bytes(_)) { "" } else { "bytearray " };
+            let i = index_of(ctx, index, data.len(), &format!("{what}index").replace(" index", ""))
+                .map_err(|_| ctx.err("IndexError", format!("{what}index out of range")))?;
+            Ok(Value::Int(data[i] as i64))
+        }
+        Value::Range(r) => {
+            if let Value::Slice(sl) = index {
+                let (a, b, c) = slice_indices(ctx, sl, r.len())?;
+                return Ok(Value::Range(Arc::new(super::value::RangeObj {
+                    start: r.start + a * r.step,
+                    stop: r.start + b * r.step,
+                    step: r.step * c,
+                })));
+            }
+            if !is_index(index) {
+                return Err(ctx.type_error(format!(
+                    "range indices must be integers or slices, not {}",
+                    type_name(index)
+                )));
+            }
+            let i = index_of(ctx, index, r.len() as usize, "range object")?;
+            Ok(Value::Int(r.start + i as i64 * r.step))
+        }
+        Value::Dict(d) => {
+            let k = hash_key(ctx, index)?;
+            let found = d.lock().get(&k).cloned();
+            match found {
+                Some(v) => Ok(v),
+                None => Err(super::Exc::new(super::types::new_exception("KeyError", vec![index.clone()]))),
+            }
+        }
+        Value::Instance(i) => match i.class.lookup("__getitem__") {
+            Some(m) => call(ctx, &m, vec![obj.clone(), index.clone()], vec![]),
+            None => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
+        },
+        Value::Class(c) if c.def.is_none() => Ok(obj.clone()),
+        Value::Native(n) => match n.call_method(ctx, obj, "__getitem__", std::slice::from_ref(index), &[]) {
+            Some(r) => r,
+            None => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
+        },
+        _ => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
+    }
+}
+
+pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = &index {
+                let items = iterate(ctx, &v)?;
+                let mut list = l.lock();
+                let (a, b, c) = slice_indices(ctx, s, list.len() as i64)?;
+                if c == 1 {
+                    let b = b.max(a);
+                    list.splice(a as usize..b as usize, items);
+                    return Ok(());
+                }
+                let pos = slice_positions(a, b, c);
+                if pos.len() != items.len() {
+                    return Err(ctx.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        items.len(),
+                        pos.len()
+                    )));
+                }
+                for (p, it) in pos.into_iter().zip(items) {
+                    list[p] = it;
+                }
+                return Ok(());
+            }
+            if !is_index(&index) {
+                return Err(ctx.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    type_name(&index)
+                )));
+            }
+            let mut list = l.lock();
+            let i = index_of(ctx, &index, list.len(), "list assignment")?;
+            list[i] = v;
+            Ok(())
+        }
+        Value::ByteArray(b) => {
+            let byte = match v {
+                Value::Int(x) if (0..=255).contains(&x) => x as u8,
+                Value::Int(_) => return Err(ctx.value_error("byte must be in range(0, 256)")),
+                _ => return Err(ctx.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v)))),
+            };
+            let mut data = b.lock();
+            let i = index_of(ctx, &index, data.len(), "bytearray")?;
+            data[i] = byte;
+            Ok(())
+        }
+        Value::Dict(d) => {
+            let k = hash_key(ctx, &index)?;
+            d.lock().insert(k, v);
+            Ok(())
+        }
+        Value::Instance(i) => match i.class.lookup("__setitem__") {
+            Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
+            None => Err(ctx.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        },
+        _ => Err(ctx.type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(obj)
+        ))),
+    }
+}
+
+pub fn delitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<()> {
+    match obj {
+        Value::List(l) => {
+            if let Value::Slice(s) = index {
+                let mut list = l.lock();
+                let (a, b, c) = slice_indices(ctx, s, list.len() as i64)?;
+                let mut pos = slice_positions(a, b, c);
+                pos.sort_unstable();
+                for p in pos.into_iter().rev() {
+                    list.remove(p);
+                }
+                return Ok(());
+            }
+            let mut list = l.lock();
+            let i = index_of(ctx, index, list.len(), "list assignment")?;
+            list.remove(i);
+            Ok(())
+        }
+        Value::Dict(d) => {
+            let k = hash_key(ctx, index)?;
+            match d.lock().shift_remove(&k) {
+                Some(_) => Ok(()),
+                None => Err(super::Exc::new(super::types::new_exception("KeyError", vec![index.clone()]))),
+            }
+        }
+        Value::Instance(i) => match i.class.lookup("__delitem__") {
+            Some(m) => call(ctx, &m, vec![obj.clone(), index.clone()], vec![]).map(|_| ()),
+            None => Err(ctx.type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
+        },
+        _ => Err(ctx.type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
+    }
+}
+
+/// The (key, value) pairs of a mapping, for `**m` and `dict(m)`.
+pub fn mapping_items(ctx: &mut Ctx, m: &Value) -> R<Vec<(Value, Value)>> {
+    match m {
+        Value::Dict(d) => Ok(d.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()),
+        _ => {
+            let keys = super::exec::call_method(ctx, m, "keys", vec![], vec![]).map_err(|_| {
+                ctx.type_error(format!("'{}' object is not a mapping", type_name(m)))
+            })?;
+            let mut out = Vec::new();
+            for k in iterate(ctx, &keys)? {
+                let v = getitem(ctx, m, &k)?;
+                out.push((k, v));
+            }
+            Ok(out)
+        }
+    }
+}
+
+pub fn key_of(ctx: &Ctx, v: &Value) -> R<Key> {
+    hash_key(ctx, v)
+}

@@ -1,0 +1,152 @@
+//! `socklab run FILE`: run a whole program as `python3 FILE` would, with the same
+//! standard output, the same last line of the traceback, and the same exit code.
+
+use crate::cli::RunArgs;
+use crate::interp::{self, Interp, Value};
+use crate::syntax::{ErrorKind, Source, SyntaxError};
+use std::io::Read;
+use std::sync::Arc;
+
+/// The evaluator recurses once per Python call and per nested expression; this stack
+/// holds CPython's default recursion limit (1000) with room to spare. It is address
+/// space, not memory: pages are touched only when used.
+pub const INTERPRETER_STACK: usize = 1 << 30;
+
+pub fn run_command(args: &RunArgs) -> i32 {
+    let explain = args.explain || unsafe { libc::isatty(2) } == 1;
+    let (name, bytes) = if args.file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            eprintln!("socklab: cannot read standard input: {e}");
+            return 2;
+        }
+        ("<stdin>".to_string(), buf)
+    } else {
+        match std::fs::read(&args.file) {
+            Ok(b) => {
+                let abs = std::path::absolute(&args.file).unwrap_or_else(|_| args.file.clone());
+                (abs.to_string_lossy().into_owned(), b)
+            }
+            Err(e) => {
+                // CPython's own wording for a missing script.
+                let shown = args.file.display();
+                eprintln!(
+                    "{}: can't open file '{}': [Errno {}] {}",
+                    "socklab",
+                    std::path::absolute(&args.file).map(|p| p.display().to_string()).unwrap_or(shown.to_string()),
+                    e.raw_os_error().unwrap_or(2),
+                    interp::types::strerror(e.raw_os_error().unwrap_or(2))
+                );
+                return 2;
+            }
+        }
+    };
+    let mut argv = vec![if args.file.as_os_str() == "-" { "-".to_string() } else { args.file.display().to_string() }];
+    argv.extend(args.args.iter().cloned());
+    let run = move || run_source(&name, bytes, argv, explain);
+    match std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(run) {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("socklab: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
+}
+
+/// Turn file bytes into text as CPython's reader does, or its syntax error.
+pub fn decode_source(name: &str, bytes: Vec<u8>) -> Result<Arc<Source>, (Arc<Source>, SyntaxError)> {
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let before = String::from_utf8_lossy(&bytes[..nul]).into_owned();
+        let src = Source::new(name, before);
+        let line = src.line_of(nul.min(src.text.len()));
+        let err = SyntaxError::new(ErrorKind::Syntax, "source code cannot contain null bytes", line, 0);
+        return Err((src, err));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(name, text)),
+        Err(e) => {
+            let pos = e.utf8_error().valid_up_to();
+            let raw = e.as_bytes();
+            let line = raw[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+            let msg = format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                raw[pos], name, line
+            );
+            let src = Source::new(name, String::from_utf8_lossy(raw).into_owned());
+            Err((src, SyntaxError::new(ErrorKind::Syntax, msg, 0, 0)))
+        }
+    }
+}
+
+fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool) -> i32 {
+    let interp = Interp::new(argv);
+    let src = match decode_source(name, bytes) {
+        Ok(s) => s,
+        Err((src, err)) => return report_syntax_error(&interp, &src, &err, explain),
+    };
+    let globals = interp.main.clone();
+    globals.set("__name__", Value::str("__main__"));
+    globals.set("__file__", Value::str(name));
+    let module = match interp::compile(&src, &globals) {
+        Ok(m) => m,
+        Err(err) => return report_syntax_error(&interp, &src, &err, explain),
+    };
+    let mut ctx = interp.new_ctx();
+    let result = interp::run_module(&mut ctx, &module, &globals, &src);
+    let code = match result {
+        Ok(()) => 0,
+        Err(exc) => finish_with_exception(&mut ctx, &exc, explain),
+    };
+    match interp.flush() {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(_) => 120,
+    }
+}
+
+fn report_syntax_error(interp: &Arc<Interp>, src: &Source, err: &SyntaxError, explain: bool) -> i32 {
+    interp.write_stderr(&err.render(src));
+    if explain {
+        if let Some(h) = crate::hints::for_exception(err.kind.class_name(), &err.msg, None) {
+            interp.write_stderr(&format!("hint: {h}\n"));
+        }
+    }
+    1
+}
+
+/// What CPython does when an exception reaches the top: `SystemExit` sets the exit
+/// code, anything else prints its traceback and exits 1 (`KeyboardInterrupt`: 130).
+pub fn finish_with_exception(ctx: &mut interp::Ctx, exc: &interp::Exc, explain: bool) -> i32 {
+    let _ = ctx.interp.flush();
+    if exc.is("SystemExit") {
+        let code = crate::interp::exec::getattr(ctx, &exc.value, "code").unwrap_or(Value::None);
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => (i & 0xff) as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let text = interp::repr::str(ctx, &other).unwrap_or_default();
+                ctx.interp.write_stderr(&format!("{text}\n"));
+                1
+            }
+        };
+    }
+    let report = interp::render_traceback(ctx, exc);
+    let report = crate::hints::decorate_last_line(ctx, exc, report);
+    ctx.interp.write_stderr(&report);
+    if explain {
+        let class = exc.class_name();
+        let msg = interp::repr::str(ctx, &exc.value).unwrap_or_default();
+        if let Some(h) = crate::hints::for_exception(&class, &msg, Some(exc)) {
+            ctx.interp.write_stderr(&format!("hint: {h}\n"));
+        }
+    }
+    if exc.is("KeyboardInterrupt") {
+        return 130;
+    }
+    1
+}

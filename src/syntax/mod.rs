@@ -1,0 +1,22 @@
+//! The lecture's Python, from text to a tree.
+//!
+//! Python is line-and-indentation based, so parsing happens in two passes, as in CPython:
+//! `lexer` turns text into tokens (with the INDENT / DEDENT / NEWLINE tokens that carry
+//! the block structure), then `parser` (nom combinators over the token slice) builds the
+//! `ast`. Every node carries a `Span` into its `Source`; every mistake becomes a
+//! `SyntaxError` that renders exactly as CPython renders it.
+
+pub mod ast;
+mod error;
+mod fstring;
+mod lexer;
+mod parser;
+mod source;
+mod token;
+
+
+pub use error::{ErrorKind, SyntaxError};
+pub use lexer::tokenize;
+pub use parser::{parse_expression, parse_module, ParseMode};
+pub use source::{Source, Span};
+pub use token::{Tok, Token};
