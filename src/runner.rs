@@ -33,7 +33,9 @@ pub fn run_command(args: &RunArgs) -> i32 {
                 eprintln!(
                     "{}: can't open file '{}': [Errno {}] {}",
                     "socklab",
-                    std::path::absolute(&args.file).map(|p| p.display().to_string()).unwrap_or(shown.to_string()),
+                    std::path::absolute(&args.file)
+                        .map(|p| p.display().to_string())
+                        .unwrap_or(shown.to_string()),
                     e.raw_os_error().unwrap_or(2),
                     interp::types::strerror(e.raw_os_error().unwrap_or(2))
                 );
@@ -41,10 +43,17 @@ pub fn run_command(args: &RunArgs) -> i32 {
             }
         }
     };
-    let mut argv = vec![if args.file.as_os_str() == "-" { "-".to_string() } else { args.file.display().to_string() }];
+    let mut argv = vec![if args.file.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        args.file.display().to_string()
+    }];
     argv.extend(args.args.iter().cloned());
     let run = move || run_source(&name, bytes, argv, explain);
-    match std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(run) {
+    match std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(run)
+    {
         Ok(h) => h.join().unwrap_or(1),
         Err(e) => {
             eprintln!("socklab: cannot start the interpreter thread: {e}");
@@ -54,7 +63,10 @@ pub fn run_command(args: &RunArgs) -> i32 {
 }
 
 /// Turn file bytes into text as CPython's reader does, or its syntax error.
-pub fn decode_source(name: &str, bytes: Vec<u8>) -> Result<Arc<Source>, (Arc<Source>, SyntaxError)> {
+pub fn decode_source(
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<Arc<Source>, (Arc<Source>, SyntaxError)> {
     let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => rest.to_vec(),
         None => bytes,
@@ -63,11 +75,51 @@ pub fn decode_source(name: &str, bytes: Vec<u8>) -> Result<Arc<Source>, (Arc<Sou
         let before = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let src = Source::new(name, before);
         let line = src.line_of(nul.min(src.text.len()));
-        let err = SyntaxError::new(ErrorKind::Syntax, "source code cannot contain null bytes", line, 0);
+        let err = SyntaxError::new(
+            ErrorKind::Syntax,
+            "source code cannot contain null bytes",
+            line,
+            0,
+        );
         return Err((src, err));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Source::new(name, text)),
+        // Universal newlines, as CPython reads source: `\r\n` and `\r` become `\n`.
+        Ok(text) => Ok(Source::new(name, normalize_newlines(text))),
+        Err(e) if declares_utf8(e.as_bytes()) => {
+            let raw = e.as_bytes();
+            let pos = e.utf8_error().valid_up_to();
+            let line_start = raw[..pos]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let line = raw[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+            // CPython decodes each string literal on its own: the position is within it.
+            let quote = raw[line_start..pos]
+                .iter()
+                .rposition(|&b| b == b'"' || b == b'\'');
+            let body_start = quote.map_or(line_start, |q| line_start + q + 1);
+            let body_end = raw[pos..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\'' || b == b'\n')
+                .map_or(raw.len(), |p| pos + p);
+            let body = &raw[body_start..body_end];
+            let reason = match std::str::from_utf8(body) {
+                Err(be) if be.error_len().is_none() => "unexpected end of data",
+                _ if raw[pos] >= 0x80 && raw[pos] < 0xc0 => "invalid start byte",
+                _ => "invalid continuation byte",
+            };
+            let msg = format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                raw[pos],
+                pos - body_start,
+                reason
+            );
+            let src = Source::new(name, String::from_utf8_lossy(raw).into_owned());
+            let col = pos - line_start;
+            let _ = col;
+            Err((src, SyntaxError::new(ErrorKind::Syntax, msg, line, 0)))
+        }
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let raw = e.as_bytes();
@@ -80,6 +132,24 @@ pub fn decode_source(name: &str, bytes: Vec<u8>) -> Result<Arc<Source>, (Arc<Sou
             Err((src, SyntaxError::new(ErrorKind::Syntax, msg, 0, 0)))
         }
     }
+}
+
+fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// PEP 263: a `coding` comment in the first two lines.
+fn declares_utf8(raw: &[u8]) -> bool {
+    raw.split(|&b| b == b'\n').take(2).any(|line| {
+        let l = String::from_utf8_lossy(line).to_ascii_lowercase();
+        l.trim_start().starts_with('#')
+            && (l.contains("coding:") || l.contains("coding="))
+            && (l.contains("utf-8") || l.contains("utf8"))
+    })
 }
 
 fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool) -> i32 {
@@ -108,7 +178,12 @@ fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool) -> i
     }
 }
 
-fn report_syntax_error(interp: &Arc<Interp>, src: &Source, err: &SyntaxError, explain: bool) -> i32 {
+fn report_syntax_error(
+    interp: &Arc<Interp>,
+    src: &Source,
+    err: &SyntaxError,
+    explain: bool,
+) -> i32 {
     interp.write_stderr(&err.render(src));
     if explain {
         if let Some(h) = crate::hints::for_exception(err.kind.class_name(), &err.msg, None) {

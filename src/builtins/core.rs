@@ -29,7 +29,9 @@ pub fn kwarg<'a>(kwargs: &'a [(Name, Value)], name: &str) -> Option<&'a Value> {
 
 pub fn no_kwargs(ctx: &Ctx, fname: &str, kwargs: &[(Name, Value)]) -> R<()> {
     if let Some((k, _)) = kwargs.first() {
-        return Err(ctx.type_error(format!("{fname}() takes no keyword arguments")).with_hint_name(k));
+        return Err(ctx
+            .type_error(format!("{fname}() takes no keyword arguments"))
+            .with_hint_name(k));
     }
     Ok(())
 }
@@ -48,14 +50,25 @@ pub fn arg_count(ctx: &Ctx, fname: &str, args: &[Value], min: usize, max: usize)
     if args.len() < min || args.len() > max {
         let msg = if min == max {
             if min == 1 {
-                format!("{fname}() takes exactly one argument ({} given)", args.len())
+                format!(
+                    "{fname}() takes exactly one argument ({} given)",
+                    args.len()
+                )
             } else {
                 format!("{fname} expected {min} arguments, got {}", args.len())
             }
         } else if args.len() < min {
-            format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{fname} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{fname} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
         };
         return Err(ctx.type_error(msg));
     }
@@ -66,7 +79,10 @@ pub fn to_i64(ctx: &Ctx, v: &Value, what: &str) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(ctx.err("OverflowError", "Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(ctx.err(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
         _ => Err(ctx.type_error(format!(
             "'{}' object cannot be interpreted as an integer{}",
             type_name(v),
@@ -133,9 +149,17 @@ pub fn builtins() -> HashMap<Name, Value> {
             arg_count(ctx, "next", a, 1, 2)?;
             if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
                 if let Value::Instance(_) = &a[0] {
-                    return crate::interp::exec::call_method(ctx, &a[0], "__next__", vec![], vec![]);
+                    return crate::interp::exec::call_method(
+                        ctx,
+                        &a[0],
+                        "__next__",
+                        vec![],
+                        vec![],
+                    );
                 }
-                return Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(&a[0]))));
+                return Err(
+                    ctx.type_error(format!("'{}' object is not an iterator", type_name(&a[0])))
+                );
             }
             match next(ctx, &a[0])? {
                 Some(v) => Ok(v),
@@ -165,7 +189,9 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("callable", |ctx, a, _| {
             arg_count(ctx, "callable", a, 1, 1)?;
             Ok(Value::Bool(match &a[0] {
-                Value::Func(_) | Value::Builtin(_) | Value::Class(_) | Value::BoundMethod(_) => true,
+                Value::Func(_) | Value::Builtin(_) | Value::Class(_) | Value::BoundMethod(_) => {
+                    true
+                }
                 Value::Instance(i) => i.class.lookup("__call__").is_some(),
                 _ => false,
             }))
@@ -202,22 +228,40 @@ pub fn builtins() -> HashMap<Name, Value> {
         }),
         ("divmod", |ctx, a, _| {
             arg_count(ctx, "divmod", a, 2, 2)?;
-            let q = ops::binary(ctx, crate::syntax::ast::BinOp::FloorDiv, a[0].clone(), a[1].clone())?;
-            let r = ops::binary(ctx, crate::syntax::ast::BinOp::Mod, a[0].clone(), a[1].clone())?;
+            let q = ops::binary(
+                ctx,
+                crate::syntax::ast::BinOp::FloorDiv,
+                a[0].clone(),
+                a[1].clone(),
+            )?;
+            let r = ops::binary(
+                ctx,
+                crate::syntax::ast::BinOp::Mod,
+                a[0].clone(),
+                a[1].clone(),
+            )?;
             Ok(Value::tuple(vec![q, r]))
         }),
         ("pow", |ctx, a, _| {
             arg_count(ctx, "pow", a, 2, 3)?;
             if a.len() == 3 {
-                let (Some(b), Some(e), Some(m)) = (as_big(&a[0]), as_big(&a[1]), as_big(&a[2])) else {
-                    return Err(ctx.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                let (Some(b), Some(e), Some(m)) = (as_big(&a[0]), as_big(&a[1]), as_big(&a[2]))
+                else {
+                    return Err(ctx.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ));
                 };
                 if m.is_zero() {
                     return Err(ctx.value_error("pow() 3rd argument cannot be 0"));
                 }
                 return Ok(Value::bigint(b.modpow(&e, &m)));
             }
-            ops::binary(ctx, crate::syntax::ast::BinOp::Pow, a[0].clone(), a[1].clone())
+            ops::binary(
+                ctx,
+                crate::syntax::ast::BinOp::Pow,
+                a[0].clone(),
+                a[1].clone(),
+            )
         }),
         ("round", round),
         ("dir", dir),
@@ -227,7 +271,10 @@ pub fn builtins() -> HashMap<Name, Value> {
         }),
         ("globals", |ctx, _, _| {
             let items = ctx.interp.main.items();
-            let d: Dict = items.into_iter().map(|(k, v)| (Key(Value::Str(k)), v)).collect();
+            let d: Dict = items
+                .into_iter()
+                .map(|(k, v)| (Key(Value::Str(k)), v))
+                .collect();
             Ok(Value::Dict(Arc::new(Mutex::new(d))))
         }),
         ("exit", sys_exit),
@@ -236,14 +283,30 @@ pub fn builtins() -> HashMap<Name, Value> {
             arg_count(ctx, "format", a, 1, 2)?;
             let spec = match a.get(1) {
                 Some(Value::Str(s)) => s.to_string(),
-                Some(other) => return Err(ctx.type_error(format!("format() argument 2 must be str, not {}", type_name(other)))),
+                Some(other) => {
+                    return Err(ctx.type_error(format!(
+                        "format() argument 2 must be str, not {}",
+                        type_name(other)
+                    )))
+                }
                 None => String::new(),
             };
-            Ok(Value::string(crate::interp::format::format_value(ctx, &a[0], &spec)?))
+            Ok(Value::string(crate::interp::format::format_value(
+                ctx, &a[0], &spec,
+            )?))
         }),
-        ("open", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support open(): files are outside the lab"))),
-        ("eval", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support eval()"))),
-        ("exec", |ctx, _, _| Err(ctx.err("NotImplementedError", "socklab does not support exec()"))),
+        ("open", |ctx, _, _| {
+            Err(ctx.err(
+                "NotImplementedError",
+                "socklab does not support open(): files are outside the lab",
+            ))
+        }),
+        ("eval", |ctx, _, _| {
+            Err(ctx.err("NotImplementedError", "socklab does not support eval()"))
+        }),
+        ("exec", |ctx, _, _| {
+            Err(ctx.err("NotImplementedError", "socklab does not support exec()"))
+        }),
     ];
     for (name, f) in fns {
         m.insert(Arc::from(*name), builtin_fn(name, *f));
@@ -251,15 +314,40 @@ pub fn builtins() -> HashMap<Name, Value> {
     for (name, c) in types::types().by_name.iter() {
         if matches!(
             *name,
-            "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "iterator"
-                | "NotImplementedType" | "ellipsis" | "cell" | "gaierror" | "herror" | "error"
+            "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "module"
+                | "iterator"
+                | "NotImplementedType"
+                | "ellipsis"
+                | "cell"
+                | "gaierror"
+                | "herror"
+                | "error"
+                | "enumerate"
+                | "zip"
+                | "generator"
+                | "reversed"
+                | "list_reverseiterator"
+                | "range_iterator"
+                | "set_iterator"
+                | "dict_keyiterator"
+                | "dict_reversekeyiterator"
+                | "list_iterator"
+                | "tuple_iterator"
+                | "str_ascii_iterator"
         ) {
             continue;
         }
         m.insert(Arc::from(*name), Value::Class(c.clone()));
     }
     m.insert(Arc::from("IOError"), Value::Class(class("OSError")));
-    m.insert(Arc::from("EnvironmentError"), Value::Class(class("OSError")));
+    m.insert(
+        Arc::from("EnvironmentError"),
+        Value::Class(class("OSError")),
+    );
     m.insert(Arc::from("None"), Value::None);
     m.insert(Arc::from("Ellipsis"), Value::Ellipsis);
     m.insert(Arc::from("NotImplemented"), Value::NotImplemented);
@@ -287,12 +375,19 @@ fn print(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
             ("end", Value::Str(s)) => end = s.to_string(),
             ("end", Value::None) => {}
             ("sep" | "end", other) => {
-                return Err(ctx.type_error(format!("{k} must be None or a string, not {}", type_name(other))))
+                return Err(ctx.type_error(format!(
+                    "{k} must be None or a string, not {}",
+                    type_name(other)
+                )))
             }
             ("file", Value::None) => {}
             ("file", f) => file = Some(f.clone()),
             ("flush", f) => flush = truthy(ctx, f)?,
-            _ => return Err(ctx.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    ctx.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let mut out = String::new();
@@ -346,7 +441,16 @@ pub fn length(ctx: &mut Ctx, v: &Value) -> R<usize> {
         Value::List(l) => l.lock().len(),
         Value::Dict(d) | Value::Set(d) => d.lock().len(),
         Value::FrozenSet(d) => d.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => {
+            let n = r.len();
+            if n > i64::MAX as i128 {
+                return Err(ctx.err(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
+            n as usize
+        }
         Value::Instance(i) => match i.class.lookup("__len__") {
             Some(m) => {
                 let r = call(ctx, &m, vec![v.clone()], vec![])?;
@@ -361,11 +465,19 @@ pub fn length(ctx: &mut Ctx, v: &Value) -> R<usize> {
                     }
                 }
             }
-            None => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+            None => {
+                return Err(
+                    ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))
+                )
+            }
         },
         Value::Native(n) => match n.call_method(ctx, v, "__len__", &[], &[]) {
             Some(r) => to_i64(ctx, &r?, "")? as usize,
-            None => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
+            None => {
+                return Err(
+                    ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))
+                )
+            }
         },
         _ => return Err(ctx.type_error(format!("object of type '{}' has no len()", type_name(v)))),
     })
@@ -391,7 +503,10 @@ fn abs(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
             let m = i.class.lookup("__abs__").unwrap_or(Value::None);
             call(ctx, &m, vec![args[0].clone()], vec![])
         }
-        other => Err(ctx.type_error(format!("bad operand type for abs(): '{}'", type_name(other)))),
+        other => Err(ctx.type_error(format!(
+            "bad operand type for abs(): '{}'",
+            type_name(other)
+        ))),
     }
 }
 
@@ -412,7 +527,10 @@ fn radix(ctx: &mut Ctx, args: &[Value], base: u32, prefix: &str) -> R<Value> {
         }
     };
     let sign = if n.is_negative() { "-" } else { "" };
-    Ok(Value::string(format!("{sign}{prefix}{}", n.abs().to_str_radix(base))))
+    Ok(Value::string(format!(
+        "{sign}{prefix}{}",
+        n.abs().to_str_radix(base)
+    )))
 }
 
 fn ord(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
@@ -429,6 +547,11 @@ fn ord(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
             }
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::ByteArray(b) if b.lock().len() == 1 => Ok(Value::Int(b.lock()[0] as i64)),
+        Value::ByteArray(b) => Err(ctx.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.lock().len()
+        ))),
         Value::Bytes(b) => Err(ctx.type_error(format!(
             "ord() expected a character, but string of length {} found",
             b.len()
@@ -507,7 +630,11 @@ fn input(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn sum(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "sum", args, 1, 2)?;
-    let mut acc = args.get(1).cloned().or_else(|| kwarg(kwargs, "start").cloned()).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kwargs, "start").cloned())
+        .unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
         return Err(ctx.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -524,7 +651,13 @@ fn sum(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     Ok(acc)
 }
 
-fn min_max(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str, want_min: bool) -> R<Value> {
+fn min_max(
+    ctx: &mut Ctx,
+    args: &[Value],
+    kwargs: &[(Name, Value)],
+    name: &str,
+    want_min: bool,
+) -> R<Value> {
     let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
     let default = kwarg(kwargs, "default").cloned();
     let items = if args.len() == 1 {
@@ -550,7 +683,11 @@ fn min_max(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str, 
             Some(kf) => call(ctx, kf, vec![it.clone()], vec![])?,
             None => it.clone(),
         };
-        let better = if want_min { less_than(ctx, &k, &best_key)? } else { less_than(ctx, &best_key, &k)? };
+        let better = if want_min {
+            less_than(ctx, &k, &best_key)?
+        } else {
+            less_than(ctx, &best_key, &k)?
+        };
         if better {
             best = it;
             best_key = k;
@@ -559,7 +696,12 @@ fn min_max(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str, 
     Ok(best)
 }
 
-pub fn sort_values(ctx: &mut Ctx, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> R<()> {
+pub fn sort_values(
+    ctx: &mut Ctx,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> R<()> {
     let keys: Vec<Value> = match key {
         Some(k) if !k.is_none() => {
             let mut ks = Vec::with_capacity(items.len());
@@ -577,7 +719,11 @@ pub fn sort_values(ctx: &mut Ctx, items: &mut Vec<Value>, key: Option<&Value>, r
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match less_than(ctx, x, y) {
             Ok(true) => std::cmp::Ordering::Less,
             Ok(false) => match less_than(ctx, y, x) {
@@ -613,8 +759,12 @@ fn sorted(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     Ok(Value::list(items))
 }
 
-fn items_iter(items: Vec<Value>) -> Value {
-    Value::Iter(Arc::new(Mutex::new(IterState::Items { items, index: 0 })))
+fn items_iter(items: Vec<Value>, kind: &'static str) -> Value {
+    Value::Iter(Arc::new(Mutex::new(IterState::Items {
+        items,
+        index: 0,
+        kind,
+    })))
 }
 
 fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
@@ -630,32 +780,41 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
             .enumerate()
             .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
             .collect(),
+        "enumerate",
     ))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let mut cols = Vec::new();
     for (n, a) in args.iter().enumerate() {
-        cols.push(iterate(ctx, a).map_err(|e| {
-            if e.is("TypeError") {
-                ctx.type_error(format!("zip argument #{} must support iteration", n + 1))
-            } else {
-                e
-            }
-        })?);
+        let _ = n;
+        cols.push(iterate(ctx, a)?);
     }
     let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let rows = (0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect();
-    Ok(items_iter(rows))
+    let rows = (0..n)
+        .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
+        .collect();
+    Ok(items_iter(rows, "zip"))
 }
 
 fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "reversed", args, 1, 1)?;
     match &args[0] {
-        Value::Dict(_) | Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+        Value::Dict(_)
+        | Value::List(_)
+        | Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Range(_)
+        | Value::Bytes(_) => {
+            let kind = match &args[0] {
+                Value::List(_) => "list_reverseiterator",
+                Value::Range(_) => "range_iterator",
+                Value::Dict(_) => "dict_reversekeyiterator",
+                _ => "reversed",
+            };
             let mut items = iterate(ctx, &args[0])?;
             items.reverse();
-            Ok(items_iter(items))
+            Ok(items_iter(items, kind))
         }
         other => Err(ctx.type_error(format!("'{}' object is not reversible", type_name(other)))),
     }
@@ -663,7 +822,10 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn round(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "round", args, 1, 2)?;
-    let nd = args.get(1).or(kwarg(kwargs, "ndigits")).filter(|v| !v.is_none());
+    let nd = args
+        .get(1)
+        .or(kwarg(kwargs, "ndigits"))
+        .filter(|v| !v.is_none());
     match (&args[0], nd) {
         (Value::Float(f), None) => {
             if !f.is_finite() {
@@ -705,7 +867,11 @@ fn round(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
             let p = num_traits::pow::Pow::pow(&BigInt::from(10), (-n) as u64);
             let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
             let twice = &r * 2;
-            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                q + 1
+            } else {
+                q
+            };
             Ok(Value::bigint(q * p))
         }
         (Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
@@ -721,8 +887,17 @@ fn round(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
 
 fn dir(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let mut names: Vec<String> = match args.first() {
-        None => ctx.interp.main.items().into_iter().map(|(k, _)| k.to_string()).collect(),
-        Some(v) => crate::builtins::attribute_names(v).into_iter().map(|s| s.to_string()).collect(),
+        None => ctx
+            .interp
+            .main
+            .items()
+            .into_iter()
+            .map(|(k, _)| k.to_string())
+            .collect(),
+        Some(v) => crate::builtins::attribute_names(v)
+            .into_iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
     names.sort();
     names.dedup();
@@ -731,11 +906,18 @@ fn dir(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 pub fn sys_exit(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "exit", args, 0, 1)?;
-    let e = types::new_exception("SystemExit", args.to_vec());
+    // As CPython's PyErr_SetObject: a tuple becomes the arguments, None none at all.
+    let exc_args = match args.first() {
+        None | Some(Value::None) => vec![],
+        Some(Value::Tuple(t)) => t.to_vec(),
+        Some(v) => vec![v.clone()],
+    };
+    let e = types::new_exception("SystemExit", exc_args);
     if let Value::Instance(i) = &e {
-        i.dict
-            .lock()
-            .insert(Arc::from("code"), args.first().cloned().unwrap_or(Value::None));
+        i.dict.lock().insert(
+            Arc::from("code"),
+            args.first().cloned().unwrap_or(Value::None),
+        );
     }
     Err(Exc::new(e))
 }
@@ -743,7 +925,12 @@ pub fn sys_exit(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> 
 // ---------------------------------------------------------------------------------
 // Constructors of the built-in types
 
-pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+pub fn construct(
+    ctx: &mut Ctx,
+    cls: &Arc<Class>,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> R<Value> {
     let name = &*cls.name;
     match cls.native {
         Native::Int => construct_int(ctx, &args, &kwargs),
@@ -799,8 +986,12 @@ pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<
                 match src {
                     Value::Dict(other) => d = other.lock().clone(),
                     _ => {
-                        for item in iterate(ctx, src)? {
-                            let pair = iterate(ctx, &item)?;
+                        for (n, item) in iterate(ctx, src)?.into_iter().enumerate() {
+                            let pair = iterate(ctx, &item).map_err(|_| {
+                                ctx.type_error(format!(
+                                    "cannot convert dictionary update sequence element #{n} to a sequence"
+                                ))
+                            })?;
                             if pair.len() != 2 {
                                 return Err(ctx.value_error(format!(
                                     "dictionary update sequence element #0 has length {}; 2 is required",
@@ -832,9 +1023,17 @@ pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<
         }
         Native::Range => {
             arg_count(ctx, "range", &args, 1, 3)?;
-            let mut n = Vec::new();
+            let mut n: Vec<i128> = Vec::new();
             for a in &args {
-                n.push(to_i64(ctx, a, "")?);
+                n.push(match a {
+                    Value::BigInt(b) => b.to_i128().ok_or_else(|| {
+                        ctx.err(
+                            "OverflowError",
+                            "Python int too large to convert to C ssize_t",
+                        )
+                    })?,
+                    other => to_i64(ctx, other, "")? as i128,
+                });
             }
             let (start, stop, step) = match n.len() {
                 1 => (0, n[0], 1),
@@ -868,7 +1067,11 @@ pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<
                 payload: Mutex::new(Some(args[0].clone())),
             };
             if cls.native == Native::Property {
-                let setter = args.get(1).cloned().or_else(|| kwarg(&kwargs, "fset").cloned()).unwrap_or(Value::None);
+                let setter = args
+                    .get(1)
+                    .cloned()
+                    .or_else(|| kwarg(&kwargs, "fset").cloned())
+                    .unwrap_or(Value::None);
                 inst.dict.lock().insert(Arc::from("fset"), setter);
             }
             Ok(Value::Instance(Arc::new(inst)))
@@ -896,7 +1099,9 @@ pub fn construct(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<
 fn construct_int(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "int", args, 0, 2)?;
     let base = args.get(1).or(kwarg(kwargs, "base"));
-    let Some(v) = args.first() else { return Ok(Value::Int(0)) };
+    let Some(v) = args.first() else {
+        return Ok(Value::Int(0));
+    };
     if let Some(b) = base {
         let b = to_i64(ctx, b, "")?;
         let text = match v {
@@ -929,7 +1134,11 @@ fn construct_int(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
         }
         Value::Str(s) => parse_int(ctx, s, 10, v),
         Value::Bytes(b) => parse_int(ctx, &String::from_utf8_lossy(b), 10, v),
-        Value::Instance(i) => match i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")) {
+        Value::Instance(i) => match i
+            .class
+            .lookup("__int__")
+            .or_else(|| i.class.lookup("__index__"))
+        {
             Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
             None => Err(ctx.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -969,12 +1178,19 @@ fn parse_int(ctx: &Ctx, text: &str, base: u32, original: &Value) -> R<Value> {
         }
     }
     if base == 0 {
-        if lower.len() > 1 && lower.starts_with('0') && lower.bytes().any(|c| c != b'0' && c != b'_') {
+        if lower.len() > 1
+            && lower.starts_with('0')
+            && lower.bytes().any(|c| c != b'0' && c != b'_')
+        {
             return Err(bad());
         }
         base = 10;
     }
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return Err(bad());
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -983,14 +1199,16 @@ fn parse_int(ctx: &Ctx, text: &str, base: u32, original: &Value) -> R<Value> {
     }
     let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or_else(bad)?;
     if base == 10 && clean.len() > 4300 {
-        return Err(ctx.value_error("Exceeds the limit (4300 digits) for integer string conversion: value has more digits; use sys.set_int_max_str_digits() to increase the limit"));
+        return Err(ctx.value_error(format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", clean.len())));
     }
     Ok(Value::bigint(if neg { -n } else { n }))
 }
 
 fn construct_float(ctx: &mut Ctx, args: &[Value]) -> R<Value> {
     arg_count(ctx, "float", args, 0, 1)?;
-    let Some(v) = args.first() else { return Ok(Value::Float(0.0)) };
+    let Some(v) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
     match v {
         Value::Float(_) => Ok(v.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -998,18 +1216,33 @@ fn construct_float(ctx: &mut Ctx, args: &[Value]) -> R<Value> {
         Value::BigInt(b) => ops::big_to_f64(b)
             .map(Value::Float)
             .ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float")),
+        Value::Bytes(b) => {
+            let text = String::from_utf8_lossy(b).into_owned();
+            construct_float(ctx, &[Value::string(text)]).map_err(|_| {
+                ctx.value_error(format!(
+                    "could not convert string to float: {}",
+                    repr::bytes_repr(b)
+                ))
+            })
+        }
         Value::Str(s) => {
             let t = s.trim();
             let lower = t.to_ascii_lowercase();
             let parsed = match lower.trim_start_matches(['+', '-']) {
-                "inf" | "infinity" => Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+                "inf" | "infinity" => Some(if lower.starts_with('-') {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }),
                 "nan" => Some(f64::NAN),
                 _ => {
                     let valid = !t.is_empty()
                         && !t.contains("__")
                         && !t.starts_with('_')
                         && !t.ends_with('_')
-                        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
+                        && t.chars().all(|c| {
+                            c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_')
+                        });
                     if valid {
                         t.replace('_', "").parse::<f64>().ok()
                     } else {
@@ -1018,7 +1251,10 @@ fn construct_float(ctx: &mut Ctx, args: &[Value]) -> R<Value> {
                 }
             };
             parsed.map(Value::Float).ok_or_else(|| {
-                ctx.value_error(format!("could not convert string to float: {}", repr::str_repr(s)))
+                ctx.value_error(format!(
+                    "could not convert string to float: {}",
+                    repr::str_repr(s)
+                ))
             })
         }
         Value::Instance(i) => match i.class.lookup("__float__") {
@@ -1035,7 +1271,12 @@ fn construct_float(ctx: &mut Ctx, args: &[Value]) -> R<Value> {
     }
 }
 
-fn bytes_from_args(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name: &str) -> R<Vec<u8>> {
+fn bytes_from_args(
+    ctx: &mut Ctx,
+    args: &[Value],
+    kwargs: &[(Name, Value)],
+    name: &str,
+) -> R<Vec<u8>> {
     let encoding = args.get(1).or(kwarg(kwargs, "encoding"));
     let Some(src) = args.first().or(kwarg(kwargs, "source")) else {
         return Ok(Vec::new());
@@ -1060,13 +1301,19 @@ fn bytes_from_args(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)], name
             }
             Ok(vec![0; *n as usize])
         }
-        Value::BigInt(_) => Err(ctx.err("OverflowError", "cannot fit 'int' into an index-sized integer")),
+        Value::BigInt(_) => Err(ctx.err(
+            "OverflowError",
+            "cannot fit 'int' into an index-sized integer",
+        )),
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
         Value::Float(_) => Err(ctx.type_error(format!("cannot convert 'float' object to {name}"))),
         other => {
             let items = iterate(ctx, other).map_err(|_| {
-                ctx.type_error(format!("cannot convert '{}' object to {name}", type_name(other)))
+                ctx.type_error(format!(
+                    "cannot convert '{}' object to {name}",
+                    type_name(other)
+                ))
             })?;
             let mut out = Vec::with_capacity(items.len());
             for it in items {
@@ -1125,7 +1372,11 @@ impl NativeObject for SuperObj {
         class("super")
     }
     fn repr(&self) -> String {
-        format!("<super: <class '{}'>, <{} object>>", self.owner.name, type_name(&self.this))
+        format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.owner.name,
+            type_name(&self.this)
+        )
     }
     fn get_attr(&self, ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
         let v = match self.find(name) {
@@ -1134,12 +1385,17 @@ impl NativeObject for SuperObj {
                 if name == "__init__" {
                     return Some(Ok(builtin_fn("__init__", |_, _, _| Ok(Value::None))));
                 }
-                return Some(Err(ctx.err("AttributeError", format!("'super' object has no attribute '{name}'"))));
+                return Some(Err(ctx.err(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{name}'"),
+                )));
             }
         };
         Some(Ok(match v {
             Value::Func(_) => Value::BoundMethod(Arc::new((self.this.clone(), v))),
-            Value::Builtin(ref b) if b.self_.is_none() => Value::BoundMethod(Arc::new((self.this.clone(), v))),
+            Value::Builtin(ref b) if b.self_.is_none() => {
+                Value::BoundMethod(Arc::new((self.this.clone(), v)))
+            }
             Value::Instance(ref p) if p.class.native == Native::ClassMethod => {
                 let inner = p.payload.lock().clone().unwrap_or(Value::None);
                 let cls = match &self.this {

@@ -25,7 +25,11 @@ fn os_init(_ctx: &mut Ctx, a: &[Value], _k: &[(crate::interp::Name, Value)]) -> 
         if (2..=5).contains(&args.len()) {
             set(this, "errno", args[0].clone());
             set(this, "strerror", args[1].clone());
-            set(this, "filename", args.get(2).cloned().unwrap_or(Value::None));
+            set(
+                this,
+                "filename",
+                args.get(2).cloned().unwrap_or(Value::None),
+            );
             set(this, "args", Value::tuple(args[..2].to_vec()));
         } else {
             set(this, "args", Value::tuple(args.to_vec()));
@@ -57,7 +61,12 @@ fn exc_repr(ctx: &mut Ctx, a: &[Value], _k: &[(crate::interp::Name, Value)]) -> 
     let Value::Instance(inst) = &this else {
         return Ok(Value::str("<exception>"));
     };
-    let args = inst.dict.lock().get("args").cloned().unwrap_or(Value::tuple(vec![]));
+    let args = inst
+        .dict
+        .lock()
+        .get("args")
+        .cloned()
+        .unwrap_or(Value::tuple(vec![]));
     let inner = match &args {
         Value::Tuple(t) if t.len() == 1 => crate::interp::repr::repr(ctx, &t[0])?,
         Value::Tuple(t) => {
@@ -94,7 +103,9 @@ pub fn class_dict(name: &str) -> Attrs {
 
 /// Attributes every instance of a built-in exception class has even when unset.
 pub fn attr(_ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
-    let Value::Instance(inst) = obj else { return None };
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
     let is = |c: &str| inst.class.is_subclass_of(&types::class(c));
     match name {
         "errno" | "strerror" | "filename" | "filename2" if is("OSError") => Some(Value::None),

@@ -2,12 +2,13 @@
 //! `dict`, `set`, `int`, `float`. One dispatcher by (type, name), so `s.upper()` and
 //! `f = s.upper; f()` share the code.
 
-use super::core::{arg_count, kwarg, length, sort_values, to_i64};
+use super::core::{arg_count, kwarg, sort_values, to_i64};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};
 use crate::interp::ops;
 use crate::interp::repr;
 use crate::interp::types::{self, type_name};
+use crate::interp::value::DictPart;
 use crate::interp::value::*;
 use crate::interp::{Ctx, Exc, R};
 use num_bigint::{BigInt, Sign};
@@ -16,28 +17,116 @@ use parking_lot::Mutex;
 use std::sync::Arc;
 
 pub const STR_METHODS: &[&str] = &[
-    "upper", "lower", "strip", "rstrip", "lstrip", "split", "rsplit", "splitlines", "partition", "rpartition", "join",
-    "encode", "startswith", "endswith", "replace", "find", "rfind", "index", "rindex", "count", "format", "isdigit",
-    "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "isidentifier", "isprintable",
-    "title", "capitalize", "swapcase", "center", "ljust", "rjust", "zfill", "casefold", "removeprefix",
-    "removesuffix", "expandtabs",
+    "upper",
+    "lower",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "split",
+    "rsplit",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "join",
+    "encode",
+    "startswith",
+    "endswith",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "format",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "isprintable",
+    "title",
+    "capitalize",
+    "swapcase",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
 ];
 pub const BYTES_METHODS: &[&str] = &[
-    "decode", "upper", "lower", "strip", "rstrip", "lstrip", "split", "rsplit", "splitlines", "partition",
-    "rpartition", "join", "startswith", "endswith", "replace", "find", "rfind", "index", "count", "hex", "isdigit",
-    "isalpha", "isalnum", "isspace", "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix",
+    "decode",
+    "upper",
+    "lower",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "split",
+    "rsplit",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "join",
+    "startswith",
+    "endswith",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "hex",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "removeprefix",
+    "removesuffix",
 ];
-pub const BYTEARRAY_METHODS: &[&str] = &["append", "extend", "pop", "clear", "copy", "insert", "reverse", "remove"];
+pub const BYTEARRAY_METHODS: &[&str] = &[
+    "append", "extend", "pop", "clear", "copy", "insert", "reverse", "remove",
+];
 pub const LIST_METHODS: &[&str] = &[
-    "append", "pop", "remove", "extend", "index", "insert", "count", "sort", "reverse", "clear", "copy",
+    "append", "pop", "remove", "extend", "index", "insert", "count", "sort", "reverse", "clear",
+    "copy",
 ];
 pub const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub const DICT_METHODS: &[&str] = &[
-    "get", "items", "keys", "values", "pop", "popitem", "setdefault", "update", "clear", "copy",
+    "get",
+    "items",
+    "keys",
+    "values",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "clear",
+    "copy",
 ];
 pub const SET_METHODS: &[&str] = &[
-    "add", "remove", "discard", "pop", "clear", "copy", "union", "intersection", "difference",
-    "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update",
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "clear",
+    "copy",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "update",
 ];
 pub const INT_METHODS: &[&str] = &["bit_length", "to_bytes", "conjugate", "bit_count"];
 pub const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conjugate"];
@@ -65,9 +154,9 @@ pub fn has_method(v: &Value, name: &str) -> bool {
 pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
     let _ = ctx;
     Ok(match (v, name) {
-        (Value::Range(r), "start") => Some(Value::Int(r.start)),
-        (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
-        (Value::Range(r), "step") => Some(Value::Int(r.step)),
+        (Value::Range(r), "start") => Some(int_value(r.start)),
+        (Value::Range(r), "stop") => Some(int_value(r.stop)),
+        (Value::Range(r), "step") => Some(int_value(r.step)),
         (Value::Slice(s), "start") => Some(s[0].clone()),
         (Value::Slice(s), "stop") => Some(s[1].clone()),
         (Value::Slice(s), "step") => Some(s[2].clone()),
@@ -161,41 +250,51 @@ pub fn bytes_like(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
-        _ => Err(ctx.type_error(format!("a bytes-like object is required, not '{}'", type_name(v)))),
+        _ => Err(ctx.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))),
     }
 }
 
 pub fn decode(ctx: &Ctx, data: &[u8], errors: &str) -> R<Value> {
     match std::str::from_utf8(data) {
         Ok(s) => Ok(Value::str(s)),
-        Err(e) => match errors {
-            "replace" => Ok(Value::string(String::from_utf8_lossy(data).into_owned())),
-            "ignore" => {
-                let s = String::from_utf8_lossy(data).replace('\u{fffd}', "");
-                Ok(Value::string(s))
+        Err(e) => {
+            match errors {
+                "replace" => Ok(Value::string(String::from_utf8_lossy(data).into_owned())),
+                "ignore" => {
+                    let s = String::from_utf8_lossy(data).replace('\u{fffd}', "");
+                    Ok(Value::string(s))
+                }
+                _ => {
+                    let pos = e.valid_up_to();
+                    let byte = data[pos];
+                    let reason = if byte >= 0x80 && byte < 0xc0 || byte >= 0xf8 {
+                        "invalid start byte"
+                    } else if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    let end = match e.error_len() {
+                        None => data.len(),
+                        Some(n) => pos + n,
+                    };
+                    let msg = if end - pos > 1 && reason == "unexpected end of data" {
+                        format!(
+                            "'utf-8' codec can't decode bytes in position {}-{}: {}",
+                            pos,
+                            end - 1,
+                            reason
+                        )
+                    } else {
+                        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
+                    };
+                    Err(ctx.err("UnicodeDecodeError", msg))
+                }
             }
-            _ => {
-                let pos = e.valid_up_to();
-                let byte = data[pos];
-                let reason = if byte >= 0x80 && byte < 0xc0 || byte >= 0xf8 {
-                    "invalid start byte"
-                } else if e.error_len().is_none() {
-                    "unexpected end of data"
-                } else {
-                    "invalid continuation byte"
-                };
-                let end = match e.error_len() {
-                    None => data.len(),
-                    Some(n) => pos + n,
-                };
-                let msg = if end - pos > 1 && reason == "unexpected end of data" {
-                    format!("'utf-8' codec can't decode bytes in position {}-{}: {}", pos, end - 1, reason)
-                } else {
-                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
-                };
-                Err(ctx.err("UnicodeDecodeError", msg))
-            }
-        },
+        }
     }
 }
 
@@ -218,8 +317,8 @@ pub fn encode(ctx: &Ctx, s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
                             return Err(ctx.err(
                                 "UnicodeEncodeError",
                                 format!(
-                                    "'{name}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
-                                    c as u32
+                                    "'{name}' codec can't encode character {} in position {i}: ordinal not in range({limit})",
+                                    repr::str_repr(&c.to_string()).replace(c, &escape_char(c))
                                 ),
                             ));
                         }
@@ -232,9 +331,24 @@ pub fn encode(ctx: &Ctx, s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
     }
 }
 
+/// `\xe9`, `\u20ac`, `\U0001f600`: how CPython's codec errors show a character.
+fn escape_char(c: char) -> String {
+    let u = c as u32;
+    if u <= 0xff {
+        format!("\\x{u:02x}")
+    } else if u <= 0xffff {
+        format!("\\u{u:04x}")
+    } else {
+        format!("\\U{u:08x}")
+    }
+}
+
 fn fromhex(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     let Value::Str(s) = v else {
-        return Err(ctx.type_error(format!("fromhex() argument must be str, not {}", type_name(v))));
+        return Err(ctx.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            type_name(v)
+        )));
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -304,7 +418,10 @@ fn int_from_bytes(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
 fn str_arg<'a>(ctx: &Ctx, v: &'a Value, method: &str) -> R<&'a str> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(ctx.type_error(format!("{method} arg must be None or str, not {}", type_name(other)))),
+        other => Err(ctx.type_error(format!(
+            "{method} arg must be None or str, not {}",
+            type_name(other)
+        ))),
     }
 }
 
@@ -342,7 +459,11 @@ fn split_whitespace<'a>(s: &'a str, maxsplit: i64) -> Vec<&'a str> {
 }
 
 fn split_args(ctx: &Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<(Option<Value>, i64)> {
-    let sep = args.first().or(kwarg(kwargs, "sep")).cloned().filter(|v| !v.is_none());
+    let sep = args
+        .first()
+        .or(kwarg(kwargs, "sep"))
+        .cloned()
+        .filter(|v| !v.is_none());
     let maxsplit = match args.get(1).or(kwarg(kwargs, "maxsplit")) {
         Some(v) => to_i64(ctx, v, "")?,
         None => -1,
@@ -358,7 +479,15 @@ fn splitlines(s: &str, keepends: bool) -> Vec<String> {
     while let Some(c) = chars.next() {
         let is_break = matches!(
             c,
-            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
         );
         if is_break {
             if keepends {
@@ -385,7 +514,9 @@ fn char_index_to_byte(s: &str, idx: i64) -> usize {
     if idx <= 0 {
         return 0;
     }
-    s.char_indices().nth(idx as usize).map_or(s.len(), |(b, _)| b)
+    s.char_indices()
+        .nth(idx as usize)
+        .map_or(s.len(), |(b, _)| b)
 }
 
 fn byte_to_char_index(s: &str, b: usize) -> i64 {
@@ -398,7 +529,11 @@ fn byte_to_char_index(s: &str, b: usize) -> i64 {
 
 /// Resolve optional start/end arguments (character indices) into a byte range.
 fn str_range(ctx: &Ctx, s: &str, start: Option<&Value>, end: Option<&Value>) -> R<(usize, usize)> {
-    let n = if s.is_ascii() { s.len() as i64 } else { s.chars().count() as i64 };
+    let n = if s.is_ascii() {
+        s.len() as i64
+    } else {
+        s.chars().count() as i64
+    };
     let norm = |v: Option<&Value>, default: i64| -> R<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
@@ -417,7 +552,12 @@ fn str_range(ctx: &Ctx, s: &str, start: Option<&Value>, end: Option<&Value>) -> 
     }
 }
 
-fn prefix_match(ctx: &mut Ctx, arg: &Value, test: &mut dyn FnMut(&str) -> bool, method: &str) -> R<bool> {
+fn prefix_match(
+    ctx: &mut Ctx,
+    arg: &Value,
+    test: &mut dyn FnMut(&str) -> bool,
+    method: &str,
+) -> R<bool> {
     match arg {
         Value::Str(p) => Ok(test(p)),
         Value::Tuple(items) => {
@@ -445,14 +585,51 @@ fn prefix_match(ctx: &mut Ctx, arg: &Value, test: &mut dyn FnMut(&str) -> bool, 
     }
 }
 
-fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
+const NO_ARG_STR_METHODS: &[&str] = &[
+    "upper",
+    "lower",
+    "casefold",
+    "swapcase",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isdecimal",
+    "isnumeric",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isidentifier",
+    "isprintable",
+];
+
+fn str_method(
+    ctx: &mut Ctx,
+    s: &Arc<str>,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
+    if NO_ARG_STR_METHODS.contains(&name) && !a.is_empty() {
+        return Some(Err(ctx.type_error(format!(
+            "str.{name}() takes no arguments ({} given)",
+            a.len()
+        ))));
+    }
     Some((|| -> R<Value> {
         Ok(match name {
             "upper" => Value::string(s.to_uppercase()),
             "lower" | "casefold" => Value::string(s.to_lowercase()),
             "swapcase" => Value::string(
                 s.chars()
-                    .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+                    .map(|c| {
+                        if c.is_uppercase() {
+                            c.to_lowercase().collect::<String>()
+                        } else {
+                            c.to_uppercase().collect()
+                        }
+                    })
                     .collect(),
             ),
             "title" => {
@@ -497,7 +674,10 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 let parts: Vec<String> = match &sep {
                     None => {
                         if name == "split" {
-                            split_whitespace(s, maxsplit).into_iter().map(String::from).collect()
+                            split_whitespace(s, maxsplit)
+                                .into_iter()
+                                .map(String::from)
+                                .collect()
                         } else {
                             let rev: String = s.chars().rev().collect();
                             let mut parts: Vec<String> = split_whitespace(&rev, maxsplit)
@@ -516,9 +696,14 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                         if maxsplit < 0 {
                             s.split(sep).map(String::from).collect()
                         } else if name == "split" {
-                            s.splitn(maxsplit as usize + 1, sep).map(String::from).collect()
+                            s.splitn(maxsplit as usize + 1, sep)
+                                .map(String::from)
+                                .collect()
                         } else {
-                            let mut p: Vec<String> = s.rsplitn(maxsplit as usize + 1, sep).map(String::from).collect();
+                            let mut p: Vec<String> = s
+                                .rsplitn(maxsplit as usize + 1, sep)
+                                .map(String::from)
+                                .collect();
                             p.reverse();
                             p
                         }
@@ -539,15 +724,23 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 if sep.is_empty() {
                     return Err(ctx.value_error("empty separator"));
                 }
-                let found = if name == "partition" { s.find(sep) } else { s.rfind(sep) };
+                let found = if name == "partition" {
+                    s.find(sep)
+                } else {
+                    s.rfind(sep)
+                };
                 match found {
                     Some(i) => Value::tuple(vec![
                         Value::str(&s[..i]),
                         Value::str(sep),
                         Value::str(&s[i + sep.len()..]),
                     ]),
-                    None if name == "partition" => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
-                    None => Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())]),
+                    None if name == "partition" => {
+                        Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")])
+                    }
+                    None => {
+                        Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
+                    }
                 }
             }
             "join" => {
@@ -573,7 +766,12 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
             "encode" => {
                 let enc = match a.first().or(kwarg(k, "encoding")) {
                     Some(Value::Str(e)) => e.to_string(),
-                    Some(other) => return Err(ctx.type_error(format!("encode() argument 'encoding' must be str, not {}", type_name(other)))),
+                    Some(other) => {
+                        return Err(ctx.type_error(format!(
+                            "encode() argument 'encoding' must be str, not {}",
+                            type_name(other)
+                        )))
+                    }
                     None => "utf-8".into(),
                 };
                 let errors = match a.get(1).or(kwarg(k, "errors")) {
@@ -587,7 +785,18 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 let (lo, hi) = str_range(ctx, s, a.get(1), a.get(2))?;
                 let part = &s[lo..hi];
                 let starts = name == "startswith";
-                let ok = prefix_match(ctx, &a[0], &mut |p| if starts { part.starts_with(p) } else { part.ends_with(p) }, name)?;
+                let ok = prefix_match(
+                    ctx,
+                    &a[0],
+                    &mut |p| {
+                        if starts {
+                            part.starts_with(p)
+                        } else {
+                            part.ends_with(p)
+                        }
+                    },
+                    name,
+                )?;
                 Value::Bool(ok)
             }
             "replace" => {
@@ -610,25 +819,45 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 let (lo, hi) = str_range(ctx, s, a.get(1), a.get(2))?;
                 let part = &s[lo..hi];
                 if name == "count" {
-                    let n = if sub.is_empty() { part.chars().count() + 1 } else { part.matches(sub).count() };
+                    let n = if sub.is_empty() {
+                        part.chars().count() + 1
+                    } else {
+                        part.matches(sub).count()
+                    };
                     return Ok(Value::Int(n as i64));
                 }
-                let found = if name.starts_with('r') { part.rfind(sub) } else { part.find(sub) };
+                let found = if name.starts_with('r') {
+                    part.rfind(sub)
+                } else {
+                    part.find(sub)
+                };
                 match found {
                     Some(i) => Value::Int(byte_to_char_index(s, lo + i)),
-                    None if name.contains("index") => return Err(ctx.value_error("substring not found")),
+                    None if name.contains("index") => {
+                        return Err(ctx.value_error("substring not found"))
+                    }
                     None => Value::Int(-1),
                 }
             }
             "format" => Value::string(crate::interp::format::str_format(ctx, s, a, k)?),
-            "isdigit" | "isdecimal" | "isnumeric" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric()))),
+            "isdigit" | "isdecimal" | "isnumeric" => Value::Bool(
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_digit() || (name != "isdecimal" && c.is_numeric())),
+            ),
             "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
             "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
             "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
-            "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
-            "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
+            "isupper" => {
+                Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+            }
+            "islower" => {
+                Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+            }
             "isidentifier" => Value::Bool(
-                s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                s.chars()
+                    .next()
+                    .is_some_and(|c| c == '_' || c.is_alphabetic())
                     && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
             ),
             "isprintable" => Value::Bool(repr::str_repr(s).len() == s.len() + 2 || s.is_empty()),
@@ -636,8 +865,14 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 arg_count(ctx, name, a, 1, 2)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
                 let fill = match a.get(1) {
-                    Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                    Some(_) => return Err(ctx.type_error("The fill character must be exactly one character long")),
+                    Some(Value::Str(f)) if f.chars().count() == 1 => {
+                        f.chars().next().unwrap_or(' ')
+                    }
+                    Some(_) => {
+                        return Err(
+                            ctx.type_error("The fill character must be exactly one character long")
+                        )
+                    }
                     None => ' ',
                 };
                 let n = s.chars().count();
@@ -669,11 +904,19 @@ fn str_method(ctx: &mut Ctx, s: &Arc<str>, name: &str, a: &[Value], k: &[(Name, 
                 Value::string(format!("{sign}{}{rest}", "0".repeat(w - n)))
             }
             "removeprefix" => {
-                let p = must_str(ctx, a.first().unwrap_or(&Value::None), "removeprefix() argument must be str")?;
+                let p = must_str(
+                    ctx,
+                    a.first().unwrap_or(&Value::None),
+                    "removeprefix() argument must be str",
+                )?;
                 Value::str(s.strip_prefix(p).unwrap_or(s))
             }
             "removesuffix" => {
-                let p = must_str(ctx, a.first().unwrap_or(&Value::None), "removesuffix() argument must be str")?;
+                let p = must_str(
+                    ctx,
+                    a.first().unwrap_or(&Value::None),
+                    "removesuffix() argument must be str",
+                )?;
                 Value::str(s.strip_suffix(p).unwrap_or(s))
             }
             "expandtabs" => {
@@ -714,7 +957,14 @@ fn repr_is_empty(e: &Exc) -> bool {
     matches!(&e.value, Value::Instance(i) if matches!(i.dict.lock().get("args"), Some(Value::Tuple(t)) if matches!(t.first(), Some(Value::Str(s)) if s.is_empty())))
 }
 
-fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
+fn bytes_method(
+    ctx: &mut Ctx,
+    this: &Value,
+    data: &[u8],
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     let mk = |v: Vec<u8>| -> Value {
         match this {
             Value::ByteArray(_) => Value::ByteArray(Arc::new(Mutex::new(v))),
@@ -744,7 +994,17 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                                 }
                             }
                         }
-                        return Ok(Value::string(data.iter().map(|&b| if e == "ascii" && b >= 0x80 { '\u{fffd}' } else { b as char }).collect()));
+                        return Ok(Value::string(
+                            data.iter()
+                                .map(|&b| {
+                                    if e == "ascii" && b >= 0x80 {
+                                        '\u{fffd}'
+                                    } else {
+                                        b as char
+                                    }
+                                })
+                                .collect(),
+                        ));
                     }
                     if e != "utf8" {
                         return Err(ctx.err("LookupError", format!("unknown encoding: {enc}")));
@@ -836,10 +1096,20 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                 let pos: Vec<usize> = (0..=data.len().saturating_sub(sep.len()))
                     .filter(|&i| data.len() >= sep.len() && data[i..i + sep.len()] == sep[..])
                     .collect();
-                let found = if name == "partition" { pos.first() } else { pos.last() };
+                let found = if name == "partition" {
+                    pos.first()
+                } else {
+                    pos.last()
+                };
                 match found {
-                    Some(&i) => Value::tuple(vec![mk(data[..i].to_vec()), mk(sep.clone()), mk(data[i + sep.len()..].to_vec())]),
-                    None if name == "partition" => Value::tuple(vec![mk(data.to_vec()), mk(vec![]), mk(vec![])]),
+                    Some(&i) => Value::tuple(vec![
+                        mk(data[..i].to_vec()),
+                        mk(sep.clone()),
+                        mk(data[i + sep.len()..].to_vec()),
+                    ]),
+                    None if name == "partition" => {
+                        Value::tuple(vec![mk(data.to_vec()), mk(vec![]), mk(vec![])])
+                    }
                     None => Value::tuple(vec![mk(vec![]), mk(vec![]), mk(data.to_vec())]),
                 }
             }
@@ -863,7 +1133,13 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                 mk(out)
             }
             "startswith" | "endswith" => {
-                let test = |p: &[u8]| if name == "startswith" { data.starts_with(p) } else { data.ends_with(p) };
+                let test = |p: &[u8]| {
+                    if name == "startswith" {
+                        data.starts_with(p)
+                    } else {
+                        data.ends_with(p)
+                    }
+                };
                 match &a[0] {
                     Value::Tuple(items) => {
                         let mut ok = false;
@@ -873,7 +1149,10 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                         Value::Bool(ok)
                     }
                     v => Value::Bool(test(&bytes_like(ctx, v).map_err(|_| {
-                        ctx.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", type_name(v)))
+                        ctx.type_error(format!(
+                            "{name} first arg must be bytes or a tuple of bytes, not {}",
+                            type_name(v)
+                        ))
                     })?)),
                 }
             }
@@ -894,10 +1173,26 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                 mk(out)
             }
             "find" | "rfind" | "index" | "count" => {
+                arg_count(ctx, name, a, 1, 3)?;
                 let sub = match &a[0] {
                     Value::Int(i) => vec![*i as u8],
                     v => bytes_like(ctx, v)?,
                 };
+                // Optional start/end, as slice bounds; positions stay absolute.
+                let n = data.len() as i64;
+                let bound = |v: Option<&Value>, dflt: i64| -> R<i64> {
+                    match v {
+                        None | Some(Value::None) => Ok(dflt),
+                        Some(v) => {
+                            let i = to_i64(ctx, v, "")?;
+                            Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                        }
+                    }
+                };
+                let lo = bound(a.get(1), 0)? as usize;
+                let hi = (bound(a.get(2), n)? as usize).max(lo);
+                let full = data;
+                let data = &full[lo..hi];
                 let positions: Vec<usize> = if sub.is_empty() {
                     (0..=data.len()).collect()
                 } else {
@@ -915,18 +1210,22 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
                 };
                 match name {
                     "count" => Value::Int(positions.len() as i64),
-                    "find" => Value::Int(positions.first().map_or(-1, |&p| p as i64)),
-                    "rfind" => Value::Int(positions.last().map_or(-1, |&p| p as i64)),
+                    "find" => Value::Int(positions.first().map_or(-1, |&p| (p + lo) as i64)),
+                    "rfind" => Value::Int(positions.last().map_or(-1, |&p| (p + lo) as i64)),
                     _ => match positions.first() {
-                        Some(&p) => Value::Int(p as i64),
+                        Some(&p) => Value::Int((p + lo) as i64),
                         None => return Err(ctx.value_error("subsection not found")),
                     },
                 }
             }
             "isdigit" => Value::Bool(!data.is_empty() && data.iter().all(u8::is_ascii_digit)),
             "isalpha" => Value::Bool(!data.is_empty() && data.iter().all(u8::is_ascii_alphabetic)),
-            "isalnum" => Value::Bool(!data.is_empty() && data.iter().all(u8::is_ascii_alphanumeric)),
-            "isspace" => Value::Bool(!data.is_empty() && data.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b))),
+            "isalnum" => {
+                Value::Bool(!data.is_empty() && data.iter().all(u8::is_ascii_alphanumeric))
+            }
+            "isspace" => {
+                Value::Bool(!data.is_empty() && data.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b)))
+            }
             "removeprefix" => {
                 let p = bytes_like(ctx, &a[0])?;
                 mk(data.strip_prefix(&p[..]).unwrap_or(data).to_vec())
@@ -952,7 +1251,13 @@ fn bytes_method(ctx: &mut Ctx, this: &Value, data: &[u8], name: &str, a: &[Value
     }
 }
 
-pub fn call(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
+pub fn call(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     match obj {
         Value::Str(s) => str_method(ctx, s, name, a, k),
         Value::Bytes(b) => {
@@ -984,7 +1289,11 @@ pub fn call(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, Val
 
 fn float_hex(f: f64) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() };
+        return if f.is_sign_negative() {
+            "-0x0.0p+0".into()
+        } else {
+            "0x0.0p+0".into()
+        };
     }
     if !f.is_finite() {
         return crate::interp::repr::float_repr(f);
@@ -993,12 +1302,20 @@ fn float_hex(f: f64) -> String {
     let sign = if f < 0.0 { "-" } else { "" };
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     let mut m = format!("{mant:013x}");
     while m.len() > 1 && m.ends_with('0') {
         m.pop();
     }
-    format!("{sign}0x{lead}.{m}p{}{}", if e < 0 { '-' } else { '+' }, e.abs())
+    format!(
+        "{sign}0x{lead}.{m}p{}{}",
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
 }
 
 fn float_ratio(ctx: &Ctx, f: f64) -> R<Value> {
@@ -1020,10 +1337,19 @@ fn float_ratio(ctx: &Ctx, f: f64) -> R<Value> {
     let n = BigInt::from(num as i128);
     let g = num_integer::Integer::gcd(&n, &den);
     let g = if g.is_zero() { BigInt::from(1) } else { g };
-    Ok(Value::tuple(vec![Value::bigint(&n / &g), Value::bigint(&den / &g)]))
+    Ok(Value::tuple(vec![
+        Value::bigint(&n / &g),
+        Value::bigint(&den / &g),
+    ]))
 }
 
-fn int_method(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
+fn int_method(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     let n = match obj {
         Value::Int(i) => BigInt::from(*i),
         Value::Bool(b) => BigInt::from(*b as i64),
@@ -1032,7 +1358,9 @@ fn int_method(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, V
     };
     Some(match name {
         "bit_length" => Ok(Value::Int(n.bits() as i64)),
-        "bit_count" => Ok(Value::Int(n.abs().to_str_radix(2).matches('1').count() as i64)),
+        "bit_count" => Ok(Value::Int(
+            n.abs().to_str_radix(2).matches('1').count() as i64
+        )),
         "conjugate" => Ok(Value::bigint(n)),
         "to_bytes" => (|| {
             let length = match a.first().or(kwarg(k, "length")) {
@@ -1042,7 +1370,9 @@ fn int_method(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, V
             let order = match a.get(1).or(kwarg(k, "byteorder")) {
                 Some(Value::Str(s)) => s.to_string(),
                 None => "big".into(),
-                Some(_) => return Err(ctx.type_error("to_bytes() argument 'byteorder' must be str")),
+                Some(_) => {
+                    return Err(ctx.type_error("to_bytes() argument 'byteorder' must be str"))
+                }
             };
             let signed = match kwarg(k, "signed") {
                 Some(v) => truthy(ctx, v)?,
@@ -1054,7 +1384,11 @@ fn int_method(ctx: &mut Ctx, obj: &Value, name: &str, a: &[Value], k: &[(Name, V
             if n.is_negative() && !signed {
                 return Err(ctx.err("OverflowError", "can't convert negative int to unsigned"));
             }
-            let mut bytes = if signed { n.to_signed_bytes_be() } else { n.to_bytes_be().1 };
+            let mut bytes = if signed {
+                n.to_signed_bytes_be()
+            } else {
+                n.to_bytes_be().1
+            };
             if n.is_zero() {
                 bytes.clear();
             }
@@ -1105,11 +1439,20 @@ fn seq_method(ctx: &mut Ctx, items: &[Value], name: &str, a: &[Value]) -> Option
     })
 }
 
-fn list_method(ctx: &mut Ctx, l: &Arc<Mutex<Vec<Value>>>, name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
+fn list_method(
+    ctx: &mut Ctx,
+    l: &Arc<Mutex<Vec<Value>>>,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     Some(match name {
         "append" => {
             if a.len() != 1 {
-                return Some(Err(ctx.type_error(format!("list.append() takes exactly one argument ({} given)", a.len()))));
+                return Some(Err(ctx.type_error(format!(
+                    "list.append() takes exactly one argument ({} given)",
+                    a.len()
+                ))));
             }
             l.lock().push(a[0].clone());
             Ok(Value::None)
@@ -1162,9 +1505,7 @@ fn list_method(ctx: &mut Ctx, l: &Arc<Mutex<Vec<Value>>>, name: &str, a: &[Value
         })(),
         "index" | "count" => {
             let items = l.lock().clone();
-            return seq_method(ctx, &items, name, a).map(|r| {
-                r.map_err(|e| e)
-            });
+            return seq_method(ctx, &items, name, a).map(|r| r.map_err(|e| e));
         }
         "sort" => (|| {
             let mut items = l.lock().clone();
@@ -1189,12 +1530,20 @@ fn list_method(ctx: &mut Ctx, l: &Arc<Mutex<Vec<Value>>>, name: &str, a: &[Value
     })
 }
 
-fn bytearray_method(ctx: &mut Ctx, b: &Arc<Mutex<Vec<u8>>>, name: &str, a: &[Value]) -> Option<R<Value>> {
+fn bytearray_method(
+    ctx: &mut Ctx,
+    b: &Arc<Mutex<Vec<u8>>>,
+    name: &str,
+    a: &[Value],
+) -> Option<R<Value>> {
     let byte = |ctx: &Ctx, v: &Value| -> R<u8> {
         match v {
             Value::Int(i) if (0..256).contains(i) => Ok(*i as u8),
             Value::Int(_) => Err(ctx.value_error("byte must be in range(0, 256)")),
-            other => Err(ctx.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
+            other => Err(ctx.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            ))),
         }
     };
     Some(match name {
@@ -1239,21 +1588,34 @@ fn bytearray_method(ctx: &mut Ctx, b: &Arc<Mutex<Vec<u8>>>, name: &str, a: &[Val
     })
 }
 
-fn dict_method(ctx: &mut Ctx, this: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: &[Value], k: &[(Name, Value)]) -> Option<R<Value>> {
-    let view = |items: Vec<Value>| Value::Iter(Arc::new(Mutex::new(IterState::Items { items, index: 0 })));
+fn dict_method(
+    ctx: &mut Ctx,
+    this: &Value,
+    d: &Arc<Mutex<Dict>>,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     let _ = this;
+    let view = |kind, part| {
+        Value::Native(Arc::new(DictView {
+            kind,
+            dict: d.clone(),
+            part,
+        }))
+    };
     Some(match name {
         "get" => (|| {
             arg_count(ctx, "get", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
-            Ok(d.lock().get(&key).cloned().unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
+            Ok(d.lock()
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         })(),
-        "keys" => Ok(Value::list(d.lock().keys().map(|k| k.0.clone()).collect())).map(|l| dict_view("dict_keys", l)),
-        "values" => Ok(dict_view("dict_values", Value::list(d.lock().values().cloned().collect()))),
-        "items" => Ok(dict_view(
-            "dict_items",
-            Value::list(d.lock().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect()),
-        )),
+        "keys" => Ok(view("dict_keys", DictPart::Keys)),
+        "values" => Ok(view("dict_values", DictPart::Values)),
+        "items" => Ok(view("dict_items", DictPart::Items)),
         "pop" => (|| {
             arg_count(ctx, "pop", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
@@ -1262,7 +1624,10 @@ fn dict_method(ctx: &mut Ctx, this: &Value, d: &Arc<Mutex<Dict>>, name: &str, a:
                 Some(v) => Ok(v),
                 None => match a.get(1) {
                     Some(dflt) => Ok(dflt.clone()),
-                    None => Err(Exc::new(types::new_exception("KeyError", vec![a[0].clone()]))),
+                    None => Err(Exc::new(types::new_exception(
+                        "KeyError",
+                        vec![a[0].clone()],
+                    ))),
                 },
             }
         })(),
@@ -1316,46 +1681,98 @@ fn dict_method(ctx: &mut Ctx, this: &Value, d: &Arc<Mutex<Dict>>, name: &str, a:
             Ok(Value::None)
         }
         "copy" => Ok(Value::Dict(Arc::new(Mutex::new(d.lock().clone())))),
-        _ => {
-            let _ = view;
-            return None;
-        }
+        _ => return None,
     })
 }
 
-/// `d.keys()` and friends: CPython returns live views; socklab returns a snapshot list
-/// wrapped so that it prints as CPython's view does.
-fn dict_view(kind: &'static str, list: Value) -> Value {
-    Value::Native(Arc::new(DictView { kind, list }))
-}
-
+/// `d.keys()`, `d.values()`, `d.items()`: live views of the dict, as in CPython.
 pub struct DictView {
     pub kind: &'static str,
-    pub list: Value,
+    pub dict: Arc<Mutex<Dict>>,
+    pub part: DictPart,
+}
+
+impl DictView {
+    fn items(&self) -> Vec<Value> {
+        let d = self.dict.lock();
+        d.iter()
+            .map(|(k, v)| match self.part {
+                DictPart::Keys => k.0.clone(),
+                DictPart::Values => v.clone(),
+                DictPart::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+            })
+            .collect()
+    }
+}
+
+fn view_class(kind: &str) -> Arc<Class> {
+    use std::sync::OnceLock;
+    static C: OnceLock<[Arc<Class>; 3]> = OnceLock::new();
+    let all = C.get_or_init(|| {
+        ["dict_keys", "dict_values", "dict_items"].map(|n| {
+            types::make_class(
+                n,
+                "builtins",
+                vec![types::class("object")],
+                Native::Other,
+                Default::default(),
+            )
+        })
+    });
+    match kind {
+        "dict_keys" => all[0].clone(),
+        "dict_values" => all[1].clone(),
+        _ => all[2].clone(),
+    }
 }
 
 impl NativeObject for DictView {
     fn class(&self) -> Arc<Class> {
-        types::class("iterator")
+        view_class(self.kind)
     }
     fn repr(&self) -> String {
-        let mut ctx_free = String::new();
-        if let Value::List(l) = &self.list {
-            let items = l.lock().clone();
-            let parts: Vec<String> = items.iter().map(repr_plain).collect();
-            ctx_free = parts.join(", ");
-        }
-        format!("{}([{}])", self.kind, ctx_free)
+        let parts: Vec<String> = self.items().iter().map(repr_plain).collect();
+        format!("{}([{}])", self.kind, parts.join(", "))
     }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, _name: &str) -> Option<R<Value>> {
         None
     }
-    fn call_method(&self, ctx: &mut Ctx, _this: &Value, name: &str, args: &[Value], _k: &[(Name, Value)]) -> Option<R<Value>> {
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        args: &[Value],
+        _k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
         match name {
-            "__iter__" => Some(crate::interp::exec::get_iter(ctx, &self.list)),
-            "__len__" => Some(length(ctx, &self.list).map(|n| Value::Int(n as i64))),
-            "__contains__" => Some(ops::contains(ctx, &self.list, &args[0]).map(Value::Bool)),
-            "__eq__" => Some(Ok(Value::Bool(false))),
+            "__iter__" => Some(Ok(Value::Iter(Arc::new(Mutex::new(IterState::Dict {
+                dict: self.dict.clone(),
+                index: 0,
+                len: self.dict.lock().len(),
+                part: self.part,
+            }))))),
+            "__len__" => Some(Ok(Value::Int(self.dict.lock().len() as i64))),
+            "__contains__" => Some((|| {
+                let x = args.first().cloned().unwrap_or(Value::None);
+                match self.part {
+                    DictPart::Keys => {
+                        let key = hash_key(ctx, &x)?;
+                        Ok(Value::Bool(self.dict.lock().contains_key(&key)))
+                    }
+                    _ => ops::contains(ctx, &Value::list(self.items()), &x).map(Value::Bool),
+                }
+            })()),
+            "__eq__" => Some((|| {
+                let other = args.first().cloned().unwrap_or(Value::None);
+                match other.as_native::<DictView>() {
+                    Some(o) if o.part == self.part => {
+                        ops::eq(ctx, &Value::list(self.items()), &Value::list(o.items()))
+                            .map(Value::Bool)
+                    }
+                    _ => Ok(Value::Bool(false)),
+                }
+            })()),
             _ => None,
         }
     }
@@ -1380,7 +1797,13 @@ fn repr_plain(v: &Value) -> String {
             format!("[{}]", parts.join(", "))
         }
         Value::None => "None".into(),
-        Value::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Value::Bool(b) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
         Value::BigInt(b) => b.to_string(),
         _ => repr::repr_simple(v),
     }
@@ -1422,7 +1845,10 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             ("remove", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
                 if d.lock().shift_remove(&k).is_none() {
-                    return Err(Exc::new(types::new_exception("KeyError", vec![a[0].clone()])));
+                    return Err(Exc::new(types::new_exception(
+                        "KeyError",
+                        vec![a[0].clone()],
+                    )));
                 }
                 Value::None
             }
@@ -1433,7 +1859,12 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("pop", Value::Set(d)) => match d.lock().shift_remove_index(0) {
                 Some((k, _)) => k.0,
-                None => return Err(Exc::new(types::new_exception("KeyError", vec![Value::str("pop from an empty set")]))),
+                None => {
+                    return Err(Exc::new(types::new_exception(
+                        "KeyError",
+                        vec![Value::str("pop from an empty set")],
+                    )))
+                }
             },
             ("clear", Value::Set(d)) => {
                 d.lock().clear();
@@ -1472,7 +1903,11 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("symmetric_difference", _) => {
                 let o = to_set(ctx, &a[0])?;
-                let mut out: Dict = mine.iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut out: Dict = mine
+                    .iter()
+                    .filter(|(k, _)| !o.contains_key(*k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 for (k, v) in o.iter() {
                     if !mine.contains_key(k) {
                         out.insert(k.clone(), v.clone());

@@ -19,13 +19,75 @@ use std::sync::Arc;
 const BUILTIN_MODULES: &[&str] = &["sys", "time", "struct", "builtins"];
 /// Modules of CPython's standard library that are outside the lecture's subset.
 const STDLIB: &[&str] = &[
-    "os", "re", "json", "math", "random", "subprocess", "io", "collections", "itertools", "functools", "typing",
-    "datetime", "pathlib", "shutil", "signal", "ssl", "http", "urllib", "asyncio", "selectors", "queue",
-    "multiprocessing", "logging", "argparse", "pickle", "copy", "string", "textwrap", "hashlib", "base64",
-    "binascii", "errno", "platform", "traceback", "unittest", "dataclasses", "enum", "abc", "contextlib",
-    "telnetlib", "ftplib", "smtplib", "poplib", "imaplib", "xmlrpc", "email", "uuid", "array", "operator",
-    "heapq", "bisect", "weakref", "gc", "inspect", "codecs", "locale", "calendar", "fractions", "decimal",
-    "statistics", "tempfile", "glob", "fnmatch", "csv", "sqlite3", "zlib", "gzip", "tarfile", "zipfile",
+    "os",
+    "re",
+    "json",
+    "math",
+    "random",
+    "subprocess",
+    "io",
+    "collections",
+    "itertools",
+    "functools",
+    "typing",
+    "datetime",
+    "pathlib",
+    "shutil",
+    "signal",
+    "ssl",
+    "http",
+    "urllib",
+    "asyncio",
+    "selectors",
+    "queue",
+    "multiprocessing",
+    "logging",
+    "argparse",
+    "pickle",
+    "copy",
+    "string",
+    "textwrap",
+    "hashlib",
+    "base64",
+    "binascii",
+    "errno",
+    "platform",
+    "traceback",
+    "unittest",
+    "dataclasses",
+    "enum",
+    "abc",
+    "contextlib",
+    "telnetlib",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "xmlrpc",
+    "email",
+    "uuid",
+    "array",
+    "operator",
+    "heapq",
+    "bisect",
+    "weakref",
+    "gc",
+    "inspect",
+    "codecs",
+    "locale",
+    "calendar",
+    "fractions",
+    "decimal",
+    "statistics",
+    "tempfile",
+    "glob",
+    "fnmatch",
+    "csv",
+    "sqlite3",
+    "zlib",
+    "gzip",
+    "tarfile",
+    "zipfile",
 ];
 
 pub fn is_builtin_module(name: &str) -> bool {
@@ -82,7 +144,10 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         }
         _ => return Err(ctx.err("ModuleNotFoundError", format!("No module named '{top}'"))),
     };
-    ctx.interp.modules.lock().insert(Arc::from(top), module.clone());
+    ctx.interp
+        .modules
+        .lock()
+        .insert(Arc::from(top), module.clone());
     Ok(module)
 }
 
@@ -93,7 +158,10 @@ pub fn import_submodule(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         m = crate::interp::exec::getattr(ctx, &m, part).map_err(|_| {
             ctx.err(
                 "ModuleNotFoundError",
-                format!("No module named '{dotted}'; '{}' is not a package", dotted.split('.').next().unwrap_or("")),
+                format!(
+                    "No module named '{dotted}'; '{}' is not a package",
+                    dotted.split('.').next().unwrap_or("")
+                ),
             )
         })?;
     }

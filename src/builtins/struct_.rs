@@ -20,7 +20,10 @@ pub fn items() -> Vec<(&'static str, Value)> {
 }
 
 fn error(msg: impl Into<String>) -> Box<Exc> {
-    Exc::new(types::new_exception("error", vec![Value::string(msg.into())]))
+    Exc::new(types::new_exception(
+        "error",
+        vec![Value::string(msg.into())],
+    ))
 }
 
 #[derive(Clone, Copy)]
@@ -67,7 +70,11 @@ fn parse(fmt: &str) -> R<Layout> {
             let mut n = c.to_digit(10).unwrap_or(0) as usize;
             loop {
                 match chars.next() {
-                    Some(d) if d.is_ascii_digit() => n = n.saturating_mul(10).saturating_add(d.to_digit(10).unwrap_or(0) as usize),
+                    Some(d) if d.is_ascii_digit() => {
+                        n = n
+                            .saturating_mul(10)
+                            .saturating_add(d.to_digit(10).unwrap_or(0) as usize)
+                    }
                     Some(d) => {
                         c = d;
                         break;
@@ -88,7 +95,11 @@ fn parse(fmt: &str) -> R<Layout> {
             count: count.unwrap_or(1),
         });
     }
-    Ok(Layout { native, little, items })
+    Ok(Layout {
+        native,
+        little,
+        items,
+    })
 }
 
 fn size_of(code: char, native: bool) -> usize {
@@ -117,7 +128,11 @@ fn offsets(l: &Layout) -> (Vec<usize>, usize) {
             pos = pos.div_ceil(sz) * sz;
         }
         out.push(pos);
-        pos += if matches!(it.code, 's' | 'p') { it.count } else { sz * it.count };
+        pos += if matches!(it.code, 's' | 'p') {
+            it.count
+        } else {
+            sz * it.count
+        };
     }
     (out, pos)
 }
@@ -143,7 +158,10 @@ fn int_range(code: char, native: bool) -> (BigInt, BigInt, &'static str) {
     let bits = size_of(code, native) * 8;
     let signed = code.is_ascii_lowercase();
     let (lo, hi) = if signed {
-        (-(BigInt::from(1) << (bits - 1)), (BigInt::from(1) << (bits - 1)) - 1)
+        (
+            -(BigInt::from(1) << (bits - 1)),
+            (BigInt::from(1) << (bits - 1)) - 1,
+        )
     } else {
         (BigInt::from(0), (BigInt::from(1) << bits) - 1)
     };
@@ -166,10 +184,21 @@ fn pack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let wanted: usize = l
         .items
         .iter()
-        .map(|it| if matches!(it.code, 's' | 'p') { 1 } else if it.code == 'x' { 0 } else { it.count })
+        .map(|it| {
+            if matches!(it.code, 's' | 'p') {
+                1
+            } else if it.code == 'x' {
+                0
+            } else {
+                it.count
+            }
+        })
         .sum();
     if wanted != args.len() {
-        return Err(error(format!("pack expected {wanted} items for packing (got {})", args.len())));
+        return Err(error(format!(
+            "pack expected {wanted} items for packing (got {})",
+            args.len()
+        )));
     }
     let (offs, total) = offsets(&l);
     let mut out = vec![0u8; total];
@@ -183,7 +212,12 @@ fn pack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
                 let data = match &v {
                     Value::Bytes(b) => b.to_vec(),
                     Value::ByteArray(b) => b.lock().clone(),
-                    _ => return Err(error(format!("argument for '{}' must be a bytes object", it.code))),
+                    _ => {
+                        return Err(error(format!(
+                            "argument for '{}' must be a bytes object",
+                            it.code
+                        )))
+                    }
                 };
                 let n = data.len().min(it.count);
                 out[off..off + n].copy_from_slice(&data[..n]);
@@ -229,7 +263,9 @@ fn pack_one(ctx: &mut Ctx, code: char, v: &Value, native: bool, little: bool) ->
                 'f' => {
                     let g = f as f32;
                     if g.is_infinite() && f.is_finite() {
-                        return Err(ctx.err("OverflowError", "float too large to pack with f format"));
+                        return Err(
+                            ctx.err("OverflowError", "float too large to pack with f format")
+                        );
                     }
                     order(g.to_be_bytes().to_vec())
                 }
@@ -312,7 +348,14 @@ fn f16_to_f64(h: u16) -> f64 {
     }
 }
 
-fn unpack_at(ctx: &mut Ctx, fmt: &Value, data: &[u8], offset: usize, exact: bool, fname: &str) -> R<Value> {
+fn unpack_at(
+    ctx: &mut Ctx,
+    fmt: &Value,
+    data: &[u8],
+    offset: usize,
+    exact: bool,
+    fname: &str,
+) -> R<Value> {
     let l = parse(&fmt_text(ctx, fmt)?)?;
     let (offs, total) = offsets(&l);
     if (exact && data.len() != total) || data.len() < offset + total {
@@ -348,9 +391,15 @@ fn unpack_at(ctx: &mut Ctx, fmt: &Value, data: &[u8], offset: usize, exact: bool
                         'c' => Value::Bytes(b.into()),
                         '?' => Value::Bool(b[0] != 0),
                         'd' => Value::Float(f64::from_be_bytes(b.try_into().unwrap_or([0; 8]))),
-                        'f' => Value::Float(f32::from_be_bytes(b.try_into().unwrap_or([0; 4])) as f64),
-                        'e' => Value::Float(f16_to_f64(u16::from_be_bytes(b.try_into().unwrap_or([0; 2])))),
-                        c if c.is_ascii_lowercase() => Value::bigint(BigInt::from_signed_bytes_be(&b)),
+                        'f' => {
+                            Value::Float(f32::from_be_bytes(b.try_into().unwrap_or([0; 4])) as f64)
+                        }
+                        'e' => Value::Float(f16_to_f64(u16::from_be_bytes(
+                            b.try_into().unwrap_or([0; 2]),
+                        ))),
+                        c if c.is_ascii_lowercase() => {
+                            Value::bigint(BigInt::from_signed_bytes_be(&b))
+                        }
                         _ => Value::bigint(BigInt::from_bytes_be(num_bigint::Sign::Plus, &b)),
                     });
                 }
@@ -364,7 +413,10 @@ fn buffer(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
-        other => Err(ctx.type_error(format!("a bytes-like object is required, not '{}'", type_name(other)))),
+        other => Err(ctx.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(other)
+        ))),
     }
 }
 

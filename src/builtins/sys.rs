@@ -8,7 +8,13 @@ use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
-    let argv: Vec<Value> = ctx.interp.argv.lock().iter().map(|a| Value::str(a)).collect();
+    let argv: Vec<Value> = ctx
+        .interp
+        .argv
+        .lock()
+        .iter()
+        .map(|a| Value::str(a))
+        .collect();
     vec![
         ("argv", Value::list(argv)),
         ("exit", builtin_fn("exit", sys_exit)),
@@ -20,27 +26,63 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
         ("version", Value::str("3.11.7 (socklab)")),
         (
             "version_info",
-            Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+            Value::tuple(vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                Value::str("final"),
+                Value::Int(0),
+            ]),
         ),
-        ("platform", Value::str(if cfg!(target_os = "linux") { "linux" } else { std::env::consts::OS })),
-        ("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" })),
+        (
+            "platform",
+            Value::str(if cfg!(target_os = "linux") {
+                "linux"
+            } else {
+                std::env::consts::OS
+            }),
+        ),
+        (
+            "byteorder",
+            Value::str(if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            }),
+        ),
         ("maxsize", Value::Int(i64::MAX)),
         ("executable", Value::str("socklab")),
         ("path", Value::list(vec![])),
-        ("getrecursionlimit", builtin_fn("getrecursionlimit", |ctx, _, _| {
-            Ok(Value::Int(ctx.interp.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
-        })),
-        ("setrecursionlimit", builtin_fn("setrecursionlimit", |ctx, a, _| {
-            arg_count(ctx, "setrecursionlimit", a, 1, 1)?;
-            let n = to_i64(ctx, &a[0], "")?;
-            if n < 1 {
-                return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
-            }
-            // The evaluator's stack is sized for CPython's default; cap what it may reach.
-            ctx.interp.recursion_limit.store((n as usize).min(20_000), std::sync::atomic::Ordering::Relaxed);
-            Ok(Value::None)
-        })),
-        ("getdefaultencoding", builtin_fn("getdefaultencoding", |_, _, _| Ok(Value::str("utf-8")))),
+        (
+            "getrecursionlimit",
+            builtin_fn("getrecursionlimit", |ctx, _, _| {
+                Ok(Value::Int(
+                    ctx.interp
+                        .recursion_limit
+                        .load(std::sync::atomic::Ordering::Relaxed) as i64,
+                ))
+            }),
+        ),
+        (
+            "setrecursionlimit",
+            builtin_fn("setrecursionlimit", |ctx, a, _| {
+                arg_count(ctx, "setrecursionlimit", a, 1, 1)?;
+                let n = to_i64(ctx, &a[0], "")?;
+                if n < 1 {
+                    return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
+                }
+                // The evaluator's stack is sized for CPython's default; cap what it may reach.
+                ctx.interp.recursion_limit.store(
+                    (n as usize).min(20_000),
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+                Ok(Value::None)
+            }),
+        ),
+        (
+            "getdefaultencoding",
+            builtin_fn("getdefaultencoding", |_, _, _| Ok(Value::str("utf-8"))),
+        ),
     ]
 }
 
@@ -69,7 +111,13 @@ fn stream(s: Stream) -> Value {
 fn io_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
-        types::make_class("TextIOWrapper", "_io", vec![types::class("object")], crate::interp::value::Native::Other, Default::default())
+        types::make_class(
+            "TextIOWrapper",
+            "_io",
+            vec![types::class("object")],
+            crate::interp::value::Native::Other,
+            Default::default(),
+        )
     })
     .clone()
 }
@@ -93,7 +141,10 @@ impl NativeObject for TextStream {
     }
     fn repr(&self) -> String {
         let mode = if self.0 == Stream::In { "r" } else { "w" };
-        format!("<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>", self.name())
+        format!(
+            "<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>",
+            self.name()
+        )
     }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
         match name {
@@ -104,7 +155,14 @@ impl NativeObject for TextStream {
             _ => None,
         }
     }
-    fn call_method(&self, ctx: &mut Ctx, _this: &Value, name: &str, a: &[Value], _k: &[(Name, Value)]) -> Option<R<Value>> {
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        a: &[Value],
+        _k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
         Some(match (name, self.0) {
             ("write", Stream::Out | Stream::Err) => (|| {
                 arg_count(ctx, "write", a, 1, 1)?;

@@ -10,15 +10,35 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 pub fn items() -> Vec<(&'static str, Value)> {
     vec![
         ("sleep", builtin_fn("sleep", sleep)),
-        ("time", builtin_fn("time", |_, _, _| Ok(Value::Float(now())))),
-        ("time_ns", builtin_fn("time_ns", |_, _, _| {
-            let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-            Ok(Value::bigint(d.as_nanos().into()))
-        })),
-        ("monotonic", builtin_fn("monotonic", |_, _, _| Ok(Value::Float(monotonic())))),
-        ("perf_counter", builtin_fn("perf_counter", |_, _, _| Ok(Value::Float(monotonic())))),
-        ("gmtime", builtin_fn("gmtime", |ctx, a, _| broken_down(ctx, a, false))),
-        ("localtime", builtin_fn("localtime", |ctx, a, _| broken_down(ctx, a, true))),
+        (
+            "time",
+            builtin_fn("time", |_, _, _| Ok(Value::Float(now()))),
+        ),
+        (
+            "time_ns",
+            builtin_fn("time_ns", |_, _, _| {
+                let d = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
+                Ok(Value::bigint(d.as_nanos().into()))
+            }),
+        ),
+        (
+            "monotonic",
+            builtin_fn("monotonic", |_, _, _| Ok(Value::Float(monotonic()))),
+        ),
+        (
+            "perf_counter",
+            builtin_fn("perf_counter", |_, _, _| Ok(Value::Float(monotonic()))),
+        ),
+        (
+            "gmtime",
+            builtin_fn("gmtime", |ctx, a, _| broken_down(ctx, a, false)),
+        ),
+        (
+            "localtime",
+            builtin_fn("localtime", |ctx, a, _| broken_down(ctx, a, true)),
+        ),
         ("ctime", builtin_fn("ctime", ctime)),
         ("asctime", builtin_fn("asctime", asctime)),
         ("strftime", builtin_fn("strftime", strftime)),
@@ -28,7 +48,9 @@ pub fn items() -> Vec<(&'static str, Value)> {
 }
 
 fn now() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 fn monotonic() -> f64 {
@@ -124,7 +146,11 @@ impl StructTime {
             "UTC".to_string()
         } else {
             // SAFETY: tm_zone points at a NUL-terminated zone abbreviation owned by libc.
-            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone).to_string_lossy().into_owned() }
+            unsafe {
+                std::ffi::CStr::from_ptr(tm.tm_zone)
+                    .to_string_lossy()
+                    .into_owned()
+            }
         };
         StructTime {
             fields: [
@@ -164,7 +190,11 @@ impl NativeObject for StructTime {
         struct_time_class()
     }
     fn repr(&self) -> String {
-        let parts: Vec<String> = FIELDS.iter().zip(self.fields.iter()).map(|(n, v)| format!("{n}={v}")).collect();
+        let parts: Vec<String> = FIELDS
+            .iter()
+            .zip(self.fields.iter())
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
         format!("time.struct_time({})", parts.join(", "))
     }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
@@ -177,7 +207,14 @@ impl NativeObject for StructTime {
             _ => None,
         }
     }
-    fn call_method(&self, ctx: &mut Ctx, _this: &Value, name: &str, args: &[Value], _k: &[(Name, Value)]) -> Option<R<Value>> {
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        args: &[Value],
+        _k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
         let tuple = Value::tuple(self.fields.iter().map(|&v| Value::Int(v)).collect());
         match name {
             "__getitem__" => Some(crate::interp::ops::getitem(ctx, &tuple, &args[0])),
@@ -200,7 +237,10 @@ fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
         None | Some(Value::None) => Ok(now().floor() as i64),
         Some(Value::Float(f)) => {
             if !f.is_finite() {
-                return Err(ctx.err("OverflowError", "timestamp out of range for platform time_t"));
+                return Err(ctx.err(
+                    "OverflowError",
+                    "timestamp out of range for platform time_t",
+                ));
             }
             Ok(f.floor() as i64)
         }
@@ -211,7 +251,9 @@ fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
 fn broken_down(ctx: &mut Ctx, a: &[Value], local: bool) -> R<Value> {
     arg_count(ctx, if local { "localtime" } else { "gmtime" }, a, 0, 1)?;
     let t = secs_arg(ctx, a)?;
-    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(t, local)))))
+    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(
+        t, local,
+    )))))
 }
 
 fn tm_from_arg(ctx: &mut Ctx, v: Option<&Value>, fname: &str) -> R<libc::tm> {
@@ -246,14 +288,24 @@ fn format_tm(fmt: &str, tm: &libc::tm) -> String {
     };
     let mut buf = vec![0u8; 256 + fmt.len() * 8];
     // SAFETY: buf is large enough and strftime NUL-terminates within its length.
-    let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), cfmt.as_ptr(), tm) };
+    let n = unsafe {
+        libc::strftime(
+            buf.as_mut_ptr() as *mut libc::c_char,
+            buf.len(),
+            cfmt.as_ptr(),
+            tm,
+        )
+    };
     String::from_utf8_lossy(&buf[..n]).into_owned()
 }
 
 fn strftime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "strftime", a, 1, 2)?;
     let Value::Str(fmt) = &a[0] else {
-        return Err(ctx.type_error(format!("strftime() argument 1 must be str, not {}", type_name(&a[0]))));
+        return Err(ctx.type_error(format!(
+            "strftime() argument 1 must be str, not {}",
+            type_name(&a[0])
+        )));
     };
     let tm = tm_from_arg(ctx, a.get(1), "strftime")?;
     Ok(Value::string(format_tm(fmt, &tm)))
@@ -261,7 +313,9 @@ fn strftime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn asctime_of(tm: &libc::tm) -> String {
     const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     format!(
         "{} {} {:2} {:02}:{:02}:{:02} {}",
         DAYS[tm.tm_wday.rem_euclid(7) as usize],

@@ -80,7 +80,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Str(x), Str(y)) => x == y,
         (Int(x), Int(y)) => x == y,
         (Bytes(x), Bytes(y)) => x == y,
-        (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        (Tuple(x), Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
         (FrozenSet(x), FrozenSet(y)) => x.len() == y.len() && x.keys().all(|k| y.contains_key(k)),
         (None, None) => true,
         _ => match (super::ops::as_number(a), super::ops::as_number(b)) {
@@ -96,3 +98,85 @@ impl PartialEq for Key {
     }
 }
 impl Eq for Key {}
+
+/// CPython's hash of values whose hash does not depend on a random seed.
+fn stable_hash(v: &Value) -> Option<i64> {
+    const P: i128 = (1 << 61) - 1;
+    let h = match v {
+        Value::Int(i) => {
+            let m = (*i as i128).abs() % P;
+            if *i < 0 {
+                -(m as i64)
+            } else {
+                m as i64
+            }
+        }
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e18 => {
+            return stable_hash(&Value::Int(*f as i64))
+        }
+        Value::None => return None,
+        _ => return None,
+    };
+    Some(if h == -1 { -2 } else { h })
+}
+
+/// The order CPython's set iterates in: the order of its hash table's slots. For
+/// elements whose hash is deterministic (ints, bools) we replay CPython's insertion,
+/// probing and resizing; for anything else CPython's order depends on a random seed,
+/// and insertion order is as good as any.
+pub fn cpython_set_order(d: &Dict) -> Vec<Value> {
+    let keys: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
+    let hashes: Option<Vec<i64>> = keys.iter().map(stable_hash).collect();
+    let Some(hashes) = hashes else { return keys };
+    const LINEAR_PROBES: usize = 9;
+    const PERTURB_SHIFT: u32 = 5;
+    fn insert_clean(table: &mut [Option<(i64, usize)>], hash: i64, idx: usize) {
+        let mask = table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some((hash, idx));
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some((hash, idx));
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut table: Vec<Option<(i64, usize)>> = vec![None; 8];
+    let mut used = 0usize;
+    for (idx, &h) in hashes.iter().enumerate() {
+        insert_clean(&mut table, h, idx);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for (h, i) in old.into_iter().flatten() {
+                insert_clean(&mut table, h, i);
+            }
+        }
+    }
+    table
+        .into_iter()
+        .flatten()
+        .map(|(_, i)| keys[i].clone())
+        .collect()
+}

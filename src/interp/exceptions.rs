@@ -83,17 +83,25 @@ fn render_into(ctx: &mut Ctx, exc: &Exc, out: &mut String, depth: usize) {
     if depth < 10 {
         if let Some(cause) = &exc.cause {
             render_into(ctx, cause, out, depth + 1);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if let (Some(context), false) = (&exc.context, exc.suppress_context) {
             render_into(ctx, context, out, depth + 1);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     if !exc.tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for entry in exc.tb.iter().rev() {
             let line = entry.source.line_of(entry.offset as usize);
-            let _ = writeln!(out, "  File \"{}\", line {}, in {}", entry.source.name, line, entry.func);
+            let _ = writeln!(
+                out,
+                "  File \"{}\", line {}, in {}",
+                entry.source.name, line, entry.func
+            );
             let text = entry.source.line_text(line).trim();
             if !text.is_empty() {
                 let _ = writeln!(out, "    {text}");
@@ -108,7 +116,12 @@ pub fn builtin_str(ctx: &mut Ctx, value: &Value) -> R<String> {
     let Value::Instance(inst) = value else {
         return super::repr::str(ctx, value);
     };
-    let args = inst.dict.lock().get("args").cloned().unwrap_or(Value::tuple(vec![]));
+    let args = inst
+        .dict
+        .lock()
+        .get("args")
+        .cloned()
+        .unwrap_or(Value::tuple(vec![]));
     let args: Vec<Value> = match &args {
         Value::Tuple(t) => t.to_vec(),
         _ => vec![args.clone()],

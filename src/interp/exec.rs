@@ -4,9 +4,15 @@ use super::dict::Key;
 use super::exceptions::{Exc, TbEntry};
 use super::resolve::{CELL, CLASS_GLOBAL, GLOBAL, INDEX_MASK, KIND_SHIFT, LOCAL};
 use super::types::{self, class, type_name};
-use super::value::{Attrs, Builtin, BuiltinKind, Class, Function, Globals, Instance, IterState, Name, Native, Value};
+use super::value::{
+    Attrs, Builtin, BuiltinKind, Class, DictPart, Function, Globals, Instance, IterState, Name,
+    Native, Value,
+};
 use super::{Ctx, R};
-use crate::syntax::ast::{Arg, BinOp, ClassDef, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind, FPart, FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind};
+use crate::syntax::ast::{
+    Arg, BinOp, ClassDef, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind, FPart,
+    FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind,
+};
 use crate::syntax::Source;
 use parking_lot::Mutex;
 use std::sync::Arc;
@@ -33,7 +39,12 @@ pub struct Frame<'a> {
 }
 
 impl<'a> Frame<'a> {
-    pub fn new(layout: Option<&FrameLayout>, globals: &'a Arc<Globals>, source: &'a Arc<Source>, name: Name) -> Self {
+    pub fn new(
+        layout: Option<&FrameLayout>,
+        globals: &'a Arc<Globals>,
+        source: &'a Arc<Source>,
+        name: Name,
+    ) -> Self {
         let n = layout.map_or(0, |l| l.names.len());
         Frame {
             slots: vec![None; n],
@@ -47,7 +58,12 @@ impl<'a> Frame<'a> {
     }
 }
 
-pub fn run_module(ctx: &mut Ctx, module: &Module, globals: &Arc<Globals>, src: &Arc<Source>) -> R<()> {
+pub fn run_module(
+    ctx: &mut Ctx,
+    module: &Module,
+    globals: &Arc<Globals>,
+    src: &Arc<Source>,
+) -> R<()> {
     let mut frame = Frame::new(module.layout.0.get(), globals, src, Arc::from("<module>"));
     match exec_block(ctx, &mut frame, &module.body) {
         Ok(_) => Ok(()),
@@ -103,28 +119,26 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 exec_block(ctx, f, orelse)
             };
         }
-        StmtKind::While(test, body, orelse) => {
-            loop {
-                f.offset = s.span.lo;
-                let t = eval(ctx, f, test)?;
-                if !truthy(ctx, &t)? {
-                    return exec_block(ctx, f, orelse);
-                }
-                ctx.check_interrupt()?;
-                match exec_block(ctx, f, body)? {
-                    Ctl::Break => break,
-                    Ctl::Return(v) => return Ok(Ctl::Return(v)),
-                    _ => {}
-                }
+        StmtKind::While(test, body, orelse) => loop {
+            f.offset = s.span.lo;
+            let t = eval(ctx, f, test)?;
+            if !truthy(ctx, &t)? {
+                return exec_block(ctx, f, orelse);
             }
-        }
+            ctx.check_interrupt()?;
+            match exec_block(ctx, f, body)? {
+                Ctl::Break => break,
+                Ctl::Return(v) => return Ok(Ctl::Return(v)),
+                _ => {}
+            }
+        },
         StmtKind::For(target, iter, body, orelse) => {
             let it = eval(ctx, f, iter)?;
             // Fast path: `for i in range(...)` never allocates an iterator object.
             if let Value::Range(r) = &it {
                 let (mut i, stop, step) = (r.start, r.stop, r.step);
                 while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                    assign(ctx, f, target, Value::Int(i))?;
+                    assign(ctx, f, target, super::value::int_value(i))?;
                     ctx.check_interrupt()?;
                     match exec_block(ctx, f, body)? {
                         Ctl::Break => return Ok(Ctl::Normal),
@@ -172,7 +186,9 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
             let cls = make_class(ctx, f, c)?;
             store(ctx, f, &c.name, cls)?;
         }
-        StmtKind::Try(body, handlers, orelse, finalbody) => return exec_try(ctx, f, body, handlers, orelse, finalbody),
+        StmtKind::Try(body, handlers, orelse, finalbody) => {
+            return exec_try(ctx, f, body, handlers, orelse, finalbody)
+        }
         StmtKind::Raise(exc, cause) => return Err(raise(ctx, f, exc.as_ref(), cause.as_ref())?),
         StmtKind::Assert(test, msg) => {
             let t = eval(ctx, f, test)?;
@@ -208,7 +224,8 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 };
                 for (k, v) in crate::builtins::public_names(m) {
                     let id = Ident::new(k.clone(), Span::default());
-                    id.slot.set(super::resolve::encode(GLOBAL, f.globals.intern(&k)));
+                    id.slot
+                        .set(super::resolve::encode(GLOBAL, f.globals.intern(&k)));
                     store(ctx, f, &id, v)?;
                 }
             } else {
@@ -256,7 +273,14 @@ fn raise(ctx: &mut Ctx, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>)
     if let Some(c) = cause {
         let cv = eval(ctx, f, c)?;
         if !cv.is_none() {
-            e.cause = Some(Exc::new(make_exception_value(ctx, cv)?));
+            let cause = make_exception_value(ctx, cv).map_err(|err| {
+                if err.is("TypeError") {
+                    ctx.type_error("exception causes must derive from BaseException")
+                } else {
+                    err
+                }
+            })?;
+            e.cause = Some(Exc::new(cause));
         }
         e.suppress_context = true;
     }
@@ -347,11 +371,17 @@ pub fn exception_matches(ctx: &mut Ctx, exc: &Value, kind: &Value) -> R<bool> {
             }
             Ok(false)
         }
-        _ => Err(ctx.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        _ => Err(ctx
+            .type_error("catching classes that do not inherit from BaseException is not allowed")),
     }
 }
 
-fn exec_with(ctx: &mut Ctx, f: &mut Frame, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> R<Ctl> {
+fn exec_with(
+    ctx: &mut Ctx,
+    f: &mut Frame,
+    items: &[(Expr, Option<Expr>)],
+    body: &[Stmt],
+) -> R<Ctl> {
     let Some(((ctx_expr, target), rest)) = items.split_first() else {
         return exec_block(ctx, f, body);
     };
@@ -376,13 +406,25 @@ fn exec_with(ctx: &mut Ctx, f: &mut Frame, items: &[(Expr, Option<Expr>)], body:
     };
     match result {
         Ok(ctl) => {
-            call_method(ctx, &manager, "__exit__", vec![Value::None, Value::None, Value::None], vec![])?;
+            call_method(
+                ctx,
+                &manager,
+                "__exit__",
+                vec![Value::None, Value::None, Value::None],
+                vec![],
+            )?;
             Ok(ctl)
         }
         Err(exc) => {
             let cls = Value::Class(types::type_of(&exc.value));
             ctx.handling.push(exc.clone());
-            let r = call_method(ctx, &manager, "__exit__", vec![cls, exc.value.clone(), Value::None], vec![]);
+            let r = call_method(
+                ctx,
+                &manager,
+                "__exit__",
+                vec![cls, exc.value.clone(), Value::None],
+                vec![],
+            );
             ctx.handling.pop();
             let suppress = r?;
             if truthy(ctx, &suppress)? {
@@ -451,7 +493,11 @@ fn with_candidates(ctx: &mut Ctx, f: &Frame, mut e: Box<Exc>) -> Box<Exc> {
         return e;
     }
     let mut names: Vec<Name> = Vec::new();
-    let layout_names = f.func.and_then(|func| func.def.layout.0.get()).map(|l| l.names.clone()).unwrap_or_default();
+    let layout_names = f
+        .func
+        .and_then(|func| func.def.layout.0.get())
+        .map(|l| l.names.clone())
+        .unwrap_or_default();
     for (k, v) in layout_names.iter().zip(f.slots.iter()) {
         if v.is_some() && !k.starts_with('.') {
             names.push(k.clone());
@@ -479,7 +525,10 @@ fn with_candidates(ctx: &mut Ctx, f: &Frame, mut e: Box<Exc>) -> Box<Exc> {
 fn unbound_local(ctx: &Ctx, id: &Ident) -> Box<Exc> {
     ctx.err(
         "UnboundLocalError",
-        format!("cannot access local variable '{}' where it is not associated with a value", id.name),
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            id.name
+        ),
     )
 }
 
@@ -552,10 +601,22 @@ fn unbind(f: &mut Frame, id: &Ident) -> bool {
             Some(Some(Value::Cell(c))) => c.lock().take().is_some(),
             _ => false,
         },
-        GLOBAL => f.globals.values.write().get_mut(i).and_then(|s| s.take()).is_some(),
+        GLOBAL => f
+            .globals
+            .values
+            .write()
+            .get_mut(i)
+            .and_then(|s| s.take())
+            .is_some(),
         CLASS_GLOBAL => match &f.class_ns {
             Some(ns) => ns.lock().shift_remove(&id.name).is_some(),
-            None => f.globals.values.write().get_mut(i).and_then(|s| s.take()).is_some(),
+            None => f
+                .globals
+                .values
+                .write()
+                .get_mut(i)
+                .and_then(|s| s.take())
+                .is_some(),
         },
         _ => false,
     }
@@ -606,7 +667,10 @@ pub fn assign(ctx: &mut Ctx, f: &mut Frame, target: &Expr, v: Value) -> R<()> {
             super::ops::setitem(ctx, &o, i, v)
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => unpack(ctx, f, items, v),
-        ExprKind::Starred(_) => Err(ctx.err("SyntaxError", "starred assignment target must be in a list or tuple")),
+        ExprKind::Starred(_) => Err(ctx.err(
+            "SyntaxError",
+            "starred assignment target must be in a list or tuple",
+        )),
         _ => Err(ctx.err("SyntaxError", "cannot assign to expression")),
     }
 }
@@ -618,7 +682,10 @@ fn unpack(ctx: &mut Ctx, f: &mut Frame, targets: &[Expr], v: Value) -> R<()> {
         _ => {
             let it = get_iter(ctx, &v).map_err(|e| {
                 if types::is_instance_of(&e.value, "TypeError") {
-                    ctx.type_error(format!("cannot unpack non-iterable {} object", type_name(&v)))
+                    ctx.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        type_name(&v)
+                    ))
                 } else {
                     e
                 }
@@ -630,12 +697,17 @@ fn unpack(ctx: &mut Ctx, f: &mut Frame, targets: &[Expr], v: Value) -> R<()> {
             out
         }
     };
-    let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+    let star = targets
+        .iter()
+        .position(|t| matches!(t.kind, ExprKind::Starred(_)));
     match star {
         None => {
             if values.len() != targets.len() {
                 return Err(if values.len() > targets.len() {
-                    ctx.value_error(format!("too many values to unpack (expected {})", targets.len()))
+                    ctx.value_error(format!(
+                        "too many values to unpack (expected {})",
+                        targets.len()
+                    ))
                 } else {
                     ctx.value_error(format!(
                         "not enough values to unpack (expected {}, got {})",
@@ -838,7 +910,11 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
                     }
                     Value::Set(Arc::new(Mutex::new(d)))
                 }
-                CompKind::Generator => Value::Iter(Arc::new(Mutex::new(IterState::Items { items: out, index: 0 }))),
+                CompKind::Generator => Value::Iter(Arc::new(Mutex::new(IterState::Items {
+                    items: out,
+                    index: 0,
+                    kind: "generator",
+                }))),
             })
         }
         ExprKind::DictComp(k, v, comps) => {
@@ -879,7 +955,13 @@ fn eval_items(ctx: &mut Ctx, f: &mut Frame, items: &[Expr]) -> R<Vec<Value>> {
 
 type CompBody<'b> = dyn FnMut(&mut Ctx, &mut Frame) -> R<()> + 'b;
 
-fn comprehension(ctx: &mut Ctx, f: &mut Frame, comps: &[Comprehension], level: usize, body: &mut CompBody) -> R<()> {
+fn comprehension(
+    ctx: &mut Ctx,
+    f: &mut Frame,
+    comps: &[Comprehension],
+    level: usize,
+    body: &mut CompBody,
+) -> R<()> {
     let Some(c) = comps.get(level) else {
         return body(ctx, f);
     };
@@ -916,7 +998,9 @@ fn fstring(ctx: &mut Ctx, f: &mut Frame, parts: &[FPart]) -> R<String> {
                 match conversion {
                     Some('r') => v = Value::string(super::repr::repr(ctx, &v)?),
                     Some('s') => v = Value::string(super::repr::str(ctx, &v)?),
-                    Some('a') => v = Value::string(super::repr::ascii(&super::repr::repr(ctx, &v)?)),
+                    Some('a') => {
+                        v = Value::string(super::repr::ascii(&super::repr::repr(ctx, &v)?))
+                    }
                     _ => {}
                 }
                 let spec = fstring(ctx, f, spec)?;
@@ -930,7 +1014,13 @@ fn fstring(ctx: &mut Ctx, f: &mut Frame, parts: &[FPart]) -> R<String> {
 // ---------------------------------------------------------------------------------
 // Calls
 
-fn eval_call(ctx: &mut Ctx, f: &mut Frame, call_expr: &Expr, func: &Expr, args: &[Arg]) -> R<Value> {
+fn eval_call(
+    ctx: &mut Ctx,
+    f: &mut Frame,
+    call_expr: &Expr,
+    func: &Expr,
+    args: &[Arg],
+) -> R<Value> {
     // `super()` with no arguments: the defining class and this method's `self`.
     if let ExprKind::Name(id) = &func.kind {
         if &*id.name == "super" && args.is_empty() && (id.slot.get() >> KIND_SHIFT) == GLOBAL {
@@ -992,7 +1082,12 @@ fn zero_arg_super(ctx: &mut Ctx, f: &Frame) -> R<Value> {
     Ok(crate::builtins::core::make_super(owner, this))
 }
 
-pub fn call(ctx: &mut Ctx, callee: &Value, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+pub fn call(
+    ctx: &mut Ctx,
+    callee: &Value,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> R<Value> {
     match callee {
         Value::Func(func) => call_function(ctx, func, args, kwargs),
         Value::Builtin(b) => match &b.kind {
@@ -1033,10 +1128,20 @@ pub fn call(ctx: &mut Ctx, callee: &Value, args: Vec<Value>, kwargs: Vec<(Name, 
     }
 }
 
-pub fn call_function(ctx: &mut Ctx, func: &Arc<Function>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+pub fn call_function(
+    ctx: &mut Ctx,
+    func: &Arc<Function>,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> R<Value> {
     let def = &func.def;
     let layout = def.layout.0.get();
-    if ctx.depth >= ctx.interp.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) {
+    if ctx.depth
+        >= ctx
+            .interp
+            .recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
+    {
         return Err(ctx.err("RecursionError", "maximum recursion depth exceeded"));
     }
     let mut frame = Frame::new(layout, &func.module, &func.source, func.def.name.clone());
@@ -1102,9 +1207,15 @@ fn bind_args(
         } else {
             format!("from {required} to {npos}")
         };
-        let word = if npos == 1 && required == npos { "argument" } else { "arguments" };
+        let word = if npos == 1 && required == npos {
+            "argument"
+        } else {
+            "arguments"
+        };
         let was = if nargs == 1 { "was" } else { "were" };
-        return Err(ctx.type_error(format!("{fname}() takes {takes} positional {word} but {nargs} {was} given")));
+        return Err(ctx.type_error(format!(
+            "{fname}() takes {takes} positional {word} but {nargs} {was} given"
+        )));
     }
     let kwonly_start = next_slot;
     next_slot += p.kwonly.len();
@@ -1112,7 +1223,9 @@ fn bind_args(
     for (k, v) in kwargs {
         if let Some(i) = p.positional.iter().position(|x| *x.name.name == *k) {
             if slots[i].is_some() {
-                return Err(ctx.type_error(format!("{fname}() got multiple values for argument '{k}'")));
+                return Err(
+                    ctx.type_error(format!("{fname}() got multiple values for argument '{k}'"))
+                );
             }
             slots[i] = Some(v);
         } else if let Some(i) = p.kwonly.iter().position(|x| *x.name.name == *k) {
@@ -1120,7 +1233,9 @@ fn bind_args(
         } else if p.starstar.is_some() {
             extra_kw.insert(Key(Value::Str(k)), v);
         } else {
-            return Err(ctx.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            return Err(ctx.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            )));
         }
     }
     if p.starstar.is_some() {
@@ -1171,7 +1286,11 @@ fn join_names(names: &[Name]) -> String {
     match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
     }
 }
 
@@ -1228,6 +1347,11 @@ fn make_function(ctx: &mut Ctx, f: &mut Frame, def: &Arc<FuncDef>) -> R<Value> {
 
 /// CPython's C3 linearisation of the bases (the result excludes the class itself).
 pub fn c3_mro(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Arc::ptr_eq(o, b)) {
+            return Err(format!("duplicate base class {}", b.name));
+        }
+    }
     let mut seqs: Vec<Vec<Arc<Class>>> = bases
         .iter()
         .map(|b| b.lineage().cloned().collect())
@@ -1242,14 +1366,23 @@ pub fn c3_mro(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
         let mut found = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, head)));
             if !in_tail {
                 found = Some(head.clone());
                 break;
             }
         }
         let Some(next) = found else {
-            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            // CPython names the heads it could not merge, each once.
+            let mut heads: Vec<Arc<Class>> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| Arc::ptr_eq(h, &s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|b| b.name.to_string()).collect();
             return Err(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
@@ -1271,14 +1404,16 @@ fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R<Value> {
             Arg::Pos(e) => match eval(ctx, f, e)? {
                 Value::Class(c) => bases.push(c),
                 other => {
-                    return Err(ctx.type_error(format!(
-                        "bases must be types, not {}",
-                        type_name(&other)
-                    )))
+                    return Err(
+                        ctx.type_error(format!("bases must be types, not {}", type_name(&other)))
+                    )
                 }
             },
             Arg::Kw(..) | Arg::Star(_) | Arg::StarStar(_) => {
-                return Err(ctx.err("NotImplementedError", "socklab does not support metaclasses or class keywords"))
+                return Err(ctx.err(
+                    "NotImplementedError",
+                    "socklab does not support metaclasses or class keywords",
+                ))
             }
         }
     }
@@ -1289,7 +1424,10 @@ fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R<Value> {
         if !matches!(b.native, Native::Object | Native::Exception) && b.def.is_none() {
             return Err(ctx.err(
                 "NotImplementedError",
-                format!("socklab does not support subclassing the built-in type '{}'", b.name),
+                format!(
+                    "socklab does not support subclassing the built-in type '{}'",
+                    b.name
+                ),
             ));
         }
     }
@@ -1332,7 +1470,11 @@ fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R<Value> {
             return Err(e);
         }
     }
-    let dict = frame.class_ns.take().map(|m| m.into_inner()).unwrap_or_default();
+    let dict = frame
+        .class_ns
+        .take()
+        .map(|m| m.into_inner())
+        .unwrap_or_default();
     let cls = Arc::new(Class {
         name: def.name.name.clone(),
         qualname,
@@ -1347,7 +1489,12 @@ fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R<Value> {
     for v in cls.dict.read().values() {
         let func = match v {
             Value::Func(func) => Some(func.clone()),
-            Value::Instance(i) if matches!(i.class.native, Native::StaticMethod | Native::ClassMethod | Native::Property) => {
+            Value::Instance(i)
+                if matches!(
+                    i.class.native,
+                    Native::StaticMethod | Native::ClassMethod | Native::Property
+                ) =>
+            {
                 match &*i.payload.lock() {
                     Some(Value::Func(func)) => Some(func.clone()),
                     _ => None,
@@ -1367,7 +1514,12 @@ fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R<Value> {
     Ok(result)
 }
 
-pub fn instantiate(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+pub fn instantiate(
+    ctx: &mut Ctx,
+    cls: &Arc<Class>,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> R<Value> {
     if cls.def.is_none() && cls.native != Native::Exception && cls.native != Native::Object {
         return crate::builtins::core::construct(ctx, cls, args, kwargs);
     }
@@ -1375,7 +1527,11 @@ pub fn instantiate(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Ve
         return crate::builtins::core::construct(ctx, cls, args, kwargs);
     }
     let mut target = cls.clone();
-    if cls.native == Native::Exception && &*cls.name == "OSError" && cls.def.is_none() && args.len() >= 2 {
+    if cls.native == Native::Exception
+        && &*cls.name == "OSError"
+        && cls.def.is_none()
+        && args.len() >= 2
+    {
         if let Value::Int(errno) = &args[0] {
             target = types::class(types::os_error_class_for(*errno));
         }
@@ -1396,7 +1552,10 @@ pub fn instantiate(ctx: &mut Ctx, cls: &Arc<Class>, args: Vec<Value>, kwargs: Ve
             full.extend(args);
             let r = call(ctx, &init, full, kwargs)?;
             if !r.is_none() {
-                return Err(ctx.type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
+                return Err(ctx.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(&r)
+                )));
             }
         }
         None => {
@@ -1467,8 +1626,12 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 "__name__" => Ok(Value::Str(c.name.clone())),
                 "__qualname__" => Ok(Value::Str(c.qualname.clone())),
                 "__module__" => Ok(Value::Str(c.module.clone())),
-                "__mro__" => Ok(Value::tuple(c.lineage().map(|c| Value::Class(c.clone())).collect())),
-                "__bases__" => Ok(Value::tuple(c.bases.iter().map(|c| Value::Class(c.clone())).collect())),
+                "__mro__" => Ok(Value::tuple(
+                    c.lineage().map(|c| Value::Class(c.clone())).collect(),
+                )),
+                "__bases__" => Ok(Value::tuple(
+                    c.bases.iter().map(|c| Value::Class(c.clone())).collect(),
+                )),
                 "__doc__" => Ok(Value::None),
                 "__dict__" => {
                     let d: super::dict::Dict = c
@@ -1493,8 +1656,12 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
             None => match name {
                 "__name__" => Ok(Value::Str(m.name.clone())),
                 "__dict__" => {
-                    let d: super::dict::Dict =
-                        m.globals.items().into_iter().map(|(k, v)| (Key(Value::Str(k)), v)).collect();
+                    let d: super::dict::Dict = m
+                        .globals
+                        .items()
+                        .into_iter()
+                        .map(|(k, v)| (Key(Value::Str(k)), v))
+                        .collect();
                     Ok(Value::Dict(Arc::new(Mutex::new(d))))
                 }
                 _ => Err({
@@ -1563,10 +1730,11 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
 
 fn doc_of(def: &FuncDef) -> Value {
     if let Some(Stmt {
-        kind: StmtKind::Expr(Expr {
-            kind: ExprKind::Const(Const::Str(s)),
-            ..
-        }),
+        kind:
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Const(Const::Str(s)),
+                ..
+            }),
         ..
     }) = def.body.first()
     {
@@ -1585,7 +1753,9 @@ fn bind(obj: &Value, cls: &Arc<Class>, v: Value) -> Value {
             }
             v
         }
-        Value::Instance(ref p) if p.class.native == Native::StaticMethod => p.payload.lock().clone().unwrap_or(Value::None),
+        Value::Instance(ref p) if p.class.native == Native::StaticMethod => {
+            p.payload.lock().clone().unwrap_or(Value::None)
+        }
         Value::Instance(ref p) if p.class.native == Native::ClassMethod => {
             let inner = p.payload.lock().clone().unwrap_or(Value::None);
             Value::BoundMethod(Arc::new((Value::Class(cls.clone()), inner)))
@@ -1611,17 +1781,23 @@ pub fn setattr(ctx: &mut Ctx, obj: &Value, name: &str, v: Value) -> R<()> {
                 if p.class.native == Native::Property {
                     let setter = p.dict.lock().get("fset").cloned();
                     return match setter {
-                        Some(s) if !s.is_none() => call(ctx, &s, vec![obj.clone(), v], vec![]).map(|_| ()),
+                        Some(s) if !s.is_none() => {
+                            call(ctx, &s, vec![obj.clone(), v], vec![]).map(|_| ())
+                        }
                         _ => Err(ctx.err(
                             "AttributeError",
-                            format!("property '{}' of '{}' object has no setter", name, inst.class.name),
+                            format!(
+                                "property '{}' of '{}' object has no setter",
+                                name, inst.class.name
+                            ),
                         )),
                     };
                 }
             }
             if let Some(sa) = inst.class.lookup("__setattr__") {
                 if matches!(sa, Value::Func(_)) {
-                    return call(ctx, &sa, vec![obj.clone(), Value::str(name), v], vec![]).map(|_| ());
+                    return call(ctx, &sa, vec![obj.clone(), Value::str(name), v], vec![])
+                        .map(|_| ());
                 }
             }
             inst.dict.lock().insert(Arc::from(name), v);
@@ -1657,7 +1833,11 @@ pub fn setattr(ctx: &mut Ctx, obj: &Value, name: &str, v: Value) -> R<()> {
             Err(ctx.err(
                 "AttributeError",
                 if has {
-                    format!("'{}' object attribute '{}' is read-only", type_name(obj), name)
+                    format!(
+                        "'{}' object attribute '{}' is read-only",
+                        type_name(obj),
+                        name
+                    )
                 } else {
                     format!("'{}' object has no attribute '{}'", type_name(obj), name)
                 },
@@ -1674,14 +1854,23 @@ fn delattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<()> {
         },
         Value::Class(c) => match c.dict.write().shift_remove(name) {
             Some(_) => Ok(()),
-            None => Err(ctx.err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))),
+            None => Err(ctx.err(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{}'", c.name, name),
+            )),
         },
         _ => Err(attr_error(ctx, obj, name)),
     }
 }
 
 /// `obj.name(args)`: the common case, without building a bound method.
-pub fn call_method(ctx: &mut Ctx, obj: &Value, name: &str, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> R<Value> {
+pub fn call_method(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> R<Value> {
     match obj {
         Value::Instance(inst) => {
             let in_dict = inst.dict.lock().get(name).cloned();
@@ -1712,7 +1901,11 @@ pub fn call_method(ctx: &mut Ctx, obj: &Value, name: &str, args: Vec<Value>, kwa
                 call(ctx, &m, args, kwargs)
             }
         },
-        Value::Class(_) | Value::Module(_) | Value::Func(_) | Value::BoundMethod(_) | Value::Builtin(_) => {
+        Value::Class(_)
+        | Value::Module(_)
+        | Value::Func(_)
+        | Value::BoundMethod(_)
+        | Value::Builtin(_) => {
             let m = getattr(ctx, obj, name)?;
             call(ctx, &m, args, kwargs)
         }
@@ -1746,7 +1939,10 @@ pub fn truthy(ctx: &mut Ctx, v: &Value) -> R<bool> {
                 let r = call(ctx, &m, vec![v.clone()], vec![])?;
                 return match r {
                     Value::Bool(b) => Ok(b),
-                    other => Err(ctx.type_error(format!("__bool__ should return bool, returned {}", type_name(&other)))),
+                    other => Err(ctx.type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        type_name(&other)
+                    ))),
                 };
             }
             if let Some(m) = inst.class.lookup("__len__") {
@@ -1765,23 +1961,36 @@ pub fn truthy(ctx: &mut Ctx, v: &Value) -> R<bool> {
 
 pub fn get_iter(ctx: &mut Ctx, v: &Value) -> R<Value> {
     let state = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => IterState::Seq {
-            seq: v.clone(),
-            index: 0,
+        Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => {
+            IterState::Seq {
+                seq: v.clone(),
+                index: 0,
+            }
+        }
+        Value::Str(s) => IterState::Str {
+            s: s.clone(),
+            byte: 0,
         },
-        Value::Str(s) => IterState::Str { s: s.clone(), byte: 0 },
         Value::Range(r) => IterState::Range {
             next: r.start,
             stop: r.stop,
             step: r.step,
         },
-        Value::Dict(d) | Value::Set(d) => IterState::Items {
-            items: d.lock().keys().map(|k| k.0.clone()).collect(),
+        Value::Dict(d) => IterState::Dict {
+            dict: d.clone(),
             index: 0,
+            len: d.lock().len(),
+            part: DictPart::Keys,
+        },
+        Value::Set(d) => IterState::Items {
+            items: super::dict::cpython_set_order(&d.lock()),
+            index: 0,
+            kind: "set_iterator",
         },
         Value::FrozenSet(d) => IterState::Items {
-            items: d.keys().map(|k| k.0.clone()).collect(),
+            items: super::dict::cpython_set_order(d),
             index: 0,
+            kind: "set_iterator",
         },
         Value::Iter(_) => return Ok(v.clone()),
         Value::Instance(inst) => {
@@ -1803,13 +2012,19 @@ pub fn get_iter(ctx: &mut Ctx, v: &Value) -> R<Value> {
                     }
                     i += 1;
                 }
-                return Ok(Value::Iter(Arc::new(Mutex::new(IterState::Items { items, index: 0 }))));
+                return Ok(Value::Iter(Arc::new(Mutex::new(IterState::Items {
+                    items,
+                    index: 0,
+                    kind: "iterator",
+                }))));
             }
             return Err(ctx.type_error(format!("'{}' object is not iterable", type_name(v))));
         }
         Value::Native(n) => match n.call_method(ctx, v, "__iter__", &[], &[]) {
             Some(r) => return r,
-            None => return Err(ctx.type_error(format!("'{}' object is not iterable", type_name(v)))),
+            None => {
+                return Err(ctx.type_error(format!("'{}' object is not iterable", type_name(v))))
+            }
         },
         _ => return Err(ctx.type_error(format!("'{}' object is not iterable", type_name(v)))),
     };
@@ -1824,7 +2039,9 @@ pub fn next(ctx: &mut Ctx, it: &Value) -> R<Option<Value>> {
                 Some(Ok(v)) => Ok(Some(v)),
                 Some(Err(e)) if types::is_instance_of(&e.value, "StopIteration") => Ok(None),
                 Some(Err(e)) => Err(e),
-                None => Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(it)))),
+                None => {
+                    Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(it))))
+                }
             };
         }
         return Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(it))));
@@ -1846,15 +2063,35 @@ pub fn next(ctx: &mut Ctx, it: &Value) -> R<Option<Value>> {
             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                 let v = *next;
                 *next += *step;
-                Some(Value::Int(v))
+                Some(super::value::int_value(v))
             } else {
                 None
             }
         }
-        IterState::Items { items, index } => {
+        IterState::Items { items, index, .. } => {
             let v = items.get(*index).cloned();
             *index += 1;
             v
+        }
+        IterState::Dict {
+            dict,
+            index,
+            len,
+            part,
+        } => {
+            let d = dict.lock();
+            if d.len() != *len {
+                *len = usize::MAX;
+                drop(d);
+                return Err(ctx.err("RuntimeError", "dictionary changed size during iteration"));
+            }
+            let item = d.get_index(*index).map(|(k, v)| match part {
+                DictPart::Keys => k.0.clone(),
+                DictPart::Values => v.clone(),
+                DictPart::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+            });
+            *index += 1;
+            item
         }
         IterState::Str { s, byte } => match s[*byte..].chars().next() {
             Some(c) => {

@@ -59,7 +59,9 @@ fn parse_spec(ctx: &Ctx, s: &str) -> R<Spec> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        spec.width = w.parse().map_err(|_| ctx.value_error("Too many decimal digits in format string"))?;
+        spec.width = w
+            .parse()
+            .map_err(|_| ctx.value_error("Too many decimal digits in format string"))?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         spec.grouping = Some(chars[i]);
@@ -75,7 +77,10 @@ fn parse_spec(ctx: &Ctx, s: &str) -> R<Spec> {
             return Err(ctx.value_error("Format specifier missing precision"));
         }
         let p: String = chars[start..i].iter().collect();
-        spec.precision = Some(p.parse().map_err(|_| ctx.value_error("Too many decimal digits in format string"))?);
+        spec.precision = Some(
+            p.parse()
+                .map_err(|_| ctx.value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() {
         spec.kind = Some(chars[i]);
@@ -129,7 +134,10 @@ pub fn format_value(ctx: &mut Ctx, v: &Value, spec_text: &str) -> R<String> {
         if spec_text.is_empty() {
             return repr::str(ctx, v);
         }
-        return Err(ctx.type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
+        return Err(ctx.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(v)
+        )));
     }
     if spec_text.is_empty() {
         return repr::str(ctx, v);
@@ -139,7 +147,9 @@ pub fn format_value(ctx: &mut Ctx, v: &Value, spec_text: &str) -> R<String> {
         Value::Str(s) => {
             if let Some(k) = spec.kind {
                 if k != 's' {
-                    return Err(ctx.value_error(format!("Unknown format code '{k}' for object of type 'str'")));
+                    return Err(ctx.value_error(format!(
+                        "Unknown format code '{k}' for object of type 'str'"
+                    )));
                 }
             }
             if spec.sign != '-' {
@@ -160,9 +170,7 @@ pub fn format_value(ctx: &mut Ctx, v: &Value, spec_text: &str) -> R<String> {
                 };
                 return format_float(ctx, f, &spec);
             }
-            if matches!(v, Value::Bool(_)) && spec.kind.is_none() {
-                return Ok(pad(&repr::str(ctx, v)?, "", &spec, '<'));
-            }
+
             let big = match as_number(v) {
                 Some(Num::I(i)) => BigInt::from(i),
                 Some(Num::B(b)) => b,
@@ -171,13 +179,11 @@ pub fn format_value(ctx: &mut Ctx, v: &Value, spec_text: &str) -> R<String> {
             format_int(ctx, &big, &spec)
         }
         Value::Float(f) => format_float(ctx, *f, &spec),
-        _ => {
-            let s = repr::str(ctx, v)?;
-            if spec.kind.is_some_and(|k| k != 's') {
-                return Err(ctx.type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
-            }
-            Ok(pad(&s, "", &spec, '<'))
-        }
+        // object.__format__ accepts only an empty spec.
+        _ => Err(ctx.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(v)
+        ))),
     }
 }
 
@@ -204,11 +210,18 @@ fn format_int(ctx: &Ctx, n: &BigInt, spec: &Spec) -> R<String> {
         'o' => (mag.to_str_radix(8), "0o"),
         'b' => (mag.to_str_radix(2), "0b"),
         'c' => {
-            let c = n.to_u32().and_then(char::from_u32).ok_or_else(|| ctx.err("OverflowError", "%c arg not in range(0x110000)"))?;
+            let c = n
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or_else(|| ctx.err("OverflowError", "%c arg not in range(0x110000)"))?;
             return Ok(pad(&c.to_string(), "", spec, '<'));
         }
         's' => return Err(ctx.value_error("Unknown format code 's' for object of type 'int'")),
-        k => return Err(ctx.value_error(format!("Unknown format code '{k}' for object of type 'int'"))),
+        k => {
+            return Err(ctx.value_error(format!(
+                "Unknown format code '{k}' for object of type 'int'"
+            )))
+        }
     };
     if spec.precision.is_some() {
         return Err(ctx.value_error("Precision not allowed in integer format specifier"));
@@ -247,8 +260,16 @@ pub fn sci(f: f64, prec: usize, upper: bool) -> String {
 pub fn general(f: f64, prec: usize, alt: bool, upper: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
     if f == 0.0 {
-        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".to_string() };
-        return if f.is_sign_negative() { format!("-{z}") } else { z };
+        let z = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".to_string()
+        };
+        return if f.is_sign_negative() {
+            format!("-{z}")
+        } else {
+            z
+        };
     }
     let s = format!("{:.*e}", p - 1, f);
     let exp: i32 = s.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
@@ -302,7 +323,11 @@ fn format_float(ctx: &Ctx, f: f64, spec: &Spec) -> R<String> {
                 }
                 None => repr::float_repr(a),
             },
-            Some(k) => return Err(ctx.value_error(format!("Unknown format code '{k}' for object of type 'float'"))),
+            Some(k) => {
+                return Err(ctx.value_error(format!(
+                    "Unknown format code '{k}' for object of type 'float'"
+                )))
+            }
         }
     };
     let body = match spec.grouping {
@@ -326,6 +351,17 @@ fn format_float(ctx: &Ctx, f: f64, spec: &Spec) -> R<String> {
 // The `%` operator
 
 pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
+    percent_format_impl(ctx, fmt, args, false)
+}
+
+/// `b"%s:%d" % (b"host", 80)`: as for str, but `%s`/`%b` take bytes, `%r` is `ascii()`.
+pub fn percent_format_bytes(ctx: &mut Ctx, fmt: &[u8], args: &Value) -> R<Vec<u8>> {
+    let text: String = fmt.iter().map(|&c| c as char).collect();
+    let out = percent_format_impl(ctx, &text, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_format_impl(ctx: &mut Ctx, fmt: &str, args: &Value, bytes_mode: bool) -> R<String> {
     let chars: Vec<char> = fmt.chars().collect();
     let mapping = match args {
         Value::Dict(_) => Some(args.clone()),
@@ -451,6 +487,29 @@ pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
             None => take(ctx, &mut next)?,
         };
         let piece = match conv {
+            's' | 'b' if bytes_mode => {
+                let s: String = match &v {
+                    Value::Bytes(b) => b.iter().map(|&c| c as char).collect(),
+                    Value::ByteArray(b) => b.lock().iter().map(|&c| c as char).collect(),
+                    other => {
+                        return Err(ctx.type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            type_name(other)
+                        )))
+                    }
+                };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&s, "", &spec, '>')
+            }
+            'r' | 'a' if bytes_mode => {
+                let s = repr::ascii(&repr::repr(ctx, &v)?);
+                spec.zero = false;
+                pad(&s, "", &spec, '>')
+            }
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => repr::str(ctx, &v)?,
@@ -468,7 +527,8 @@ pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
                 let n = match &v {
                     Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
                         if !f.is_finite() {
-                            return Err(ctx.err("OverflowError", "cannot convert float infinity to integer"));
+                            return Err(ctx
+                                .err("OverflowError", "cannot convert float infinity to integer"));
                         }
                         BigInt::from(f.trunc() as i128)
                     }
@@ -477,9 +537,15 @@ pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
                         Some(Num::B(b)) => b,
                         _ => {
                             let what = if matches!(conv, 'x' | 'X' | 'o') {
-                                format!("%{conv} format: an integer is required, not {}", type_name(&v))
+                                format!(
+                                    "%{conv} format: an integer is required, not {}",
+                                    type_name(&v)
+                                )
                             } else {
-                                format!("%{conv} format: a real number is required, not {}", type_name(&v))
+                                format!(
+                                    "%{conv} format: a real number is required, not {}",
+                                    type_name(&v)
+                                )
                             };
                             return Err(ctx.type_error(what));
                         }
@@ -515,10 +581,9 @@ pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
                     Some(Num::B(b)) => super::ops::big_to_f64(&b).unwrap_or(f64::INFINITY),
                     Some(Num::F(f)) => f,
                     None => {
-                        return Err(ctx.type_error(format!(
-                            "must be real number, not {}",
-                            type_name(&v)
-                        )))
+                        return Err(
+                            ctx.type_error(format!("must be real number, not {}", type_name(&v)))
+                        )
                     }
                 };
                 spec.kind = Some(conv);
@@ -556,7 +621,12 @@ pub fn percent_format(ctx: &mut Ctx, fmt: &str, args: &Value) -> R<String> {
 }
 
 /// `str.format`: `"{} {name} {0!r:>5}".format(...)`.
-pub fn str_format(ctx: &mut Ctx, fmt: &str, args: &[Value], kwargs: &[(super::Name, Value)]) -> R<String> {
+pub fn str_format(
+    ctx: &mut Ctx,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(super::Name, Value)],
+) -> R<String> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -593,29 +663,42 @@ pub fn str_format(ctx: &mut Ctx, fmt: &str, args: &[Value], kwargs: &[(super::Na
                 None => (field.clone(), String::new()),
             };
             let (name_part, conv) = match name_part.find('!') {
-                Some(p) => (name_part[..p].to_string(), name_part[p + 1..].chars().next()),
+                Some(p) => (
+                    name_part[..p].to_string(),
+                    name_part[p + 1..].chars().next(),
+                ),
                 None => (name_part, None),
             };
             // The first part names an argument; `.attr` and `[key]` may follow.
             let split = name_part.find(['.', '[']).unwrap_or(name_part.len());
             let (head, tail) = name_part.split_at(split);
             let mut v = if head.is_empty() {
-                let v = args
-                    .get(auto)
-                    .cloned()
-                    .ok_or_else(|| ctx.err("IndexError", format!("Replacement index {auto} out of range for positional args tuple")))?;
+                let v = args.get(auto).cloned().ok_or_else(|| {
+                    ctx.err(
+                        "IndexError",
+                        format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
+                })?;
                 auto += 1;
                 v
             } else if let Ok(n) = head.parse::<usize>() {
-                args.get(n)
-                    .cloned()
-                    .ok_or_else(|| ctx.err("IndexError", format!("Replacement index {n} out of range for positional args tuple")))?
+                args.get(n).cloned().ok_or_else(|| {
+                    ctx.err(
+                        "IndexError",
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    )
+                })?
             } else {
                 kwargs
                     .iter()
                     .find(|(k, _)| &**k == head)
                     .map(|(_, v)| v.clone())
-                    .ok_or_else(|| super::Exc::new(super::types::new_exception("KeyError", vec![Value::str(head)])))?
+                    .ok_or_else(|| {
+                        super::Exc::new(super::types::new_exception(
+                            "KeyError",
+                            vec![Value::str(head)],
+                        ))
+                    })?
             };
             let mut rest = tail;
             while !rest.is_empty() {
@@ -642,7 +725,11 @@ pub fn str_format(ctx: &mut Ctx, fmt: &str, args: &[Value], kwargs: &[(super::Na
                 Some('a') => Value::string(repr::ascii(&repr::repr(ctx, &v)?)),
                 _ => v,
             };
-            let spec = if spec.contains('{') { str_format(ctx, &spec, args, kwargs)? } else { spec };
+            let spec = if spec.contains('{') {
+                str_format(ctx, &spec, args, kwargs)?
+            } else {
+                spec
+            };
             out.push_str(&format_value(ctx, &v, &spec)?);
             i = j + 1;
         } else if c == '}' {

@@ -16,7 +16,9 @@ pub mod suggest;
 pub mod types;
 pub mod value;
 
-pub use exceptions::{builtin_str as exceptions_str, exception_line, render_traceback, Exc, TbEntry};
+pub use exceptions::{
+    builtin_str as exceptions_str, exception_line, render_traceback, Exc, TbEntry,
+};
 pub use exec::{Ctl, Frame};
 pub use value::{Class, Globals, Name, Value};
 
@@ -60,7 +62,10 @@ impl Interp {
             modules: Mutex::new(HashMap::new()),
             argv: Mutex::new(argv),
             stdout: Mutex::new(Output {
-                sink: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+                sink: Box::new(std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    std::io::stdout(),
+                )),
                 line_buffered: stdout_tty,
             }),
             stderr: Mutex::new(Output {
@@ -144,11 +149,17 @@ pub fn compile(
 ) -> Result<syntax::ast::Module, syntax::SyntaxError> {
     let module = syntax::parse_module(src, syntax::ParseMode::File)?;
     resolve::check_depth(&module)?;
+    syntax::validate(&module, src)?;
     resolve::resolve_module(&module, globals);
     Ok(module)
 }
 
 /// Run compiled code in `globals` as a module body.
-pub fn run_module(ctx: &mut Ctx, module: &syntax::ast::Module, globals: &Arc<Globals>, src: &Arc<Source>) -> R<()> {
+pub fn run_module(
+    ctx: &mut Ctx,
+    module: &syntax::ast::Module,
+    globals: &Arc<Globals>,
+    src: &Arc<Source>,
+) -> R<()> {
     exec::run_module(ctx, module, globals, src)
 }

@@ -56,7 +56,8 @@ fn to_f64(ctx: &Ctx, n: &Num) -> R<f64> {
     match n {
         Num::I(i) => Ok(*i as f64),
         Num::F(f) => Ok(*f),
-        Num::B(b) => big_to_f64(b).ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float")),
+        Num::B(b) => big_to_f64(b)
+            .ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float")),
     }
 }
 
@@ -74,7 +75,11 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
                 return None;
             }
             if x.is_infinite() {
-                let o = if *x > 0.0 { Ordering::Greater } else { Ordering::Less };
+                let o = if *x > 0.0 {
+                    Ordering::Greater
+                } else {
+                    Ordering::Less
+                };
                 return Some(if flipped { o } else { o.reverse() });
             }
             // Compare exactly: the float's integer part against the int, then the fraction.
@@ -114,12 +119,17 @@ pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
 }
 
 fn unsupported(ctx: &Ctx, op: BinOp, a: &Value, b: &Value) -> Box<super::Exc> {
-    ctx.type_error(format!(
+    let mut msg = format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),
         type_name(a),
         type_name(b)
-    ))
+    );
+    // Python 2's `print >>sys.stderr, "x"`: CPython names the Python 3 spelling.
+    if op == BinOp::RShift && matches!(a, Value::Builtin(f) if &*f.name == "print") {
+        msg.push_str(". Did you mean \"print(<message>, file=<output_stream>)\"?");
+    }
+    ctx.type_error(msg)
 }
 
 fn dunder(op: BinOp) -> (&'static str, &'static str) {
@@ -164,7 +174,9 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
     }
     if let (Some(x), Some(y)) = (as_number(&a), as_number(&b)) {
         if matches!((&a, &b), (Value::Bool(_), Value::Bool(_))) {
-            if let (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Value::Bool(p), Value::Bool(q)) = (op, &a, &b) {
+            if let (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Value::Bool(p), Value::Bool(q)) =
+                (op, &a, &b)
+            {
                 return Ok(Value::Bool(match op {
                     BinOp::BitAnd => *p & *q,
                     BinOp::BitOr => *p | *q,
@@ -185,7 +197,9 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             "can only concatenate str (not \"{}\") to str",
             type_name(&b)
         ))),
-        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => Ok(Value::Bytes(Arc::from([&x[..], &y[..]].concat()))),
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            Ok(Value::Bytes(Arc::from([&x[..], &y[..]].concat())))
+        }
         (BinOp::Add, Value::Bytes(x), Value::ByteArray(y)) => {
             Ok(Value::Bytes(Arc::from([&x[..], &y.lock()[..]].concat())))
         }
@@ -197,10 +211,9 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             let v = [&x.lock()[..], &y.lock()[..]].concat();
             Ok(Value::ByteArray(Arc::new(Mutex::new(v))))
         }
-        (BinOp::Add, Value::Bytes(_), _) => Err(ctx.type_error(format!(
-            "can't concat {} to bytes",
-            type_name(&b)
-        ))),
+        (BinOp::Add, Value::Bytes(_), _) => {
+            Err(ctx.type_error(format!("can't concat {} to bytes", type_name(&b))))
+        }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.lock().clone();
             v.extend(y.lock().iter().cloned());
@@ -219,36 +232,50 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(&b)
         ))),
-        (BinOp::Mul, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::ByteArray(_), _)
-            if as_index(&b).is_some() =>
-        {
-            repeat(ctx, &a, &b)
-        }
-        (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_) | Value::ByteArray(_))
-            if as_index(&a).is_some() =>
-        {
-            repeat(ctx, &b, &a)
-        }
+        (
+            BinOp::Mul,
+            Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::ByteArray(_),
+            _,
+        ) if as_index(&b).is_some() => repeat(ctx, &a, &b),
+        (
+            BinOp::Mul,
+            _,
+            Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::ByteArray(_),
+        ) if as_index(&a).is_some() => repeat(ctx, &b, &a),
         (BinOp::Mul, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), _)
-        | (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_))
-            if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) =>
-        {
-            let other = if matches!(a, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)) {
+        | (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)) => {
+            let other = if matches!(
+                a,
+                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)
+            ) {
                 &b
             } else {
                 &a
             };
-            Err(ctx.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other))))
+            Err(ctx.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            )))
         }
-        (BinOp::Mod, Value::Str(s), _) => Ok(Value::string(super::format::percent_format(ctx, s, &b)?)),
-        (BinOp::Mod, Value::Bytes(s), _) => {
-            let text: String = s.iter().map(|&c| c as char).collect();
-            let out = super::format::percent_format(ctx, &text, &b)?;
-            Ok(Value::Bytes(out.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into()))
+        (BinOp::Mod, Value::Str(s), _) => {
+            Ok(Value::string(super::format::percent_format(ctx, s, &b)?))
         }
-        (BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor | BinOp::Sub, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-            set_op(ctx, op, &a, &b)
-        }
+        (BinOp::Mod, Value::Bytes(s), _) => Ok(Value::Bytes(
+            super::format::percent_format_bytes(ctx, s, &b)?.into(),
+        )),
+        (
+            BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor | BinOp::Sub,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => set_op(ctx, op, &a, &b),
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.lock().clone();
             for (k, v) in y.lock().iter() {
@@ -282,7 +309,11 @@ fn set_op(_ctx: &mut Ctx, op: BinOp, a: &Value, b: &Value) -> R<Value> {
         BinOp::BitAnd => x.into_iter().filter(|(k, _)| y.contains_key(k)).collect(),
         BinOp::Sub => x.into_iter().filter(|(k, _)| !y.contains_key(k)).collect(),
         _ => {
-            let mut d: super::dict::Dict = x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let mut d: super::dict::Dict = x
+                .iter()
+                .filter(|(k, _)| !y.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             for k in y.keys() {
                 if !x.contains_key(k) {
                     d.insert(k.clone(), Value::None);
@@ -330,7 +361,10 @@ fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
         _ => 0,
     } as u128;
     if unit * count as u128 > MAX_ALLOC {
-        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+        return Err(super::Exc::new(super::types::new_exception(
+            "MemoryError",
+            vec![],
+        )));
     }
     let count = count as usize;
     Ok(match seq {
@@ -358,7 +392,15 @@ fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
 
 fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Value> {
     if let (Num::F(_), _) | (_, Num::F(_)) = (&x, &y) {
-        if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+        if matches!(
+            op,
+            BinOp::LShift
+                | BinOp::RShift
+                | BinOp::BitAnd
+                | BinOp::BitOr
+                | BinOp::BitXor
+                | BinOp::MatMul
+        ) {
             return Err(unsupported(ctx, op, a, b));
         }
         let p = to_f64(ctx, &x)?;
@@ -386,10 +428,14 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
             }
             BinOp::FloorDiv | BinOp::Mod => {
                 if q == 0 {
-                    return Err(ctx.err("ZeroDivisionError", "integer division or modulo by zero"));
+                    return Err(int_zero_division(ctx, op));
                 }
                 if !(p == i64::MIN && q == -1) {
-                    return Ok(Value::Int(if op == BinOp::FloorDiv { Integer::div_floor(&p, &q) } else { Integer::mod_floor(&p, &q) }));
+                    return Ok(Value::Int(if op == BinOp::FloorDiv {
+                        Integer::div_floor(&p, &q)
+                    } else {
+                        Integer::mod_floor(&p, &q)
+                    }));
                 }
             }
             BinOp::Div => {
@@ -407,7 +453,15 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                 if q < 0 {
                     return Err(ctx.value_error("negative shift count"));
                 }
-                return Ok(Value::Int(if q >= 64 { if p < 0 { -1 } else { 0 } } else { p >> q }));
+                return Ok(Value::Int(if q >= 64 {
+                    if p < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    p >> q
+                }));
             }
             _ => {}
         }
@@ -419,13 +473,16 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
         BinOp::Sub => Value::bigint(p - q),
         BinOp::Mul => {
             if (p.bits() + q.bits()) as u128 > MAX_ALLOC * 8 {
-                return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+                return Err(super::Exc::new(super::types::new_exception(
+                    "MemoryError",
+                    vec![],
+                )));
             }
             Value::bigint(p * q)
         }
         BinOp::FloorDiv | BinOp::Mod => {
             if q.is_zero() {
-                return Err(ctx.err("ZeroDivisionError", "integer division or modulo by zero"));
+                return Err(int_zero_division(ctx, op));
             }
             if op == BinOp::FloorDiv {
                 Value::bigint(p.div_floor(&q))
@@ -455,7 +512,10 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                 return Ok(Value::Int(0));
             }
             if p.bits() as u128 + n as u128 > MAX_ALLOC * 8 {
-                return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+                return Err(super::Exc::new(super::types::new_exception(
+                    "MemoryError",
+                    vec![],
+                )));
             }
             Value::bigint(p << n as usize)
         }
@@ -475,6 +535,39 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
     })
 }
 
+fn int_zero_division(ctx: &Ctx, op: BinOp) -> Box<super::Exc> {
+    if op == BinOp::Mod {
+        ctx.err("ZeroDivisionError", "integer modulo by zero")
+    } else {
+        ctx.err("ZeroDivisionError", "integer division or modulo by zero")
+    }
+}
+
+/// CPython's `float_divmod`: floor division and modulo computed together from `fmod`,
+/// so that `1.0 // 0.1` is 9.0 (as the remainder 0.0999... says), not 10.0.
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
 fn big_true_div(ctx: &Ctx, p: &BigInt, q: &BigInt) -> R<f64> {
     match (big_to_f64(p), big_to_f64(q)) {
         (Some(x), Some(y)) if p.bits() <= 53 && q.bits() <= 53 => Ok(x / y),
@@ -489,7 +582,10 @@ fn big_true_div(ctx: &Ctx, p: &BigInt, q: &BigInt) -> R<f64> {
             let quot = (num / den).to_f64().unwrap_or(f64::NAN);
             let r = quot * 2f64.powi(shift.clamp(-2000, 2000) as i32);
             if r.is_infinite() {
-                return Err(ctx.err("OverflowError", "integer division result too large for a float"));
+                return Err(ctx.err(
+                    "OverflowError",
+                    "integer division result too large for a float",
+                ));
             }
             Ok(r)
         }
@@ -498,15 +594,22 @@ fn big_true_div(ctx: &Ctx, p: &BigInt, q: &BigInt) -> R<f64> {
 
 fn int_pow(ctx: &mut Ctx, base: BigInt, exp: BigInt) -> R<Value> {
     if exp.is_negative() {
-        let b = big_to_f64(&base).ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float"))?;
+        let b = big_to_f64(&base)
+            .ok_or_else(|| ctx.err("OverflowError", "int too large to convert to float"))?;
         let e = exp.to_f64().unwrap_or(f64::NEG_INFINITY);
         if b == 0.0 {
-            return Err(ctx.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+            return Err(ctx.err(
+                "ZeroDivisionError",
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         return float_arith(ctx, BinOp::Pow, b, e);
     }
     let Some(e) = exp.to_u64() else {
-        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+        return Err(super::Exc::new(super::types::new_exception(
+            "MemoryError",
+            vec![],
+        )));
     };
     if base.is_zero() || base == BigInt::from(1) {
         return Ok(Value::bigint(if e == 0 { BigInt::from(1) } else { base }));
@@ -515,7 +618,10 @@ fn int_pow(ctx: &mut Ctx, base: BigInt, exp: BigInt) -> R<Value> {
         return Ok(Value::Int(if e % 2 == 0 { 1 } else { -1 }));
     }
     if base.bits() as u128 * e as u128 > MAX_ALLOC * 8 {
-        return Err(super::Exc::new(super::types::new_exception("MemoryError", vec![])));
+        return Err(super::Exc::new(super::types::new_exception(
+            "MemoryError",
+            vec![],
+        )));
     }
     if let (Some(b), Ok(e32)) = (base.to_i64(), u32::try_from(e)) {
         if let Some(r) = b.checked_pow(e32) {
@@ -540,31 +646,33 @@ fn float_arith(ctx: &mut Ctx, op: BinOp, p: f64, q: f64) -> R<Value> {
             if q == 0.0 {
                 return Err(ctx.err("ZeroDivisionError", "float floor division by zero"));
             }
-            (p / q).floor()
+            float_divmod(p, q).0
         }
         BinOp::Mod => {
             if q == 0.0 {
                 return Err(ctx.err("ZeroDivisionError", "float modulo"));
             }
-            let r = p % q;
-            if r != 0.0 && ((r < 0.0) != (q < 0.0)) {
-                r + q
-            } else if r == 0.0 {
-                0.0f64.copysign(q)
-            } else {
-                r
-            }
+            float_divmod(p, q).1
         }
         BinOp::Pow => {
             if p == 0.0 && q < 0.0 {
-                return Err(ctx.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                return Err(ctx.err(
+                    "ZeroDivisionError",
+                    "0.0 cannot be raised to a negative power",
+                ));
             }
             if p < 0.0 && q.fract() != 0.0 && q.is_finite() {
-                return Err(ctx.err("NotImplementedError", "socklab does not support complex numbers"));
+                return Err(ctx.err(
+                    "NotImplementedError",
+                    "socklab does not support complex numbers",
+                ));
             }
             let r = p.powf(q);
             if r.is_infinite() && p.is_finite() && q.is_finite() {
-                return Err(ctx.err("OverflowError", "(34, 'Numerical result out of range')"));
+                return Err(super::Exc::new(super::types::new_exception(
+                    "OverflowError",
+                    vec![Value::Int(34), Value::str("Numerical result out of range")],
+                )));
             }
             r
         }
@@ -641,10 +749,13 @@ pub fn unary(ctx: &mut Ctx, op: UnaryOp, v: Value) -> R<Value> {
             Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
             Value::BigInt(b) => Ok(Value::bigint(-(**b).clone())),
             Value::Float(f) => Ok(Value::Float(-f)),
-            Value::Instance(i) => match i.class.lookup("__neg__") {
-                Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
-                None => Err(ctx.type_error(format!("bad operand type for unary -: '{}'", type_name(&v)))),
-            },
+            Value::Instance(i) => {
+                match i.class.lookup("__neg__") {
+                    Some(m) => call(ctx, &m, vec![v.clone()], vec![]),
+                    None => Err(ctx
+                        .type_error(format!("bad operand type for unary -: '{}'", type_name(&v)))),
+                }
+            }
             _ => Err(ctx.type_error(format!("bad operand type for unary -: '{}'", type_name(&v)))),
         },
         UnaryOp::Pos => match &v {
@@ -793,7 +904,9 @@ fn order(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     let o = match (a, b) {
         (Str(x), Str(y)) => x.as_ref().cmp(y.as_ref()),
         (Bytes(x), Bytes(y)) => x.as_ref().cmp(y.as_ref()),
-        (Tuple(_) | List(_), Tuple(_) | List(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+        (Tuple(_) | List(_), Tuple(_) | List(_))
+            if std::mem::discriminant(a) == std::mem::discriminant(b) =>
+        {
             let x = iterate(ctx, a)?;
             let y = iterate(ctx, b)?;
             for (p, q) in x.iter().zip(y.iter()) {
@@ -894,7 +1007,12 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
         }
         Value::Range(r) => match as_number(item) {
             Some(Num::I(i)) if !matches!(item, Value::Float(_)) => {
-                let in_bounds = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
+                let i = i as i128;
+                let in_bounds = if r.step > 0 {
+                    i >= r.start && i < r.stop
+                } else {
+                    i <= r.start && i > r.stop
+                };
                 Ok(in_bounds && (i - r.start) % r.step == 0)
             }
             _ => {
@@ -912,18 +1030,30 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             truthy(ctx, &r)
         }
         Value::Native(n) => {
-            if let Some(r) = n.call_method(ctx, container, "__contains__", std::slice::from_ref(item), &[]) {
+            if let Some(r) = n.call_method(
+                ctx,
+                container,
+                "__contains__",
+                std::slice::from_ref(item),
+                &[],
+            ) {
                 let r = r?;
                 return truthy(ctx, &r);
             }
-            Err(ctx.type_error(format!("argument of type '{}' is not iterable", type_name(container))))
+            Err(ctx.type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
         }
         _ => {
             let items = match container {
                 Value::List(l) => l.lock().clone(),
                 Value::Tuple(t) => t.to_vec(),
                 _ => iterate(ctx, container).map_err(|_| {
-                    ctx.type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+                    ctx.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        type_name(container)
+                    ))
                 })?,
             };
             for x in items {
@@ -946,8 +1076,13 @@ pub fn slice_indices(ctx: &Ctx, parts: &[Value; 3], len: i64) -> R<(i64, i64, i6
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
-            _ => Err(ctx.type_error("slice indices must be integers or None or have an __index__ method")),
+            Value::BigInt(b) => Ok(Some(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            _ => Err(ctx
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };
     let step = get(&parts[2])?.unwrap_or(1);
@@ -982,7 +1117,10 @@ fn index_of(ctx: &Ctx, v: &Value, len: usize, what: &str) -> R<usize> {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => {
-            return Err(ctx.err("IndexError", format!("cannot fit 'int' into an index-sized integer")));
+            return Err(ctx.err(
+                "IndexError",
+                format!("cannot fit 'int' into an index-sized integer"),
+            ));
         }
         _ => unreachable_index(),
     };
@@ -1007,7 +1145,12 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
             if let Value::Slice(s) = index {
                 let items = l.lock();
                 let (a, b, c) = slice_indices(ctx, s, items.len() as i64)?;
-                return Ok(Value::list(slice_positions(a, b, c).into_iter().map(|i| items[i].clone()).collect()));
+                return Ok(Value::list(
+                    slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| items[i].clone())
+                        .collect(),
+                ));
             }
             if !is_index(index) {
                 return Err(ctx.type_error(format!(
@@ -1022,7 +1165,12 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
         Value::Tuple(t) => {
             if let Value::Slice(s) = index {
                 let (a, b, c) = slice_indices(ctx, s, t.len() as i64)?;
-                return Ok(Value::tuple(slice_positions(a, b, c).into_iter().map(|i| t[i].clone()).collect()));
+                return Ok(Value::tuple(
+                    slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| t[i].clone())
+                        .collect(),
+                ));
             }
             if !is_index(index) {
                 return Err(ctx.type_error(format!(
@@ -1039,18 +1187,33 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
                 if ascii {
                     let (a, b, c) = slice_indices(ctx, sl, s.len() as i64)?;
                     if c == 1 {
-                        return Ok(Value::str(if a < b { &s[a as usize..b as usize] } else { "" }));
+                        return Ok(Value::str(if a < b {
+                            &s[a as usize..b as usize]
+                        } else {
+                            ""
+                        }));
                     }
                     let bytes = s.as_bytes();
-                    let out: String = slice_positions(a, b, c).into_iter().map(|i| bytes[i] as char).collect();
+                    let out: String = slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| bytes[i] as char)
+                        .collect();
                     return Ok(Value::string(out));
                 }
                 let chars: Vec<char> = s.chars().collect();
                 let (a, b, c) = slice_indices(ctx, sl, chars.len() as i64)?;
-                return Ok(Value::string(slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect()));
+                return Ok(Value::string(
+                    slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| chars[i])
+                        .collect(),
+                ));
             }
             if !is_index(index) {
-                return Err(ctx.type_error(format!("string indices must be integers, not '{}'", type_name(index))));
+                return Err(ctx.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(index)
+                )));
             }
             if ascii {
                 let i = index_of(ctx, index, s.len(), "string")?;
@@ -1064,31 +1227,47 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
             let data = crate::builtins::methods::bytes_like(ctx, obj)?;
             if let Value::Slice(sl) = index {
                 let (a, b, c) = slice_indices(ctx, sl, data.len() as i64)?;
-                let out: Vec<u8> = slice_positions(a, b, c).into_iter().map(|i| data[i]).collect();
+                let out: Vec<u8> = slice_positions(a, b, c)
+                    .into_iter()
+                    .map(|i| data[i])
+                    .collect();
                 return Ok(match obj {
                     Value::Bytes(_) => Value::Bytes(out.into()),
                     _ => Value::ByteArray(Arc::new(Mutex::new(out))),
                 });
             }
             if !is_index(index) {
-                let what = if matches!(obj, Value::Bytes(_)) { "byte" } else { "bytearray" };
+                let what = if matches!(obj, Value::Bytes(_)) {
+                    "byte"
+                } else {
+                    "bytearray"
+                };
                 return Err(ctx.type_error(format!(
                     "{what} indices must be integers or slices, not {}",
                     type_name(index)
                 )));
             }
-            let what = if matches!(obj, Value::Bytes(_)) { "" } else { "bytearray " };
-            let i = index_of(ctx, index, data.len(), &format!("{what}index").replace(" index", ""))
-                .map_err(|_| ctx.err("IndexError", format!("{what}index out of range")))?;
+            let what = if matches!(obj, Value::Bytes(_)) {
+                ""
+            } else {
+                "bytearray "
+            };
+            let i = index_of(
+                ctx,
+                index,
+                data.len(),
+                &format!("{what}index").replace(" index", ""),
+            )
+            .map_err(|_| ctx.err("IndexError", format!("{what}index out of range")))?;
             Ok(Value::Int(data[i] as i64))
         }
         Value::Range(r) => {
             if let Value::Slice(sl) = index {
-                let (a, b, c) = slice_indices(ctx, sl, r.len())?;
+                let (a, b, c) = slice_indices(ctx, sl, r.len().min(i64::MAX as i128) as i64)?;
                 return Ok(Value::Range(Arc::new(super::value::RangeObj {
-                    start: r.start + a * r.step,
-                    stop: r.start + b * r.step,
-                    step: r.step * c,
+                    start: r.start + a as i128 * r.step,
+                    stop: r.start + b as i128 * r.step,
+                    step: r.step * c as i128,
                 })));
             }
             if !is_index(index) {
@@ -1097,26 +1276,40 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
                     type_name(index)
                 )));
             }
-            let i = index_of(ctx, index, r.len() as usize, "range object")?;
-            Ok(Value::Int(r.start + i as i64 * r.step))
+            let i = index_of(
+                ctx,
+                index,
+                r.len().min(i64::MAX as i128) as usize,
+                "range object",
+            )?;
+            Ok(super::value::int_value(r.start + i as i128 * r.step))
         }
         Value::Dict(d) => {
             let k = hash_key(ctx, index)?;
             let found = d.lock().get(&k).cloned();
             match found {
                 Some(v) => Ok(v),
-                None => Err(super::Exc::new(super::types::new_exception("KeyError", vec![index.clone()]))),
+                None => Err(super::Exc::new(super::types::new_exception(
+                    "KeyError",
+                    vec![index.clone()],
+                ))),
             }
         }
         Value::Instance(i) => match i.class.lookup("__getitem__") {
             Some(m) => call(ctx, &m, vec![obj.clone(), index.clone()], vec![]),
-            None => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
+            None => {
+                Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj))))
+            }
         },
         Value::Class(c) if c.def.is_none() => Ok(obj.clone()),
-        Value::Native(n) => match n.call_method(ctx, obj, "__getitem__", std::slice::from_ref(index), &[]) {
-            Some(r) => r,
-            None => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
-        },
+        Value::Native(n) => {
+            match n.call_method(ctx, obj, "__getitem__", std::slice::from_ref(index), &[]) {
+                Some(r) => r,
+                None => {
+                    Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj))))
+                }
+            }
+        }
         _ => Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
     }
 }
@@ -1161,7 +1354,12 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
             let byte = match v {
                 Value::Int(x) if (0..=255).contains(&x) => x as u8,
                 Value::Int(_) => return Err(ctx.value_error("byte must be in range(0, 256)")),
-                _ => return Err(ctx.type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v)))),
+                _ => {
+                    return Err(ctx.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(&v)
+                    )))
+                }
             };
             let mut data = b.lock();
             let i = index_of(ctx, &index, data.len(), "bytearray")?;
@@ -1209,21 +1407,34 @@ pub fn delitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<()> {
             let k = hash_key(ctx, index)?;
             match d.lock().shift_remove(&k) {
                 Some(_) => Ok(()),
-                None => Err(super::Exc::new(super::types::new_exception("KeyError", vec![index.clone()]))),
+                None => Err(super::Exc::new(super::types::new_exception(
+                    "KeyError",
+                    vec![index.clone()],
+                ))),
             }
         }
         Value::Instance(i) => match i.class.lookup("__delitem__") {
             Some(m) => call(ctx, &m, vec![obj.clone(), index.clone()], vec![]).map(|_| ()),
-            None => Err(ctx.type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
+            None => Err(ctx.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            ))),
         },
-        _ => Err(ctx.type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
+        _ => Err(ctx.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(obj)
+        ))),
     }
 }
 
 /// The (key, value) pairs of a mapping, for `**m` and `dict(m)`.
 pub fn mapping_items(ctx: &mut Ctx, m: &Value) -> R<Vec<(Value, Value)>> {
     match m {
-        Value::Dict(d) => Ok(d.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()),
+        Value::Dict(d) => Ok(d
+            .lock()
+            .iter()
+            .map(|(k, v)| (k.0.clone(), v.clone()))
+            .collect()),
         _ => {
             let keys = super::exec::call_method(ctx, m, "keys", vec![], vec![]).map_err(|_| {
                 ctx.type_error(format!("'{}' object is not a mapping", type_name(m)))

@@ -41,9 +41,20 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => str_repr(s),
         Value::Bytes(b) => bytes_repr(b),
-        Value::ByteArray(b) => format!("bytearray({})", bytes_repr(&b.lock())),
+        Value::ByteArray(b) => {
+            // CPython's bytearray repr escapes every single quote, whichever quote it uses.
+            let r = bytes_repr(&b.lock());
+            let r = if r.starts_with("b\"") {
+                r.replace('\'', "\\'")
+            } else {
+                r
+            };
+            format!("bytearray({r})")
+        }
         Value::Tuple(items) => {
-            let Some(_g) = Guard::enter(v.id()) else { return Ok("(...)".into()) };
+            let Some(_g) = Guard::enter(v.id()) else {
+                return Ok("(...)".into());
+            };
             let mut s = String::from("(");
             for (i, it) in items.iter().enumerate() {
                 if i > 0 {
@@ -58,13 +69,21 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
             s
         }
         Value::List(l) => {
-            let Some(_g) = Guard::enter(v.id()) else { return Ok("[...]".into()) };
+            let Some(_g) = Guard::enter(v.id()) else {
+                return Ok("[...]".into());
+            };
             let items = l.lock().clone();
             format!("[{}]", join_reprs(ctx, &items)?)
         }
         Value::Dict(d) => {
-            let Some(_g) = Guard::enter(v.id()) else { return Ok("{...}".into()) };
-            let items: Vec<(Value, Value)> = d.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+            let Some(_g) = Guard::enter(v.id()) else {
+                return Ok("{...}".into());
+            };
+            let items: Vec<(Value, Value)> = d
+                .lock()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
             let mut s = String::from("{");
             for (i, (k, val)) in items.iter().enumerate() {
                 if i > 0 {
@@ -78,16 +97,18 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
             s
         }
         Value::Set(d) => {
-            let items: Vec<Value> = d.lock().keys().map(|k| k.0.clone()).collect();
+            let items: Vec<Value> = super::dict::cpython_set_order(&d.lock());
             if items.is_empty() {
                 "set()".into()
             } else {
-                let Some(_g) = Guard::enter(v.id()) else { return Ok("{...}".into()) };
+                let Some(_g) = Guard::enter(v.id()) else {
+                    return Ok("{...}".into());
+                };
                 format!("{{{}}}", join_reprs(ctx, &items)?)
             }
         }
         Value::FrozenSet(d) => {
-            let items: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
+            let items: Vec<Value> = super::dict::cpython_set_order(d);
             if items.is_empty() {
                 "frozenset()".into()
             } else {
@@ -112,7 +133,12 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
             None => format!("<built-in function {}>", b.name),
             Some(s) => match s {
                 Value::Module(_) => format!("<built-in function {}>", b.name),
-                _ => format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(s), s.id()),
+                _ => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    type_name(s),
+                    s.id()
+                ),
             },
         },
         Value::Class(c) => format!("<class '{}'>", {
@@ -147,16 +173,28 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
         Value::Ellipsis => "Ellipsis".into(),
         Value::NotImplemented => "NotImplemented".into(),
         Value::Instance(inst) => {
-            if let Some(m) = inst.class.lookup("__repr__").filter(|m| !matches!(m, Value::Builtin(_))) {
+            if let Some(m) = inst
+                .class
+                .lookup("__repr__")
+                .filter(|m| !matches!(m, Value::Builtin(_)))
+            {
                 let r = exec::call(ctx, &m, vec![v.clone()], vec![])?;
                 return match r {
                     Value::Str(s) => Ok(s.to_string()),
-                    other => Err(ctx.type_error(format!("__repr__ returned non-string (type {})", type_name(&other)))),
+                    other => Err(ctx.type_error(format!(
+                        "__repr__ returned non-string (type {})",
+                        type_name(&other)
+                    ))),
                 };
             }
             match inst.class.native {
                 Native::Exception => {
-                    let args = inst.dict.lock().get("args").cloned().unwrap_or(Value::tuple(vec![]));
+                    let args = inst
+                        .dict
+                        .lock()
+                        .get("args")
+                        .cloned()
+                        .unwrap_or(Value::tuple(vec![]));
                     let inner = match &args {
                         Value::Tuple(t) if t.len() == 1 => repr(ctx, &t[0])?,
                         Value::Tuple(t) => join_reprs(ctx, t)?,
@@ -164,7 +202,12 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
                     };
                     format!("{}({})", inst.class.name, inner)
                 }
-                _ => format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, v.id()),
+                _ => format!(
+                    "<{}.{} object at {:#x}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    v.id()
+                ),
             }
         }
     })
@@ -200,11 +243,18 @@ pub fn str(ctx: &mut Ctx, v: &Value) -> R<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(inst) => {
-            if let Some(m) = inst.class.lookup("__str__").filter(|m| !matches!(m, Value::Builtin(_))) {
+            if let Some(m) = inst
+                .class
+                .lookup("__str__")
+                .filter(|m| !matches!(m, Value::Builtin(_)))
+            {
                 let r = exec::call(ctx, &m, vec![v.clone()], vec![])?;
                 return match r {
                     Value::Str(s) => Ok(s.to_string()),
-                    other => Err(ctx.type_error(format!("__str__ returned non-string (type {})", type_name(&other)))),
+                    other => Err(ctx.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        type_name(&other)
+                    ))),
                 };
             }
             if inst.class.native == Native::Exception {
@@ -226,7 +276,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e-5".
     let sci = format!("{:e}", f);
@@ -287,7 +341,11 @@ fn printable(c: char) -> bool {
 }
 
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -318,7 +376,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);

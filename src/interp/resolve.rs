@@ -68,7 +68,9 @@ pub fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Const(_) => {}
         ExprKind::FString(parts) => fparts(parts, f),
-        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => items.iter().for_each(f),
+        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+            items.iter().for_each(f)
+        }
         ExprKind::Dict(pairs) => {
             for (k, v) in pairs {
                 if let Some(k) = k {
@@ -77,8 +79,14 @@ pub fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
                 f(v);
             }
         }
-        ExprKind::Attribute(v, _) | ExprKind::Unary(_, v) | ExprKind::Starred(v) | ExprKind::Walrus(_, v) => f(v),
-        ExprKind::Subscript(a, b) | ExprKind::Binary(a, _, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+        ExprKind::Attribute(v, _)
+        | ExprKind::Unary(_, v)
+        | ExprKind::Starred(v)
+        | ExprKind::Walrus(_, v) => f(v),
+        ExprKind::Subscript(a, b)
+        | ExprKind::Binary(a, _, b)
+        | ExprKind::And(a, b)
+        | ExprKind::Or(a, b) => {
             f(a);
             f(b)
         }
@@ -250,7 +258,9 @@ fn bind_target(e: &Expr, b: &mut Bindings) {
         ExprKind::Name(id) => {
             b.bound.insert(id.name.clone());
         }
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| bind_target(i, b)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|i| bind_target(i, b))
+        }
         ExprKind::Starred(inner) => bind_target(inner, b),
         _ => {}
     }
@@ -418,6 +428,8 @@ struct Scope {
     free: IndexMap<Name, u32>,
     /// Comprehension variables in scope, innermost last.
     comps: Vec<IndexMap<Name, u32>>,
+    /// Comprehension variables that a lambda inside the comprehension reads: cells.
+    comp_cells: IndexSet<u32>,
     uses_super: bool,
 }
 
@@ -428,7 +440,11 @@ impl Scope {
         i
     }
     fn layout(&self) -> FrameLayout {
-        let mut cells: Vec<u32> = self.cells.iter().filter_map(|n| self.slots.get(n).copied()).collect();
+        let mut cells: Vec<u32> = self
+            .cells
+            .iter()
+            .filter_map(|n| self.slots.get(n).copied())
+            .collect();
         cells.sort_unstable();
         FrameLayout {
             names: self.slots.keys().cloned().collect(),
@@ -456,6 +472,7 @@ pub fn resolve_module(module: &Module, globals: &Arc<Globals>) {
             globals_decl: IndexSet::new(),
             free: IndexMap::new(),
             comps: vec![],
+            comp_cells: IndexSet::new(),
             uses_super: false,
         }],
     };
@@ -478,7 +495,12 @@ impl<'g> Resolver<'g> {
         let s = &self.scopes[depth];
         for comp in s.comps.iter().rev() {
             if let Some(&i) = comp.get(name) {
-                return encode(LOCAL, i as usize);
+                let kind = if s.comp_cells.contains(&i) {
+                    CELL
+                } else {
+                    LOCAL
+                };
+                return encode(kind, i as usize);
             }
         }
         match s.kind {
@@ -523,9 +545,10 @@ impl<'g> Resolver<'g> {
             .into_iter()
             .filter(|n| {
                 self.scopes.iter().rev().any(|s| {
-                    s.kind == ScopeKind::Function
-                        && !s.globals_decl.contains(n)
-                        && (s.bound.contains(n) || s.free.contains_key(n))
+                    s.comps.iter().any(|c| c.contains_key(n))
+                        || (s.kind == ScopeKind::Function
+                            && !s.globals_decl.contains(n)
+                            && (s.bound.contains(n) || s.free.contains_key(n)))
                 })
             })
             .collect()
@@ -557,6 +580,7 @@ impl<'g> Resolver<'g> {
             globals_decl: b.globals.clone(),
             free: IndexMap::new(),
             comps: vec![],
+            comp_cells: IndexSet::new(),
             uses_super: used.contains("super"),
         };
         for p in &params {
@@ -582,7 +606,10 @@ impl<'g> Resolver<'g> {
         for p in def.params.positional.iter().chain(def.params.kwonly.iter()) {
             self.ident(&p.name);
         }
-        for p in [&def.params.star, &def.params.starstar].into_iter().flatten() {
+        for p in [&def.params.star, &def.params.starstar]
+            .into_iter()
+            .flatten()
+        {
             self.ident(p);
         }
         self.block(&def.body);
@@ -611,6 +638,7 @@ impl<'g> Resolver<'g> {
             globals_decl: b.globals,
             free: IndexMap::new(),
             comps: vec![],
+            comp_cells: IndexSet::new(),
             uses_super: false,
         };
         for n in free {
@@ -621,7 +649,11 @@ impl<'g> Resolver<'g> {
         self.block(&c.body);
         if let Some(scope) = self.scopes.pop() {
             let mut layout = scope.layout();
-            layout.freevars = scope.free.keys().map(|n| self.lookup(n) & INDEX_MASK).collect();
+            layout.freevars = scope
+                .free
+                .keys()
+                .map(|n| self.lookup(n) & INDEX_MASK)
+                .collect();
             let _ = c.layout.0.set(layout);
         }
     }
@@ -706,14 +738,23 @@ impl<'g> Resolver<'g> {
                 }
                 self.function(def);
             }
-            ExprKind::Comp(_, elt, comps) => {
-                self.comprehension(comps, &mut |r| r.expr(elt));
-            }
-            ExprKind::DictComp(k, v, comps) => {
-                self.comprehension(comps, &mut |r| {
-                    r.expr(k);
-                    r.expr(v)
-                });
+            ExprKind::Comp(..) | ExprKind::DictComp(..) => {
+                // Names that lambdas inside read: those comprehension variables are cells.
+                let mut used = IndexSet::new();
+                let mut lambda_free = IndexSet::new();
+                uses_in_expr(e, &mut used, &mut lambda_free);
+                match &e.kind {
+                    ExprKind::Comp(_, elt, comps) => {
+                        self.comprehension(comps, &lambda_free, &mut |r| r.expr(elt))
+                    }
+                    ExprKind::DictComp(k, v, comps) => {
+                        self.comprehension(comps, &lambda_free, &mut |r| {
+                            r.expr(k);
+                            r.expr(v)
+                        })
+                    }
+                    _ => {}
+                }
             }
             _ => for_each_child_expr(e, &mut |c| self.expr(c)),
         }
@@ -721,7 +762,12 @@ impl<'g> Resolver<'g> {
 
     /// Comprehension variables get fresh hidden slots in the current frame, so they
     /// never leak into (or clobber) the enclosing scope's names.
-    fn comprehension(&mut self, comps: &[Comprehension], body: &mut dyn FnMut(&mut Self)) {
+    fn comprehension(
+        &mut self,
+        comps: &[Comprehension],
+        captured: &IndexSet<Name>,
+        body: &mut dyn FnMut(&mut Self),
+    ) {
         let mut pushed = 0;
         for (n, c) in comps.iter().enumerate() {
             // The first iterable is evaluated outside the comprehension's own names.
@@ -732,6 +778,9 @@ impl<'g> Resolver<'g> {
             for name in b.bound {
                 let hidden: Name = Arc::from(format!(".{}.{}", name, self.scope().slots.len()));
                 let i = self.scope().new_slot(hidden);
+                if captured.contains(&name) {
+                    self.scope().comp_cells.insert(i);
+                }
                 map.insert(name, i);
             }
             self.scope().comps.push(map);

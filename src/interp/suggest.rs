@@ -29,7 +29,12 @@ pub fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     let pre = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
     a.drain(..pre);
     b.drain(..pre);
-    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     a.truncate(a.len() - post);
     b.truncate(b.len() - post);
     if a.is_empty() || b.is_empty() {
@@ -95,7 +100,10 @@ pub fn suggestion(ctx: &mut Ctx, exc: &Exc) -> Option<Name> {
     let wrong = exc.hint_name.as_ref()?;
     if exc.is("AttributeError") {
         let obj = exc.attr_obj.as_ref()?;
-        let mut names: Vec<Name> = crate::builtins::attribute_names(obj).into_iter().map(Name::from).collect();
+        let mut names: Vec<Name> = crate::builtins::attribute_names(obj)
+            .into_iter()
+            .map(Name::from)
+            .collect();
         names.sort();
         names.dedup();
         return best_match(wrong, &names);

@@ -102,9 +102,27 @@ const PLAIN: &[(&str, Native)] = &[
     ("NotImplementedType", Native::NotImplementedType),
     ("ellipsis", Native::Ellipsis),
     ("cell", Native::Other),
+    ("enumerate", Native::Iterator),
+    ("zip", Native::Iterator),
+    ("generator", Native::Iterator),
+    ("reversed", Native::Iterator),
+    ("list_reverseiterator", Native::Iterator),
+    ("range_iterator", Native::Iterator),
+    ("set_iterator", Native::Iterator),
+    ("dict_keyiterator", Native::Iterator),
+    ("dict_reversekeyiterator", Native::Iterator),
+    ("list_iterator", Native::Iterator),
+    ("tuple_iterator", Native::Iterator),
+    ("str_ascii_iterator", Native::Iterator),
 ];
 
-pub fn make_class(name: &str, module: &str, bases: Vec<Arc<Class>>, native: Native, dict: Attrs) -> Arc<Class> {
+pub fn make_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Arc<Class>>,
+    native: Native,
+    dict: Attrs,
+) -> Arc<Class> {
     let mro = match super::exec::c3_mro(&bases) {
         Ok(m) => m,
         Err(_) => bases.clone(),
@@ -132,7 +150,10 @@ pub fn types() -> &'static Types {
             by_name.insert(name, c);
         }
         let int = by_name["int"].clone();
-        by_name.insert("bool", make_class("bool", "builtins", vec![int], Native::Bool, Attrs::new()));
+        by_name.insert(
+            "bool",
+            make_class("bool", "builtins", vec![int], Native::Bool, Attrs::new()),
+        );
         for &(name, base, module) in EXCEPTIONS {
             let base = by_name[base].clone();
             let dict = crate::builtins::exceptions::class_dict(name);
@@ -179,7 +200,7 @@ pub fn type_of(v: &Value) -> Arc<Class> {
         Value::Instance(i) => return i.class.clone(),
         Value::Module(_) => "module",
         Value::BoundMethod(_) => "method",
-        Value::Iter(_) => "iterator",
+        Value::Iter(_) => return class(&type_name(v)),
         Value::Native(n) => return n.class(),
         Value::Cell(_) => "cell",
         Value::Ellipsis => "ellipsis",
@@ -193,10 +214,27 @@ pub fn type_name(v: &Value) -> String {
         Value::Iter(it) => match &*it.lock() {
             super::value::IterState::Range { .. } => "range_iterator".into(),
             super::value::IterState::Str { .. } => "str_ascii_iterator".into(),
-            super::value::IterState::Seq { seq: Value::List(_), .. } => "list_iterator".into(),
-            super::value::IterState::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator".into(),
+            super::value::IterState::Seq {
+                seq: Value::List(_),
+                ..
+            } => "list_iterator".into(),
+            super::value::IterState::Seq {
+                seq: Value::Tuple(_),
+                ..
+            } => "tuple_iterator".into(),
+            super::value::IterState::Items { kind, .. } => kind.to_string(),
+            super::value::IterState::Dict { .. } => "dict_keyiterator".into(),
+            super::value::IterState::Seq { .. } => "bytes_iterator".into(),
             _ => "iterator".into(),
         },
+        Value::Native(n) => {
+            let c = n.class();
+            if matches!(&*c.module, "_io" | "time") {
+                format!("{}.{}", c.module, c.name)
+            } else {
+                c.name.to_string()
+            }
+        }
         _ => type_of(v).name.to_string(),
     }
 }

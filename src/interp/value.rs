@@ -52,14 +52,23 @@ pub enum Value {
     NotImplemented,
 }
 
+/// `range(start, stop, step)`: 128-bit bounds, so `range(2**64, 2**64 + 3)` works.
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
+}
+
+/// An integer value from a wide integer: machine-size when it fits.
+pub fn int_value(i: i128) -> Value {
+    match i64::try_from(i) {
+        Ok(v) => Value::Int(v),
+        Err(_) => Value::BigInt(Arc::new(BigInt::from(i))),
+    }
 }
 
 impl RangeObj {
-    pub fn len(&self) -> i64 {
+    pub fn len(&self) -> i128 {
         if self.step > 0 && self.start < self.stop {
             (self.stop - self.start - 1) / self.step + 1
         } else if self.step < 0 && self.start > self.stop {
@@ -72,14 +81,43 @@ impl RangeObj {
 
 /// The state of an iterator over a built-in sequence.
 pub enum IterState {
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    /// Items computed ahead (dict views, generator expressions, zip, enumerate...).
-    Items { items: Vec<Value>, index: usize },
-    Str { s: Arc<str>, byte: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i128,
+        stop: i128,
+        step: i128,
+    },
+    /// Items computed ahead (generator expressions, zip, enumerate...); `kind` is the
+    /// type name Python shows (`enumerate`, `zip`, `generator`).
+    Items {
+        items: Vec<Value>,
+        index: usize,
+        kind: &'static str,
+    },
+    /// A live walk over a dict, which must not change size meanwhile.
+    Dict {
+        dict: Arc<Mutex<Dict>>,
+        index: usize,
+        len: usize,
+        part: DictPart,
+    },
+    Str {
+        s: Arc<str>,
+        byte: usize,
+    },
     /// A user object's `__next__`.
     Object(Value),
     Done,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
 }
 
 /// A function written in Python.

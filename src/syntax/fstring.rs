@@ -15,10 +15,22 @@ fn err(src: &Source, msg: &str, at: usize) -> SyntaxError {
 }
 
 pub fn parse_fstring(src: &Source, lit: &StrLit, _span: Span) -> Result<Vec<FPart>, SyntaxError> {
-    parse_parts(src, lit, lit.body_offset, lit.body_offset + lit.value.len(), 0)
+    parse_parts(
+        src,
+        lit,
+        lit.body_offset,
+        lit.body_offset + lit.value.len(),
+        0,
+    )
 }
 
-fn parse_parts(src: &Source, lit: &StrLit, lo: usize, hi: usize, depth: usize) -> Result<Vec<FPart>, SyntaxError> {
+fn parse_parts(
+    src: &Source,
+    lit: &StrLit,
+    lo: usize,
+    hi: usize,
+    depth: usize,
+) -> Result<Vec<FPart>, SyntaxError> {
     let text = &src.text[lo..hi];
     let bytes = text.as_bytes();
     let mut parts = Vec::new();
@@ -92,7 +104,13 @@ fn replacement_field(
             continue;
         }
         match c {
-            b'\\' => return Err(err(src, "expression part cannot include a backslash", start - 1)),
+            b'\\' => {
+                return Err(err(
+                    src,
+                    "expression part cannot include a backslash",
+                    start - 1,
+                ))
+            }
             b'\'' | b'"' => quote = Some(c),
             b'(' | b'[' | b'{' => nest += 1,
             b')' | b']' => nest -= 1,
@@ -108,7 +126,10 @@ fn replacement_field(
             }
             b'=' if nest == 0
                 && !matches!(t.get(i + 1), Some(b'='))
-                && !matches!(t.get(i.wrapping_sub(1)), Some(b'=') | Some(b'!') | Some(b'<') | Some(b'>')) =>
+                && !matches!(
+                    t.get(i.wrapping_sub(1)),
+                    Some(b'=') | Some(b'!') | Some(b'<') | Some(b'>')
+                ) =>
             {
                 expr_end = i;
                 break;
@@ -132,7 +153,11 @@ fn replacement_field(
     if i < hi && t[i] == b'!' {
         let c = src.text[i + 1..].chars().next().unwrap_or(' ');
         if !matches!(c, 's' | 'r' | 'a') {
-            return Err(err(src, "invalid conversion character: expected 's', 'r', or 'a'", i));
+            return Err(err(
+                src,
+                "invalid conversion character: expected 's', 'r', or 'a'",
+                i,
+            ));
         }
         conversion = Some(c);
         i += 2;

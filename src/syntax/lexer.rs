@@ -82,7 +82,9 @@ fn name(i: LSpan) -> IResult<LSpan, LSpan> {
 }
 
 /// Digits of a radix with single underscores between them: `1_000`, `ff_ff`.
-fn digits<'a>(radix: u32) -> impl Parser<LSpan<'a>, Output = LSpan<'a>, Error = nom::error::Error<LSpan<'a>>> {
+fn digits<'a>(
+    radix: u32,
+) -> impl Parser<LSpan<'a>, Output = LSpan<'a>, Error = nom::error::Error<LSpan<'a>>> {
     recognize((
         take_while1(move |c: char| c.is_digit(radix)),
         take_while(move |c: char| c.is_digit(radix) || c == '_'),
@@ -99,14 +101,28 @@ enum NumLit {
 fn number(i: LSpan) -> IResult<LSpan, (NumLit, usize)> {
     for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if let Ok((rest, _)) = tag_no_case::<_, _, nom::error::Error<LSpan>>(prefix).parse(i) {
-            let (rest, ds) = recognize(take_while(move |c: char| c.is_digit(radix) || c == '_')).parse(rest)?;
+            let (rest, ds) =
+                recognize(take_while(move |c: char| c.is_digit(radix) || c == '_')).parse(rest)?;
             let text = ds.fragment().to_string();
             let len = rest.location_offset() - i.location_offset();
-            return Ok((rest, (NumLit::Int { digits: text, radix }, len)));
+            return Ok((
+                rest,
+                (
+                    NumLit::Int {
+                        digits: text,
+                        radix,
+                    },
+                    len,
+                ),
+            ));
         }
     }
     let (rest, int_part) = opt(digits(10)).parse(i)?;
-    let (rest, frac) = opt(recognize((nom::character::complete::char('.'), opt(digits(10))))).parse(rest)?;
+    let (rest, frac) = opt(recognize((
+        nom::character::complete::char('.'),
+        opt(digits(10)),
+    )))
+    .parse(rest)?;
     let (rest, exp) = opt(recognize((
         nom::character::complete::one_of("eE"),
         opt(nom::character::complete::one_of("+-")),
@@ -118,9 +134,21 @@ fn number(i: LSpan) -> IResult<LSpan, (NumLit, usize)> {
     if frac.is_some() || exp.is_some() {
         Ok((rest, (NumLit::Float(text.to_string()), len)))
     } else if let Some(ds) = int_part {
-        Ok((rest, (NumLit::Int { digits: ds.fragment().to_string(), radix: 10 }, len)))
+        Ok((
+            rest,
+            (
+                NumLit::Int {
+                    digits: ds.fragment().to_string(),
+                    radix: 10,
+                },
+                len,
+            ),
+        ))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )))
     }
 }
 
@@ -172,7 +200,11 @@ impl<'a> Lexer<'a> {
                     } else if after.starts_with("\r\n") {
                         self.pos += 3;
                     } else if after.is_empty() {
-                        return Err(self.err(ErrorKind::Syntax, "unexpected EOF while parsing", start));
+                        return Err(self.err(
+                            ErrorKind::Syntax,
+                            "unexpected EOF while parsing",
+                            start,
+                        ));
                     } else {
                         return Err(self.err(
                             ErrorKind::Syntax,
@@ -182,7 +214,11 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 '\n' | '\r' => {
-                    let len = if self.rest().starts_with("\r\n") { 2 } else { 1 };
+                    let len = if self.rest().starts_with("\r\n") {
+                        2
+                    } else {
+                        1
+                    };
                     if self.brackets.is_empty() && !self.nested {
                         self.push(Tok::Newline, start, start + len);
                         self.at_line_start = true;
@@ -191,7 +227,9 @@ impl<'a> Lexer<'a> {
                 }
                 '"' | '\'' => self.string(start, start)?,
                 c if c.is_ascii_digit() => self.number(start)?,
-                '.' if self.rest()[1..].starts_with(|d: char| d.is_ascii_digit()) => self.number(start)?,
+                '.' if self.rest()[1..].starts_with(|d: char| d.is_ascii_digit()) => {
+                    self.number(start)?
+                }
                 c if is_name_start(c) => self.name_or_string(start)?,
                 _ => self.operator(start, c)?,
             }
@@ -242,7 +280,12 @@ impl<'a> Lexer<'a> {
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
         let tab_error = |lx: &Self| {
             let line = lx.src.line_of(line_start);
-            SyntaxError::new(ErrorKind::Tab, "inconsistent use of tabs and spaces in indentation", line, 0)
+            SyntaxError::new(
+                ErrorKind::Tab,
+                "inconsistent use of tabs and spaces in indentation",
+                line,
+                0,
+            )
         };
         if col == top {
             if altcol != top_alt {
@@ -254,7 +297,12 @@ impl<'a> Lexer<'a> {
             }
             if self.indents.len() > MAX_INDENT_LEVELS {
                 let line = self.src.line_of(line_start);
-                return Err(SyntaxError::new(ErrorKind::Indentation, "too many levels of indentation", line, 0));
+                return Err(SyntaxError::new(
+                    ErrorKind::Indentation,
+                    "too many levels of indentation",
+                    line,
+                    0,
+                ));
             }
             self.indents.push((col, altcol));
             self.push(Tok::Indent, line_start, here);
@@ -348,12 +396,21 @@ impl<'a> Lexer<'a> {
             _ => "decimal",
         };
         let bad = |lx: &Self, lit: &NumLit| {
-            Err(lx.err(ErrorKind::Syntax, format!("invalid {} literal", kind_word(lit)), start))
+            Err(lx.err(
+                ErrorKind::Syntax,
+                format!("invalid {} literal", kind_word(lit)),
+                start,
+            ))
         };
         if matches!(next, Some('j') | Some('J')) {
-            return Err(self.err(ErrorKind::Syntax, "socklab does not support complex numbers", start));
+            return Err(self.err(
+                ErrorKind::Syntax,
+                "socklab does not support complex numbers",
+                start,
+            ));
         }
-        if text.contains("__") || text.ends_with('_') || text.contains("_.") || text.contains("._") {
+        if text.contains("__") || text.ends_with('_') || text.contains("_.") || text.contains("._")
+        {
             return bad(self, &lit);
         }
         match lit {
@@ -363,13 +420,23 @@ impl<'a> Lexer<'a> {
                     if let Some(c) = next.filter(|c| c.is_ascii_digit()) {
                         return Err(self.err(
                             ErrorKind::Syntax,
-                            format!("invalid digit '{c}' in {} literal", kind_word(&NumLit::Int { digits: String::new(), radix })),
+                            format!(
+                                "invalid digit '{c}' in {} literal",
+                                kind_word(&NumLit::Int {
+                                    digits: String::new(),
+                                    radix
+                                })
+                            ),
                             start + len,
                         ));
                     }
                     return bad(self, &NumLit::Int { digits, radix });
                 }
-                if radix == 10 && digits.len() > 1 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
+                if radix == 10
+                    && digits.len() > 1
+                    && digits.starts_with('0')
+                    && digits.bytes().any(|b| b != b'0')
+                {
                     return Err(self.err(
                         ErrorKind::Syntax,
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -411,11 +478,18 @@ impl<'a> Lexer<'a> {
         loop {
             if i >= self.text.len() {
                 let (msg, line) = if triple {
-                    ("unterminated triple-quoted string literal", self.src.line_count().max(1))
+                    (
+                        "unterminated triple-quoted string literal",
+                        self.src.line_count().max(1),
+                    )
                 } else {
                     ("unterminated string literal", self.src.line_of(i))
                 };
-                return Err(self.err(ErrorKind::Syntax, format!("{msg} (detected at line {line})"), start));
+                return Err(self.err(
+                    ErrorKind::Syntax,
+                    format!("{msg} (detected at line {line})"),
+                    start,
+                ));
             }
             let b = bytes_of[i];
             if b == b'\\' {
@@ -435,7 +509,9 @@ impl<'a> Lexer<'a> {
                     start,
                 ));
             }
-            if b as char == q && (!triple || self.text[i..].starts_with(&self.text[quote_at..quote_at + 3])) {
+            if b as char == q
+                && (!triple || self.text[i..].starts_with(&self.text[quote_at..quote_at + 3]))
+            {
                 body_end = i;
                 i += qlen;
                 break;
@@ -457,19 +533,27 @@ impl<'a> Lexer<'a> {
         } else if bytes {
             if let Some(pos) = body.find(|c: char| !c.is_ascii()) {
                 let _ = pos;
-                return Err(self.err(ErrorKind::Syntax, "bytes can only contain ASCII literal characters", start));
+                return Err(self.err(
+                    ErrorKind::Syntax,
+                    "bytes can only contain ASCII literal characters",
+                    start,
+                ));
             }
             lit.data = if raw {
                 body.as_bytes().to_vec()
             } else {
-                decode_escapes(body, true).map_err(|m| self.err(ErrorKind::Syntax, m, start))?.1
+                decode_escapes(body, true)
+                    .map_err(|m| self.err(ErrorKind::Syntax, m, start))?
+                    .1
             };
             lit.value = lit.data.iter().map(|&b| b as char).collect();
         } else {
             lit.value = if raw {
                 body.to_string()
             } else {
-                decode_escapes(body, false).map_err(|m| self.err(ErrorKind::Syntax, m, start))?.0
+                decode_escapes(body, false)
+                    .map_err(|m| self.err(ErrorKind::Syntax, m, start))?
+                    .0
             };
         }
         self.push(Tok::Str(lit), start, self.pos);
@@ -502,7 +586,9 @@ impl<'a> Lexer<'a> {
                     _ => '{',
                 };
                 match self.brackets.pop() {
-                    None => return Err(self.err(ErrorKind::Syntax, format!("unmatched '{c}'"), start)),
+                    None => {
+                        return Err(self.err(ErrorKind::Syntax, format!("unmatched '{c}'"), start))
+                    }
                     Some((open, at)) if open != want => {
                         let open_line = self.src.line_of(at);
                         let here_line = self.src.line_of(start);

@@ -13,10 +13,11 @@ mod lexer;
 mod parser;
 mod source;
 mod token;
-
+mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use lexer::tokenize;
 pub use parser::{parse_expression, parse_module, ParseMode};
 pub use source::{Source, Span};
 pub use token::{Tok, Token};
+pub use validate::validate;

@@ -11,7 +11,10 @@ use super::fstring;
 use super::lexer::tokenize;
 use super::source::{Source, Span};
 use super::token::{StrLit, Tok, Token};
+use nom::combinator::{cut, opt};
 use nom::error::ParseError;
+use nom::multi::{many0, separated_list1};
+use nom::sequence::preceded;
 use nom::{IResult, Input, Needed, Parser};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -140,10 +143,18 @@ fn no<'a, T>(i: Toks<'a>) -> PResult<'a, T> {
             error: Some((**e).clone()),
         }));
     }
-    Err(nom::Err::Error(PErr::from_error_kind(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(PErr::from_error_kind(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
-fn fail_at<'a, T>(i: Toks<'a>, kind: ErrorKind, msg: impl Into<String>, span: Span) -> PResult<'a, T> {
+fn fail_at<'a, T>(
+    i: Toks<'a>,
+    kind: ErrorKind,
+    msg: impl Into<String>,
+    span: Span,
+) -> PResult<'a, T> {
     if let Tok::Error(e) = i.tok() {
         return Err(nom::Err::Failure(PErr {
             left: i.input_len(),
@@ -165,7 +176,12 @@ fn fail_at<'a, T>(i: Toks<'a>, kind: ErrorKind, msg: impl Into<String>, span: Sp
 
 fn fail<'a, T>(i: Toks<'a>, msg: impl Into<String>) -> PResult<'a, T> {
     let span = i.span();
-    fail_at(i, ErrorKind::Syntax, msg, Span::new(span.lo as usize, span.lo as usize))
+    fail_at(
+        i,
+        ErrorKind::Syntax,
+        msg,
+        Span::new(span.lo as usize, span.lo as usize),
+    )
 }
 
 fn op<'a>(want: &'static str) -> impl Parser<Toks<'a>, Output = Span, Error = PErr> {
@@ -200,9 +216,10 @@ fn expect<'a>(i: Toks<'a>, want: &'static str) -> PResult<'a, Span> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 fn is_keyword(s: &str) -> bool {
@@ -318,7 +335,13 @@ pub fn expression(i: Toks) -> PResult<Expr> {
         }
         let (rest3, orelse) = expression(rest2.advance(1))?;
         let span = body.span.to(orelse.span);
-        return Ok((rest3, mk(ExprKind::IfExp(Box::new(test), Box::new(body), Box::new(orelse)), span)));
+        return Ok((
+            rest3,
+            mk(
+                ExprKind::IfExp(Box::new(test), Box::new(body), Box::new(orelse)),
+                span,
+            ),
+        ));
     }
     Ok((rest, body))
 }
@@ -500,7 +523,13 @@ fn power(i: Toks) -> PResult<Expr> {
         let _guard = Nesting::enter(i)?;
         let (i, exp) = factor(i.advance(1))?;
         let span = base.span.to(exp.span);
-        return Ok((i, mk(ExprKind::Binary(Box::new(base), BinOp::Pow, Box::new(exp)), span)));
+        return Ok((
+            i,
+            mk(
+                ExprKind::Binary(Box::new(base), BinOp::Pow, Box::new(exp)),
+                span,
+            ),
+        ));
     }
     Ok((i, base))
 }
@@ -605,6 +634,18 @@ fn call_args(i: Toks) -> PResult<Vec<Arg>> {
                 return fail(i, "invalid syntax");
             }
             let name = n.clone();
+            if args
+                .iter()
+                .any(|a| matches!(a, Arg::Kw(k, _) if *k == name))
+            {
+                let sp = i.span();
+                return fail_at(
+                    i,
+                    ErrorKind::Syntax,
+                    format!("keyword argument repeated: {name}"),
+                    sp,
+                );
+            }
             let (rest, e) = expression(i.advance(2))?;
             args.push(Arg::Kw(name, e));
             seen_kw = true;
@@ -615,10 +656,14 @@ fn call_args(i: Toks) -> PResult<Vec<Arg>> {
             if rest.is_kw("for") {
                 let (rest, comps) = comprehensions(rest)?;
                 let span = e.span.to(at.span());
-                args.push(Arg::Pos(mk(ExprKind::Comp(CompKind::Generator, Box::new(e), comps), span)));
+                args.push(Arg::Pos(mk(
+                    ExprKind::Comp(CompKind::Generator, Box::new(e), comps),
+                    span,
+                )));
                 i = rest;
                 continue;
             }
+            missing_comma(rest, &e)?;
             if seen_kw {
                 let span = e.span;
                 return fail_at(
@@ -659,6 +704,11 @@ fn comprehensions(i: Toks) -> PResult<Vec<Comprehension>> {
         i = rest;
     }
     Ok((i, comps))
+}
+
+/// One assignment target (`as x`, `as self.conn`, `as (a, b)`).
+fn single_target(i: Toks) -> PResult<Expr> {
+    bitwise_or(i)
 }
 
 /// Targets of `for` and comprehensions: stops before `in`.
@@ -706,7 +756,10 @@ fn atom(i: Toks) -> PResult<Expr> {
             if is_keyword(n) {
                 return no(i);
             }
-            Ok((i.advance(1), mk(ExprKind::Name(Ident::new(n.clone(), span)), span)))
+            Ok((
+                i.advance(1),
+                mk(ExprKind::Name(Ident::new(n.clone(), span)), span),
+            ))
         }
         Tok::Int { digits, radix } => {
             let c = match i64::from_str_radix(digits, *radix) {
@@ -744,10 +797,18 @@ fn strings(i: Toks) -> PResult<Expr> {
     let span = start.to(end);
     let any_bytes = lits.iter().any(|(l, _)| l.bytes);
     if any_bytes && lits.iter().any(|(l, _)| !l.bytes) {
-        return fail_at(i, ErrorKind::Syntax, "cannot mix bytes and nonbytes literals", Span::new(start.lo as usize, start.lo as usize));
+        return fail_at(
+            i,
+            ErrorKind::Syntax,
+            "cannot mix bytes and nonbytes literals",
+            Span::new(start.lo as usize, start.lo as usize),
+        );
     }
     if any_bytes {
-        let data: Vec<u8> = lits.iter().flat_map(|(l, _)| l.data.iter().copied()).collect();
+        let data: Vec<u8> = lits
+            .iter()
+            .flat_map(|(l, _)| l.data.iter().copied())
+            .collect();
         return Ok((i, mk(ExprKind::Const(Const::Bytes(Arc::from(data))), span)));
     }
     if !lits.iter().any(|(l, _)| l.fstring) {
@@ -780,6 +841,31 @@ fn strings(i: Toks) -> PResult<Expr> {
     Ok((i, mk(ExprKind::FString(parts), span)))
 }
 
+/// Inside brackets, two expressions side by side are most likely a missing comma.
+fn missing_comma<'a>(i: Toks<'a>, before: &Expr) -> Result<(), nom::Err<PErr>> {
+    let starts_expr = match i.tok() {
+        Tok::Name(n) => {
+            !is_keyword(n) || matches!(&**n, "None" | "True" | "False" | "not" | "lambda")
+        }
+        Tok::Int { .. } | Tok::Float(_) | Tok::Str(_) => true,
+        Tok::Op("(") | Tok::Op("[") | Tok::Op("{") => !matches!(before.kind, ExprKind::Name(_)),
+        _ => false,
+    };
+    if !starts_expr {
+        return Ok(());
+    }
+    if let Ok((_, next)) = expression(i) {
+        let span = before.span.to(next.span);
+        fail_at::<()>(
+            i,
+            ErrorKind::Syntax,
+            "invalid syntax. Perhaps you forgot a comma?",
+            span,
+        )?;
+    }
+    Ok(())
+}
+
 fn paren(i: Toks) -> PResult<Expr> {
     let open = i.span();
     let i = i.advance(1);
@@ -787,18 +873,34 @@ fn paren(i: Toks) -> PResult<Expr> {
         let span = open.to(i.span());
         return Ok((i.advance(1), mk(ExprKind::Tuple(vec![]), span)));
     }
-    let (rest, first) = if i.is_op("*") { star_expression(i)? } else { named_expression(i)? };
+    let (rest, first) = if i.is_op("*") {
+        star_expression(i)?
+    } else {
+        named_expression(i)?
+    };
     if rest.is_kw("for") {
         let (rest, comps) = comprehensions(rest)?;
         let (rest, close) = expect(rest, ")")?;
-        return Ok((rest, mk(ExprKind::Comp(CompKind::Generator, Box::new(first), comps), open.to(close))));
+        return Ok((
+            rest,
+            mk(
+                ExprKind::Comp(CompKind::Generator, Box::new(first), comps),
+                open.to(close),
+            ),
+        ));
     }
+    missing_comma(rest, &first)?;
     if rest.is_op(")") {
         let mut e = first;
         // Parentheses group: the span grows to cover them, the node stays.
         e.span = open.to(rest.span());
         if let ExprKind::Starred(_) = e.kind {
-            return fail_at(rest, ErrorKind::Syntax, "cannot use starred expression here", e.span);
+            return fail_at(
+                rest,
+                ErrorKind::Syntax,
+                "cannot use starred expression here",
+                e.span,
+            );
         }
         return Ok((rest.advance(1), e));
     }
@@ -822,12 +924,23 @@ fn list_display(i: Toks) -> PResult<Expr> {
     let mut i = i.advance(1);
     let mut items = Vec::new();
     if !i.is_op("]") {
-        let (rest, first) = if i.is_op("*") { star_expression(i)? } else { named_expression(i)? };
+        let (rest, first) = if i.is_op("*") {
+            star_expression(i)?
+        } else {
+            named_expression(i)?
+        };
         if rest.is_kw("for") {
             let (rest, comps) = comprehensions(rest)?;
             let (rest, close) = expect(rest, "]")?;
-            return Ok((rest, mk(ExprKind::Comp(CompKind::List, Box::new(first), comps), open.to(close))));
+            return Ok((
+                rest,
+                mk(
+                    ExprKind::Comp(CompKind::List, Box::new(first), comps),
+                    open.to(close),
+                ),
+            ));
         }
+        missing_comma(rest, &first)?;
         items.push(first);
         i = rest;
         while i.is_op(",") {
@@ -836,6 +949,7 @@ fn list_display(i: Toks) -> PResult<Expr> {
                 break;
             }
             let (rest, e) = star_expression(i)?;
+            missing_comma(rest, &e)?;
             items.push(e);
             i = rest;
         }
@@ -855,7 +969,11 @@ fn brace_display(i: Toks) -> PResult<Expr> {
         let (rest, v) = bitwise_or(i.advance(1))?;
         (rest, None, Some(v))
     } else {
-        let (rest, e) = if i.is_op("*") { star_expression(i)? } else { named_expression(i)? };
+        let (rest, e) = if i.is_op("*") {
+            star_expression(i)?
+        } else {
+            named_expression(i)?
+        };
         if rest.is_op(":") {
             let (rest, v) = expression(rest.advance(1))?;
             (rest, Some(e), Some(v))
@@ -865,10 +983,18 @@ fn brace_display(i: Toks) -> PResult<Expr> {
     };
     if let Some(v) = first_val {
         if rest.is_kw("for") {
-            let Some(k) = first_key else { return fail(rest, "invalid syntax") };
+            let Some(k) = first_key else {
+                return fail(rest, "invalid syntax");
+            };
             let (rest, comps) = comprehensions(rest)?;
             let (rest, close) = expect(rest, "}")?;
-            return Ok((rest, mk(ExprKind::DictComp(Box::new(k), Box::new(v), comps), open.to(close))));
+            return Ok((
+                rest,
+                mk(
+                    ExprKind::DictComp(Box::new(k), Box::new(v), comps),
+                    open.to(close),
+                ),
+            ));
         }
         let mut pairs = vec![(first_key, v)];
         let mut i = rest;
@@ -892,11 +1018,19 @@ fn brace_display(i: Toks) -> PResult<Expr> {
         let (i, close) = expect(i, "}")?;
         return Ok((i, mk(ExprKind::Dict(pairs), open.to(close))));
     }
-    let Some(first) = first_key else { return fail(rest, "invalid syntax") };
+    let Some(first) = first_key else {
+        return fail(rest, "invalid syntax");
+    };
     if rest.is_kw("for") {
         let (rest, comps) = comprehensions(rest)?;
         let (rest, close) = expect(rest, "}")?;
-        return Ok((rest, mk(ExprKind::Comp(CompKind::Set, Box::new(first), comps), open.to(close))));
+        return Ok((
+            rest,
+            mk(
+                ExprKind::Comp(CompKind::Set, Box::new(first), comps),
+                open.to(close),
+            ),
+        ));
     }
     let mut items = vec![first];
     let mut i = rest;
@@ -928,7 +1062,8 @@ fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Params> {
         if i.is_op("/") {
             i = i.advance(1);
         } else if i.is_op("**") {
-            let (rest, name) = ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
+            let (rest, name) =
+                ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
             params.starstar = Some(name);
             i = rest;
         } else if i.is_op("*") {
@@ -1008,7 +1143,12 @@ fn statement(i: Toks) -> PResult<Vec<Stmt>> {
     }
     if matches!(i.tok(), Tok::Indent) {
         let span = i.span();
-        return fail_at(i, ErrorKind::Indentation, "unexpected indent", Span::new(span.hi as usize, span.hi as usize));
+        return fail_at(
+            i,
+            ErrorKind::Indentation,
+            "unexpected indent",
+            Span::new(span.hi as usize, span.hi as usize),
+        );
     }
     simple_stmts(i)
 }
@@ -1058,12 +1198,18 @@ fn simple_stmts(i: Toks) -> PResult<Vec<Stmt>> {
 /// Python 2's `print x`: CPython 3 names the mistake.
 fn legacy_print<'a>(done: &[Stmt], i: Toks<'a>) -> Option<nom::Err<PErr>> {
     let last = done.last()?;
-    let StmtKind::Expr(e) = &last.kind else { return None };
-    let ExprKind::Name(id) = &e.kind else { return None };
+    let StmtKind::Expr(e) = &last.kind else {
+        return None;
+    };
+    let ExprKind::Name(id) = &e.kind else {
+        return None;
+    };
     if &*id.name != "print" && &*id.name != "exec" {
         return None;
     }
-    let Ok((_, arg)) = star_expressions(i) else { return None };
+    let Ok((_, arg)) = star_expressions(i) else {
+        return None;
+    };
     let name = id.name.clone();
     let span = e.span.to(arg.span);
     match fail_at::<()>(
@@ -1079,10 +1225,15 @@ fn legacy_print<'a>(done: &[Stmt], i: Toks<'a>) -> Option<nom::Err<PErr>> {
 
 fn not_assignable(e: &Expr) -> Option<&'static str> {
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) | ExprKind::Starred(_) => None,
+        ExprKind::Name(_)
+        | ExprKind::Attribute(..)
+        | ExprKind::Subscript(..)
+        | ExprKind::Starred(_) => None,
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().find_map(not_assignable),
         ExprKind::Call(..) => Some("function call"),
-        ExprKind::Const(Const::None) | ExprKind::Const(Const::True) | ExprKind::Const(Const::False) => None,
+        ExprKind::Const(Const::None)
+        | ExprKind::Const(Const::True)
+        | ExprKind::Const(Const::False) => None,
         ExprKind::Const(_) | ExprKind::FString(_) => Some("literal"),
         ExprKind::Binary(..) | ExprKind::Unary(..) => Some("expression"),
         ExprKind::Compare(..) => Some("comparison"),
@@ -1100,7 +1251,10 @@ fn not_assignable(e: &Expr) -> Option<&'static str> {
 /// Whether `e` may stand left of `=`, with CPython's message when not.
 fn check_target<'a>(i: Toks<'a>, e: &Expr, augmented: bool) -> Result<(), nom::Err<PErr>> {
     if augmented {
-        let ok = matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..));
+        let ok = matches!(
+            e.kind,
+            ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+        );
         if !ok {
             let what = match &e.kind {
                 ExprKind::Tuple(_) => "tuple",
@@ -1118,13 +1272,21 @@ fn check_target<'a>(i: Toks<'a>, e: &Expr, augmented: bool) -> Result<(), nom::E
         return Ok(());
     }
     match &e.kind {
-        ExprKind::Const(Const::None) | ExprKind::Const(Const::True) | ExprKind::Const(Const::False) => {
+        ExprKind::Const(Const::None)
+        | ExprKind::Const(Const::True)
+        | ExprKind::Const(Const::False) => {
             let word = match &e.kind {
                 ExprKind::Const(Const::None) => "None",
                 ExprKind::Const(Const::True) => "True",
                 _ => "False",
             };
-            fail_at::<()>(i, ErrorKind::Syntax, format!("cannot assign to {word}"), e.span).map(|_| ())
+            fail_at::<()>(
+                i,
+                ErrorKind::Syntax,
+                format!("cannot assign to {word}"),
+                e.span,
+            )
+            .map(|_| ())
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             for it in items {
@@ -1179,19 +1341,13 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
             }
             "global" | "nonlocal" => {
                 let is_global = &**n == "global";
-                let mut names = Vec::new();
-                let mut rest = i.advance(1);
-                loop {
-                    let (r, id) = ident(rest).or_else(|_| fail(rest, "invalid syntax"))?;
-                    names.push(id.name);
-                    rest = r;
-                    if rest.is_op(",") {
-                        rest = rest.advance(1);
-                    } else {
-                        break;
-                    }
-                }
-                let kind = if is_global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) };
+                let (rest, ids) = cut(separated_list1(op(","), ident)).parse(i.advance(1))?;
+                let names: Vec<Name> = ids.into_iter().map(|id| id.name).collect();
+                let kind = if is_global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                };
                 return Ok((rest, stmt(kind, start)));
             }
             "del" => {
@@ -1201,9 +1357,17 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
                     _ => vec![e],
                 };
                 for t in &targets {
-                    if !matches!(t.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+                    if !matches!(
+                        t.kind,
+                        ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+                    ) {
                         let what = not_assignable(t).unwrap_or("expression");
-                        return fail_at(rest, ErrorKind::Syntax, format!("cannot delete {what}"), t.span);
+                        return fail_at(
+                            rest,
+                            ErrorKind::Syntax,
+                            format!("cannot delete {what}"),
+                            t.span,
+                        );
                     }
                 }
                 return Ok((rest, stmt(StmtKind::Del(targets), start)));
@@ -1250,7 +1414,12 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
             return Ok((rest, stmt(StmtKind::AugAssign(first, op, value), span)));
         }
     }
-    if rest.is_op(":") && matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+    if rest.is_op(":")
+        && matches!(
+            first.kind,
+            ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+        )
+    {
         let (rest, ann) = expression(rest.advance(1))?;
         let (rest, value) = if rest.is_op("=") {
             let (r, v) = star_expressions(rest.advance(1))?;
@@ -1292,15 +1461,19 @@ fn ends_simple(i: Toks) -> bool {
 }
 
 fn dotted_name(i: Toks) -> PResult<(Name, Ident)> {
-    let (mut i, first) = ident(i).or_else(|_| fail(i, "invalid syntax"))?;
+    let (i, first) = ident(i).or_else(|_| fail(i, "invalid syntax"))?;
+    let (i, rest) = many0(preceded(op("."), cut(ident))).parse(i)?;
     let mut path = first.name.to_string();
-    while i.is_op(".") {
-        let (rest, part) = ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
+    for part in rest {
         path.push('.');
         path.push_str(&part.name);
-        i = rest;
     }
     Ok((i, (Arc::from(path), first)))
+}
+
+/// `as NAME`, if present.
+fn as_name(i: Toks) -> PResult<Option<Ident>> {
+    opt(preceded(kw("as"), cut(ident))).parse(i)
 }
 
 fn import_stmt(i: Toks) -> PResult<Stmt> {
@@ -1309,12 +1482,7 @@ fn import_stmt(i: Toks) -> PResult<Stmt> {
     let mut names = Vec::new();
     loop {
         let (rest, (module, first)) = dotted_name(i)?;
-        let (rest, asname) = if rest.is_kw("as") {
-            let (r, n) = ident(rest.advance(1)).or_else(|_| fail(rest.advance(1), "invalid syntax"))?;
-            (r, Some(n))
-        } else {
-            (rest, None)
-        };
+        let (rest, asname) = as_name(rest)?;
         names.push(ImportName {
             module,
             asname,
@@ -1343,18 +1511,18 @@ fn from_stmt(i: Toks) -> PResult<Stmt> {
     let i = i.advance(1);
     if i.is_op("*") {
         let span = i.span();
-        return Ok((i.advance(1), stmt(StmtKind::ImportFrom(module, vec![], span), start)));
+        return Ok((
+            i.advance(1),
+            stmt(StmtKind::ImportFrom(module, vec![], span), start),
+        ));
     }
     let paren = i.is_op("(");
     let mut i = if paren { i.advance(1) } else { i };
     let mut names = Vec::new();
     loop {
         let (rest, name) = ident(i).or_else(|_| fail(i, "invalid syntax"))?;
-        let (rest, bound) = if rest.is_kw("as") {
-            ident(rest.advance(1)).or_else(|_| fail(rest.advance(1), "invalid syntax"))?
-        } else {
-            (rest, name.clone())
-        };
+        let (rest, asname) = as_name(rest)?;
+        let bound = asname.unwrap_or_else(|| name.clone());
         names.push((name.name, bound));
         i = rest;
         if i.is_op(",") {
@@ -1390,7 +1558,11 @@ fn block<'a>(i: Toks<'a>, what: &str, header: Span) -> PResult<'a, Vec<Stmt>> {
     if !matches!(i.tok(), Tok::Indent) {
         let line = i.src.line_of(header.lo as usize);
         let at = i.span();
-        let at = if matches!(i.tok(), Tok::End | Tok::Dedent) { Span::new(at.hi as usize, at.hi as usize) } else { at };
+        let at = if matches!(i.tok(), Tok::End | Tok::Dedent) {
+            Span::new(at.hi as usize, at.hi as usize)
+        } else {
+            at
+        };
         let msg = format!("expected an indented block after {what} on line {line}");
         let mut e = SyntaxError::at(ErrorKind::Indentation, msg, i.src, at.lo as usize);
         if matches!(i.tok(), Tok::End) {
@@ -1420,10 +1592,20 @@ fn block<'a>(i: Toks<'a>, what: &str, header: Span) -> PResult<'a, Vec<Stmt>> {
 }
 
 fn header_expr<'a>(i: Toks<'a>) -> PResult<'a, Expr> {
-    named_expression(i).or_else(|e| match e {
+    let (rest, e) = named_expression(i).or_else(|e| match e {
         nom::Err::Error(_) => fail(i, "invalid syntax"),
         other => Err(other),
-    })
+    })?;
+    if rest.is_op("=") {
+        let at = rest.span();
+        return fail_at(
+            rest,
+            ErrorKind::Syntax,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            e.span.to(at),
+        );
+    }
+    Ok((rest, e))
 }
 
 fn if_stmt<'a>(i: Toks<'a>, word: &str) -> PResult<'a, Stmt> {
@@ -1500,7 +1682,8 @@ fn try_stmt(i: Toks) -> PResult<Stmt> {
             kind = Some(e);
             rest = r;
             if rest.is_kw("as") {
-                let (r, n) = ident(rest.advance(1)).or_else(|_| fail(rest.advance(1), "invalid syntax"))?;
+                let (r, n) =
+                    ident(rest.advance(1)).or_else(|_| fail(rest.advance(1), "invalid syntax"))?;
                 name = Some(n);
                 rest = r;
             }
@@ -1529,7 +1712,10 @@ fn try_stmt(i: Toks) -> PResult<Stmt> {
     if handlers.is_empty() && finalbody.is_empty() {
         return fail(i, "expected 'except' or 'finally' block");
     }
-    Ok((i, stmt(StmtKind::Try(body, handlers, orelse, finalbody), start)))
+    Ok((
+        i,
+        stmt(StmtKind::Try(body, handlers, orelse, finalbody), start),
+    ))
 }
 
 fn with_stmt(i: Toks) -> PResult<Stmt> {
@@ -1542,7 +1728,7 @@ fn with_stmt(i: Toks) -> PResult<Stmt> {
             other => Err(other),
         })?;
         let (rest, target) = if rest.is_kw("as") {
-            let (r, t) = target_list(rest.advance(1))?;
+            let (r, t) = single_target(rest.advance(1))?;
             check_target(r, &t, false)?;
             (r, Some(t))
         } else {
@@ -1583,7 +1769,11 @@ fn decorated(i: Toks) -> PResult<Stmt> {
 fn def_stmt(i: Toks, decorators: Vec<Expr>) -> PResult<Stmt> {
     let start = i.span();
     let (i, name) = ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
-    let (i, _) = if i.is_op("(") { Ok((i.advance(1), i.span())) } else { fail(i, "expected '('") }?;
+    let (i, _) = if i.is_op("(") {
+        Ok((i.advance(1), i.span()))
+    } else {
+        fail(i, "expected '('")
+    }?;
     let (i, params) = parameters(i, ")")?;
     let (mut i, _) = expect(i, ")")?;
     if i.is_op("->") {
@@ -1599,7 +1789,13 @@ fn def_stmt(i: Toks, decorators: Vec<Expr>) -> PResult<Stmt> {
         is_lambda: false,
         layout: Layout::default(),
     };
-    Ok((i, stmt(StmtKind::FunctionDef(Arc::new(def), name, decorators), start)))
+    Ok((
+        i,
+        stmt(
+            StmtKind::FunctionDef(Arc::new(def), name, decorators),
+            start,
+        ),
+    ))
 }
 
 fn class_stmt(i: Toks, decorators: Vec<Expr>) -> PResult<Stmt> {
@@ -1645,6 +1841,35 @@ fn to_syntax_error(src: &Source, e: nom::Err<PErr>) -> SyntaxError {
     }
 }
 
+/// After a parse error CPython tokenizes the rest of the file: a tokenizer error found
+/// there (an unterminated string, a bad character) is reported instead, and so is a
+/// bracket left open on a line before the parse error.
+fn prefer_tokenizer_error(
+    src: &Source,
+    tokens: &[Token],
+    parse_error: SyntaxError,
+    stop_line: usize,
+) -> SyntaxError {
+    let Some(Token {
+        tok: Tok::Error(lex),
+        ..
+    }) = tokens.last()
+    else {
+        return parse_error;
+    };
+    if **lex == parse_error {
+        return parse_error;
+    }
+    if lex.msg.ends_with("was never closed") {
+        if parse_error.line.max(stop_line) > lex.line {
+            return (**lex).clone();
+        }
+        return parse_error;
+    }
+    let _ = src;
+    (**lex).clone()
+}
+
 /// Parse a whole program.
 pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxError> {
     let tokens = tokenize(src);
@@ -1670,7 +1895,14 @@ pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxErro
                 body.append(&mut s);
                 i = rest;
             }
-            Err(e) => return Err(to_syntax_error(src, e)),
+            Err(e) => {
+                let stop_line = match &e {
+                    nom::Err::Failure(p) | nom::Err::Error(p) => src.line_of(p.span.hi as usize),
+                    nom::Err::Incomplete(_) => 0,
+                };
+                let err = to_syntax_error(src, e);
+                return Err(prefer_tokenizer_error(src, &tokens, err, stop_line));
+            }
         }
     }
     let module = Module {
@@ -1687,7 +1919,10 @@ pub fn parse_expression(src: &Source) -> Result<Expr, SyntaxError> {
 }
 
 /// Parse already-made tokens as one expression (an f-string's `{...}`).
-pub(crate) fn parse_tokens_as_expression(src: &Source, tokens: &[Token]) -> Result<Expr, SyntaxError> {
+pub(crate) fn parse_tokens_as_expression(
+    src: &Source,
+    tokens: &[Token],
+) -> Result<Expr, SyntaxError> {
     let i = Toks { toks: tokens, src };
     let mut i = i;
     while matches!(i.tok(), Tok::Newline | Tok::Indent) {
@@ -1702,7 +1937,12 @@ pub(crate) fn parse_tokens_as_expression(src: &Source, tokens: &[Token]) -> Resu
             match rest.tok() {
                 Tok::End => Ok(e),
                 Tok::Error(err) => Err((**err).clone()),
-                _ => Err(SyntaxError::at(ErrorKind::Syntax, "invalid syntax", src, rest.span().lo as usize)),
+                _ => Err(SyntaxError::at(
+                    ErrorKind::Syntax,
+                    "invalid syntax",
+                    src,
+                    rest.span().lo as usize,
+                )),
             }
         }
         Err(e) => Err(to_syntax_error(src, e)),

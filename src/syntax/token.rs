@@ -9,7 +9,10 @@ pub enum Tok {
     Name(Arc<str>),
     /// An integer literal's digits (underscores removed) and radix; converted by the
     /// parser into a machine or big integer, never by a panicking `parse().unwrap()`.
-    Int { digits: String, radix: u32 },
+    Int {
+        digits: String,
+        radix: u32,
+    },
     Float(f64),
     /// A string or bytes literal, escapes already decoded (except in f-strings, whose
     /// raw body the parser splits into text and `{expressions}`).

@@ -1,0 +1,148 @@
+//! The mistakes CPython reports at compile time rather than while parsing: `break`
+//! outside a loop, `return` outside a function, a `global` after the name was used.
+//! They are `SyntaxError`s, so nothing of the program runs.
+
+use super::ast::*;
+use super::error::{ErrorKind, SyntaxError};
+use super::source::{Source, Span};
+
+pub fn validate(module: &Module, src: &Source) -> Result<(), SyntaxError> {
+    let v = Validator { src };
+    v.block(
+        &module.body,
+        Context {
+            in_loop: false,
+            in_function: false,
+        },
+    )
+}
+
+#[derive(Clone, Copy)]
+struct Context {
+    in_loop: bool,
+    in_function: bool,
+}
+
+struct Validator<'a> {
+    src: &'a Source,
+}
+
+impl Validator<'_> {
+    fn error(&self, msg: impl Into<String>, span: Span) -> SyntaxError {
+        let mut e = SyntaxError::at(ErrorKind::Syntax, msg, self.src, span.lo as usize);
+        if self.src.line_of(span.hi as usize) == e.line && span.hi > span.lo {
+            e.end_col = self.src.col_of(span.hi as usize);
+        }
+        e
+    }
+
+    fn block(&self, body: &[Stmt], cx: Context) -> Result<(), SyntaxError> {
+        for s in body {
+            self.stmt(s, cx)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&self, s: &Stmt, cx: Context) -> Result<(), SyntaxError> {
+        let word_span = |len: usize| Span::new(s.span.lo as usize, s.span.lo as usize + len);
+        match &s.kind {
+            StmtKind::Break if !cx.in_loop => {
+                return Err(self.error("'break' outside loop", word_span(5)))
+            }
+            StmtKind::Continue if !cx.in_loop => {
+                return Err(self.error("'continue' not properly in loop", word_span(8)))
+            }
+            StmtKind::Return(_) if !cx.in_function => {
+                return Err(self.error("'return' outside function", s.span))
+            }
+            StmtKind::Nonlocal(_) if !cx.in_function => {
+                return Err(self.error("nonlocal declaration not allowed at module level", s.span))
+            }
+            StmtKind::While(_, body, orelse) | StmtKind::For(_, _, body, orelse) => {
+                self.block(
+                    body,
+                    Context {
+                        in_loop: true,
+                        ..cx
+                    },
+                )?;
+                return self.block(orelse, cx);
+            }
+            StmtKind::FunctionDef(def, ..) => {
+                self.globals_order(&def.body)?;
+                return self.block(
+                    &def.body,
+                    Context {
+                        in_loop: false,
+                        in_function: true,
+                    },
+                );
+            }
+            StmtKind::ClassDef(c) => {
+                return self.block(
+                    &c.body,
+                    Context {
+                        in_loop: false,
+                        in_function: false,
+                    },
+                )
+            }
+            _ => {}
+        }
+        for b in crate::interp::resolve::for_each_sub_block(s) {
+            self.block(b, cx)?;
+        }
+        Ok(())
+    }
+
+    /// A `global x` must come before any use of `x` in the same function.
+    fn globals_order(&self, body: &[Stmt]) -> Result<(), SyntaxError> {
+        let mut seen_load: Vec<(Name, bool)> = Vec::new();
+        self.scan(body, &mut seen_load)
+    }
+
+    fn scan(&self, body: &[Stmt], seen: &mut Vec<(Name, bool)>) -> Result<(), SyntaxError> {
+        for s in body {
+            if let StmtKind::Global(names) = &s.kind {
+                for n in names {
+                    if let Some((_, assigned)) = seen.iter().find(|(k, _)| k == n) {
+                        let msg = if *assigned {
+                            format!("name '{n}' is assigned to before global declaration")
+                        } else {
+                            format!("name '{n}' is used prior to global declaration")
+                        };
+                        return Err(self.error(msg, s.span));
+                    }
+                }
+                continue;
+            }
+            if matches!(s.kind, StmtKind::FunctionDef(..) | StmtKind::ClassDef(..)) {
+                if let StmtKind::FunctionDef(_, id, _) = &s.kind {
+                    seen.push((id.name.clone(), true));
+                }
+                continue;
+            }
+            let assigned_targets: Vec<&Expr> = match &s.kind {
+                StmtKind::Assign(ts, _) => ts.iter().collect(),
+                StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) => vec![t],
+                _ => vec![],
+            };
+            crate::interp::resolve::for_each_stmt_expr(s, &mut |e| {
+                let assigned = assigned_targets.iter().any(|t| std::ptr::eq(*t, e));
+                names_in(e, assigned, seen);
+            });
+            for b in crate::interp::resolve::for_each_sub_block(s) {
+                self.scan(b, seen)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn names_in(e: &Expr, assigned: bool, out: &mut Vec<(Name, bool)>) {
+    match &e.kind {
+        ExprKind::Name(id) => out.push((id.name.clone(), assigned)),
+        ExprKind::Lambda(_) => {}
+        _ => crate::interp::resolve::for_each_child_expr(e, &mut |c| names_in(c, assigned, out)),
+    }
+}
