@@ -18,7 +18,7 @@
 //! A member who reads too slowly is not waited for: the room keeps the last 256 messages,
 //! and one who falls further behind is told how many were missed.
 
-use super::peer_io::{read_line, IdleTimer, LineRead};
+use super::peer_io::{drain, read_line, IdleTimer, LineRead};
 use super::runner::{idle_error, Ctx};
 use std::collections::BTreeMap;
 use std::io;
@@ -142,7 +142,16 @@ pub(crate) async fn serve_peer(
         };
         match read {
             LineRead::Closed => return Ok("left before choosing a nickname".into()),
-            LineRead::TooLong => return Ok("sent an overlong nickname".into()),
+            LineRead::TooLong => {
+                send(
+                    &mut writer,
+                    &format!("* a line may hold at most {cap} bytes; bye\n"),
+                )
+                .await?;
+                let _ = writer.shutdown().await;
+                drain(&mut reader).await;
+                return Ok("sent an overlong nickname".into());
+            }
             LineRead::Line => idle.touch(),
         }
         let nick = clean(&line);
@@ -203,11 +212,28 @@ where
     let mut line = Vec::new();
     loop {
         tokio::select! {
+            // Pass on what the room said before reading more from this member: a member
+            // who talks faster than the room is delivered waits, instead of falling behind
+            // on (and being told of missing) the flood of its own lines.
+            biased;
+            said = heard.recv() => match said {
+                Ok(said) if said.from != member => send(writer, &said.text).await?,
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(missed)) => {
+                    send(writer, &format!(
+                        "* (you missed {missed} messages: they came faster than you read)\n"
+                    )).await?;
+                }
+                Err(broadcast::error::RecvError::Closed) => return Ok("left (room closed)".into()),
+            },
             read = read_line(reader, &mut line, cap) => {
                 match read? {
                     LineRead::Closed => return Ok("left (closed the connection)".into()),
                     LineRead::TooLong => {
                         send(writer, &format!("* a line may hold at most {cap} bytes; bye\n")).await?;
+                        // Close without a reset, so the member reads why.
+                        let _ = writer.shutdown().await;
+                        drain(reader).await;
                         return Ok("was disconnected for an overlong line".into());
                     }
                     LineRead::Line => idle.touch(),
@@ -249,16 +275,6 @@ where
                     _ => room.say(member, format!("{nick}: {text}\n")),
                 }
             }
-            said = heard.recv() => match said {
-                Ok(said) if said.from != member => send(writer, &said.text).await?,
-                Ok(_) => {}
-                Err(broadcast::error::RecvError::Lagged(missed)) => {
-                    send(writer, &format!(
-                        "* (you missed {missed} messages: they came faster than you read)\n"
-                    )).await?;
-                }
-                Err(broadcast::error::RecvError::Closed) => return Ok("left (room closed)".into()),
-            },
             () = idle.expired() => {
                 let _ = send(writer, "* idle too long; bye\n").await;
                 return Err(idle_error(limit));

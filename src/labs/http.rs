@@ -28,23 +28,17 @@
 //! timeout, `413` for a body over 1 MiB, `431` for a head over `Limits::max_request`,
 //! `505` for a version other than 1.0 and 1.1. After any refusal the server closes.
 
-use super::peer_io::IdleTimer;
+use super::peer_io::{linger_close, IdleTimer};
 use super::runner::{idle_error, Ctx};
 use super::site;
 use super::utc::UtcTime;
 use std::io;
 use std::net::SocketAddr;
-use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 /// The largest request body read (and thrown away): GET and HEAD carry none in practice.
 const MAX_BODY: usize = 1024 * 1024;
-
-/// After refusing a request, how long to keep reading what the client still sends before
-/// closing (see `linger_close`), and how much of it.
-const LINGER_TIME: Duration = Duration::from_secs(2);
-const LINGER_BYTES: u64 = 64 * 1024 * 1024;
 
 /// HTTP/1.0 or HTTP/1.1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -520,29 +514,6 @@ async fn refuse(
         "refused with {} after {served} requests",
         rejection.status
     ))
-}
-
-/// Close without losing the response.
-///
-/// If a socket is closed while the peer's unread bytes sit in its receive buffer, the
-/// kernel answers with a reset (RST) instead of an orderly FIN, and the peer may lose the
-/// response it had not read yet. So: send FIN (`shutdown`), then read and discard what the
-/// peer still sends until it closes too, for at most `LINGER_TIME` and `LINGER_BYTES`.
-async fn linger_close(mut stream: TcpStream) {
-    if stream.shutdown().await.is_err() {
-        return;
-    }
-    let mut sink = vec![0u8; 64 * 1024];
-    let mut drained = 0u64;
-    let _ = tokio::time::timeout(LINGER_TIME, async {
-        while drained < LINGER_BYTES {
-            match stream.read(&mut sink).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => drained += n as u64,
-            }
-        }
-    })
-    .await;
 }
 
 #[cfg(test)]

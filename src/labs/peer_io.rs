@@ -3,7 +3,8 @@
 use std::io;
 use std::pin::Pin;
 use std::time::Duration;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 use tokio::time::{Instant, Sleep};
 
 /// Fires when the peer has been quiet for `limit`.
@@ -95,6 +96,39 @@ pub(crate) async fn read_line<R: AsyncBufRead + Unpin>(
             return Ok(LineRead::TooLong);
         }
     }
+}
+
+/// After refusing a peer, how long to keep reading what it still sends before closing
+/// (see `linger_close`), and how much of it.
+const LINGER_TIME: Duration = Duration::from_secs(2);
+const LINGER_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Close without losing the response.
+///
+/// If a socket is closed while the peer's unread bytes sit in its receive buffer, the
+/// kernel answers with a reset (RST) instead of an orderly FIN, and the peer may lose the
+/// response it had not read yet. So: send FIN (`shutdown`), then read and discard what the
+/// peer still sends until it closes too, for at most `LINGER_TIME` and `LINGER_BYTES`.
+pub(crate) async fn linger_close(mut stream: TcpStream) {
+    if stream.shutdown().await.is_err() {
+        return;
+    }
+    drain(&mut stream).await;
+}
+
+/// Read and discard until the peer closes, `LINGER_TIME` passes or `LINGER_BYTES` came.
+pub(crate) async fn drain<R: AsyncRead + Unpin>(reader: &mut R) {
+    let mut sink = vec![0u8; 64 * 1024];
+    let mut drained = 0u64;
+    let _ = tokio::time::timeout(LINGER_TIME, async {
+        while drained < LINGER_BYTES {
+            match reader.read(&mut sink).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => drained += n as u64,
+            }
+        }
+    })
+    .await;
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! so `recv` returns `"hel"`. The cure is the lecture's: loop on `recv` until the whole
 //! message (here, up to the newline) has arrived.
 
-use super::peer_io::{read_line, IdleTimer, LineRead};
+use super::peer_io::{linger_close, read_line, IdleTimer, LineRead};
 use super::runner::{idle_error, Ctx};
 use std::io;
 use std::time::Duration;
@@ -49,6 +49,7 @@ pub(crate) async fn serve_peer(mut stream: TcpStream, ctx: &Ctx) -> io::Result<S
                 let refusal =
                     format!("socklab trickle: a line may hold at most {cap} bytes; closing\n");
                 let _ = tokio::time::timeout(limit, writer.write_all(refusal.as_bytes())).await;
+                linger_close(stream).await;
                 return Ok(format!("sent a line longer than {cap} bytes"));
             }
             LineRead::Line => {}
