@@ -338,6 +338,8 @@ fn serve_foreground(args: &ServeArgs) -> Result<(), LabError> {
     }
     limits.max_connections = connection_limit(limits.max_connections, fd_limit);
 
+    // One worker per core, work-stealing: the runtime `bench/echo.sh` measured best of
+    // those tried (one single-threaded runtime per core did no better).
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("socklab-serve")
