@@ -166,23 +166,27 @@ fn outgoing(mut line: Vec<u8>, style: Style, datagram: bool) -> Vec<u8> {
     line
 }
 
+/// What one `recv` returned: part of a stream, or a whole datagram and its sender.
+#[derive(Clone, Copy)]
+enum Received {
+    Stream,
+    Datagram(SocketAddr),
+}
+
 /// Print one `recv`'s bytes. `Err` means standard output is gone.
-fn show(
-    out: &mut impl Write,
-    bytes: &[u8],
-    style: Style,
-    from: Option<SocketAddr>,
-) -> io::Result<()> {
+fn show(out: &mut impl Write, bytes: &[u8], style: Style, received: Received) -> io::Result<()> {
     if style.hex {
-        match from {
-            Some(peer) => writeln!(out, "-- datagram of {} bytes from {peer}", bytes.len())?,
-            None => writeln!(out, "-- {} bytes", bytes.len())?,
+        match received {
+            Received::Datagram(peer) => {
+                writeln!(out, "-- datagram of {} bytes from {peer}", bytes.len())?
+            }
+            Received::Stream => writeln!(out, "-- {} bytes", bytes.len())?,
         }
         out.write_all(hex_dump(bytes).as_bytes())?;
     } else {
         out.write_all(bytes)?;
         // A datagram is a message: end it with a newline if it did not bring one.
-        if from.is_some() && !bytes.ends_with(b"\n") {
+        if matches!(received, Received::Datagram(_)) && !bytes.ends_with(b"\n") {
             out.write_all(b"\n")?;
         }
     }
@@ -262,7 +266,7 @@ pub(crate) fn converse_tcp(
                 return Ended::Clean;
             }
             Ok(n) => {
-                if show(&mut out, &buf[..n], style, None).is_err() {
+                if show(&mut out, &buf[..n], style, Received::Stream).is_err() {
                     return Ended::Clean;
                 }
                 if input_ended.is_some() {
@@ -335,11 +339,13 @@ pub(crate) fn converse_udp(
         }
         match socket.recv_from(&mut buf) {
             Ok((n, from)) => {
-                if !connected {
+                if !connected && peer != Some(from) {
+                    warn(format_args!(
+                        "(datagram from {from}: lines typed now go there)"
+                    ));
                     peer = Some(from);
                 }
-                let shown_from = (style.hex || !connected).then_some(from);
-                if show(&mut out, &buf[..n], style, shown_from).is_err() {
+                if show(&mut out, &buf[..n], style, Received::Datagram(from)).is_err() {
                     return Ended::Clean;
                 }
                 if input_ended.is_some() {

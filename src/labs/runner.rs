@@ -351,6 +351,12 @@ fn serve_foreground(args: &ServeArgs) -> Result<(), LabError> {
         args.port.unwrap_or(kind.default_port()),
     )?;
     let addr = bound.addr;
+    // Installed before the "listening" line: from then on a script may send SIGTERM, and
+    // it must stop the service cleanly rather than kill it.
+    let signals = {
+        let _runtime = runtime.enter();
+        StopSignals::install()
+    };
 
     let mut stdout = io::stdout();
     let stands_for = match kind.real_port() {
@@ -395,7 +401,7 @@ fn serve_foreground(args: &ServeArgs) -> Result<(), LabError> {
                 Ok(()) => "the service ended".to_string(),
                 Err(e) => format!("the service failed: {e}"),
             },
-            signal = shutdown_signal() => signal.to_string(),
+            signal = signals.wait() => signal.to_string(),
         }
     });
     // Dropping the runtime drops every peer's task, closing its socket.
@@ -407,15 +413,59 @@ fn serve_foreground(args: &ServeArgs) -> Result<(), LabError> {
     Ok(())
 }
 
-/// Wait for Ctrl-C (SIGINT) or SIGTERM and name the one that came.
-async fn shutdown_signal() -> &'static str {
-    use tokio::signal::unix::{signal, SignalKind};
-    let mut terminate = signal(SignalKind::terminate()).ok();
-    let mut interrupt = signal(SignalKind::interrupt()).ok();
-    tokio::select! {
-        Some(_) = async { terminate.as_mut()?.recv().await } => "SIGTERM",
-        Some(_) = async { interrupt.as_mut()?.recv().await } => "Ctrl-C",
-        // No handler could be installed: run until killed.
-        else => std::future::pending().await,
+/// Ctrl-C (SIGINT) and SIGTERM, caught from the moment this is built.
+struct StopSignals {
+    terminate: Option<tokio::signal::unix::Signal>,
+    interrupt: Option<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    /// Must be called inside the runtime.
+    fn install() -> StopSignals {
+        use tokio::signal::unix::{signal, SignalKind};
+        StopSignals {
+            terminate: signal(SignalKind::terminate()).ok(),
+            interrupt: signal(SignalKind::interrupt()).ok(),
+        }
+    }
+
+    /// Wait for either and name the one that came.
+    async fn wait(mut self) -> &'static str {
+        tokio::select! {
+            Some(_) = async { self.terminate.as_mut()?.recv().await } => "SIGTERM",
+            Some(_) = async { self.interrupt.as_mut()?.recv().await } => "Ctrl-C",
+            // No handler could be installed: run until killed.
+            else => std::future::pending().await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_goes_without_a_warning() {
+        let echo = Service {
+            kind: Kind::Echo,
+            transport: Transport::Tcp,
+        };
+        for quiet in ["127.0.0.1:7007", "[::1]:7007", "127.0.0.2:7007"] {
+            assert_eq!(exposure_warning(echo, quiet.parse().expect("addr")), None);
+        }
+        for exposed in ["0.0.0.0:7007", "[::]:7007", "192.0.2.1:7007"] {
+            let warning = exposure_warning(echo, exposed.parse().expect("addr"));
+            assert!(
+                warning.is_some_and(|w| w.contains("reachable from the network")),
+                "{exposed}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_connection_limit_fits_the_descriptors() {
+        assert_eq!(connection_limit(16_384, 1024), 1024 - SPARE_FDS);
+        assert_eq!(connection_limit(100, 1_000_000), 100);
+        assert_eq!(connection_limit(100, 10), 1);
     }
 }
