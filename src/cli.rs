@@ -16,6 +16,70 @@ pub struct Cli {
 pub enum Command {
     /// Run a Python program exactly as `python3 FILE` would (use `-` for standard input).
     Run(RunArgs),
+    /// Run a lab service (echo, daytime, upper, http, chat, trickle) until Ctrl-C.
+    #[command(after_help = crate::labs::catalogue_help())]
+    Serve(ServeArgs),
+    /// Talk to a server by hand, as the lecture does with telnet: lines typed are sent,
+    /// what arrives is printed; Ctrl-D finishes.
+    Connect(ConnectArgs),
+    /// Wait for one peer and talk to it by hand (like `nc -l`); Ctrl-D finishes.
+    Listen(ListenArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The service to run (see the list below).
+    pub kind: String,
+    /// The port to listen on; 0 picks any free port. Default: the service's own (below).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// The address to listen on. 0.0.0.0 makes the service reachable from the network.
+    #[arg(long, default_value = crate::labs::DEFAULT_HOST)]
+    pub host: String,
+    /// Run the UDP version (echo, daytime; upper is always UDP).
+    #[arg(long)]
+    pub udp: bool,
+    /// Print only where it listens, not one line per peer.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Serve at most this many peers at once; the next are told so and closed.
+    #[arg(long)]
+    pub max_connections: Option<usize>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConnectArgs {
+    /// The server's host name or address.
+    pub host: String,
+    /// The server's port.
+    pub port: u16,
+    /// Send each line as one UDP datagram instead of over a TCP connection.
+    #[arg(long)]
+    pub udp: bool,
+    /// End each line sent with \r\n, as HTTP and other text protocols expect.
+    #[arg(long)]
+    pub crlf: bool,
+    /// Print what arrives as a hex dump, one block per recv.
+    #[arg(long)]
+    pub hex: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ListenArgs {
+    /// The port to listen on; 0 picks any free port (printed on standard error).
+    pub port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = crate::labs::DEFAULT_HOST)]
+    pub host: String,
+    /// Receive UDP datagrams instead of accepting a TCP connection.
+    #[arg(long)]
+    pub udp: bool,
+    /// End each line sent with \r\n.
+    #[arg(long)]
+    pub crlf: bool,
+    /// Print what arrives as a hex dump, one block per recv.
+    #[arg(long)]
+    pub hex: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -8,11 +8,14 @@
 //! - `builtins`: built-in functions and methods, and one file per Python module.
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
+//! - `labs`: the built-in lab services (echo, daytime, upper, http, chat, trickle), the
+//!   `serve`, `connect` and `listen` commands, and `Services` for the REPL's `:serve`.
 
 pub mod builtins;
 pub mod cli;
 pub mod hints;
 pub mod interp;
+pub mod labs;
 pub mod runner;
 pub mod syntax;
 
@@ -29,6 +32,9 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Some(cli::Command::Run(args)) => runner::run_command(&args),
+        Some(cli::Command::Serve(args)) => labs::serve_command(&args),
+        Some(cli::Command::Connect(args)) => labs::connect_command(&args),
+        Some(cli::Command::Listen(args)) => labs::listen_command(&args),
         None => {
             eprintln!("socklab: the interactive REPL is not built yet; try `socklab run FILE`");
             2
