@@ -50,6 +50,8 @@ pub struct Interp {
     /// Set by SIGINT; checked at loop back-edges and inside blocking calls.
     pub interrupted: Arc<AtomicBool>,
     pub sources: Mutex<Vec<Arc<Source>>>,
+    /// Every socket the session's code created.
+    pub sockets: Arc<crate::net::SocketTable>,
 }
 
 impl Interp {
@@ -75,6 +77,7 @@ impl Interp {
             recursion_limit: AtomicUsize::new(1000),
             interrupted: Arc::new(AtomicBool::new(false)),
             sources: Mutex::new(Vec::new()),
+            sockets: crate::net::SocketTable::new(),
         })
     }
 
@@ -102,6 +105,7 @@ impl Interp {
             interp: self.clone(),
             depth: 0,
             handling: Vec::new(),
+            site: None,
         }
     }
 }
@@ -114,6 +118,9 @@ pub struct Ctx {
     /// Exceptions being handled by enclosing `except` blocks (innermost last): what a
     /// bare `raise` re-raises and what a new exception records as its context.
     pub handling: Vec<Box<Exc>>,
+    /// Where the built-in being called was called from (the socket table records the
+    /// line that created each socket).
+    pub site: Option<(Arc<Source>, u32)>,
 }
 
 impl Ctx {

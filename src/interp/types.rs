@@ -252,6 +252,7 @@ pub fn instance_with_args(class: Arc<Class>, args: Vec<Value>) -> Value {
         class,
         dict: Mutex::new(dict),
         payload: Mutex::new(None),
+        hash: std::sync::OnceLock::new(),
     }))
 }
 
