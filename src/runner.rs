@@ -178,6 +178,8 @@ fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool, trac
         Ok(()) => 0,
         Err(exc) => finish_with_exception(&mut ctx, &exc, explain),
     };
+    // As CPython's shutdown: wait for the program's non-daemon threads.
+    crate::builtins::thread::shutdown(&mut ctx);
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();

@@ -1434,3 +1434,33 @@ impl NativeObject for SuperObj {
         self
     }
 }
+
+/// `@prop.setter` / `@prop.getter`: a new property with one accessor replaced.
+pub fn property_with(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "setter", a, 2, 2)?;
+    let Value::Instance(old) = &a[0] else {
+        return Err(ctx.type_error("descriptor 'setter' requires a 'property' object"));
+    };
+    // Which accessor: a setter takes (self, value), a getter (self).
+    let is_setter = match &a[1] {
+        Value::Func(f) => f.def.params.positional.len() >= 2,
+        _ => true,
+    };
+    let getter = old.payload.lock().clone();
+    let setter = old.dict.lock().get("fset").cloned().unwrap_or(Value::None);
+    let inst = Instance {
+        class: old.class.clone(),
+        dict: Mutex::new(Attrs::new()),
+        payload: Mutex::new(if is_setter {
+            getter
+        } else {
+            Some(a[1].clone())
+        }),
+        hash: std::sync::OnceLock::new(),
+    };
+    inst.dict.lock().insert(
+        Arc::from("fset"),
+        if is_setter { a[1].clone() } else { setter },
+    );
+    Ok(Value::Instance(Arc::new(inst)))
+}

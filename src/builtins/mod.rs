@@ -11,6 +11,7 @@ pub mod select;
 pub mod socket;
 pub mod struct_;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::interp::value::{Globals, Module, Name, Value};
@@ -117,6 +118,31 @@ fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
+/// `traceback`: just what `socketserver`'s error report (and curious students) need.
+fn traceback_items() -> Vec<(&'static str, Value)> {
+    fn format_exc(ctx: &mut Ctx) -> String {
+        match ctx.handling.last().cloned() {
+            Some(exc) => crate::interp::render_traceback(ctx, &exc),
+            None => "NoneType: None\n".to_string(),
+        }
+    }
+    vec![
+        (
+            "format_exc",
+            core::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
+        ),
+        (
+            "print_exc",
+            core::builtin_fn("print_exc", |ctx, _, _| {
+                let text = format_exc(ctx);
+                let _ = ctx.interp.flush();
+                ctx.interp.write_stderr(&text);
+                Ok(Value::None)
+            }),
+        ),
+    ]
+}
+
 /// A module written in Python and embedded in the binary: compiled and run on first
 /// import, in its own globals.
 fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
@@ -163,12 +189,10 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "socket" => new_module("socket", socket::items()),
         "select" => new_module("select", select::items()),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
-        "threading" | "socketserver" | "_thread" => {
-            return Err(ctx.err(
-                "NotImplementedError",
-                format!("socklab does not support the '{top}' module yet"),
-            ))
-        }
+        "_thread" => new_module("_thread", thread::items()),
+        "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
+        "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
+        "traceback" => new_module("traceback", traceback_items()),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));

@@ -314,9 +314,16 @@ fn exec_try(
     if finalbody.is_empty() {
         return result;
     }
-    // `finally` runs whatever happened; its own `return`/`break`/exception wins.
+    // `finally` runs whatever happened; its own `return`/`break`/exception wins. An
+    // exception passing through keeps pointing at the line that raised it.
+    let raised_at = f.offset;
     match exec_block(ctx, f, finalbody)? {
-        Ctl::Normal => result,
+        Ctl::Normal => {
+            if result.is_err() {
+                f.offset = raised_at;
+            }
+            result
+        }
         other => Ok(other),
     }
 }

@@ -106,6 +106,7 @@ impl Interp {
             depth: 0,
             handling: Vec::new(),
             site: None,
+            is_main: true,
         }
     }
 }
@@ -121,6 +122,8 @@ pub struct Ctx {
     /// Where the built-in being called was called from (the socket table records the
     /// line that created each socket).
     pub site: Option<(Arc<Source>, u32)>,
+    /// Only the main thread receives `KeyboardInterrupt`, as in CPython.
+    pub is_main: bool,
 }
 
 impl Ctx {
@@ -141,7 +144,7 @@ impl Ctx {
     /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
     #[inline]
     pub fn check_interrupt(&self) -> R<()> {
-        if self.interp.interrupted.load(Ordering::Relaxed) {
+        if self.is_main && self.interp.interrupted.load(Ordering::Relaxed) {
             self.interp.interrupted.store(false, Ordering::Relaxed);
             return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));
         }
