@@ -612,16 +612,25 @@ fn blocking<T>(
     readable: bool,
     mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
-    let os = os_of(ctx, s)?;
-    let timeout = timeout_of(s);
-    let deadline =
-        timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    let (os, timeout) = {
+        let st = s.inner.lock();
+        match &st.os {
+            Some(o) => (o.clone(), st.timeout),
+            None => return Err(ctx.os_error(libc::EBADF)),
+        }
+    };
+    let mut deadline: Option<std::time::Instant> = None;
     loop {
         match op(&os) {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
                 if timeout == Some(0.0) {
                     return Err(io_error(ctx, &e));
+                }
+                // The clock is read only once a wait with a time-out actually begins.
+                if let (Some(t), None) = (timeout, deadline) {
+                    deadline =
+                        Some(std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
                 }
                 let left = deadline.map(|d| {
                     d.saturating_duration_since(std::time::Instant::now())
@@ -874,7 +883,14 @@ impl SocketObj {
         let fname = if all { "sendall" } else { "send" };
         arg_count(ctx, fname, a, 1, 2)?;
         let s = &self.sock;
-        let data = data_arg(ctx, &a[0])?;
+        let owned;
+        let data: &[u8] = match &a[0] {
+            Value::Bytes(b) => b,
+            other => {
+                owned = data_arg(ctx, other)?;
+                &owned
+            }
+        };
         let flags = flags_arg(ctx, a.get(1))? | libc::MSG_NOSIGNAL;
         let mut sent = 0;
         loop {
@@ -892,11 +908,13 @@ impl SocketObj {
                 st.dgrams_sent += 1;
             }
         }
-        let to = peer_text(s);
-        if s.is_stream() {
-            s.event(format!("sent {} → {}", plural_bytes(sent), to));
-        } else {
-            s.event(format!("sent a {}-byte datagram → {}", sent, to));
+        if s.observed() {
+            let to = peer_text(s);
+            if s.is_stream() {
+                s.event(format!("sent {} → {}", plural_bytes(sent), to));
+            } else {
+                s.event(format!("sent a {}-byte datagram → {}", sent, to));
+            }
         }
         Ok(if all {
             Value::None
@@ -953,21 +971,24 @@ impl SocketObj {
         let flags = flags_arg(ctx, a.get(1).or(kwarg(k, "flags")))?;
         // The kernel never hands over more than its buffers hold; cap the allocation.
         let cap = (size as usize).min(1 << 22);
-        let mut buf: Vec<MaybeUninit<u8>> = vec![MaybeUninit::uninit(); cap];
+        let mut buf: Vec<u8> = vec![0; cap];
         let (n, addr) = if from {
-            let (n, addr) = blocking(ctx, s, true, |os| os.recv_from_with_flags(&mut buf, flags))?;
+            // SAFETY: u8 and MaybeUninit<u8> share a layout, and the buffer is initialised.
+            let uninit =
+                unsafe { &mut *(buf.as_mut_slice() as *mut [u8] as *mut [MaybeUninit<u8>]) };
+            let (n, addr) = blocking(ctx, s, true, |os| os.recv_from_with_flags(uninit, flags))?;
             (n, Some(addr))
         } else {
+            // SAFETY: as above.
+            let uninit =
+                unsafe { &mut *(buf.as_mut_slice() as *mut [u8] as *mut [MaybeUninit<u8>]) };
             (
-                blocking(ctx, s, true, |os| os.recv_with_flags(&mut buf, flags))?,
+                blocking(ctx, s, true, |os| os.recv_with_flags(uninit, flags))?,
                 None,
             )
         };
-        // SAFETY: the kernel initialised the first `n` bytes.
-        let data: Vec<u8> = buf[..n]
-            .iter()
-            .map(|b| unsafe { b.assume_init() })
-            .collect();
+        buf.truncate(n);
+        let data = buf;
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
             let mut st = s.inner.lock();
@@ -978,9 +999,11 @@ impl SocketObj {
         }
         let from_text = match &addr {
             Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
-            _ => peer_text(s),
+            _ if s.observed() => peer_text(s),
+            _ => String::new(),
         };
-        if s.is_stream() {
+        if !s.observed() {
+        } else if s.is_stream() {
             if n == 0 && size > 0 {
                 s.event(format!(
                     "peer closed: recv returned b'' ({} sent nothing more)",
