@@ -812,6 +812,7 @@ impl SocketObj {
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], fname)?;
         let os = os_of(ctx, s)?;
+        let before = s.inner.lock().state;
         let result = match os.connect(&addr) {
             Ok(()) => Ok(()),
             Err(e)
@@ -822,7 +823,8 @@ impl SocketObj {
                 if timeout == Some(0.0) {
                     Err(io_error(ctx, &e))
                 } else {
-                    s.transition(State::Connecting, &format!("to {}", addr_text(&addr)));
+                    // One event for the whole connect: note "connecting" silently.
+                    s.inner.lock().state = State::Connecting;
                     if !wait::wait_for(ctx, &os, false, timeout)? {
                         Err(timed_out())
                     } else {
@@ -839,7 +841,13 @@ impl SocketObj {
         match result {
             Ok(()) => {
                 let local = update_local(s, &os).unwrap_or_default();
-                s.inner.lock().peer = Some(addr_text(&addr));
+                {
+                    let mut st = s.inner.lock();
+                    st.peer = Some(addr_text(&addr));
+                    if st.state == State::Connecting {
+                        st.state = before;
+                    }
+                }
                 let what = if s.is_stream() {
                     "connected"
                 } else {
@@ -864,7 +872,7 @@ impl SocketObj {
                 {
                     let mut st = s.inner.lock();
                     if st.state == State::Connecting {
-                        st.state = State::Created;
+                        st.state = before;
                     }
                 }
                 Ok(Value::Int(code))
@@ -872,7 +880,7 @@ impl SocketObj {
             Err(e) => {
                 let mut st = s.inner.lock();
                 if st.state == State::Connecting {
-                    st.state = State::Created;
+                    st.state = before;
                 }
                 Err(e)
             }
