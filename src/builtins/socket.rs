@@ -24,8 +24,13 @@ use std::sync::{Arc, OnceLock};
 
 pub struct EnumMember {
     pub class: Arc<Class>,
-    pub name: &'static str,
+    pub name: Arc<str>,
     pub value: i64,
+}
+
+/// IntFlag classes: `|`, `&`, `^` of members give members (composite names).
+fn is_flag(class: &Class) -> bool {
+    matches!(&*class.name, "MsgFlag" | "AddressInfo")
 }
 
 impl NativeObject for EnumMember {
@@ -41,9 +46,32 @@ impl NativeObject for EnumMember {
     fn as_int(&self) -> Option<i64> {
         Some(self.value)
     }
+    fn binary_op(&self, op: &str, other: &Value) -> Option<Value> {
+        if !is_flag(&self.class) {
+            return None;
+        }
+        let o = match other {
+            Value::Int(i) => *i,
+            Value::Native(n) => {
+                let m = n.as_any().downcast_ref::<EnumMember>()?;
+                if !Arc::ptr_eq(&m.class, &self.class) {
+                    return None;
+                }
+                m.value
+            }
+            _ => return None,
+        };
+        let v = match op {
+            "|" => self.value | o,
+            "&" => self.value & o,
+            "^" => self.value ^ o,
+            _ => return None,
+        };
+        Some(member(enum_name_static(&self.class.name), v))
+    }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
         match name {
-            "name" => Some(Ok(Value::str(self.name))),
+            "name" => Some(Ok(Value::Str(self.name.clone()))),
             "value" => Some(Ok(Value::Int(self.value))),
             _ => None,
         }
@@ -82,7 +110,7 @@ fn enum_class(name: &'static str) -> Arc<Class> {
                     n,
                     "socket",
                     vec![types::class("int")],
-                    Native::Other,
+                    Native::Enum,
                     Default::default(),
                 )
             })
@@ -181,16 +209,63 @@ pub fn constant(value: i64, enum_name: &str) -> Value {
     if enum_name.is_empty() {
         return Value::Int(value);
     }
-    match CONSTANTS
+    member(enum_name_static(enum_name), value)
+}
+
+/// The one member of an enum with this value (members are singletons, so
+/// `s.family is AF_INET`); flag values that are no single member get a composite
+/// name (`AI_PASSIVE|AI_NUMERICHOST`); other values stay plain ints.
+fn member(enum_name: &'static str, value: i64) -> Value {
+    static MEMBERS: OnceLock<Mutex<std::collections::HashMap<(&'static str, i64), Value>>> =
+        OnceLock::new();
+    let table = MEMBERS.get_or_init(|| Mutex::new(std::collections::HashMap::new()));
+    if let Some(v) = table.lock().get(&(enum_name, value)) {
+        return v.clone();
+    }
+    let class = enum_class(enum_name);
+    let exact = CONSTANTS
         .iter()
         .find(|(_, v, e)| *v == value && *e == enum_name)
-    {
-        Some((name, _, _)) => Value::Native(Arc::new(EnumMember {
-            class: enum_class(enum_name_static(enum_name)),
-            name,
-            value,
-        })),
-        None => Value::Int(value),
+        .map(|(n, _, _)| n.to_string());
+    let name = match exact {
+        Some(n) => n,
+        None if is_flag(&class) => {
+            let parts: Vec<&str> = CONSTANTS
+                .iter()
+                .filter(|(_, v, e)| {
+                    *e == enum_name && *v != 0 && v & value == *v && v.count_ones() == 1
+                })
+                .map(|(n, _, _)| *n)
+                .collect();
+            if parts.is_empty()
+                || parts
+                    .iter()
+                    .map(|n| CONSTANTS.iter().find(|c| c.0 == *n).map_or(0, |c| c.1))
+                    .fold(0, |a, b| a | b)
+                    != value
+            {
+                return Value::Int(value);
+            }
+            parts.join("|")
+        }
+        None => return Value::Int(value),
+    };
+    let v = Value::Native(Arc::new(EnumMember {
+        class,
+        name: Arc::from(name),
+        value,
+    }));
+    table.lock().insert((enum_name, value), v.clone());
+    v
+}
+
+/// `socket.AddressFamily(2)`: the member with that value, or CPython's ValueError.
+pub fn enum_call(ctx: &mut Ctx, cls: &Arc<Class>, args: &[Value]) -> R<Value> {
+    arg_count(ctx, &cls.name, args, 1, 1)?;
+    let v = to_i64(ctx, &args[0], "")?;
+    match member(enum_name_static(&cls.name), v) {
+        m @ Value::Native(_) => Ok(m),
+        _ => Err(ctx.value_error(format!("{} is not a valid {}", v, cls.name))),
     }
 }
 
@@ -719,14 +794,14 @@ impl SocketObj {
             "setsockopt" => self.setsockopt(ctx, a),
             "getsockopt" => self.getsockopt(ctx, a),
             "settimeout" => (|| {
-                arg_count(ctx, "settimeout", a, 1, 1)?;
+                arg_count(ctx, "socket.settimeout", a, 1, 1)?;
                 let t = parse_timeout(ctx, &a[0])?;
                 s.inner.lock().timeout = t;
                 Ok(Value::None)
             })(),
             "gettimeout" => Ok(float_or_none(timeout_of(s))),
             "setblocking" => (|| {
-                arg_count(ctx, "setblocking", a, 1, 1)?;
+                arg_count(ctx, "socket.setblocking", a, 1, 1)?;
                 let b = truthy(ctx, &a[0])?;
                 s.inner.lock().timeout = if b { None } else { Some(0.0) };
                 Ok(Value::None)
@@ -762,7 +837,7 @@ impl SocketObj {
     }
 
     fn bind(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "bind", a, 1, 1)?;
+        arg_count(ctx, "socket.bind", a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], "bind")?;
         let os = os_of(ctx, s)?;
@@ -773,7 +848,7 @@ impl SocketObj {
     }
 
     fn listen(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "listen", a, 0, 1)?;
+        arg_count(ctx, "socket.listen", a, 0, 1)?;
         let s = &self.sock;
         let backlog = match a.first() {
             Some(v) => to_i64(ctx, v, "")?.max(0) as i32,
@@ -787,7 +862,7 @@ impl SocketObj {
     }
 
     fn accept(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "accept", a, 0, 0)?;
+        arg_count(ctx, "socket.accept", a, 0, 0)?;
         let s = &self.sock;
         let (conn, addr) = blocking(ctx, s, true, |os| os.accept())?;
         // CPython: the new socket is blocking unless a default time-out is set.
@@ -808,7 +883,7 @@ impl SocketObj {
 
     fn connect(&self, ctx: &mut Ctx, a: &[Value], ex: bool) -> R<Value> {
         let fname = if ex { "connect_ex" } else { "connect" };
-        arg_count(ctx, fname, a, 1, 1)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], fname)?;
         let os = os_of(ctx, s)?;
@@ -889,7 +964,7 @@ impl SocketObj {
 
     fn send(&self, ctx: &mut Ctx, a: &[Value], all: bool) -> R<Value> {
         let fname = if all { "sendall" } else { "send" };
-        arg_count(ctx, fname, a, 1, 2)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
         let s = &self.sock;
         let owned;
         let data: &[u8] = match &a[0] {
@@ -970,7 +1045,7 @@ impl SocketObj {
 
     fn recv(&self, ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)], from: bool) -> R<Value> {
         let fname = if from { "recvfrom" } else { "recv" };
-        arg_count(ctx, fname, a, 1, 2)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
         let s = &self.sock;
         let size = to_i64(ctx, &a[0], "")?;
         if size < 0 {
@@ -1039,7 +1114,7 @@ impl SocketObj {
     }
 
     fn shutdown(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "shutdown", a, 1, 1)?;
+        arg_count(ctx, "socket.shutdown", a, 1, 1)?;
         let s = &self.sock;
         let how = to_i64(ctx, &a[0], "")?;
         let (h, state) = match how {
@@ -1099,7 +1174,7 @@ impl SocketObj {
     }
 
     fn getsockopt(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "getsockopt", a, 2, 3)?;
+        arg_count(ctx, "socket.getsockopt", a, 2, 3)?;
         let s = &self.sock;
         let level = to_i64(ctx, &a[0], "")? as i32;
         let opt = to_i64(ctx, &a[1], "")? as i32;
