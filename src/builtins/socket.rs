@@ -1054,23 +1054,24 @@ impl SocketObj {
         let flags = flags_arg(ctx, a.get(1).or(kwarg(k, "flags")))?;
         // The kernel never hands over more than its buffers hold; cap the allocation.
         let cap = (size as usize).min(1 << 22);
-        let mut buf: Vec<u8> = vec![0; cap];
+        // Uninitialised capacity: the kernel writes it, so there is nothing to zero first.
+        let mut buf: Vec<u8> = Vec::with_capacity(cap);
         let (n, addr) = if from {
-            // SAFETY: u8 and MaybeUninit<u8> share a layout, and the buffer is initialised.
-            let uninit =
-                unsafe { &mut *(buf.as_mut_slice() as *mut [u8] as *mut [MaybeUninit<u8>]) };
-            let (n, addr) = blocking(ctx, s, true, |os| os.recv_from_with_flags(uninit, flags))?;
+            let (n, addr) = blocking(ctx, s, true, |os| {
+                os.recv_from_with_flags(buf.spare_capacity_mut(), flags)
+            })?;
             (n, Some(addr))
         } else {
-            // SAFETY: as above.
-            let uninit =
-                unsafe { &mut *(buf.as_mut_slice() as *mut [u8] as *mut [MaybeUninit<u8>]) };
             (
-                blocking(ctx, s, true, |os| os.recv_with_flags(uninit, flags))?,
+                blocking(ctx, s, true, |os| {
+                    os.recv_with_flags(buf.spare_capacity_mut(), flags)
+                })?,
                 None,
             )
         };
-        buf.truncate(n);
+        // SAFETY: the kernel initialised the first `n` bytes of the spare capacity.
+        unsafe { buf.set_len(n) };
+
         let data = buf;
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
