@@ -158,13 +158,11 @@ srv.close()
             let mut chars = l.chars().peekable();
             while let Some(c) = chars.next() {
                 out.push(c);
-                if c == ':' {
-                    if chars.peek().is_some_and(|d| d.is_ascii_digit()) {
-                        while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
-                            chars.next();
-                        }
-                        out.push('P');
+                if c == ':' && chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                    while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                        chars.next();
                     }
+                    out.push('P');
                 }
             }
             out

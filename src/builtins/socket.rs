@@ -1751,7 +1751,7 @@ fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value
         return Err(ctx.type_error("create_connection() address must be a (host, port) tuple"));
     };
     if t.len() != 2 {
-        return Err(ctx.value_error(format!("too many values to unpack (expected 2)")));
+        return Err(ctx.value_error("too many values to unpack (expected 2)".to_string()));
     }
     let host = host_of(ctx, &t[0], "create_connection")?;
     let port = port_text(ctx, &t[1])?;
@@ -1956,9 +1956,8 @@ fn port_text(ctx: &Ctx, v: &Value) -> R<Option<String>> {
                 "OSError",
                 vec![Value::str("Int or String expected")],
             )))
-            .map_err(|e| {
+            .inspect_err(|_e| {
                 let _ = ctx;
-                e
             })
         }
     })
@@ -1966,9 +1965,9 @@ fn port_text(ctx: &Ctx, v: &Value) -> R<Option<String>> {
 
 fn getaddrinfo(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     if a.len() < 2 {
-        return Err(ctx.type_error(format!(
-            "getaddrinfo() missing required argument 'port' (pos 2)"
-        )));
+        return Err(
+            ctx.type_error("getaddrinfo() missing required argument 'port' (pos 2)".to_string())
+        );
     }
     let host = match &a[0] {
         Value::None => None,

@@ -1113,7 +1113,10 @@ fn set_site(ctx: &mut Ctx, source: &Arc<Source>, offset: u32) {
     }
 }
 
-fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<(Vec<Value>, Vec<(Name, Value)>)> {
+/// Positional and keyword arguments of a call, evaluated.
+type CallArgs = (Vec<Value>, Vec<(Name, Value)>);
+
+fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<CallArgs> {
     let mut pos = Vec::with_capacity(args.len());
     let mut kw = Vec::new();
     for a in args {
@@ -1317,10 +1320,10 @@ fn bind_args(
     // Defaults fill the tail of the positional parameters.
     let first_default = npos - func.defaults.len();
     let mut missing = Vec::new();
-    for i in 0..npos {
-        if slots[i].is_none() {
+    for (i, slot) in slots.iter_mut().enumerate().take(npos) {
+        if slot.is_none() {
             if i >= first_default {
-                slots[i] = Some(func.defaults[i - first_default].clone());
+                *slot = Some(func.defaults[i - first_default].clone());
             } else {
                 missing.push(p.positional[i].name.name.clone());
             }
@@ -2007,7 +2010,7 @@ pub fn truthy(ctx: &mut Ctx, v: &Value) -> R<bool> {
         Value::List(l) => !l.lock().is_empty(),
         Value::Dict(d) | Value::Set(d) => !d.lock().is_empty(),
         Value::FrozenSet(d) => !d.is_empty(),
-        Value::Range(r) => r.len() > 0,
+        Value::Range(r) => !r.is_empty(),
         Value::Instance(inst) => {
             if let Some(m) = inst.class.lookup("__bool__") {
                 let r = call(ctx, &m, vec![v.clone()], vec![])?;

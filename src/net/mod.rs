@@ -386,7 +386,7 @@ impl SocketTable {
             "timeout".into(),
             match timeout {
                 None => "None (blocking)".into(),
-                Some(t) if t == 0.0 => "0.0 (non-blocking)".into(),
+                Some(0.0) => "0.0 (non-blocking)".into(),
                 Some(t) => format!("{t} s"),
             },
         ));
