@@ -258,6 +258,13 @@ impl Repl {
             print_events(&outcome.events, session.interp(), palette);
         }
         if let Some(err) = &outcome.error {
+            // Standard error may go elsewhere than standard output (`2>log`).
+            // SAFETY: isatty only inspects the descriptor.
+            let palette = if unsafe { libc::isatty(2) } == 1 {
+                palette
+            } else {
+                Palette::PLAIN
+            };
             let mut stderr = std::io::stderr();
             let report = match err.report.trim_end().rsplit_once('\n') {
                 Some((head, last)) => format!("{head}\n{}\n", palette.paint(last, Style::Error)),
