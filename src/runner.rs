@@ -49,7 +49,8 @@ pub fn run_command(args: &RunArgs) -> i32 {
         args.file.display().to_string()
     }];
     argv.extend(args.args.iter().cloned());
-    let run = move || run_source(&name, bytes, argv, explain);
+    let trace = args.trace_events;
+    let run = move || run_source(&name, bytes, argv, explain, trace);
     match std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
         .spawn(run)
@@ -70,7 +71,7 @@ pub fn run_stdin_as_script() -> i32 {
         eprintln!("socklab: cannot read standard input: {e}");
         return 2;
     }
-    let run = move || run_source("<stdin>", bytes, vec![String::new()], false);
+    let run = move || run_source("<stdin>", bytes, vec![String::new()], false, false);
     match std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
         .spawn(run)
@@ -173,8 +174,14 @@ fn declares_utf8(raw: &[u8]) -> bool {
     })
 }
 
-fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool) -> i32 {
+fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool, trace: bool) -> i32 {
     let interp = Interp::new(argv);
+    interp
+        .sockets
+        .trace
+        .store(trace, std::sync::atomic::Ordering::Relaxed);
+    // Ctrl-C becomes KeyboardInterrupt in the program, even inside accept() or recv().
+    let _ = crate::net::wait::install_sigint(interp.interrupted.clone());
     let src = match decode_source(name, bytes) {
         Ok(s) => s,
         Err((src, err)) => return report_syntax_error(&interp, &src, &err, explain),
@@ -192,6 +199,12 @@ fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool) -> i
         Ok(()) => 0,
         Err(exc) => finish_with_exception(&mut ctx, &exc, explain),
     };
+    // As CPython's shutdown: wait for the program's non-daemon threads.
+    crate::builtins::thread::shutdown(&mut ctx);
+    // The end of the program closes every socket it left open, as CPython's exit does.
+    drop(module);
+    globals.clear();
+    interp.sockets.close_all();
     match interp.flush() {
         Ok(()) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,

@@ -162,6 +162,7 @@ impl Session {
                 live,
             });
         }
+        socket_view::collect_events(&interp);
         let (tx, rx) = mpsc::channel::<Job>();
         let worker_interp = interp.clone();
         std::thread::Builder::new()
@@ -318,12 +319,7 @@ impl Session {
     /// `:reset`: close every socket and forget every name (lab services keep running).
     pub fn reset(&mut self) {
         socket_view::close_all(&self.interp);
-        {
-            let mut values = self.interp.main.values.write();
-            for v in values.iter_mut() {
-                *v = None;
-            }
-        }
+        self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
         let _ = self.take_events();
@@ -468,6 +464,23 @@ fn gather_facts(
             .attr_obj
             .as_ref()
             .map(|o| interp::types::type_of(o).name.to_string());
+        if facts.suggestion.is_none() {
+            if let (Some(wrong), Some(obj)) = (&facts.wrong_name, &exc.attr_obj) {
+                let names = crate::builtins::attribute_names(obj);
+                facts.suggestion = lenient_suggestion(wrong, &names);
+            }
+        }
+    }
+    if exc.is("NameError") && facts.suggestion.is_none() {
+        if let Some(wrong) = &facts.wrong_name {
+            let names: Vec<String> = exc
+                .candidates
+                .iter()
+                .flatten()
+                .map(|n| n.to_string())
+                .collect();
+            facts.suggestion = lenient_suggestion(wrong, &names);
+        }
     }
     if exc.is("NameError") {
         if let Some(name) = &facts.wrong_name {
@@ -503,6 +516,33 @@ fn gather_facts(
         }
     }
     facts
+}
+
+/// A "did you mean" for the hint line, more forgiving than CPython's (which only
+/// allows a few edits): the lecture's typical slips (`recieve` for `recv`) are far in
+/// edits but close in what was meant.
+fn lenient_suggestion(wrong: &str, names: &[String]) -> Option<String> {
+    let lower = wrong.to_lowercase();
+    let known = match lower.as_str() {
+        "receive" | "recieve" | "recive" | "reciev" | "read" => Some("recv"),
+        "receivefrom" | "recievefrom" | "receive_from" | "recieve_from" | "recv_from" => {
+            Some("recvfrom")
+        }
+        "send_all" | "sendeall" => Some("sendall"),
+        "send_to" => Some("sendto"),
+        "write" => Some("send"),
+        _ => None,
+    };
+    if let Some(k) = known.filter(|k| names.iter().any(|n| n == k)) {
+        return Some(k.to_string());
+    }
+    names
+        .iter()
+        .filter(|n| !n.starts_with('_'))
+        .map(|n| (strsim::jaro_winkler(&lower, &n.to_lowercase()), n))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n.clone())
 }
 
 /// The text inside the parentheses of the first of `calls` on `line`.
@@ -726,6 +766,23 @@ mod tests {
             Some("KeyboardInterrupt")
         );
         assert!(s.evaluate("n > 0").map(|e| e.truthy).unwrap_or(false));
+    }
+
+    #[test]
+    fn lenient_suggestions_catch_the_lectures_slips() {
+        let names: Vec<String> = ["recv", "recvfrom", "send", "sendall", "bind"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            lenient_suggestion("recieve", &names).as_deref(),
+            Some("recv")
+        );
+        assert_eq!(
+            lenient_suggestion("sendAll", &names).as_deref(),
+            Some("sendall")
+        );
+        assert_eq!(lenient_suggestion("xyz", &names), None);
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub fn to_i64(ctx: &Ctx, v: &Value, what: &str) -> R<i64> {
             "OverflowError",
             "Python int too large to convert to C ssize_t",
         )),
+        Value::Native(n) if n.as_int().is_some() => Ok(n.as_int().unwrap_or(0)),
         _ => Err(ctx.type_error(format!(
             "'{}' object cannot be interpreted as an integer{}",
             type_name(v),
@@ -173,6 +174,11 @@ pub fn builtins() -> HashMap<Name, Value> {
             arg_count(ctx, "hash", a, 1, 1)?;
             use std::hash::{Hash, Hasher};
             let k = hash_key(ctx, &a[0])?;
+            if let Value::Instance(i) = &a[0] {
+                if let Some(h) = i.hash.get() {
+                    return Ok(Value::Int(*h));
+                }
+            }
             if let Some(Num::I(i)) = as_number(&a[0]) {
                 if i != -1 {
                     return Ok(Value::Int(i));
@@ -1057,6 +1063,7 @@ pub fn construct(
                 class: cls.clone(),
                 dict: Mutex::new(Attrs::new()),
                 payload: Mutex::new(None),
+                hash: std::sync::OnceLock::new(),
             })))
         }
         Native::Property | Native::StaticMethod | Native::ClassMethod => {
@@ -1065,6 +1072,7 @@ pub fn construct(
                 class: cls.clone(),
                 dict: Mutex::new(Attrs::new()),
                 payload: Mutex::new(Some(args[0].clone())),
+                hash: std::sync::OnceLock::new(),
             };
             if cls.native == Native::Property {
                 let setter = args
@@ -1083,6 +1091,7 @@ pub fn construct(
             };
             Ok(make_super(c.clone(), args[1].clone()))
         }
+        Native::Socket => crate::builtins::socket::construct(ctx, &args, &kwargs),
         Native::Slice => {
             arg_count(ctx, "slice", &args, 1, 3)?;
             let parts = match args.len() {
@@ -1424,4 +1433,34 @@ impl NativeObject for SuperObj {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// `@prop.setter` / `@prop.getter`: a new property with one accessor replaced.
+pub fn property_with(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "setter", a, 2, 2)?;
+    let Value::Instance(old) = &a[0] else {
+        return Err(ctx.type_error("descriptor 'setter' requires a 'property' object"));
+    };
+    // Which accessor: a setter takes (self, value), a getter (self).
+    let is_setter = match &a[1] {
+        Value::Func(f) => f.def.params.positional.len() >= 2,
+        _ => true,
+    };
+    let getter = old.payload.lock().clone();
+    let setter = old.dict.lock().get("fset").cloned().unwrap_or(Value::None);
+    let inst = Instance {
+        class: old.class.clone(),
+        dict: Mutex::new(Attrs::new()),
+        payload: Mutex::new(if is_setter {
+            getter
+        } else {
+            Some(a[1].clone())
+        }),
+        hash: std::sync::OnceLock::new(),
+    };
+    inst.dict.lock().insert(
+        Arc::from("fset"),
+        if is_setter { a[1].clone() } else { setter },
+    );
+    Ok(Value::Instance(Arc::new(inst)))
 }

@@ -1731,7 +1731,7 @@ impl NativeObject for DictView {
         view_class(self.kind)
     }
     fn repr(&self) -> String {
-        let parts: Vec<String> = self.items().iter().map(repr_plain).collect();
+        let parts: Vec<String> = self.items().iter().map(repr::repr_plain_value).collect();
         format!("{}([{}])", self.kind, parts.join(", "))
     }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, _name: &str) -> Option<R<Value>> {
@@ -1778,34 +1778,6 @@ impl NativeObject for DictView {
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-}
-
-/// A repr for values inside a dict view, which has no interpreter context at hand.
-fn repr_plain(v: &Value) -> String {
-    match v {
-        Value::Tuple(t) => {
-            let parts: Vec<String> = t.iter().map(repr_plain).collect();
-            if t.len() == 1 {
-                format!("({},)", parts[0])
-            } else {
-                format!("({})", parts.join(", "))
-            }
-        }
-        Value::List(l) => {
-            let parts: Vec<String> = l.lock().iter().map(repr_plain).collect();
-            format!("[{}]", parts.join(", "))
-        }
-        Value::None => "None".into(),
-        Value::Bool(b) => {
-            if *b {
-                "True".into()
-            } else {
-                "False".into()
-            }
-        }
-        Value::BigInt(b) => b.to_string(),
-        _ => repr::repr_simple(v),
     }
 }
 

@@ -7,8 +7,11 @@
 pub mod core;
 pub mod exceptions;
 pub mod methods;
+pub mod select;
+pub mod socket;
 pub mod struct_;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::interp::value::{Globals, Module, Name, Value};
@@ -16,7 +19,7 @@ use crate::interp::{Ctx, R};
 use std::sync::Arc;
 
 /// Modules socklab provides, with what `repr` says of them.
-const BUILTIN_MODULES: &[&str] = &["sys", "time", "struct", "builtins"];
+const BUILTIN_MODULES: &[&str] = &["sys", "time", "builtins"];
 /// Modules of CPython's standard library that are outside the lecture's subset.
 const STDLIB: &[&str] = &[
     "os",
@@ -115,6 +118,64 @@ fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
+/// `traceback`: just what `socketserver`'s error report (and curious students) need.
+fn traceback_items() -> Vec<(&'static str, Value)> {
+    fn format_exc(ctx: &mut Ctx) -> String {
+        match ctx.handling.last().cloned() {
+            Some(exc) => crate::interp::render_traceback(ctx, &exc),
+            None => "NoneType: None\n".to_string(),
+        }
+    }
+    vec![
+        (
+            "format_exc",
+            core::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
+        ),
+        (
+            "print_exc",
+            core::builtin_fn("print_exc", |ctx, _, _| {
+                let text = format_exc(ctx);
+                let _ = ctx.interp.flush();
+                ctx.interp.write_stderr(&text);
+                Ok(Value::None)
+            }),
+        ),
+    ]
+}
+
+/// A module written in Python and embedded in the binary: compiled and run on first
+/// import, in its own globals.
+fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
+    let src = crate::syntax::Source::new(format!("<socklab {name}>"), source);
+    let globals = Globals::new(name);
+    globals.set("__name__", Value::str(name));
+    let code = crate::interp::compile(&src, &globals).map_err(|e| {
+        ctx.err(
+            "SystemError",
+            format!(
+                "socklab's {name} module does not compile: {}",
+                e.exception_line()
+            ),
+        )
+    })?;
+    let module = Value::Module(Arc::new(Module {
+        name: Arc::from(name),
+        globals: globals.clone(),
+    }));
+    // Cache first, so a module importing itself (or a cycle) sees it.
+    ctx.interp
+        .modules
+        .lock()
+        .insert(Arc::from(name), module.clone());
+    if let Err(e) = crate::interp::run_module(ctx, &code, &globals, &src) {
+        ctx.interp.modules.lock().remove(name);
+        return Err(e);
+    }
+    // The compiled tree must outlive the module's functions, which point into it.
+    std::mem::forget(code);
+    Ok(module)
+}
+
 /// `import name`: the module, made on first use and cached.
 pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
     let top = dotted.split('.').next().unwrap_or(dotted);
@@ -125,12 +186,13 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "sys" => new_module("sys", sys::items(ctx)),
         "time" => new_module("time", time::items()),
         "struct" => new_module("struct", struct_::items()),
-        "socket" | "select" | "threading" | "socketserver" | "ipaddress" | "_thread" => {
-            return Err(ctx.err(
-                "NotImplementedError",
-                format!("socklab does not support the '{top}' module yet"),
-            ))
-        }
+        "socket" => new_module("socket", socket::items()),
+        "select" => new_module("select", select::items()),
+        "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
+        "_thread" => new_module("_thread", thread::items()),
+        "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
+        "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
+        "traceback" => new_module("traceback", traceback_items()),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));

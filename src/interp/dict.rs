@@ -6,6 +6,7 @@
 use super::value::Value;
 use indexmap::IndexMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Key(pub Value);
@@ -45,6 +46,7 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
                 f.to_bits().hash(h)
             }
         }
+        Value::Native(n) if n.as_int().is_some() => n.as_int().hash(h),
         Value::Str(s) => s.hash(h),
         Value::Bytes(b) => b.hash(h),
         Value::Tuple(items) => {
@@ -63,8 +65,16 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
             }
             acc.hash(h)
         }
+        Value::Instance(i) => match i.hash.get() {
+            Some(user) => user.hash(h),
+            None => other_id(v).hash(h),
+        },
         other => other.id().hash(h),
     }
+}
+
+fn other_id(v: &Value) -> usize {
+    v.id()
 }
 
 impl Hash for Key {
@@ -85,6 +95,14 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         }
         (FrozenSet(x), FrozenSet(y)) => x.len() == y.len() && x.keys().all(|k| y.contains_key(k)),
         (None, None) => true,
+        // Instances with their own `__hash__`: equal hashes stand for `__eq__` (the
+        // storage cannot call back into Python); right for value classes like ipaddress.
+        (Instance(x), Instance(y)) => match (x.hash.get(), y.hash.get()) {
+            (Some(p), Some(q)) => {
+                p == q && Arc::ptr_eq(&x.class, &y.class) || std::sync::Arc::ptr_eq(x, y)
+            }
+            _ => std::sync::Arc::ptr_eq(x, y),
+        },
         _ => match (super::ops::as_number(a), super::ops::as_number(b)) {
             (Some(x), Some(y)) => super::ops::num_eq(&x, &y),
             _ => a.is(b),
@@ -115,7 +133,7 @@ fn stable_hash(v: &Value) -> Option<i64> {
         Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e18 => {
             return stable_hash(&Value::Int(*f as i64))
         }
-        Value::None => return None,
+        Value::Native(n) => n.as_int()?,
         _ => return None,
     };
     Some(if h == -1 { -2 } else { h })

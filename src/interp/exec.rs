@@ -350,9 +350,16 @@ fn exec_try(
     if finalbody.is_empty() {
         return result;
     }
-    // `finally` runs whatever happened; its own `return`/`break`/exception wins.
+    // `finally` runs whatever happened; its own `return`/`break`/exception wins. An
+    // exception passing through keeps pointing at the line that raised it.
+    let raised_at = f.offset;
     match exec_block(ctx, f, finalbody)? {
-        Ctl::Normal => result,
+        Ctl::Normal => {
+            if result.is_err() {
+                f.offset = raised_at;
+            }
+            result
+        }
         other => Ok(other),
     }
 }
@@ -972,8 +979,58 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
     }
 }
 
-pub fn hash_key(ctx: &Ctx, v: &Value) -> R<Key> {
+pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {
+    prepare_user_hashes(ctx, v)?;
     Key::new(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
+}
+
+/// Compute (once) the `__hash__` of user instances inside `v`; a class that defines
+/// `__eq__` without `__hash__` is unhashable, as in CPython.
+fn prepare_user_hashes(ctx: &mut Ctx, v: &Value) -> R<()> {
+    match v {
+        Value::Instance(inst) => {
+            if inst.hash.get().is_some() || inst.class.def.is_none() {
+                return Ok(());
+            }
+            match inst.class.lookup("__hash__") {
+                Some(Value::None) => {
+                    Err(ctx.type_error(format!("unhashable type: '{}'", inst.class.name)))
+                }
+                Some(m @ Value::Func(_)) => {
+                    let r = call(ctx, &m, vec![v.clone()], vec![])?;
+                    let h = match r {
+                        Value::Int(i) => i,
+                        Value::Bool(b) => b as i64,
+                        Value::BigInt(b) => (&*b % num_bigint::BigInt::from(i64::MAX))
+                            .try_into()
+                            .unwrap_or(0),
+                        _ => return Err(ctx.type_error("__hash__ method should return an integer")),
+                    };
+                    let _ = inst.hash.set(h);
+                    Ok(())
+                }
+                _ => {
+                    if inst
+                        .class
+                        .lineage()
+                        .any(|c| c.def.is_some() && c.dict.read().contains_key("__eq__"))
+                    {
+                        return Err(
+                            ctx.type_error(format!("unhashable type: '{}'", inst.class.name))
+                        );
+                    }
+                    Ok(())
+                }
+            }
+        }
+        Value::Tuple(items) => {
+            for it in items.iter() {
+                prepare_user_hashes(ctx, it)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 fn eval_items(ctx: &mut Ctx, f: &mut Frame, items: &[Expr]) -> R<Vec<Value>> {
@@ -1068,11 +1125,17 @@ fn eval_call(
         let o = eval(ctx, f, obj)?;
         let (pos, kw) = eval_args(ctx, f, args)?;
         f.offset = call_expr.span.lo;
+        if matches!(o, Value::Native(_) | Value::Module(_)) {
+            ctx.site = Some((f.source.clone(), call_expr.span.lo));
+        }
         return call_method(ctx, &o, &name.name, pos, kw);
     }
     let callee = eval(ctx, f, func)?;
     let (pos, kw) = eval_args(ctx, f, args)?;
     f.offset = call_expr.span.lo;
+    if matches!(callee, Value::Class(_) | Value::Builtin(_)) {
+        ctx.site = Some((f.source.clone(), call_expr.span.lo));
+    }
     call(ctx, &callee, pos, kw)
 }
 
@@ -1579,6 +1642,7 @@ pub fn instantiate(
             class: target.clone(),
             dict: Mutex::new(Attrs::new()),
             payload: Mutex::new(None),
+            hash: std::sync::OnceLock::new(),
         }))
     };
     match target.lookup("__init__") {

@@ -142,6 +142,11 @@ pub fn format_value(ctx: &mut Ctx, v: &Value, spec_text: &str) -> R<String> {
     if spec_text.is_empty() {
         return repr::str(ctx, v);
     }
+    if let Value::Native(n) = v {
+        if let Some(i) = n.as_int() {
+            return format_value(ctx, &Value::Int(i), spec_text);
+        }
+    }
     let spec = parse_spec(ctx, spec_text)?;
     match v {
         Value::Str(s) => {

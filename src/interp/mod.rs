@@ -50,6 +50,8 @@ pub struct Interp {
     /// Set by SIGINT; checked at loop back-edges and inside blocking calls.
     pub interrupted: Arc<AtomicBool>,
     pub sources: Mutex<Vec<Arc<Source>>>,
+    /// Every socket the session's code created.
+    pub sockets: Arc<crate::net::SocketTable>,
 }
 
 impl Interp {
@@ -75,6 +77,7 @@ impl Interp {
             recursion_limit: AtomicUsize::new(1000),
             interrupted: Arc::new(AtomicBool::new(false)),
             sources: Mutex::new(Vec::new()),
+            sockets: crate::net::SocketTable::new(),
         })
     }
 
@@ -102,6 +105,8 @@ impl Interp {
             interp: self.clone(),
             depth: 0,
             handling: Vec::new(),
+            site: None,
+            is_main: true,
         }
     }
 }
@@ -114,6 +119,11 @@ pub struct Ctx {
     /// Exceptions being handled by enclosing `except` blocks (innermost last): what a
     /// bare `raise` re-raises and what a new exception records as its context.
     pub handling: Vec<Box<Exc>>,
+    /// Where the built-in being called was called from (the socket table records the
+    /// line that created each socket).
+    pub site: Option<(Arc<Source>, u32)>,
+    /// Only the main thread receives `KeyboardInterrupt`, as in CPython.
+    pub is_main: bool,
 }
 
 impl Ctx {
@@ -134,7 +144,7 @@ impl Ctx {
     /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
     #[inline]
     pub fn check_interrupt(&self) -> R<()> {
-        if self.interp.interrupted.load(Ordering::Relaxed) {
+        if self.is_main && self.interp.interrupted.load(Ordering::Relaxed) {
             self.interp.interrupted.store(false, Ordering::Relaxed);
             return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));
         }

@@ -31,6 +31,7 @@ pub fn as_number(v: &Value) -> Option<Num> {
         Value::Bool(b) => Some(Num::I(*b as i64)),
         Value::BigInt(b) => Some(Num::B((**b).clone())),
         Value::Float(f) => Some(Num::F(*f)),
+        Value::Native(n) => n.as_int().map(Num::I),
         _ => None,
     }
 }
@@ -151,6 +152,15 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 }
 
 pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
+    // `"%s" % obj` formats the object (unless it takes over with `__rmod__`).
+    if op == BinOp::Mod && matches!(a, Value::Str(_)) {
+        let rmod = matches!(&b, Value::Instance(i) if i.class.lookup("__rmod__").is_some());
+        if !rmod {
+            if let Value::Str(s) = &a {
+                return Ok(Value::string(super::format::percent_format(ctx, s, &b)?));
+            }
+        }
+    }
     // User classes first: `__add__`, then the right operand's `__radd__`.
     if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
         let (l, r) = dunder(op);
@@ -778,7 +788,17 @@ pub fn unary(ctx: &mut Ctx, op: UnaryOp, v: Value) -> R<Value> {
 pub fn compare(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     Ok(Value::Bool(match op {
         CmpOp::Eq => eq(ctx, a, b)?,
-        CmpOp::NotEq => !eq(ctx, a, b)?,
+        CmpOp::NotEq => {
+            if let Value::Instance(i) = a {
+                if let Some(m) = i.class.lookup("__ne__") {
+                    let r = call(ctx, &m, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Value::Bool(truthy(ctx, &r)?));
+                    }
+                }
+            }
+            !eq(ctx, a, b)?
+        }
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
         CmpOp::In => contains(ctx, b, a)?,
@@ -1449,6 +1469,6 @@ pub fn mapping_items(ctx: &mut Ctx, m: &Value) -> R<Vec<(Value, Value)>> {
     }
 }
 
-pub fn key_of(ctx: &Ctx, v: &Value) -> R<Key> {
+pub fn key_of(ctx: &mut Ctx, v: &Value) -> R<Key> {
     hash_key(ctx, v)
 }

@@ -262,6 +262,10 @@ pub fn str(ctx: &mut Ctx, v: &Value) -> R<String> {
             }
             repr(ctx, v)
         }
+        Value::Native(n) => match n.str() {
+            Some(s) => Ok(s),
+            None => repr(ctx, v),
+        },
         Value::Iter(it) if matches!(&*it.lock(), IterState::Done) => repr(ctx, v),
         _ => repr(ctx, v),
     }
@@ -430,5 +434,33 @@ pub fn repr_simple(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float_repr(*f),
         _ => format!("<{}>", type_name(v)),
+    }
+}
+
+/// A repr for values inside a dict view, which has no interpreter context at hand.
+pub fn repr_plain_value(v: &Value) -> String {
+    match v {
+        Value::Tuple(t) => {
+            let parts: Vec<String> = t.iter().map(repr_plain_value).collect();
+            if t.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        Value::List(l) => {
+            let parts: Vec<String> = l.lock().iter().map(repr_plain_value).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::None => "None".into(),
+        Value::Bool(b) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
+        Value::BigInt(b) => b.to_string(),
+        _ => repr_simple(v),
     }
 }

@@ -149,6 +149,15 @@ pub fn types() -> &'static Types {
             let c = make_class(name, "builtins", vec![object.clone()], native, Attrs::new());
             by_name.insert(name, c);
         }
+        if let Some(p) = by_name.get("property") {
+            let mut d = p.dict.write();
+            for name in ["setter", "getter"] {
+                d.insert(
+                    Arc::from(name),
+                    crate::builtins::core::builtin_fn(name, crate::builtins::core::property_with),
+                );
+            }
+        }
         let int = by_name["int"].clone();
         by_name.insert(
             "bool",
@@ -252,6 +261,7 @@ pub fn instance_with_args(class: Arc<Class>, args: Vec<Value>) -> Value {
         class,
         dict: Mutex::new(dict),
         payload: Mutex::new(None),
+        hash: std::sync::OnceLock::new(),
     }))
 }
 

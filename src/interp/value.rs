@@ -182,6 +182,7 @@ pub enum Native {
     Super,
     NotImplementedType,
     Ellipsis,
+    Socket,
     Other,
 }
 
@@ -232,6 +233,9 @@ pub struct Instance {
     pub dict: Mutex<Attrs>,
     /// For instances of classes that derive from a built-in with state of its own.
     pub payload: Mutex<Option<Value>>,
+    /// The result of the class's own `__hash__`, computed when the instance first
+    /// becomes a dict key or set member (dict storage hashes without an interpreter).
+    pub hash: OnceLock<i64>,
 }
 
 /// A module: its globals, plus a name.
@@ -285,6 +289,12 @@ impl Globals {
         self.values.write()[i] = Some(v);
     }
 
+    /// Forget every value (at the end of a program or on `:reset`), closing what they own.
+    pub fn clear(&self) {
+        let old: Vec<Option<Value>> = self.values.write().iter_mut().map(|v| v.take()).collect();
+        drop(old);
+    }
+
     pub fn name_at(&self, i: usize) -> Name {
         self.index
             .read()
@@ -319,6 +329,14 @@ pub trait NativeObject: Send + Sync + Any {
         kwargs: &[(Name, Value)],
     ) -> Option<super::R<Value>>;
     fn set_attr(&self, _ctx: &mut super::Ctx, _name: &str, _v: Value) -> Option<super::R<()>> {
+        None
+    }
+    /// `str()` when it differs from `repr()`.
+    fn str(&self) -> Option<String> {
+        None
+    }
+    /// The integer value of an int-like object (the socket module's IntEnum constants).
+    fn as_int(&self) -> Option<i64> {
         None
     }
     /// Names for `dir()` and tab completion.

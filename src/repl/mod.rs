@@ -64,7 +64,6 @@ pub fn run(color: ColorChoice) -> i32 {
             return 1;
         }
     };
-    socket_view::collect_events(session.interp());
     if let Err(e) = install_sigint(&session) {
         let _ = writeln!(
             std::io::stderr(),
@@ -255,7 +254,14 @@ impl Repl {
         });
         UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
         if events {
-            print_events(&outcome.events, session.interp(), palette);
+            // The error report below says it all; its event line would repeat it.
+            let shown: Vec<socket_view::SocketEvent> = outcome
+                .events
+                .iter()
+                .filter(|e| outcome.error.is_none() || !e.text.starts_with("error:"))
+                .cloned()
+                .collect();
+            print_events(&shown, session.interp(), palette);
         }
         if let Some(err) = &outcome.error {
             // Standard error may go elsewhere than standard output (`2>log`).
@@ -339,8 +345,8 @@ fn terminal_width() -> Option<u16> {
 
 /// Route SIGINT to the session's interrupt flag while statements run.
 fn install_sigint(session: &Session) -> std::io::Result<()> {
-    let flag = session.interrupt_flag();
-    signal_hook::flag::register(signal_hook::consts::SIGINT, flag)?;
+    // The flag, and the wake-up pipe that blocking socket calls poll.
+    crate::net::wait::install_sigint(session.interrupt_flag())?;
     // SAFETY: the handler only touches an atomic and calls async-signal-safe write/_exit.
     unsafe {
         signal_hook::low_level::register(signal_hook::consts::SIGINT, || {

@@ -5,8 +5,10 @@
 //! they typed (`s`, `conn`). [`names_by_socket`] joins the two by scanning the session's
 //! globals, one level into tuples, lists and objects (`clients[0]`, `server.socket`).
 //! Everything that reads the table goes through the adapter functions at the top of this
-//! file; everything below them renders plain data and is tested on its own.
+//! file; everything below them renders plain data and is tested on its own, and the
+//! whole is tested on live sockets in `tests/repl_sockets.rs`.
 
+use crate::builtins::socket::SocketObj;
 use crate::interp::{Interp, Value};
 use crate::view::{Palette, Style};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
@@ -58,40 +60,81 @@ pub struct SocketDetail {
 // ---- The adapter: the only code that reads the session's socket table. ----
 
 /// The socket table's id for a socket value.
-pub fn socket_id(_v: &Value) -> Option<u64> {
-    None
+pub fn socket_id(v: &Value) -> Option<u64> {
+    v.as_native::<SocketObj>().map(|s| s.sock.id)
 }
 
 /// Every live socket, oldest first.
 pub fn rows(interp: &Arc<Interp>) -> Vec<SocketRow> {
-    let _ = interp;
-    Vec::new()
+    let infos = interp.sockets.snapshot();
+    if infos.is_empty() {
+        return Vec::new();
+    }
+    let names = names_by_socket(interp);
+    infos
+        .into_iter()
+        .map(|i| SocketRow {
+            names: names.get(&i.id).cloned().unwrap_or_default(),
+            id: i.id,
+            fd: i.fd,
+            family: i.family,
+            kind: i.kind,
+            state: i.state,
+            local: i.local,
+            peer: i.peer,
+            bytes_sent: i.bytes_sent,
+            bytes_recv: i.bytes_recv,
+            dgrams_sent: i.dgrams_sent,
+            dgrams_recv: i.dgrams_recv,
+            created_at: i.created_at,
+            readable: i.readable,
+        })
+        .collect()
 }
 
 /// Events since the last call, with names.
 pub fn take_events(interp: &Arc<Interp>) -> Vec<SocketEvent> {
-    let _ = interp;
-    Vec::new()
+    let events = interp.sockets.take_events();
+    if events.is_empty() {
+        return Vec::new();
+    }
+    let names = names_by_socket(interp);
+    events
+        .into_iter()
+        .map(|e| SocketEvent {
+            names: names.get(&e.socket).cloned().unwrap_or_default(),
+            socket: e.socket,
+            text: e.text,
+        })
+        .collect()
 }
 
 /// One socket in full, by a session name (or `#id` / `fd N`).
 pub fn detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
     let row = find_row(&rows(interp), which)?;
     Some(SocketDetail {
+        options: interp.sockets.options(row.id),
+        history: interp
+            .sockets
+            .history(row.id)
+            .into_iter()
+            .map(|e| e.text)
+            .collect(),
         row,
-        options: Vec::new(),
-        history: Vec::new(),
     })
 }
 
 /// Close every socket of the session.
 pub fn close_all(interp: &Arc<Interp>) {
-    let _ = interp;
+    interp.sockets.close_all();
 }
 
 /// Have the table keep events for [`take_events`].
 pub fn collect_events(interp: &Arc<Interp>) {
-    let _ = interp;
+    interp
+        .sockets
+        .collect
+        .store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 // ---- Names ----
@@ -267,15 +310,20 @@ fn waiting(r: &SocketRow) -> &'static str {
 pub fn show(d: &SocketDetail, palette: Palette) -> String {
     let r = &d.row;
     let mut out = String::new();
+    // Every REPL entry is `<stdin>` line 1 and so on: a place only in a file.
+    let created = if r.created_at.starts_with('<') {
+        String::new()
+    } else {
+        format!(", created at {}", r.created_at)
+    };
     let _ = writeln!(
         out,
         "{}",
         palette.paint(
             &format!(
-                "socket {} (fd {}, created at {})",
+                "socket {} (fd {}{created})",
                 label(&r.names, None, r.id),
-                r.fd,
-                r.created_at
+                r.fd
             ),
             Style::Heading
         )
@@ -326,7 +374,7 @@ mod tests {
             state: "listening".into(),
             local: Some("127.0.0.1:40000".into()),
             peer: None,
-            created_at: "<stdin>:1".into(),
+            created_at: "server.py:4".into(),
             readable: true,
             ..SocketRow::default()
         }

@@ -556,15 +556,20 @@ class _BaseAddress(_IPAddressBase):
                 base = 'b'
             else:
                 base = 'x'
+        digits = ("{:" + base + "}").format(int(self))
         if base == 'b':
-            padlen = self._max_prefixlen
+            width = self._max_prefixlen
         else:
-            padlen = self._max_prefixlen // 4
+            width = self._max_prefixlen // 4
+        digits = '0' * (width - len(digits)) + digits
         if grouping:
-            padlen += padlen // 4 - 1
+            digits = '_'.join([digits[i:i + 4] for i in range(0, width, 4)])
         if alternate:
-            padlen += 2
-        return ("{:" + f"{alternate}0{padlen}{grouping}{base}" + "}").format(int(self))
+            if base == 'X':
+                digits = '0X' + digits
+            else:
+                digits = '0' + base + digits
+        return digits
 
 
 class IPv4Address(_BaseV4, _BaseAddress):

@@ -1,0 +1,403 @@
+//! The session's sockets: every OS socket a program creates, with what happened to it.
+//!
+//! Python values never hold a raw file descriptor: a socket value holds an `Arc<Sock>`
+//! registered in the session's `SocketTable`. The table knows each socket's family,
+//! type, state in the lecture's terms (created → bound → listening, or connected, shut
+//! down, closed), its addresses, byte and datagram counters and the line that created
+//! it; every change is an `Event` on a stream the REPL, lessons and `--trace-events`
+//! read.
+//!
+//! Every OS socket is kept in non-blocking mode. Blocking in Python's sense (`accept()`
+//! waiting for a client) is done here, by `wait`: `poll()` on the socket *and* on a
+//! wake-up pipe that the SIGINT handler writes to, so Ctrl-C interrupts any wait at once
+//! (a plain signal handler would not: with SA_RESTART the kernel restarts `accept()`).
+
+pub mod wait;
+
+use parking_lot::Mutex;
+use socket2::Socket;
+use std::collections::VecDeque;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+
+/// Where a socket is in its life, as the lecture draws it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Created,
+    Bound,
+    Listening,
+    Connecting,
+    Connected,
+    ShutRead,
+    ShutWrite,
+    ShutBoth,
+    Closed,
+}
+
+impl State {
+    pub fn word(self) -> &'static str {
+        match self {
+            State::Created => "created",
+            State::Bound => "bound",
+            State::Listening => "listening",
+            State::Connecting => "connecting",
+            State::Connected => "connected",
+            State::ShutRead => "shut down for reading",
+            State::ShutWrite => "shut down for writing",
+            State::ShutBoth => "shut down",
+            State::Closed => "closed",
+        }
+    }
+}
+
+/// One thing that happened to one socket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub socket: u64,
+    /// The short line without the socket's name: `created → bound 127.0.0.1:40000`.
+    pub text: String,
+}
+
+/// What the table knows of a socket, as a snapshot for views.
+#[derive(Clone, Debug)]
+pub struct SocketInfo {
+    pub id: u64,
+    pub fd: i32,
+    pub family: String,
+    pub kind: String,
+    pub state: String,
+    pub local: Option<String>,
+    pub peer: Option<String>,
+    pub bytes_sent: u64,
+    pub bytes_recv: u64,
+    pub dgrams_sent: u64,
+    pub dgrams_recv: u64,
+    pub created_at: String,
+    /// Whether data (or a connection, for a listening socket) is waiting now.
+    pub readable: bool,
+}
+
+/// The mutable part of a socket.
+pub struct SockState {
+    /// `None` once closed. Shared so a blocking call can use it without holding the lock.
+    pub os: Option<Arc<Socket>>,
+    pub state: State,
+    pub local: Option<String>,
+    pub peer: Option<String>,
+    /// `None`: blocking; `Some(0.0)`: non-blocking; `Some(t)`: time-out in seconds.
+    pub timeout: Option<f64>,
+    pub bytes_sent: u64,
+    pub bytes_recv: u64,
+    pub dgrams_sent: u64,
+    pub dgrams_recv: u64,
+    pub history: Vec<Event>,
+    /// Files made by `makefile()` still open: the descriptor stays open for them.
+    pub io_refs: usize,
+    /// `close()` was called while files were open.
+    pub close_pending: bool,
+    /// The fd number, kept after close for `[closed] fd=-1` style reports.
+    pub fd: i32,
+}
+
+/// A socket of the session.
+pub struct Sock {
+    pub id: u64,
+    pub family: i32,
+    pub kind: i32,
+    pub proto: i32,
+    pub created_at: String,
+    pub inner: Mutex<SockState>,
+    table: Weak<SocketTable>,
+}
+
+pub fn family_name(f: i32) -> &'static str {
+    match f {
+        libc::AF_INET => "AF_INET",
+        libc::AF_INET6 => "AF_INET6",
+        libc::AF_UNIX => "AF_UNIX",
+        libc::AF_PACKET => "AF_PACKET",
+        _ => "AF_UNSPEC",
+    }
+}
+
+pub fn kind_name(t: i32) -> &'static str {
+    match t {
+        libc::SOCK_STREAM => "SOCK_STREAM",
+        libc::SOCK_DGRAM => "SOCK_DGRAM",
+        libc::SOCK_RAW => "SOCK_RAW",
+        libc::SOCK_SEQPACKET => "SOCK_SEQPACKET",
+        libc::SOCK_RDM => "SOCK_RDM",
+        _ => "SOCK_UNKNOWN",
+    }
+}
+
+impl Sock {
+    /// Record an event: in the socket's history, on the session's stream, and on stderr
+    /// when tracing.
+    pub fn event(&self, text: impl Into<String>) {
+        let ev = Event {
+            socket: self.id,
+            text: text.into(),
+        };
+        self.inner.lock().history.push(ev.clone());
+        if let Some(t) = self.table.upgrade() {
+            t.publish(ev);
+        }
+    }
+
+    /// Move to a new state with an event `old → new detail`.
+    pub fn transition(&self, new: State, detail: &str) {
+        let old = {
+            let mut st = self.inner.lock();
+            let old = st.state;
+            st.state = new;
+            old
+        };
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" {detail}")
+        };
+        if old == new {
+            self.event(format!("{}{}", new.word(), detail));
+        } else {
+            self.event(format!("{} → {}{}", old.word(), new.word(), detail));
+        }
+    }
+
+    pub fn os(&self) -> Option<Arc<Socket>> {
+        self.inner.lock().os.clone()
+    }
+
+    pub fn is_stream(&self) -> bool {
+        self.kind == libc::SOCK_STREAM
+    }
+
+    /// Close the OS socket now (or when the last `makefile()` file closes).
+    pub fn close(&self) {
+        let dropped = {
+            let mut st = self.inner.lock();
+            if st.os.is_none() {
+                return;
+            }
+            if st.io_refs > 0 {
+                st.close_pending = true;
+                return;
+            }
+            st.os.take()
+        };
+        drop(dropped);
+        self.transition(State::Closed, "");
+        if let Some(t) = self.table.upgrade() {
+            t.forget(self.id);
+        }
+    }
+
+    pub fn info(&self) -> SocketInfo {
+        let st = self.inner.lock();
+        let readable = st.os.as_ref().is_some_and(|s| wait::ready_now(s, true));
+        SocketInfo {
+            id: self.id,
+            fd: if st.os.is_some() { st.fd } else { -1 },
+            family: family_name(self.family).to_string(),
+            kind: kind_name(self.kind).to_string(),
+            state: st.state.word().to_string(),
+            local: st.local.clone(),
+            peer: st.peer.clone(),
+            bytes_sent: st.bytes_sent,
+            bytes_recv: st.bytes_recv,
+            dgrams_sent: st.dgrams_sent,
+            dgrams_recv: st.dgrams_recv,
+            created_at: self.created_at.clone(),
+            readable,
+        }
+    }
+}
+
+/// Every socket of one session (a program run, a REPL session, a lesson).
+pub struct SocketTable {
+    live: Mutex<Vec<Weak<Sock>>>,
+    events: Mutex<VecDeque<Event>>,
+    next_id: AtomicU64,
+    /// `socklab run --trace-events`: print each event to stderr as it happens.
+    pub trace: AtomicBool,
+    /// Keep events for `take_events` (the REPL and lessons read them; `run` does not).
+    pub collect: AtomicBool,
+}
+
+/// How many unread events the stream keeps before dropping the oldest.
+const EVENT_BACKLOG: usize = 10_000;
+
+impl SocketTable {
+    pub fn new() -> Arc<SocketTable> {
+        Arc::new(SocketTable {
+            live: Mutex::new(Vec::new()),
+            events: Mutex::new(VecDeque::new()),
+            next_id: AtomicU64::new(1),
+            trace: AtomicBool::new(false),
+            collect: AtomicBool::new(false),
+        })
+    }
+
+    /// Register a new OS socket; returns the session's handle for it.
+    pub fn register(
+        self: &Arc<Self>,
+        os: Socket,
+        family: i32,
+        kind: i32,
+        proto: i32,
+        created_at: String,
+        timeout: Option<f64>,
+    ) -> Arc<Sock> {
+        use std::os::fd::AsRawFd;
+        let fd = os.as_raw_fd();
+        let _ = os.set_nonblocking(true);
+        let sock = Arc::new(Sock {
+            id: self.next_id.fetch_add(1, Ordering::Relaxed),
+            family,
+            kind,
+            proto,
+            created_at,
+            inner: Mutex::new(SockState {
+                os: Some(Arc::new(os)),
+                state: State::Created,
+                local: None,
+                peer: None,
+                timeout,
+                bytes_sent: 0,
+                bytes_recv: 0,
+                dgrams_sent: 0,
+                dgrams_recv: 0,
+                history: Vec::new(),
+                io_refs: 0,
+                close_pending: false,
+                fd,
+            }),
+            table: Arc::downgrade(self),
+        });
+        let mut live = self.live.lock();
+        live.retain(|w| w.strong_count() > 0);
+        live.push(Arc::downgrade(&sock));
+        sock
+    }
+
+    fn publish(&self, ev: Event) {
+        if self.trace.load(Ordering::Relaxed) {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "[socket {}] {}", ev.socket, ev.text);
+        }
+        if self.collect.load(Ordering::Relaxed) {
+            let mut q = self.events.lock();
+            if q.len() >= EVENT_BACKLOG {
+                q.pop_front();
+            }
+            q.push_back(ev);
+        }
+    }
+
+    fn forget(&self, id: u64) {
+        self.live
+            .lock()
+            .retain(|w| w.upgrade().is_some_and(|s| s.id != id));
+    }
+
+    pub fn sockets(&self) -> Vec<Arc<Sock>> {
+        self.live.lock().iter().filter_map(Weak::upgrade).collect()
+    }
+
+    pub fn get(&self, id: u64) -> Option<Arc<Sock>> {
+        self.sockets().into_iter().find(|s| s.id == id)
+    }
+
+    /// Every open socket, oldest first.
+    pub fn snapshot(&self) -> Vec<SocketInfo> {
+        let mut v: Vec<SocketInfo> = self
+            .sockets()
+            .iter()
+            .filter(|s| s.inner.lock().os.is_some())
+            .map(|s| s.info())
+            .collect();
+        v.sort_by_key(|i| i.id);
+        v
+    }
+
+    /// Events since the last call.
+    pub fn take_events(&self) -> Vec<Event> {
+        self.events.lock().drain(..).collect()
+    }
+
+    pub fn history(&self, id: u64) -> Vec<Event> {
+        self.get(id)
+            .map(|s| s.inner.lock().history.clone())
+            .unwrap_or_default()
+    }
+
+    /// Options and kernel state of a socket, for `:show`.
+    pub fn options(&self, id: u64) -> Vec<(String, String)> {
+        let Some(s) = self.get(id) else {
+            return Vec::new();
+        };
+        let (os, timeout) = {
+            let st = s.inner.lock();
+            (st.os.clone(), st.timeout)
+        };
+        let Some(os) = os else {
+            return vec![("state".into(), "closed".into())];
+        };
+        let mut out = Vec::new();
+        let flag = |r: std::io::Result<bool>| {
+            r.map_or(
+                "?".to_string(),
+                |b| if b { "on".into() } else { "off".into() },
+            )
+        };
+        out.push(("reuseaddr".into(), flag(os.reuse_address())));
+        if s.kind == libc::SOCK_DGRAM {
+            out.push(("broadcast".into(), flag(os.broadcast())));
+        }
+        if s.kind == libc::SOCK_STREAM && s.family != libc::AF_UNIX {
+            out.push(("nodelay".into(), flag(os.tcp_nodelay())));
+            out.push(("keepalive".into(), flag(os.keepalive())));
+        }
+        out.push((
+            "timeout".into(),
+            match timeout {
+                None => "None (blocking)".into(),
+                Some(t) if t == 0.0 => "0.0 (non-blocking)".into(),
+                Some(t) => format!("{t} s"),
+            },
+        ));
+        out.push((
+            "blocking".into(),
+            if timeout == Some(0.0) {
+                "no".into()
+            } else {
+                "yes".into()
+            },
+        ));
+        out.push((
+            "rcvbuf".into(),
+            os.recv_buffer_size().map_or("?".into(), |n| n.to_string()),
+        ));
+        out.push((
+            "sndbuf".into(),
+            os.send_buffer_size().map_or("?".into(), |n| n.to_string()),
+        ));
+        if let Some(k) = wait::kernel_tcp_state(&os) {
+            out.push(("kernel state".into(), k.to_string()));
+        }
+        out
+    }
+
+    /// Close every socket (`:reset`, the end of a session).
+    pub fn close_all(&self) {
+        for s in self.sockets() {
+            {
+                let mut st = s.inner.lock();
+                st.io_refs = 0;
+            }
+            s.close();
+        }
+    }
+}

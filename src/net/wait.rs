@@ -1,0 +1,190 @@
+//! Waiting that Ctrl-C can interrupt.
+//!
+//! A blocking socket call here is a loop of `poll()` over the socket and the read end of
+//! a wake-up pipe. The SIGINT handler sets the session's `interrupted` flag and writes a
+//! byte to the pipe, so a wait wakes at once, raises `KeyboardInterrupt`, and leaves the
+//! socket exactly as it was: usable again.
+
+use crate::interp::{Ctx, R};
+use socket2::Socket;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+/// The longest single `poll()`: a safety net should a wake-up byte ever be missed.
+const SLICE: Duration = Duration::from_millis(100);
+
+struct WakePipe {
+    read: RawFd,
+    write: RawFd,
+}
+
+fn pipe() -> Option<&'static WakePipe> {
+    static PIPE: OnceLock<Option<WakePipe>> = OnceLock::new();
+    PIPE.get_or_init(|| {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 fills the two-element array we own.
+        let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) };
+        (r == 0).then_some(WakePipe {
+            read: fds[0],
+            write: fds[1],
+        })
+    })
+    .as_ref()
+}
+
+/// Route SIGINT to `flag` and to the wake-up pipe. Call once per process.
+pub fn install_sigint(flag: Arc<AtomicBool>) -> std::io::Result<()> {
+    signal_hook::flag::register(signal_hook::consts::SIGINT, flag)?;
+    if let Some(p) = pipe() {
+        // SAFETY: dup of a descriptor we own; the signal-hook pipe owns the copy.
+        let dup = unsafe { libc::dup(p.write) };
+        if dup >= 0 {
+            // SAFETY: `dup` is a fresh descriptor handed over to signal-hook.
+            let stream = unsafe {
+                <std::os::unix::net::UnixStream as std::os::fd::FromRawFd>::from_raw_fd(dup)
+            };
+            signal_hook::low_level::pipe::register(signal_hook::consts::SIGINT, stream)?;
+        }
+    }
+    Ok(())
+}
+
+/// Wake every waiter (used when an interrupt is raised by other means, e.g. the REPL).
+pub fn wake_all() {
+    if let Some(p) = pipe() {
+        // SAFETY: writing one byte to our own non-blocking pipe.
+        unsafe {
+            libc::write(p.write, b"!".as_ptr() as *const libc::c_void, 1);
+        }
+    }
+}
+
+fn drain_pipe() {
+    if let Some(p) = pipe() {
+        let mut buf = [0u8; 64];
+        // SAFETY: reading into a buffer we own from our own non-blocking pipe.
+        while unsafe { libc::read(p.read, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) } > 0 {}
+    }
+}
+
+/// Poll `fds` (descriptor, events) until one is ready, the deadline passes, or Ctrl-C.
+/// Returns each descriptor's `revents` (all zero on time-out).
+pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>> {
+    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    let wake = pipe().map(|p| p.read);
+    let interrupted: &AtomicBool = &ctx.interp.interrupted;
+    loop {
+        ctx.check_interrupt()?;
+        let mut pfds: Vec<libc::pollfd> = fds
+            .iter()
+            .map(|&(fd, events)| libc::pollfd {
+                fd,
+                events,
+                revents: 0,
+            })
+            .collect();
+        if let Some(w) = wake {
+            pfds.push(libc::pollfd {
+                fd: w,
+                events: libc::POLLIN,
+                revents: 0,
+            });
+        }
+        let slice = match deadline {
+            Some(d) => d.saturating_duration_since(Instant::now()).min(SLICE),
+            None => SLICE,
+        };
+        // SAFETY: pfds is a valid array of pollfd for its length.
+        let n = unsafe {
+            libc::poll(
+                pfds.as_mut_ptr(),
+                pfds.len() as libc::nfds_t,
+                slice.as_millis() as i32,
+            )
+        };
+        if n < 0 {
+            let err = std::io::Error::last_os_error();
+            if err.raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return Err(ctx.os_error(err.raw_os_error().unwrap_or(libc::EIO)));
+        }
+        if wake.is_some() && pfds.last().is_some_and(|p| p.revents != 0) {
+            if interrupted.load(Ordering::Relaxed) {
+                drain_pipe();
+            } else {
+                // Someone else's wake-up (another thread consumed the flag): carry on.
+                drain_pipe();
+            }
+        }
+        let ready: Vec<i16> = pfds[..fds.len()].iter().map(|p| p.revents).collect();
+        if ready.iter().any(|&r| r != 0) {
+            return Ok(ready);
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(vec![0; fds.len()]);
+        }
+    }
+}
+
+/// Wait until `sock` is readable (or writable); `false` on time-out.
+pub fn wait_for(ctx: &Ctx, sock: &Socket, readable: bool, timeout: Option<f64>) -> R<bool> {
+    let events = if readable {
+        libc::POLLIN
+    } else {
+        libc::POLLOUT
+    };
+    let r = poll(ctx, &[(sock.as_raw_fd(), events)], timeout)?;
+    Ok(r[0] != 0)
+}
+
+/// Whether `sock` is ready right now, without waiting.
+pub fn ready_now(sock: &Socket, readable: bool) -> bool {
+    let mut p = libc::pollfd {
+        fd: sock.as_raw_fd(),
+        events: if readable {
+            libc::POLLIN
+        } else {
+            libc::POLLOUT
+        },
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout.
+    unsafe { libc::poll(&mut p, 1, 0) == 1 && (p.revents & (libc::POLLIN | libc::POLLOUT)) != 0 }
+}
+
+/// The kernel's own name for a TCP socket's state (`ESTABLISHED`, `TIME_WAIT` ...).
+pub fn kernel_tcp_state(sock: &Socket) -> Option<&'static str> {
+    // SAFETY: getsockopt writes at most `len` bytes into the zeroed struct we own.
+    let state = unsafe {
+        let mut info: libc::tcp_info = std::mem::zeroed();
+        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+        let r = libc::getsockopt(
+            sock.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_INFO,
+            &mut info as *mut _ as *mut libc::c_void,
+            &mut len,
+        );
+        if r != 0 {
+            return None;
+        }
+        info.tcpi_state
+    };
+    Some(match state {
+        1 => "ESTABLISHED",
+        2 => "SYN_SENT",
+        3 => "SYN_RECV",
+        4 => "FIN_WAIT1",
+        5 => "FIN_WAIT2",
+        6 => "TIME_WAIT",
+        7 => "CLOSE",
+        8 => "CLOSE_WAIT",
+        9 => "LAST_ACK",
+        10 => "LISTEN",
+        11 => "CLOSING",
+        _ => "UNKNOWN",
+    })
+}
