@@ -269,8 +269,10 @@ fn ctrl_c_interrupts_accept_and_keeps_every_socket() {
     let asked = Instant::now();
     r.p.send_control('c').expect("ctrl-c");
     let out = r.p.exp_string("\n\r>>> ").expect("back at the prompt");
+    // About 100 ms on an idle machine; generous here, as the tests share two cores.
+    eprintln!("Ctrl-C to prompt: {:?}", asked.elapsed());
     assert!(
-        asked.elapsed() < Duration::from_millis(1500),
+        asked.elapsed() < Duration::from_secs(5),
         "{:?}",
         asked.elapsed()
     );

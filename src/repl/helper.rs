@@ -791,6 +791,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Whatever is typed, with the cursor anywhere, nothing the editor asks panics.
+        #[test]
+        fn no_line_makes_the_helper_panic(line in "\\PC{0,40}", cut in 0usize..60) {
+            let h = helper_for_props();
+            let pos = line.char_indices().map(|(i, _)| i).chain([line.len()]).nth(cut % (line.chars().count() + 1)).unwrap_or(0);
+            let _ = h.completions(&line, pos);
+            let _ = h.hint_for(&line);
+            let _ = highlight_python(&line, Palette { color: true });
+            let _ = crate::syntax::is_incomplete(&line);
+            let _ = call_context(&line);
+        }
+    }
+
+    fn helper_for_props() -> ReplHelper {
+        ReplHelper::new(
+            Interp::new(vec![String::new()]),
+            Palette::PLAIN,
+            Arc::new(Mutex::new(labs::Services::new())),
+        )
+    }
+
     fn strip_ansi(s: &str) -> String {
         let mut out = String::new();
         let mut it = s.chars();
