@@ -1092,6 +1092,7 @@ pub fn construct(
             Ok(make_super(c.clone(), args[1].clone()))
         }
         Native::Socket => crate::builtins::socket::construct(ctx, &args, &kwargs),
+        Native::Enum => crate::builtins::socket::enum_call(ctx, cls, &args),
         Native::Slice => {
             arg_count(ctx, "slice", &args, 1, 3)?;
             let parts = match args.len() {
@@ -1126,6 +1127,7 @@ fn construct_int(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Native(n) if n.as_int().is_some() => Ok(Value::Int(n.as_int().unwrap_or(0))),
         Value::Float(f) => {
             if f.is_nan() {
                 return Err(ctx.value_error("cannot convert float NaN to integer"));

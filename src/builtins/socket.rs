@@ -24,8 +24,13 @@ use std::sync::{Arc, OnceLock};
 
 pub struct EnumMember {
     pub class: Arc<Class>,
-    pub name: &'static str,
+    pub name: Arc<str>,
     pub value: i64,
+}
+
+/// IntFlag classes: `|`, `&`, `^` of members give members (composite names).
+fn is_flag(class: &Class) -> bool {
+    matches!(&*class.name, "MsgFlag" | "AddressInfo")
 }
 
 impl NativeObject for EnumMember {
@@ -41,9 +46,32 @@ impl NativeObject for EnumMember {
     fn as_int(&self) -> Option<i64> {
         Some(self.value)
     }
+    fn binary_op(&self, op: &str, other: &Value) -> Option<Value> {
+        if !is_flag(&self.class) {
+            return None;
+        }
+        let o = match other {
+            Value::Int(i) => *i,
+            Value::Native(n) => {
+                let m = n.as_any().downcast_ref::<EnumMember>()?;
+                if !Arc::ptr_eq(&m.class, &self.class) {
+                    return None;
+                }
+                m.value
+            }
+            _ => return None,
+        };
+        let v = match op {
+            "|" => self.value | o,
+            "&" => self.value & o,
+            "^" => self.value ^ o,
+            _ => return None,
+        };
+        Some(member(enum_name_static(&self.class.name), v))
+    }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
         match name {
-            "name" => Some(Ok(Value::str(self.name))),
+            "name" => Some(Ok(Value::Str(self.name.clone()))),
             "value" => Some(Ok(Value::Int(self.value))),
             _ => None,
         }
@@ -82,7 +110,7 @@ fn enum_class(name: &'static str) -> Arc<Class> {
                     n,
                     "socket",
                     vec![types::class("int")],
-                    Native::Other,
+                    Native::Enum,
                     Default::default(),
                 )
             })
@@ -181,16 +209,63 @@ pub fn constant(value: i64, enum_name: &str) -> Value {
     if enum_name.is_empty() {
         return Value::Int(value);
     }
-    match CONSTANTS
+    member(enum_name_static(enum_name), value)
+}
+
+/// The one member of an enum with this value (members are singletons, so
+/// `s.family is AF_INET`); flag values that are no single member get a composite
+/// name (`AI_PASSIVE|AI_NUMERICHOST`); other values stay plain ints.
+fn member(enum_name: &'static str, value: i64) -> Value {
+    static MEMBERS: OnceLock<Mutex<std::collections::HashMap<(&'static str, i64), Value>>> =
+        OnceLock::new();
+    let table = MEMBERS.get_or_init(|| Mutex::new(std::collections::HashMap::new()));
+    if let Some(v) = table.lock().get(&(enum_name, value)) {
+        return v.clone();
+    }
+    let class = enum_class(enum_name);
+    let exact = CONSTANTS
         .iter()
         .find(|(_, v, e)| *v == value && *e == enum_name)
-    {
-        Some((name, _, _)) => Value::Native(Arc::new(EnumMember {
-            class: enum_class(enum_name_static(enum_name)),
-            name,
-            value,
-        })),
-        None => Value::Int(value),
+        .map(|(n, _, _)| n.to_string());
+    let name = match exact {
+        Some(n) => n,
+        None if is_flag(&class) => {
+            let parts: Vec<&str> = CONSTANTS
+                .iter()
+                .filter(|(_, v, e)| {
+                    *e == enum_name && *v != 0 && v & value == *v && v.count_ones() == 1
+                })
+                .map(|(n, _, _)| *n)
+                .collect();
+            if parts.is_empty()
+                || parts
+                    .iter()
+                    .map(|n| CONSTANTS.iter().find(|c| c.0 == *n).map_or(0, |c| c.1))
+                    .fold(0, |a, b| a | b)
+                    != value
+            {
+                return Value::Int(value);
+            }
+            parts.join("|")
+        }
+        None => return Value::Int(value),
+    };
+    let v = Value::Native(Arc::new(EnumMember {
+        class,
+        name: Arc::from(name),
+        value,
+    }));
+    table.lock().insert((enum_name, value), v.clone());
+    v
+}
+
+/// `socket.AddressFamily(2)`: the member with that value, or CPython's ValueError.
+pub fn enum_call(ctx: &mut Ctx, cls: &Arc<Class>, args: &[Value]) -> R<Value> {
+    arg_count(ctx, &cls.name, args, 1, 1)?;
+    let v = to_i64(ctx, &args[0], "")?;
+    match member(enum_name_static(&cls.name), v) {
+        m @ Value::Native(_) => Ok(m),
+        _ => Err(ctx.value_error(format!("{} is not a valid {}", v, cls.name))),
     }
 }
 
@@ -612,16 +687,25 @@ fn blocking<T>(
     readable: bool,
     mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
-    let os = os_of(ctx, s)?;
-    let timeout = timeout_of(s);
-    let deadline =
-        timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    let (os, timeout) = {
+        let st = s.inner.lock();
+        match &st.os {
+            Some(o) => (o.clone(), st.timeout),
+            None => return Err(ctx.os_error(libc::EBADF)),
+        }
+    };
+    let mut deadline: Option<std::time::Instant> = None;
     loop {
         match op(&os) {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
                 if timeout == Some(0.0) {
                     return Err(io_error(ctx, &e));
+                }
+                // The clock is read only once a wait with a time-out actually begins.
+                if let (Some(t), None) = (timeout, deadline) {
+                    deadline =
+                        Some(std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
                 }
                 let left = deadline.map(|d| {
                     d.saturating_duration_since(std::time::Instant::now())
@@ -710,14 +794,14 @@ impl SocketObj {
             "setsockopt" => self.setsockopt(ctx, a),
             "getsockopt" => self.getsockopt(ctx, a),
             "settimeout" => (|| {
-                arg_count(ctx, "settimeout", a, 1, 1)?;
+                arg_count(ctx, "socket.settimeout", a, 1, 1)?;
                 let t = parse_timeout(ctx, &a[0])?;
                 s.inner.lock().timeout = t;
                 Ok(Value::None)
             })(),
             "gettimeout" => Ok(float_or_none(timeout_of(s))),
             "setblocking" => (|| {
-                arg_count(ctx, "setblocking", a, 1, 1)?;
+                arg_count(ctx, "socket.setblocking", a, 1, 1)?;
                 let b = truthy(ctx, &a[0])?;
                 s.inner.lock().timeout = if b { None } else { Some(0.0) };
                 Ok(Value::None)
@@ -753,7 +837,7 @@ impl SocketObj {
     }
 
     fn bind(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "bind", a, 1, 1)?;
+        arg_count(ctx, "socket.bind", a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], "bind")?;
         let os = os_of(ctx, s)?;
@@ -764,7 +848,7 @@ impl SocketObj {
     }
 
     fn listen(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "listen", a, 0, 1)?;
+        arg_count(ctx, "socket.listen", a, 0, 1)?;
         let s = &self.sock;
         let backlog = match a.first() {
             Some(v) => to_i64(ctx, v, "")?.max(0) as i32,
@@ -778,7 +862,7 @@ impl SocketObj {
     }
 
     fn accept(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "accept", a, 0, 0)?;
+        arg_count(ctx, "socket.accept", a, 0, 0)?;
         let s = &self.sock;
         let (conn, addr) = blocking(ctx, s, true, |os| os.accept())?;
         // CPython: the new socket is blocking unless a default time-out is set.
@@ -799,10 +883,11 @@ impl SocketObj {
 
     fn connect(&self, ctx: &mut Ctx, a: &[Value], ex: bool) -> R<Value> {
         let fname = if ex { "connect_ex" } else { "connect" };
-        arg_count(ctx, fname, a, 1, 1)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], fname)?;
         let os = os_of(ctx, s)?;
+        let before = s.inner.lock().state;
         let result = match os.connect(&addr) {
             Ok(()) => Ok(()),
             Err(e)
@@ -813,7 +898,8 @@ impl SocketObj {
                 if timeout == Some(0.0) {
                     Err(io_error(ctx, &e))
                 } else {
-                    s.transition(State::Connecting, &format!("to {}", addr_text(&addr)));
+                    // One event for the whole connect: note "connecting" silently.
+                    s.inner.lock().state = State::Connecting;
                     if !wait::wait_for(ctx, &os, false, timeout)? {
                         Err(timed_out())
                     } else {
@@ -830,7 +916,13 @@ impl SocketObj {
         match result {
             Ok(()) => {
                 let local = update_local(s, &os).unwrap_or_default();
-                s.inner.lock().peer = Some(addr_text(&addr));
+                {
+                    let mut st = s.inner.lock();
+                    st.peer = Some(addr_text(&addr));
+                    if st.state == State::Connecting {
+                        st.state = before;
+                    }
+                }
                 let what = if s.is_stream() {
                     "connected"
                 } else {
@@ -855,7 +947,7 @@ impl SocketObj {
                 {
                     let mut st = s.inner.lock();
                     if st.state == State::Connecting {
-                        st.state = State::Created;
+                        st.state = before;
                     }
                 }
                 Ok(Value::Int(code))
@@ -863,7 +955,7 @@ impl SocketObj {
             Err(e) => {
                 let mut st = s.inner.lock();
                 if st.state == State::Connecting {
-                    st.state = State::Created;
+                    st.state = before;
                 }
                 Err(e)
             }
@@ -872,9 +964,16 @@ impl SocketObj {
 
     fn send(&self, ctx: &mut Ctx, a: &[Value], all: bool) -> R<Value> {
         let fname = if all { "sendall" } else { "send" };
-        arg_count(ctx, fname, a, 1, 2)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
         let s = &self.sock;
-        let data = data_arg(ctx, &a[0])?;
+        let owned;
+        let data: &[u8] = match &a[0] {
+            Value::Bytes(b) => b,
+            other => {
+                owned = data_arg(ctx, other)?;
+                &owned
+            }
+        };
         let flags = flags_arg(ctx, a.get(1))? | libc::MSG_NOSIGNAL;
         let mut sent = 0;
         loop {
@@ -892,11 +991,13 @@ impl SocketObj {
                 st.dgrams_sent += 1;
             }
         }
-        let to = peer_text(s);
-        if s.is_stream() {
-            s.event(format!("sent {} → {}", plural_bytes(sent), to));
-        } else {
-            s.event(format!("sent a {}-byte datagram → {}", sent, to));
+        if s.observed() {
+            let to = peer_text(s);
+            if s.is_stream() {
+                s.event(format!("sent {} → {}", plural_bytes(sent), to));
+            } else {
+                s.event(format!("sent a {}-byte datagram → {}", sent, to));
+            }
         }
         Ok(if all {
             Value::None
@@ -944,7 +1045,7 @@ impl SocketObj {
 
     fn recv(&self, ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)], from: bool) -> R<Value> {
         let fname = if from { "recvfrom" } else { "recv" };
-        arg_count(ctx, fname, a, 1, 2)?;
+        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
         let s = &self.sock;
         let size = to_i64(ctx, &a[0], "")?;
         if size < 0 {
@@ -953,21 +1054,25 @@ impl SocketObj {
         let flags = flags_arg(ctx, a.get(1).or(kwarg(k, "flags")))?;
         // The kernel never hands over more than its buffers hold; cap the allocation.
         let cap = (size as usize).min(1 << 22);
-        let mut buf: Vec<MaybeUninit<u8>> = vec![MaybeUninit::uninit(); cap];
+        // Uninitialised capacity: the kernel writes it, so there is nothing to zero first.
+        let mut buf: Vec<u8> = Vec::with_capacity(cap);
         let (n, addr) = if from {
-            let (n, addr) = blocking(ctx, s, true, |os| os.recv_from_with_flags(&mut buf, flags))?;
+            let (n, addr) = blocking(ctx, s, true, |os| {
+                os.recv_from_with_flags(buf.spare_capacity_mut(), flags)
+            })?;
             (n, Some(addr))
         } else {
             (
-                blocking(ctx, s, true, |os| os.recv_with_flags(&mut buf, flags))?,
+                blocking(ctx, s, true, |os| {
+                    os.recv_with_flags(buf.spare_capacity_mut(), flags)
+                })?,
                 None,
             )
         };
-        // SAFETY: the kernel initialised the first `n` bytes.
-        let data: Vec<u8> = buf[..n]
-            .iter()
-            .map(|b| unsafe { b.assume_init() })
-            .collect();
+        // SAFETY: the kernel initialised the first `n` bytes of the spare capacity.
+        unsafe { buf.set_len(n) };
+
+        let data = buf;
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
             let mut st = s.inner.lock();
@@ -978,9 +1083,11 @@ impl SocketObj {
         }
         let from_text = match &addr {
             Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
-            _ => peer_text(s),
+            _ if s.observed() => peer_text(s),
+            _ => String::new(),
         };
-        if s.is_stream() {
+        if !s.observed() {
+        } else if s.is_stream() {
             if n == 0 && size > 0 {
                 s.event(format!(
                     "peer closed: recv returned b'' ({} sent nothing more)",
@@ -1008,7 +1115,7 @@ impl SocketObj {
     }
 
     fn shutdown(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "shutdown", a, 1, 1)?;
+        arg_count(ctx, "socket.shutdown", a, 1, 1)?;
         let s = &self.sock;
         let how = to_i64(ctx, &a[0], "")?;
         let (h, state) = match how {
@@ -1068,7 +1175,7 @@ impl SocketObj {
     }
 
     fn getsockopt(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "getsockopt", a, 2, 3)?;
+        arg_count(ctx, "socket.getsockopt", a, 2, 3)?;
         let s = &self.sock;
         let level = to_i64(ctx, &a[0], "")? as i32;
         let opt = to_i64(ctx, &a[1], "")? as i32;

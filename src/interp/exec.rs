@@ -1126,7 +1126,7 @@ fn eval_call(
         let (pos, kw) = eval_args(ctx, f, args)?;
         f.offset = call_expr.span.lo;
         if matches!(o, Value::Native(_) | Value::Module(_)) {
-            ctx.site = Some((f.source.clone(), call_expr.span.lo));
+            set_site(ctx, f.source, call_expr.span.lo);
         }
         return call_method(ctx, &o, &name.name, pos, kw);
     }
@@ -1134,9 +1134,19 @@ fn eval_call(
     let (pos, kw) = eval_args(ctx, f, args)?;
     f.offset = call_expr.span.lo;
     if matches!(callee, Value::Class(_) | Value::Builtin(_)) {
-        ctx.site = Some((f.source.clone(), call_expr.span.lo));
+        set_site(ctx, f.source, call_expr.span.lo);
     }
     call(ctx, &callee, pos, kw)
+}
+
+/// Remember where a built-in is being called from, without touching reference counts
+/// when the source is the same as last time (it nearly always is).
+#[inline]
+fn set_site(ctx: &mut Ctx, source: &Arc<Source>, offset: u32) {
+    match &mut ctx.site {
+        Some((s, off)) if Arc::ptr_eq(s, source) => *off = offset,
+        site => *site = Some((source.clone(), offset)),
+    }
 }
 
 fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<(Vec<Value>, Vec<(Name, Value)>)> {

@@ -152,6 +152,23 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 }
 
 pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
+    // Int-like objects (socket constants): their own operators, else plain ints.
+    if let Value::Native(n) = &a {
+        if let Some(v) = n.binary_op(op.symbol(), &b) {
+            return Ok(v);
+        }
+        if let Some(i) = n.as_int() {
+            return binary(ctx, op, Value::Int(i), b);
+        }
+    }
+    if let Value::Native(n) = &b {
+        if let Some(v) = n.binary_op(op.symbol(), &a) {
+            return Ok(v);
+        }
+        if let Some(i) = n.as_int() {
+            return binary(ctx, op, a, Value::Int(i));
+        }
+    }
     // `"%s" % obj` formats the object (unless it takes over with `__rmod__`).
     if op == BinOp::Mod && matches!(a, Value::Str(_)) {
         let rmod = matches!(&b, Value::Instance(i) if i.class.lookup("__rmod__").is_some());
@@ -751,6 +768,13 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
 pub fn unary(ctx: &mut Ctx, op: UnaryOp, v: Value) -> R<Value> {
     match op {
         UnaryOp::Not => Ok(Value::Bool(!truthy(ctx, &v)?)),
+        _ if matches!(&v, Value::Native(n) if n.as_int().is_some()) => {
+            let i = match &v {
+                Value::Native(n) => n.as_int().unwrap_or(0),
+                _ => 0,
+            };
+            unary(ctx, op, Value::Int(i))
+        }
         UnaryOp::Neg => match &v {
             Value::Int(i) => Ok(match i.checked_neg() {
                 Some(n) => Value::Int(n),

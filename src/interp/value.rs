@@ -183,6 +183,8 @@ pub enum Native {
     NotImplementedType,
     Ellipsis,
     Socket,
+    /// The socket module's IntEnum / IntFlag classes: calling one looks a member up.
+    Enum,
     Other,
 }
 
@@ -337,6 +339,11 @@ pub trait NativeObject: Send + Sync + Any {
     }
     /// The integer value of an int-like object (the socket module's IntEnum constants).
     fn as_int(&self) -> Option<i64> {
+        None
+    }
+    /// A binary operator this object defines itself (`AI_PASSIVE | AI_CANONNAME` stays
+    /// a flag); `None` to fall back to the value from `as_int`.
+    fn binary_op(&self, _op: &str, _other: &Value) -> Option<Value> {
         None
     }
     /// Names for `dir()` and tab completion.

@@ -133,17 +133,33 @@ pub fn kind_name(t: i32) -> &'static str {
 }
 
 impl Sock {
-    /// Record an event: in the socket's history, on the session's stream, and on stderr
-    /// when tracing.
+    /// Whether anyone reads events (the REPL, a lesson, `--trace-events`): when not,
+    /// a program's hot loop of `send`/`recv` builds no event text at all.
+    pub fn observed(&self) -> bool {
+        self.table.upgrade().is_some_and(|t| t.observed())
+    }
+
+    /// Record an event: in the socket's (bounded) history, on the session's stream, and
+    /// on stderr when tracing.
     pub fn event(&self, text: impl Into<String>) {
+        let Some(t) = self.table.upgrade() else {
+            return;
+        };
+        if !t.observed() {
+            return;
+        }
         let ev = Event {
             socket: self.id,
             text: text.into(),
         };
-        self.inner.lock().history.push(ev.clone());
-        if let Some(t) = self.table.upgrade() {
-            t.publish(ev);
+        {
+            let mut st = self.inner.lock();
+            if st.history.len() >= HISTORY {
+                st.history.drain(..HISTORY / 2);
+            }
+            st.history.push(ev.clone());
         }
+        t.publish(ev);
     }
 
     /// Move to a new state with an event `old → new detail`.
@@ -228,6 +244,8 @@ pub struct SocketTable {
 
 /// How many unread events the stream keeps before dropping the oldest.
 const EVENT_BACKLOG: usize = 10_000;
+/// How many events each socket remembers for `:show` (the oldest half goes first).
+const HISTORY: usize = 400;
 
 impl SocketTable {
     pub fn new() -> Arc<SocketTable> {
@@ -280,6 +298,10 @@ impl SocketTable {
         live.retain(|w| w.strong_count() > 0);
         live.push(Arc::downgrade(&sock));
         sock
+    }
+
+    pub fn observed(&self) -> bool {
+        self.trace.load(Ordering::Relaxed) || self.collect.load(Ordering::Relaxed)
     }
 
     fn publish(&self, ev: Event) {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The threading benchmark: one program, bench/echo_threading.py (socketserver's
+# ThreadingTCPServer echo, as the lecture writes it), run by socklab and by CPython
+# under the same load client (bench/echo_load.rs), in one run. Median of ROUNDS.
+#
+#   bench/threads.sh
+#   ROUNDS=5 SECS=3 SIZES="65536 1024" CONNS="1 8" bench/threads.sh
+#
+# Loopback only. Not part of `cargo test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+SECS=${SECS:-3}
+SIZES=${SIZES:-"65536 1024"}
+CONNS=${CONNS:-"1 8"}
+
+cargo build --release --quiet --bin socklab --example echo_load
+LOAD=target/release/examples/echo_load
+declare -A CMD=(
+    [socklab]="target/release/socklab run bench/echo_threading.py"
+    [cpython]="python3 bench/echo_threading.py"
+)
+SERVERS="socklab cpython"
+
+OUT=$(mktemp)
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -f "$OUT"; }
+trap cleanup EXIT
+
+start() {
+    ${CMD[$1]} >"$OUT" 2>&1 &
+    SERVER_PID=$!
+    ADDR=
+    for _ in $(seq 100); do
+        ADDR=$(grep -o 'listening on [0-9.]*:[0-9]*' "$OUT" | head -1 | cut -d' ' -f3 || true)
+        [ -n "$ADDR" ] && return 0
+        sleep 0.05
+    done
+    echo "error: $1 did not start: $(cat "$OUT")" >&2
+    exit 1
+}
+stop() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+field() { grep -o "$1=[^ ]*" | head -1 | cut -d= -f2; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print (NR ? v[int((NR+1)/2)] : "-")}'; }
+
+declare -A RESULTS
+for size in $SIZES; do
+    for conns in $CONNS; do
+        for _ in $(seq "$ROUNDS"); do
+            for server in $SERVERS; do
+                start "$server"
+                mbps=$("$LOAD" throughput "$ADDR" "$conns" "$size" "$SECS" | field MBps)
+                RESULTS[$server,$size,$conns]="${RESULTS[$server,$size,$conns]:-} $mbps"
+                stop
+            done
+        done
+    done
+done
+
+echo "ThreadingTCPServer echo (bench/echo_threading.py), MB/s echoed, median of $ROUNDS runs of ${SECS} s"
+printf '%-8s %-6s %10s %10s %16s\n' message conns socklab cpython socklab/cpython
+for size in $SIZES; do
+    for conns in $CONNS; do
+        label=$([ "$size" -ge 1024 ] && echo "$((size / 1024)) KiB" || echo "$size B")
+        s=$(echo "${RESULTS[socklab,$size,$conns]}" | median)
+        c=$(echo "${RESULTS[cpython,$size,$conns]}" | median)
+        printf '%-8s %-6s %10s %10s %16s\n' "$label" "$conns" "$s" "$c" \
+            "$(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.2f", s / c }')"
+    done
+done

@@ -1,0 +1,398 @@
+//! `socklab run` as a process, on real sockets: the event stream of a whole exchange,
+//! Ctrl-C (a real SIGINT) during blocking calls, descriptors not leaking, and a
+//! threaded server under 50 simultaneous clients.
+//!
+//! Every wait is bounded: lines are read with a deadline, processes are killed if they
+//! outlive it. Everything stays on 127.0.0.1.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// A socklab program running in the background, its stdout read line by line.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    _dir: TempDir,
+}
+
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir() -> TempDir {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let p = std::env::temp_dir().join(format!(
+        "socklab-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&p).expect("temp dir");
+    TempDir(p)
+}
+
+fn spawn(program: &str, extra_args: &[&str]) -> Running {
+    let dir = temp_dir();
+    let path = dir.0.join("prog.py");
+    std::fs::write(&path, program).expect("write program");
+    let mut cmd = Command::new(SOCKLAB);
+    cmd.arg("run");
+    cmd.args(extra_args);
+    cmd.arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn socklab");
+    let stdout: ChildStdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            match line {
+                Ok(l) => {
+                    if tx.send(l).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+    });
+    Running {
+        child,
+        lines: rx,
+        _dir: dir,
+    }
+}
+
+impl Running {
+    fn line(&self) -> String {
+        self.lines
+            .recv_timeout(DEADLINE)
+            .expect("socklab printed the expected line in time")
+    }
+
+    fn sigint(&self) {
+        // SAFETY: sending a signal to our own child process.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGINT);
+        }
+    }
+
+    fn send_line(&mut self, s: &str) {
+        let stdin = self.child.stdin.as_mut().expect("stdin");
+        stdin.write_all(s.as_bytes()).expect("write stdin");
+        stdin.write_all(b"\n").expect("write stdin");
+        stdin.flush().expect("flush stdin");
+    }
+
+    /// Wait (bounded) for exit; returns the status code and all of stderr.
+    fn finish(mut self) -> (i32, String) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                let mut err = String::new();
+                if let Some(mut e) = self.child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                return (status.code().unwrap_or(-1), err);
+            }
+            if start.elapsed() > DEADLINE {
+                let _ = self.child.kill();
+                panic!("socklab did not exit in time");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+fn fd_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn event_stream_of_a_whole_exchange() {
+    let prog = r#"
+from socket import *
+srv = socket(AF_INET, SOCK_STREAM)
+srv.bind(("127.0.0.1", 0))
+srv.listen(1)
+c = socket(AF_INET, SOCK_STREAM)
+c.connect(srv.getsockname())
+conn, addr = srv.accept()
+c.sendall(b"Hi!")
+print(conn.recv(10))
+conn.send(b"ok")
+print(c.recv(10))
+c.close()
+print(conn.recv(10))
+conn.close()
+srv.close()
+"#;
+    let run = spawn(prog, &["--trace-events"]);
+    assert_eq!(run.line(), "b'Hi!'");
+    assert_eq!(run.line(), "b'ok'");
+    assert_eq!(run.line(), "b''");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "stderr: {err}");
+    // Ports vary: mask every number after a colon.
+    let masked: Vec<String> = err
+        .lines()
+        .map(|l| {
+            let mut out = String::new();
+            let mut chars = l.chars().peekable();
+            while let Some(c) = chars.next() {
+                out.push(c);
+                if c == ':' {
+                    if chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                        while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                            chars.next();
+                        }
+                        out.push('P');
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let expected = [
+        "[socket 1] created (AF_INET, SOCK_STREAM)",
+        "[socket 1] created → bound 127.0.0.1:P",
+        "[socket 1] bound → listening on 127.0.0.1:P (backlog 1)",
+        "[socket 2] created (AF_INET, SOCK_STREAM)",
+    ];
+    assert_eq!(&masked[..4], &expected, "all events:\n{err}");
+    let rest = masked[4..].join("\n");
+    for needle in [
+        "[socket 2] created → connected to 127.0.0.1:P from 127.0.0.1:P",
+        "[socket 3] accepted from 127.0.0.1:P (on 127.0.0.1:P)",
+        "[socket 2] sent 3 bytes → 127.0.0.1:P",
+        "[socket 3] received 3 bytes ← 127.0.0.1:P",
+        "[socket 3] sent 2 bytes → 127.0.0.1:P",
+        "[socket 2] received 2 bytes ← 127.0.0.1:P",
+        "[socket 2] connected → closed",
+        "[socket 3] peer closed: recv returned b''",
+        "[socket 3] connected → closed",
+        "[socket 1] listening → closed",
+    ] {
+        assert!(rest.contains(needle), "missing event {needle:?} in:\n{err}");
+    }
+}
+
+/// A program that blocks in `call`, is interrupted, then proves the socket still works.
+fn interrupt_then_reuse(setup: &str, blocking_call: &str, after: &str) -> (Running, u16) {
+    let prog = format!(
+        r#"
+import socket, select
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(5)
+{setup}
+print(srv.getsockname()[1], flush=True)
+try:
+    {blocking_call}
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+{after}
+"#
+    );
+    let run = spawn(&prog, &[]);
+    let port: u16 = run.line().trim().parse().expect("port");
+    (run, port)
+}
+
+#[test]
+fn ctrl_c_interrupts_accept_and_the_socket_still_accepts() {
+    let (run, port) = interrupt_then_reuse(
+        "",
+        "srv.accept()",
+        "conn, addr = srv.accept()\nprint('accepted', flush=True)\nconn.sendall(b'still here')\nconn.close()",
+    );
+    run.sigint();
+    assert_eq!(run.line(), "interrupted");
+    let mut c = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    c.set_read_timeout(Some(DEADLINE)).expect("timeout");
+    assert_eq!(run.line(), "accepted");
+    let mut buf = Vec::new();
+    c.read_to_end(&mut buf).expect("read");
+    assert_eq!(buf, b"still here");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn ctrl_c_interrupts_recv() {
+    let prog = r#"
+import socket
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(1)
+print(srv.getsockname()[1], flush=True)
+conn, addr = srv.accept()
+print("accepted", flush=True)
+try:
+    conn.recv(100)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+print(conn.recv(100), flush=True)
+"#;
+    let run = spawn(prog, &[]);
+    let port: u16 = run.line().trim().parse().expect("port");
+    let mut c = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    assert_eq!(run.line(), "accepted");
+    run.sigint();
+    assert_eq!(run.line(), "interrupted");
+    c.write_all(b"after").expect("send");
+    assert_eq!(run.line(), "b'after'");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn ctrl_c_interrupts_select_and_uncaught_it_exits_130() {
+    let prog = r#"
+import socket, select
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(1)
+print("waiting", flush=True)
+select.select([srv], [], [])
+print("not reached")
+"#;
+    let run = spawn(prog, &[]);
+    assert_eq!(run.line(), "waiting");
+    run.sigint();
+    let (code, err) = run.finish();
+    assert_eq!(code, 130, "{err}");
+    assert_eq!(err.lines().last(), Some("KeyboardInterrupt"), "{err}");
+}
+
+#[test]
+fn ten_thousand_sockets_leave_the_fd_count_where_it_began() {
+    let prog = r#"
+import socket
+print("ready", flush=True)
+input()
+for i in range(10000):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.close()
+for i in range(10000):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+del s
+print("done", flush=True)
+input()
+"#;
+    let mut run = spawn(prog, &[]);
+    assert_eq!(run.line(), "ready");
+    let before = fd_count(run.pid());
+    run.send_line("");
+    assert_eq!(run.line(), "done");
+    let after = fd_count(run.pid());
+    run.send_line("");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+    assert!(before > 0, "could not count descriptors");
+    assert_eq!(
+        before, after,
+        "descriptors open before and after 20 000 sockets"
+    );
+}
+
+#[test]
+fn threading_tcp_server_serves_fifty_clients_at_once() {
+    let prog = r#"
+import socketserver, threading
+
+class Echo(socketserver.BaseRequestHandler):
+    def handle(self):
+        while True:
+            data = self.request.recv(65536)
+            if not data:
+                break
+            self.request.sendall(data)
+
+# 50 clients connect in one burst: the accept queue must hold them all (with the
+# default of 5 the kernel drops the rest, as it would for CPython).
+socketserver.ThreadingTCPServer.request_queue_size = 64
+server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Echo)
+t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+t.start()
+print(server.server_address[1], flush=True)
+input()
+server.shutdown()
+server.server_close()
+t.join()
+print("threads left", threading.active_count(), flush=True)
+"#;
+    let mut run = spawn(prog, &[]);
+    let port: u16 = run.line().trim().parse().expect("port");
+    let clients: Vec<_> = (0..50u8)
+        .map(|n| std::thread::spawn(move || echo_client(port, n)))
+        .collect();
+    let failures: Vec<String> = clients
+        .into_iter()
+        .filter_map(|c| {
+            c.join()
+                .unwrap_or_else(|_| Err("client thread panicked".into()))
+                .err()
+        })
+        .collect();
+    if !failures.is_empty() {
+        run.send_line("");
+        let (_, err) = run.finish();
+        panic!(
+            "{} of 50 clients failed: {:?}\nserver stderr:\n{err}",
+            failures.len(),
+            &failures[..failures.len().min(5)]
+        );
+    }
+    run.send_line("");
+    assert_eq!(run.line(), "threads left 1");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
+/// One client of the stress test: 100 000 bytes out, the same 100 000 bytes back.
+fn echo_client(port: u16, n: u8) -> Result<(), String> {
+    let mut c =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("{n}: connect: {e}"))?;
+    c.set_read_timeout(Some(DEADLINE))
+        .map_err(|e| e.to_string())?;
+    let payload: Vec<u8> = (0..100_000u32).map(|i| (i as u8).wrapping_add(n)).collect();
+    let mut w = c.try_clone().map_err(|e| e.to_string())?;
+    let p = payload.clone();
+    let writer = std::thread::spawn(move || -> Result<(), String> {
+        w.write_all(&p).map_err(|e| format!("{n}: send: {e}"))?;
+        w.shutdown(std::net::Shutdown::Write)
+            .map_err(|e| format!("{n}: shutdown: {e}"))
+    });
+    let mut back = Vec::new();
+    c.read_to_end(&mut back)
+        .map_err(|e| format!("{n}: read: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| format!("{n}: writer panicked"))??;
+    if back != payload {
+        return Err(format!(
+            "{n}: got {} bytes back, different from the {} sent",
+            back.len(),
+            payload.len()
+        ));
+    }
+    Ok(())
+}
