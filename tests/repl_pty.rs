@@ -110,7 +110,7 @@ fn a_client_and_a_server_in_one_session() {
     r.run("c = socket(AF_INET, SOCK_STREAM)");
     let out = r.run("c.connect(('127.0.0.1', port))");
     assert!(
-        out.contains("c  connecting → connected to 127.0.0.1:"),
+        out.contains("c  ") && out.contains("→ connected to 127.0.0.1:"),
         "{out}"
     );
     let out = r.run("conn, addr = s.accept()");
