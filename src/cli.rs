@@ -5,9 +5,16 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 /// socklab: type the lecture's Python, watch real sockets respond.
+///
+/// Without a command, socklab starts the interactive REPL (or, with a program on
+/// standard input, runs it as `python3 < prog.py` does).
 #[derive(Parser, Debug)]
 #[command(name = "socklab", version, about, long_about = None)]
 pub struct Cli {
+    /// Colour in the REPL: auto (on a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// always, or never.
+    #[arg(long, value_enum, default_value_t = crate::view::ColorChoice::Auto, value_name = "WHEN")]
+    pub color: crate::view::ColorChoice,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -9,6 +9,11 @@
 //! - `net`: the session's socket table (state, counters, events) and interruptible waits.
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
+//! - `session`: one interpreter with its sockets and lab services, run an entry at a
+//!   time; the front end the REPL and lessons share.
+//! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
+//!   commands and the socket views.
+//! - `view`: the palette (the one place that decides colour) and the hex view.
 //! - `labs`: the built-in lab services (echo, daytime, upper, http, chat, trickle), the
 //!   `serve`, `connect` and `listen` commands, and `Services` for the REPL's `:serve`.
 
@@ -18,8 +23,11 @@ pub mod hints;
 pub mod interp;
 pub mod labs;
 pub mod net;
+pub mod repl;
 pub mod runner;
+pub mod session;
 pub mod syntax;
+pub mod view;
 
 use clap::Parser;
 
@@ -37,9 +45,6 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
-        None => {
-            eprintln!("socklab: the interactive REPL is not built yet; try `socklab run FILE`");
-            2
-        }
+        None => repl::run(cli.color),
     }
 }

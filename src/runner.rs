@@ -62,6 +62,27 @@ pub fn run_command(args: &RunArgs) -> i32 {
     }
 }
 
+/// `socklab < prog.py`: standard input is a program, run as `python3 < prog.py` runs
+/// it (no prompts, no colour, `sys.argv == ['']`, CPython's exact output).
+pub fn run_stdin_as_script() -> i32 {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("socklab: cannot read standard input: {e}");
+        return 2;
+    }
+    let run = move || run_source("<stdin>", bytes, vec![String::new()], false, false);
+    match std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(run)
+    {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("socklab: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
+}
+
 /// Turn file bytes into text as CPython's reader does, or its syntax error.
 pub fn decode_source(
     name: &str,

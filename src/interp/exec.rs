@@ -78,6 +78,42 @@ pub fn run_module(
     }
 }
 
+/// Run one REPL entry as CPython's interactive mode does: like [`run_module`], but the
+/// value of each top-level expression statement is handed to `echo` (which prints its
+/// `repr` and sets `_`), so `>>> 1 + 1` shows `2` while `>>> x = 2` shows nothing.
+pub fn run_interactive(
+    ctx: &mut Ctx,
+    module: &Module,
+    globals: &Arc<Globals>,
+    src: &Arc<Source>,
+    echo: &mut dyn FnMut(&mut Ctx, Value) -> R<()>,
+) -> R<()> {
+    let mut frame = Frame::new(module.layout.0.get(), globals, src, Arc::from("<module>"));
+    let mut run = |ctx: &mut Ctx, frame: &mut Frame| -> R<()> {
+        for s in &module.body {
+            if let StmtKind::Expr(e) = &s.kind {
+                frame.offset = s.span.lo;
+                let v = eval(ctx, frame, e)?;
+                echo(ctx, v)?;
+            } else {
+                exec_block(ctx, frame, std::slice::from_ref(s))?;
+            }
+        }
+        Ok(())
+    };
+    match run(ctx, &mut frame) {
+        Ok(()) => Ok(()),
+        Err(mut e) => {
+            e.tb.push(TbEntry {
+                source: src.clone(),
+                offset: frame.offset,
+                func: frame.name.clone(),
+            });
+            Err(e)
+        }
+    }
+}
+
 pub fn exec_block(ctx: &mut Ctx, f: &mut Frame, body: &[Stmt]) -> R<Ctl> {
     for s in body {
         match exec_stmt(ctx, f, s)? {

@@ -331,6 +331,23 @@ pub enum StmtKind {
     With(Vec<(Expr, Option<Expr>)>, Vec<Stmt>),
 }
 
+impl StmtKind {
+    /// A statement with a block of its own (`if`, `def` ...): in the REPL it ends at a
+    /// blank line, since the next line could still belong to it.
+    pub fn is_compound(&self) -> bool {
+        matches!(
+            self,
+            StmtKind::If(..)
+                | StmtKind::While(..)
+                | StmtKind::For(..)
+                | StmtKind::FunctionDef(..)
+                | StmtKind::ClassDef(..)
+                | StmtKind::Try(..)
+                | StmtKind::With(..)
+        )
+    }
+}
+
 #[derive(Debug, PartialEq)]
 pub struct ClassDef {
     pub name: Ident,

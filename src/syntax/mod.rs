@@ -9,6 +9,7 @@
 pub mod ast;
 mod error;
 mod fstring;
+mod interactive;
 mod lexer;
 mod parser;
 mod source;
@@ -16,6 +17,7 @@ mod token;
 mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
+pub use interactive::is_incomplete;
 pub use lexer::tokenize;
 pub use parser::{parse_expression, parse_module, ParseMode};
 pub use source::{Source, Span};

@@ -1,0 +1,381 @@
+//! The interactive REPL: `socklab` with no arguments.
+//!
+//! It reads like Python's own REPL (`>>> `, `... ` until the parser says the entry is
+//! complete, values echoed with `repr`), and adds what Python never shows: a line after
+//! each call that changes a socket, the `:sockets` / `:show` views, a `hint:` under each
+//! error, and the lab services in the background.
+//!
+//! # Layout
+//! - `mod.rs`: the loop: read an entry, run it in the [`Session`], show what happened.
+//! - `helper.rs`: the line editor's completion, hints, colouring and paste validation.
+//! - `meta.rs`: the `:` commands.
+//! - `registry.rs` (+ `help.txt`): the one source of help, completion and signatures.
+//! - `socket_view.rs`: event lines, the socket table and page, from the socket table.
+//! - `netstat.rs`: the machine's sockets from `/proc/net`.
+//!
+//! # Ctrl-C
+//! At the prompt the line editor reads Ctrl-C as a key and clears the line. While an
+//! entry runs, the terminal is back in its normal mode, so Ctrl-C is SIGINT: the handler
+//! sets the session's interrupt flag, which every loop and blocking call checks. Should
+//! a statement ignore it (a long computation inside one built-in), the third Ctrl-C in
+//! a row ends socklab, so the student is never stuck.
+
+mod helper;
+pub mod meta;
+pub mod netstat;
+pub mod registry;
+pub mod socket_view;
+
+pub use helper::{highlight_python, ReplHelper};
+
+use crate::session::{Outcome, Session, SessionOptions};
+use crate::view::{ColorChoice, Palette, Style};
+use rustyline::config::{CompletionType, Config};
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::Editor;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Lines of history kept between sessions.
+const HISTORY_SIZE: usize = 10_000;
+
+/// Ctrl-C presses that nothing consumed; three end socklab.
+static UNANSWERED_INTERRUPTS: AtomicUsize = AtomicUsize::new(0);
+
+/// `socklab` with no command. With standard input not a terminal (`socklab < prog.py`)
+/// the input is run as a script, as `python3 < prog.py` does.
+pub fn run(color: ColorChoice) -> i32 {
+    // SAFETY: isatty only inspects the descriptor.
+    if unsafe { libc::isatty(0) } != 1 {
+        return crate::runner::run_stdin_as_script();
+    }
+    let palette = Palette::decide(color);
+    install_panic_hook();
+    let mut session = match Session::new(SessionOptions { live_output: true }) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "socklab: cannot start the interpreter: {e}"
+            );
+            return 1;
+        }
+    };
+    if let Err(e) = install_sigint(&session) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "socklab: Ctrl-C will not interrupt statements: {e}"
+        );
+    }
+    let mut repl = Repl::new(&session, palette);
+    let code = repl.run(&mut session);
+    repl.save_history();
+    code
+}
+
+struct Repl {
+    editor: Option<Editor<ReplHelper, FileHistory>>,
+    history: Option<PathBuf>,
+    state: meta::MetaState,
+}
+
+impl Repl {
+    fn new(session: &Session, palette: Palette) -> Repl {
+        let config = Config::builder()
+            .max_history_size(HISTORY_SIZE)
+            .map(|b| b.history_ignore_dups(true))
+            .and_then(|r| r)
+            .map(|b| {
+                b.history_ignore_space(true)
+                    .completion_type(CompletionType::List)
+                    .completion_show_all_if_ambiguous(true)
+                    .auto_add_history(false)
+                    .build()
+            })
+            .unwrap_or_default();
+        let editor = match Editor::<ReplHelper, FileHistory>::with_config(config) {
+            Ok(mut ed) => {
+                ed.set_helper(Some(ReplHelper::new(
+                    session.interp().clone(),
+                    palette,
+                    session.services(),
+                )));
+                Some(ed)
+            }
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "socklab: no line editing here: {e}");
+                None
+            }
+        };
+        let history = history_path();
+        let mut repl = Repl {
+            editor,
+            history,
+            state: meta::MetaState {
+                palette,
+                events: true,
+                width: terminal_width(),
+            },
+        };
+        if let (Some(ed), Some(path)) = (repl.editor.as_mut(), repl.history.as_ref()) {
+            let _ = ed.load_history(path);
+        }
+        repl
+    }
+
+    fn save_history(&mut self) {
+        if let (Some(ed), Some(path)) = (self.editor.as_mut(), self.history.as_ref()) {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = ed.save_history(path);
+        }
+    }
+
+    fn read_line(&mut self, prompt: &str, pending: &str) -> Result<String, ReadlineError> {
+        match self.editor.as_mut() {
+            Some(ed) => {
+                if let Some(h) = ed.helper() {
+                    h.set_pending(pending);
+                }
+                ed.readline(prompt)
+            }
+            None => {
+                let mut out = std::io::stdout();
+                let _ = write!(out, "{prompt}");
+                let _ = out.flush();
+                let mut line = String::new();
+                match std::io::stdin().read_line(&mut line) {
+                    Ok(0) => Err(ReadlineError::Eof),
+                    Ok(_) => Ok(line.trim_end_matches(['\n', '\r']).to_string()),
+                    Err(e) => Err(ReadlineError::Io(e)),
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, line: &str) {
+        if line.trim().is_empty() {
+            return;
+        }
+        if let Some(ed) = self.editor.as_mut() {
+            let _ = ed.add_history_entry(line);
+            // Written at once, so a killed session keeps what was typed.
+            if let Some(path) = &self.history {
+                if let Some(dir) = path.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let _ = ed.append_history(path);
+            }
+        }
+    }
+
+    fn run(&mut self, session: &mut Session) -> i32 {
+        let p = self.state.palette;
+        let banner = format!(
+            "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        if say(&p.paint(&banner, Style::Dim)).is_err() {
+            return 0;
+        }
+        let mut pending = String::new();
+        loop {
+            let prompt = if pending.is_empty() { ">>> " } else { "... " };
+            let line = match self.read_line(prompt, &pending) {
+                Ok(line) => line,
+                Err(ReadlineError::Interrupted) => {
+                    pending.clear();
+                    continue;
+                }
+                Err(ReadlineError::Eof) => {
+                    let _ = say("\n");
+                    return 0;
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "socklab: cannot read the terminal: {e}");
+                    return 1;
+                }
+            };
+            self.remember(&line);
+            if pending.is_empty() && line.trim_start().starts_with(':') {
+                let (out, flow) = meta::run(session, &mut self.state, &line);
+                if say(&out).is_err() {
+                    return 0;
+                }
+                self.show_service_log(session);
+                if flow == meta::Flow::Quit {
+                    return 0;
+                }
+                continue;
+            }
+            if !pending.is_empty() {
+                pending.push('\n');
+            }
+            pending.push_str(&line);
+            if crate::syntax::is_incomplete(&pending) {
+                continue;
+            }
+            let entry = std::mem::take(&mut pending);
+            let outcome = self.run_entry(session, &entry);
+            if let Some(code) = outcome.exit {
+                return code;
+            }
+        }
+    }
+
+    /// Run one entry, showing socket events as they happen and the error, if any, after.
+    fn run_entry(&mut self, session: &mut Session, entry: &str) -> Outcome {
+        UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
+        let flag = session.interrupt_flag();
+        let events = self.state.events;
+        let palette = self.state.palette;
+        let interp = session.interp().clone();
+        let services = session.services();
+        let mut ticks = 0u32;
+        let outcome = session.run_with(entry, &mut || {
+            ticks += 1;
+            if !flag.load(Ordering::Relaxed) {
+                UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
+            }
+            // A long entry (a server loop) shows its events while it runs; a short one
+            // shows them after, when the names it assigned exist.
+            if ticks >= 3 {
+                if events {
+                    print_events(&socket_view::take_events(&interp), &interp, palette);
+                }
+                for line in services.lock().drain_log() {
+                    let _ = say(&format!("{}\n", palette.paint(&line, Style::Dim)));
+                }
+            }
+        });
+        UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
+        if events {
+            // The error report below says it all; its event line would repeat it.
+            let shown: Vec<socket_view::SocketEvent> = outcome
+                .events
+                .iter()
+                .filter(|e| outcome.error.is_none() || !e.text.starts_with("error:"))
+                .cloned()
+                .collect();
+            print_events(&shown, session.interp(), palette);
+        }
+        if let Some(err) = &outcome.error {
+            // Standard error may go elsewhere than standard output (`2>log`).
+            // SAFETY: isatty only inspects the descriptor.
+            let palette = if unsafe { libc::isatty(2) } == 1 {
+                palette
+            } else {
+                Palette::PLAIN
+            };
+            let mut stderr = std::io::stderr();
+            let report = match err.report.trim_end().rsplit_once('\n') {
+                Some((head, last)) => format!("{head}\n{}\n", palette.paint(last, Style::Error)),
+                None => format!("{}\n", palette.paint(err.report.trim_end(), Style::Error)),
+            };
+            let _ = stderr.write_all(report.as_bytes());
+            if let Some(h) = &err.hint {
+                let _ = writeln!(
+                    stderr,
+                    "{}",
+                    palette.paint(&format!("hint: {h}"), Style::Hint)
+                );
+            }
+        }
+        self.show_service_log(session);
+        outcome
+    }
+
+    fn show_service_log(&self, session: &Session) {
+        let lines = session.services().lock().drain_log();
+        for line in lines {
+            let _ = say(&format!(
+                "{}\n",
+                self.state.palette.paint(&line, Style::Dim)
+            ));
+        }
+    }
+}
+
+fn print_events(
+    events: &[socket_view::SocketEvent],
+    interp: &Arc<crate::interp::Interp>,
+    palette: Palette,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let fds: std::collections::HashMap<u64, i32> = socket_view::rows(interp)
+        .into_iter()
+        .map(|r| (r.id, r.fd))
+        .collect();
+    for ev in events {
+        let line = socket_view::event_line(ev, fds.get(&ev.socket).copied(), palette);
+        let _ = say(&format!("{line}\n"));
+    }
+}
+
+/// Write to standard output; an error (a closed pipe) ends the REPL normally.
+fn say(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// The history file, in the platform's data directory (`~/.local/share/socklab` on
+/// Linux, or `$XDG_DATA_HOME/socklab`).
+pub fn history_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "socklab").map(|d| d.data_dir().join("history.txt"))
+}
+
+fn terminal_width() -> Option<u16> {
+    // SAFETY: TIOCGWINSZ fills the winsize struct we own.
+    unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
+            Some(ws.ws_col)
+        } else {
+            None
+        }
+    }
+}
+
+/// Route SIGINT to the session's interrupt flag while statements run.
+fn install_sigint(session: &Session) -> std::io::Result<()> {
+    // The flag, and the wake-up pipe that blocking socket calls poll.
+    crate::net::wait::install_sigint(session.interrupt_flag())?;
+    // SAFETY: the handler only touches an atomic and calls async-signal-safe write/_exit.
+    unsafe {
+        signal_hook::low_level::register(signal_hook::consts::SIGINT, || {
+            if UNANSWERED_INTERRUPTS.fetch_add(1, Ordering::Relaxed) >= 2 {
+                let msg = b"\nsocklab: the statement did not stop after three Ctrl-C; leaving\n";
+                libc::write(2, msg.as_ptr() as *const libc::c_void, msg.len());
+                libc::_exit(130);
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// A panic is a bug; say so in one line (no backtrace), and let the session go on.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "socklab: internal error (a bug, please report it): {msg}{place}"
+        );
+    }));
+}

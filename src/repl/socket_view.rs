@@ -1,0 +1,452 @@
+//! The session's sockets as the REPL shows them: the event line after each call, the
+//! `:sockets` table, the `:show NAME` page, and which session socket holds a port.
+//!
+//! The socket table (`crate::net`) knows sockets by id; a student knows them by the names
+//! they typed (`s`, `conn`). [`names_by_socket`] joins the two by scanning the session's
+//! globals, one level into tuples, lists and objects (`clients[0]`, `server.socket`).
+//! Everything that reads the table goes through the adapter functions at the top of this
+//! file; everything below them renders plain data and is tested on its own, and the
+//! whole is tested on live sockets in `tests/repl_sockets.rs`.
+
+use crate::builtins::socket::SocketObj;
+use crate::interp::{Interp, Value};
+use crate::view::{Palette, Style};
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::sync::Arc;
+
+/// One live socket, with the session names that hold it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SocketRow {
+    pub id: u64,
+    pub names: Vec<String>,
+    pub fd: i32,
+    /// `AF_INET`, `AF_INET6`, `AF_UNIX`.
+    pub family: String,
+    /// `SOCK_STREAM`, `SOCK_DGRAM`.
+    pub kind: String,
+    /// `created`, `bound`, `listening`, `connected` ...
+    pub state: String,
+    pub local: Option<String>,
+    pub peer: Option<String>,
+    pub bytes_sent: u64,
+    pub bytes_recv: u64,
+    pub dgrams_sent: u64,
+    pub dgrams_recv: u64,
+    /// Where the program created it: `<stdin>:3`.
+    pub created_at: String,
+    /// Data (or a connection, for a listening socket) is waiting to be read now.
+    pub readable: bool,
+}
+
+/// Something a call did to a socket: `created → bound 127.0.0.1:40000`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SocketEvent {
+    pub socket: u64,
+    pub names: Vec<String>,
+    pub text: String,
+}
+
+/// Everything `:show NAME` tells about one socket.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SocketDetail {
+    pub row: SocketRow,
+    /// reuseaddr, broadcast, timeout, blocking, buffer sizes, the kernel's TCP state.
+    pub options: Vec<(String, String)>,
+    pub history: Vec<String>,
+}
+
+// ---- The adapter: the only code that reads the session's socket table. ----
+
+/// The socket table's id for a socket value.
+pub fn socket_id(v: &Value) -> Option<u64> {
+    v.as_native::<SocketObj>().map(|s| s.sock.id)
+}
+
+/// Every live socket, oldest first.
+pub fn rows(interp: &Arc<Interp>) -> Vec<SocketRow> {
+    let infos = interp.sockets.snapshot();
+    if infos.is_empty() {
+        return Vec::new();
+    }
+    let names = names_by_socket(interp);
+    infos
+        .into_iter()
+        .map(|i| SocketRow {
+            names: names.get(&i.id).cloned().unwrap_or_default(),
+            id: i.id,
+            fd: i.fd,
+            family: i.family,
+            kind: i.kind,
+            state: i.state,
+            local: i.local,
+            peer: i.peer,
+            bytes_sent: i.bytes_sent,
+            bytes_recv: i.bytes_recv,
+            dgrams_sent: i.dgrams_sent,
+            dgrams_recv: i.dgrams_recv,
+            created_at: i.created_at,
+            readable: i.readable,
+        })
+        .collect()
+}
+
+/// Events since the last call, with names.
+pub fn take_events(interp: &Arc<Interp>) -> Vec<SocketEvent> {
+    let events = interp.sockets.take_events();
+    if events.is_empty() {
+        return Vec::new();
+    }
+    let names = names_by_socket(interp);
+    events
+        .into_iter()
+        .map(|e| SocketEvent {
+            names: names.get(&e.socket).cloned().unwrap_or_default(),
+            socket: e.socket,
+            text: e.text,
+        })
+        .collect()
+}
+
+/// One socket in full, by a session name (or `#id` / `fd N`).
+pub fn detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
+    let row = find_row(&rows(interp), which)?;
+    Some(SocketDetail {
+        options: interp.sockets.options(row.id),
+        history: interp
+            .sockets
+            .history(row.id)
+            .into_iter()
+            .map(|e| e.text)
+            .collect(),
+        row,
+    })
+}
+
+/// Close every socket of the session.
+pub fn close_all(interp: &Arc<Interp>) {
+    interp.sockets.close_all();
+}
+
+/// Have the table keep events for [`take_events`].
+pub fn collect_events(interp: &Arc<Interp>) {
+    interp
+        .sockets
+        .collect
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+// ---- Names ----
+
+/// The session names of each socket: `s`, `conn`, `clients[0]`, `server.socket`.
+pub fn names_by_socket(interp: &Arc<Interp>) -> BTreeMap<u64, Vec<String>> {
+    let mut names: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+    for (name, value) in interp.main.items() {
+        if name.starts_with("__") || &*name == "_" {
+            continue;
+        }
+        visit(&name, &value, &mut |n, id| {
+            names.entry(id).or_default().push(n)
+        });
+    }
+    names
+}
+
+fn visit(name: &str, v: &Value, found: &mut dyn FnMut(String, u64)) {
+    if let Some(id) = socket_id(v) {
+        found(name.to_string(), id);
+        return;
+    }
+    // One level in: what the lecture's programs keep sockets in.
+    let items: Vec<Value> = match v {
+        Value::Tuple(t) => t.iter().take(64).cloned().collect(),
+        Value::List(l) => l.lock().iter().take(64).cloned().collect(),
+        Value::Instance(i) => {
+            for (k, attr) in i.dict.lock().iter() {
+                if let Some(id) = socket_id(attr) {
+                    found(format!("{name}.{k}"), id);
+                }
+            }
+            return;
+        }
+        _ => return,
+    };
+    for (i, item) in items.iter().enumerate() {
+        if let Some(id) = socket_id(item) {
+            found(format!("{name}[{i}]"), id);
+        }
+    }
+}
+
+/// What to call a socket in an event line or a message.
+pub fn label(names: &[String], fd: Option<i32>, id: u64) -> String {
+    match (names.first(), fd) {
+        (Some(_), _) => names.join(", "),
+        (None, Some(fd)) if fd >= 0 => format!("(fd {fd})"),
+        _ => format!("(socket #{id})"),
+    }
+}
+
+fn find_row(rows: &[SocketRow], which: &str) -> Option<SocketRow> {
+    let which = which.trim();
+    if let Some(id) = which.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) {
+        return rows.iter().find(|r| r.id == id).cloned();
+    }
+    if let Some(fd) = which
+        .strip_prefix("fd")
+        .and_then(|n| n.trim().parse::<i32>().ok())
+    {
+        return rows.iter().find(|r| r.fd == fd).cloned();
+    }
+    rows.iter()
+        .find(|r| r.names.iter().any(|n| n == which))
+        .cloned()
+}
+
+/// Names a `:show` argument can complete to.
+pub fn all_names(interp: &Arc<Interp>) -> Vec<String> {
+    names_by_socket(interp).into_values().flatten().collect()
+}
+
+/// Who in this session (a socket, a lab service) already holds `port`, or which other
+/// process does.
+pub fn holder_of_port(
+    interp: &Arc<Interp>,
+    port: u16,
+    services: &[(String, u16)],
+) -> Option<String> {
+    let suffix = format!(":{port}");
+    if let Some(r) = rows(interp)
+        .into_iter()
+        .find(|r| r.local.as_deref().is_some_and(|l| l.ends_with(&suffix)))
+    {
+        return Some(format!(
+            "your socket {} ({})",
+            label(&r.names, Some(r.fd), r.id),
+            r.state
+        ));
+    }
+    if let Some((name, _)) = services.iter().find(|(_, p)| *p == port) {
+        return Some(format!("the lab service {name} (:stop {name} frees it)"));
+    }
+    super::netstat::process_holding_port(port)
+}
+
+// ---- Rendering ----
+
+/// One event line: `s  created → bound 127.0.0.1:40000`.
+pub fn event_line(ev: &SocketEvent, fd: Option<i32>, palette: Palette) -> String {
+    let name = label(&ev.names, fd, ev.socket);
+    format!(
+        "{}  {}",
+        palette.paint(&name, Style::Name),
+        palette.paint(&ev.text, Style::Event)
+    )
+}
+
+fn short(s: &str, prefix: &str) -> String {
+    s.strip_prefix(prefix).unwrap_or(s).to_string()
+}
+
+fn traffic(bytes: u64, dgrams: u64, datagram: bool) -> String {
+    if datagram {
+        format!(
+            "{bytes} B / {dgrams} dgram{}",
+            if dgrams == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+/// The `:sockets` table. `width` is the terminal's (None: no limit, as in tests).
+pub fn table(rows: &[SocketRow], width: Option<u16>) -> String {
+    if rows.is_empty() {
+        return "no sockets are open in this session; create one with socket.socket()\n"
+            .to_string();
+    }
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t.set_header(vec![
+        "name", "fd", "family", "type", "state", "local", "peer", "in", "out", "waiting",
+    ]);
+    for r in rows {
+        let dgram = r.kind == "SOCK_DGRAM";
+        t.add_row(vec![
+            Cell::new(label(&r.names, None, r.id)),
+            Cell::new(r.fd),
+            Cell::new(short(&r.family, "AF_")),
+            Cell::new(short(&r.kind, "SOCK_")),
+            Cell::new(&r.state),
+            Cell::new(r.local.as_deref().unwrap_or("-")),
+            Cell::new(r.peer.as_deref().unwrap_or("-")),
+            Cell::new(traffic(r.bytes_recv, r.dgrams_recv, dgram)),
+            Cell::new(traffic(r.bytes_sent, r.dgrams_sent, dgram)),
+            Cell::new(waiting(r)),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+fn waiting(r: &SocketRow) -> &'static str {
+    match (r.readable, r.state.as_str()) {
+        (true, "listening") => "a connection",
+        (true, _) => "data",
+        (false, _) => "-",
+    }
+}
+
+/// The `:show NAME` page.
+pub fn show(d: &SocketDetail, palette: Palette) -> String {
+    let r = &d.row;
+    let mut out = String::new();
+    // Every REPL entry is `<stdin>` line 1 and so on: a place only in a file.
+    let created = if r.created_at.starts_with('<') {
+        String::new()
+    } else {
+        format!(", created at {}", r.created_at)
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.paint(
+            &format!(
+                "socket {} (fd {}{created})",
+                label(&r.names, None, r.id),
+                r.fd
+            ),
+            Style::Heading
+        )
+    );
+    let dgram = r.kind == "SOCK_DGRAM";
+    let mut fields: Vec<(String, String)> = vec![
+        ("family".into(), r.family.clone()),
+        ("type".into(), r.kind.clone()),
+        ("state".into(), r.state.clone()),
+        (
+            "local".into(),
+            r.local.clone().unwrap_or_else(|| "-".into()),
+        ),
+        ("peer".into(), r.peer.clone().unwrap_or_else(|| "-".into())),
+        (
+            "received".into(),
+            traffic(r.bytes_recv, r.dgrams_recv, dgram),
+        ),
+        ("sent".into(), traffic(r.bytes_sent, r.dgrams_sent, dgram)),
+        ("waiting".into(), waiting(r).into()),
+    ];
+    fields.extend(d.options.iter().cloned());
+    let w = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (k, v) in &fields {
+        let _ = writeln!(out, "  {k:<w$}  {v}");
+    }
+    let _ = writeln!(out, "{}", palette.paint("history", Style::Heading));
+    if d.history.is_empty() {
+        let _ = writeln!(out, "  (nothing yet)");
+    }
+    for (i, h) in d.history.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {h}", i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server() -> SocketRow {
+        SocketRow {
+            id: 1,
+            names: vec!["s".into()],
+            fd: 3,
+            family: "AF_INET".into(),
+            kind: "SOCK_STREAM".into(),
+            state: "listening".into(),
+            local: Some("127.0.0.1:40000".into()),
+            peer: None,
+            created_at: "server.py:4".into(),
+            readable: true,
+            ..SocketRow::default()
+        }
+    }
+
+    fn udp() -> SocketRow {
+        SocketRow {
+            id: 2,
+            names: vec![],
+            fd: 4,
+            family: "AF_INET".into(),
+            kind: "SOCK_DGRAM".into(),
+            state: "bound".into(),
+            local: Some("127.0.0.1:11111".into()),
+            bytes_recv: 5,
+            dgrams_recv: 1,
+            created_at: "<stdin>:4".into(),
+            ..SocketRow::default()
+        }
+    }
+
+    #[test]
+    fn table_of_sockets() {
+        insta::assert_snapshot!(table(&[server(), udp()], None));
+    }
+
+    #[test]
+    fn an_empty_table_says_how_to_start() {
+        assert!(table(&[], None).contains("socket.socket()"));
+    }
+
+    #[test]
+    fn show_page() {
+        let d = SocketDetail {
+            row: server(),
+            options: vec![
+                ("reuseaddr".into(), "on".into()),
+                ("timeout".into(), "None (blocking)".into()),
+                ("kernel state".into(), "LISTEN".into()),
+            ],
+            history: vec!["created".into(), "created → bound 127.0.0.1:40000".into()],
+        };
+        insta::assert_snapshot!(show(&d, Palette::PLAIN));
+    }
+
+    #[test]
+    fn event_lines_name_the_socket() {
+        let ev = SocketEvent {
+            socket: 5,
+            names: vec!["conn".into()],
+            text: "accepted from 127.0.0.1:51234".into(),
+        };
+        assert_eq!(
+            event_line(&ev, Some(4), Palette::PLAIN),
+            "conn  accepted from 127.0.0.1:51234"
+        );
+        let unnamed = SocketEvent {
+            names: vec![],
+            ..ev
+        };
+        assert_eq!(
+            event_line(&unnamed, Some(4), Palette::PLAIN),
+            "(fd 4)  accepted from 127.0.0.1:51234"
+        );
+    }
+
+    #[test]
+    fn find_by_name_id_or_fd() {
+        let rows = [server(), udp()];
+        assert_eq!(find_row(&rows, "s").map(|r| r.id), Some(1));
+        assert_eq!(find_row(&rows, "#2").map(|r| r.id), Some(2));
+        assert_eq!(find_row(&rows, "fd 4").map(|r| r.id), Some(2));
+        assert_eq!(find_row(&rows, "nope"), None);
+    }
+}

@@ -1,0 +1,516 @@
+//! The REPL through a pseudo-terminal, as a student uses it: prompts, blocks, Tab,
+//! hints, the socket views, Ctrl-C, errors with hints, history, colour.
+//!
+//! Each test waits for the prompt before typing and relies on rexpect's timeouts, never
+//! on sleeps. Escape codes are stripped except in the colour tests.
+
+use rexpect::reader::Options;
+use rexpect::session::{spawn_with_options, PtySession};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const TIMEOUT_MS: u64 = 10_000;
+
+struct Repl {
+    p: PtySession,
+}
+
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.env("TERM", "xterm")
+        .env("XDG_DATA_HOME", data)
+        .env("HOME", data)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+impl Repl {
+    fn start(data: &Path) -> Repl {
+        let mut cmd = command(data);
+        cmd.env("NO_COLOR", "1");
+        Repl::spawn(cmd, true)
+    }
+
+    fn spawn(cmd: Command, strip: bool) -> Repl {
+        let opts = Options::new()
+            .timeout_ms(Some(TIMEOUT_MS))
+            .strip_ansi_escape_codes(strip);
+        let mut p = spawn_with_options(cmd, opts).expect("spawn socklab");
+        p.exp_string(if strip { "\n\r>>> " } else { ">>> " })
+            .expect("first prompt");
+        Repl { p }
+    }
+
+    /// Type one line; return what it printed before the next `prompt`, without `\r`.
+    ///
+    /// The editor redraws the line as it is typed (hints come and go), always with a
+    /// carriage return, never a newline: the first newline is Enter, and a new prompt
+    /// is the one that starts a fresh line.
+    fn line_until(&mut self, line: &str, prompt: &str) -> String {
+        self.p.send_line(line).expect("send");
+        let chunk = self
+            .p
+            .exp_string(&format!("\n\r{prompt}"))
+            .unwrap_or_else(|e| panic!("no {prompt:?} after {line:?}: {e}"));
+        let chunk = format!("{}\n", utf8(&chunk)).replace('\r', "");
+        match chunk.split_once('\n') {
+            Some((_, out)) => out.to_string(),
+            None => String::new(),
+        }
+    }
+
+    /// Type one complete entry; return its output.
+    fn run(&mut self, line: &str) -> String {
+        self.line_until(line, ">>> ")
+    }
+
+    fn more(&mut self, line: &str) -> String {
+        self.line_until(line, "... ")
+    }
+
+    fn quit(mut self) {
+        self.p.send_control('d').expect("ctrl-d");
+        self.p.exp_eof().expect("exit on ctrl-d");
+    }
+}
+
+/// rexpect reads one char per byte; put the UTF-8 back together (`→`, the table lines).
+fn utf8(s: &str) -> String {
+    let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Type without pressing Enter.
+fn type_keys(r: &mut Repl, keys: &str) {
+    r.p.send(keys).expect("send");
+    r.p.flush().expect("flush");
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("socklab-repl-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+#[test]
+fn a_client_and_a_server_in_one_session() {
+    let dir = temp_dir("exchange");
+    let mut r = Repl::start(&dir);
+    r.run("from socket import *");
+    let out = r.run("s = socket(AF_INET, SOCK_STREAM)");
+    assert!(out.contains("s  created (AF_INET, SOCK_STREAM)"), "{out}");
+    let out = r.run("s.bind(('127.0.0.1', 0))");
+    assert!(out.contains("s  created → bound 127.0.0.1:"), "{out}");
+    let out = r.run("s.listen()");
+    assert!(out.contains("s  bound → listening on 127.0.0.1:"), "{out}");
+    r.run("port = s.getsockname()[1]");
+    r.run("c = socket(AF_INET, SOCK_STREAM)");
+    let out = r.run("c.connect(('127.0.0.1', port))");
+    assert!(
+        out.contains("c  ") && out.contains("→ connected to 127.0.0.1:"),
+        "{out}"
+    );
+    let out = r.run("conn, addr = s.accept()");
+    assert!(out.contains("conn  accepted from 127.0.0.1:"), "{out}");
+    let out = r.run("c.send(b'Hi!')");
+    assert!(out.starts_with("3\n"), "the value is echoed first: {out}");
+    assert!(out.contains("c  sent 3 bytes → 127.0.0.1:"), "{out}");
+    let out = r.run("conn.recv(1024)");
+    assert!(out.starts_with("b'Hi!'\n"), "{out}");
+    assert!(out.contains("conn  received 3 bytes ← 127.0.0.1:"), "{out}");
+    assert_eq!(r.run("_"), "b'Hi!'\n");
+    r.run("c.send(b'more')");
+
+    let table = r.run(":sockets");
+    for row in ["│ s ", "│ c ", "│ conn "] {
+        assert!(table.contains(row), "{row} missing from\n{table}");
+    }
+    assert!(table.contains("listening"), "{table}");
+    let conn_row = table
+        .lines()
+        .find(|l| l.contains("│ conn "))
+        .expect("conn row");
+    assert!(
+        conn_row.contains("connected") && conn_row.contains("3 B") && conn_row.contains("data"),
+        "{conn_row}"
+    );
+
+    let page = r.run(":show conn");
+    assert!(page.starts_with("socket conn (fd "), "{page}");
+    for field in [
+        "state         connected",
+        "received      3 B",
+        "reuseaddr     off",
+        "timeout       None (blocking)",
+        "kernel state  ESTABLISHED",
+        "history",
+        "1. accepted from 127.0.0.1:",
+    ] {
+        assert!(page.contains(field), "{field:?} missing from\n{page}");
+    }
+    let out = r.run(":show nothing");
+    assert!(
+        out.contains("nothing is not a socket of this session; the sockets are: "),
+        "{out}"
+    );
+
+    let out = r.run(":netstat");
+    assert!(
+        out.contains("LISTEN") && out.contains("← this session: s"),
+        "{out}"
+    );
+
+    let out = r.run("c.close()");
+    assert!(out.contains("c  "), "{out}");
+    r.run(":events off");
+    assert_eq!(r.run("conn.close()"), "");
+    r.quit();
+}
+
+#[test]
+fn blocks_and_brackets_continue_until_complete() {
+    let dir = temp_dir("blocks");
+    let mut r = Repl::start(&dir);
+    r.more("def double(n):");
+    r.more("    return 2 * n");
+    assert_eq!(r.run(""), "");
+    r.more("for i in range(3):");
+    r.more("    print(double(i))");
+    assert_eq!(r.run(""), "0\n2\n4\n");
+    r.more("x = (1 +");
+    assert_eq!(r.run("2)"), "");
+    assert_eq!(r.run("x"), "3\n");
+    r.more("text = '''one");
+    r.run("two'''");
+    assert_eq!(r.run("text"), "'one\\ntwo'\n");
+    r.more("if x > 2:");
+    let out = r.run("");
+    assert!(
+        out.contains("IndentationError: expected an indented block after 'if' statement on line 1"),
+        "{out}"
+    );
+    // Ctrl-C on a continuation line abandons the entry.
+    r.more("while True:");
+    r.p.send_control('c').expect("ctrl-c");
+    r.p.exp_string("\n\r>>> ")
+        .expect("back to the first prompt");
+    assert_eq!(r.run("x + 1"), "4\n");
+    r.quit();
+}
+
+#[test]
+fn tab_completes_names_methods_modules_and_commands() {
+    let dir = temp_dir("complete");
+    let mut r = Repl::start(&dir);
+    // A unique completion is inserted: the line runs as if typed in full.
+    type_keys(&mut r, "import socke\t");
+    r.p.exp_string("socket").expect("completed");
+    type_keys(&mut r, "\r");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    r.run("s = socket.socket()");
+    type_keys(&mut r, "s.getsockn\t");
+    r.p.exp_string("getsockname(").expect("method completed");
+    type_keys(&mut r, ")\r");
+    let out =
+        r.p.exp_string("\n\r>>> ")
+            .expect("prompt")
+            .replace('\r', "");
+    assert!(out.contains("('0.0.0.0', 0)"), "{out}");
+    type_keys(&mut r, "from socket import SOCK_DG\t");
+    r.p.exp_string("SOCK_DGRAM").expect("member completed");
+    type_keys(&mut r, "\r");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    assert_eq!(r.run("SOCK_DGRAM"), "<SocketKind.SOCK_DGRAM: 2>\n");
+    // Several candidates are listed.
+    type_keys(&mut r, "s.rec\t");
+    r.p.exp_string("recvfrom(").expect("list shows recvfrom");
+    r.p.exp_string("\n\r>>> s.recv")
+        .expect("the line again, below the list");
+    r.p.send_control('c').expect("clear");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    type_keys(&mut r, ":sock\t");
+    r.p.exp_string(":sockets").expect("command completed");
+    type_keys(&mut r, "\r");
+    r.p.exp_string("family").expect("the table");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    r.quit();
+}
+
+#[test]
+fn hints_show_the_signature_while_typing_a_call() {
+    let dir = temp_dir("hints");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("s = socket.socket()");
+    type_keys(&mut r, "s.bind(");
+    r.p.exp_string("address: (host, port)").expect("hint shown");
+    // Ctrl-C at the prompt clears the line.
+    r.p.send_control('c').expect("ctrl-c");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    assert_eq!(r.run("1 + 1"), "2\n");
+    r.quit();
+}
+
+#[test]
+fn ctrl_c_interrupts_accept_and_keeps_every_socket() {
+    let dir = temp_dir("interrupt");
+    let mut r = Repl::start(&dir);
+    r.run("import socket, time");
+    r.run("s = socket.socket()");
+    r.run("s.bind(('127.0.0.1', 0))");
+    r.run("s.listen()");
+    // The print shows the statement is running (the terminal is out of raw mode).
+    r.p.send_line("print('waiting'); conn, addr = s.accept()")
+        .expect("send");
+    r.p.exp_string("waiting\r\n").expect("running");
+    let asked = Instant::now();
+    r.p.send_control('c').expect("ctrl-c");
+    let out = r.p.exp_string("\n\r>>> ").expect("back at the prompt");
+    // About 100 ms on an idle machine; generous here, as the tests share two cores.
+    eprintln!("Ctrl-C to prompt: {:?}", asked.elapsed());
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert!(out.contains("KeyboardInterrupt"), "{out}");
+    assert!(
+        out.contains(
+            "hint: you pressed Ctrl-C: the statement stopped; every name and socket is kept"
+        ),
+        "{out}"
+    );
+    // The listening socket still works.
+    r.run("c = socket.socket()");
+    r.run("c.connect(s.getsockname())");
+    let out = r.run("conn, addr = s.accept()");
+    assert!(out.contains("conn  accepted from 127.0.0.1:"), "{out}");
+    // An endless loop and a long sleep stop the same way.
+    r.more("def spin():");
+    r.more("    print('waiting')");
+    r.more("    while True: pass");
+    r.run("");
+    for stmt in ["spin()", "print('waiting'); time.sleep(60)"] {
+        r.p.send_line(stmt).expect("send");
+        r.p.exp_string("waiting\r\n").expect("running");
+        r.p.send_control('c').expect("ctrl-c");
+        let out = r.p.exp_string("\n\r>>> ").expect("prompt");
+        assert!(out.contains("KeyboardInterrupt"), "{out}");
+    }
+    assert_eq!(r.run("conn.getpeername() == c.getsockname()"), "True\n");
+    r.quit();
+}
+
+#[test]
+fn errors_show_cpythons_line_and_a_hint() {
+    let dir = temp_dir("errors");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("spare = socket.socket()");
+    r.run("spare.bind(('127.0.0.1', 0))");
+    r.run("port = spare.getsockname()[1]");
+    r.run("spare.close()");
+    r.run("c = socket.socket()");
+    let out = r.run("c.connect(('127.0.0.1', port))");
+    assert!(
+        out.contains("ConnectionRefusedError: [Errno 111] Connection refused"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: nothing is listening at 127.0.0.1:"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("error: ConnectionRefusedError"),
+        "no event line repeats the error: {out}"
+    );
+
+    r.run("s = socket.socket()");
+    r.run("s.bind(('127.0.0.1', 0))");
+    r.run("s.listen()");
+    r.run("taken = s.getsockname()[1]");
+    r.run("s2 = socket.socket()");
+    let out = r.run("s2.bind(('127.0.0.1', taken))");
+    assert!(
+        out.contains("OSError: [Errno 98] Address already in use"),
+        "{out}"
+    );
+    assert!(
+        out.contains("is already taken by your socket s (listening)"),
+        "{out}"
+    );
+
+    let out = r.run("c.send('Hello')");
+    assert!(
+        out.contains("TypeError: a bytes-like object is required, not 'str'"),
+        "{out}"
+    );
+    assert!(out.contains("hint: sockets carry bytes"), "{out}");
+
+    let out = r.run("s.recieve(1024)");
+    assert!(
+        out.contains("AttributeError: 'socket' object has no attribute 'recieve'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: a socket object has no attribute recieve; did you mean recv?"),
+        "{out}"
+    );
+
+    let out = r.run("socket.AF_INETT");
+    assert!(out.contains("Did you mean: 'AF_INET'?"), "{out}");
+
+    let out = r.run("x = AF_INET");
+    assert!(
+        out.contains("hint: AF_INET lives in the socket module"),
+        "{out}"
+    );
+
+    let out = r.run("print 'hi'");
+    assert!(
+        out.contains("SyntaxError: Missing parentheses in call to 'print'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: the lecture's code is Python 2"),
+        "{out}"
+    );
+    r.quit();
+}
+
+#[test]
+fn history_survives_a_restart_and_can_be_searched() {
+    let dir = temp_dir("history");
+    let mut r = Repl::start(&dir);
+    r.run("remembered_value = 12345");
+    r.run("other = 1");
+    r.quit();
+    let file = dir.join("socklab").join("history.txt");
+    let text = std::fs::read_to_string(&file).expect("history file written");
+    assert!(text.contains("remembered_value = 12345"), "{text}");
+
+    let mut r = Repl::start(&dir);
+    // Up twice: the line before last.
+    type_keys(&mut r, "\x1b[A\x1b[A");
+    r.p.exp_string("remembered_value = 12345")
+        .expect("recalled");
+    r.p.send_control('c').expect("clear");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    // Ctrl-R searches.
+    r.p.send_control('r').expect("ctrl-r");
+    type_keys(&mut r, "rememb");
+    r.p.exp_string("remembered_value = 12345").expect("found");
+    type_keys(&mut r, "\r");
+    r.p.exp_string("\n\r>>> ").expect("prompt");
+    assert_eq!(r.run("remembered_value"), "12345\n");
+    r.quit();
+}
+
+#[test]
+fn no_color_means_no_colour_codes() {
+    let dir = temp_dir("nocolor");
+    let mut cmd = command(&dir);
+    cmd.env("NO_COLOR", "1");
+    let mut r = Repl::spawn(cmd, false);
+    r.p.send_line("import socket; s = socket.socket(); s.bind(('127.0.0.1', 0))")
+        .expect("send");
+    r.p.exp_string("bound 127.0.0.1:").expect("event");
+    r.p.send_line("nope").expect("send");
+    let out = r.p.exp_string("hint:").expect("hint");
+    let out2 = r.p.exp_string(">>> ").expect("prompt");
+    for text in [out, out2] {
+        // Select Graphic Rendition (colour) sequences end in `m`; cursor moves do not.
+        assert!(!has_sgr(&text), "colour in {text:?}");
+    }
+    r.quit();
+
+    // --color always turns it on, on the same terminal.
+    let mut cmd = command(&dir);
+    cmd.arg("--color").arg("always");
+    let mut r = Repl::spawn(cmd, false);
+    r.p.send_line("nope").expect("send");
+    let out = r.p.exp_string(">>> ").expect("prompt");
+    assert!(has_sgr(&out), "no colour in {out:?}");
+    r.quit();
+}
+
+fn has_sgr(text: &str) -> bool {
+    text.split("\x1b[").skip(1).any(|rest| {
+        let code: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ';')
+            .collect();
+        rest[code.len()..].starts_with('m') && !code.is_empty() && code != "0"
+    })
+}
+
+#[test]
+fn meta_commands_help_hex_serve_save_reset() {
+    let dir = temp_dir("meta");
+    let mut r = Repl::start(&dir);
+    let out = r.run(":help");
+    assert!(
+        out.contains("A first server and client, in one session"),
+        "{out}"
+    );
+    let out = r.run(":help recv");
+    assert!(
+        out.contains("socket.socket.recv(bufsize[, flags])"),
+        "{out}"
+    );
+    let out = r.run(":hex b'GET / HTTP/1.0\\r\\n'");
+    assert!(
+        out.contains(
+            "00000000  47 45 54 20 2f 20 48 54  54 50 2f 31 2e 30 0d 0a  |GET / HTTP/1.0..|"
+        ),
+        "{out}"
+    );
+    let out = r.run(":services");
+    assert!(out.contains("│ 80 ") && out.contains("http"), "{out}");
+    let out = r.run(":serve echo 0");
+    assert!(out.contains("echo (TCP) on 127.0.0.1:"), "{out}");
+    let port: String = out
+        .split("127.0.0.1:")
+        .nth(1)
+        .map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect())
+        .expect("port");
+    r.run("import socket");
+    r.run(&format!(
+        "c = socket.create_connection(('127.0.0.1', {port}))"
+    ));
+    r.run("c.sendall(b'ping')");
+    let out = r.run("c.recv(1024)");
+    assert!(out.starts_with("b'ping'\n"), "{out}");
+    let out = r.run(":serve");
+    assert!(out.contains("running lab services:"), "{out}");
+    let out = r.run(":stop all");
+    assert!(out.contains("stopped echo (TCP)"), "{out}");
+    let file = dir.join("session.py");
+    let out = r.run(&format!(":save {}", file.display()));
+    assert!(out.starts_with("saved "), "{out}");
+    let saved = std::fs::read_to_string(&file).expect("saved file");
+    assert!(saved.contains("c.sendall(b'ping')\n"), "{saved}");
+    let out = r.run(":reset");
+    assert!(out.contains("every socket is closed"), "{out}");
+    let out = r.run("c");
+    assert!(out.contains("NameError: name 'c' is not defined"), "{out}");
+    let out = r.run(":sockets");
+    assert!(out.contains("no sockets are open"), "{out}");
+    let out = r.run(":sokets");
+    assert!(out.contains("did you mean :sockets?"), "{out}");
+    r.p.send_line(":quit").expect("quit");
+    r.p.exp_eof().expect("exit");
+}
+
+#[test]
+fn exit_ends_the_session_with_its_code() {
+    let dir = temp_dir("exit");
+    let mut r = Repl::start(&dir);
+    r.p.send_line("import sys; sys.exit(3)").expect("send");
+    r.p.exp_eof().expect("exits");
+    let status = r.p.process_mut().wait().expect("status");
+    assert!(format!("{status:?}").contains(", 3)"), "{status:?}");
+}
