@@ -1,0 +1,28 @@
+# A listening socket with a timeout: accept() returns a *blocking* socket
+# (when there is no default timeout), while a default timeout is inherited.
+import socket
+
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen()
+srv.settimeout(3)
+c = socket.create_connection(srv.getsockname(), 5)
+conn, _ = srv.accept()
+print("listener:", srv.gettimeout(), "accepted:", conn.gettimeout(), conn.getblocking())
+conn.close()
+c.close()
+socket.setdefaulttimeout(2)
+c = socket.create_connection(srv.getsockname())
+print("client with default:", c.gettimeout())
+conn, _ = srv.accept()
+print("accepted with default:", conn.gettimeout(), conn.getblocking())
+conn.close()
+c.close()
+srv.setblocking(False)
+c = socket.create_connection(srv.getsockname(), 5)
+conn, _ = srv.accept()
+print("nonblocking listener:", conn.gettimeout(), conn.getblocking())
+socket.setdefaulttimeout(None)
+conn.close()
+c.close()
+srv.close()

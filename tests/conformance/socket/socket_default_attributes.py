@@ -1,0 +1,20 @@
+# socket() with no arguments: an IPv4 TCP socket, blocking, no timeout.
+import socket
+
+s = socket.socket()
+print(repr(s.family), repr(s.type), s.proto)
+print(s.family == socket.AF_INET, s.type == socket.SOCK_STREAM)
+print(type(s).__name__, type(s.family).__name__, type(s.type).__name__, type(s.proto).__name__)
+print(s.gettimeout(), s.getblocking())
+print(isinstance(s.fileno(), int), s.fileno() > 2)
+print(s.getsockname())
+s.close()
+t = socket.socket(socket.AF_INET, socket.SOCK_STREAM, 0)
+print(repr(t.family), repr(t.type), t.proto)
+t.close()
+u = socket.socket(family=socket.AF_INET, type=socket.SOCK_DGRAM)
+print(repr(u.family), repr(u.type), u.proto)
+u.close()
+v = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+print(repr(v.family), repr(v.type), v.proto, v.proto == socket.IPPROTO_TCP)
+v.close()

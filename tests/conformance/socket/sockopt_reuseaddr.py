@@ -1,0 +1,20 @@
+# SO_REUSEADDR: off by default, on after setsockopt (Linux reports any non-zero as 1).
+import socket
+
+s = socket.socket()
+v = s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)
+print(v, type(v).__name__)
+print(s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1))
+print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 0)
+print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 5)
+print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, True)
+print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, -1)
+print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.bind(("127.0.0.1", 0))
+s.listen()
+print("still set after listen:", s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR))
+s.close()
