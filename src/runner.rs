@@ -200,6 +200,9 @@ fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool, trac
     };
     // As CPython's shutdown: wait for the program's non-daemon threads.
     crate::builtins::thread::shutdown(&mut ctx);
+    interp
+        .finalizing
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();

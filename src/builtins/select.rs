@@ -52,10 +52,8 @@ fn select(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
         Some(Value::Float(f)) => Some(*f),
         Some(Value::Bool(b)) => Some(*b as i64 as f64),
         Some(other) => {
-            return Err(ctx.type_error(format!(
-                "timeout must be a float or None, not {}",
-                type_name(other)
-            )));
+            let _ = type_name(other);
+            return Err(ctx.type_error("timeout must be a float or None"));
         }
     };
     if timeout.is_some_and(|t| t < 0.0) {

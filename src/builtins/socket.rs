@@ -391,7 +391,7 @@ fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
         }
         other => {
             return Err(ctx.type_error(format!(
-                "'{}' object cannot be interpreted as an integer or float",
+                "'{}' object cannot be interpreted as an integer",
                 type_name(other)
             )))
         }
@@ -401,6 +401,12 @@ fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
     }
     if t < 0.0 {
         return Err(ctx.value_error("Timeout value out of range"));
+    }
+    if t > 9.2e12 {
+        return Err(ctx.err(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
     }
     Ok(Some(t))
 }
@@ -475,6 +481,32 @@ fn host_of(ctx: &Ctx, v: &Value, fname: &str) -> R<String> {
             type_name(other)
         ))),
     }
+}
+
+/// A host-name argument of the resolver functions, with their message.
+fn name_arg(ctx: &Ctx, v: &Value, fname: &str) -> R<String> {
+    match v {
+        Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => host_of(ctx, v, fname),
+        Value::None => Err(ctx.type_error(format!(
+            "{fname}() argument 1 must be str, bytes or bytearray, not None"
+        ))),
+        other => Err(ctx.type_error(format!(
+            "{fname}() argument 1 must be str, bytes or bytearray, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `f() takes exactly N arguments (K given)`, as PyArg_ParseTuple words it.
+fn exactly(ctx: &Ctx, fname: &str, a: &[Value], n: usize) -> R<()> {
+    if a.len() != n {
+        let what = if n == 1 { "argument" } else { "arguments" };
+        return Err(ctx.type_error(format!(
+            "{fname}() takes exactly {n} {what} ({} given)",
+            a.len()
+        )));
+    }
+    Ok(())
 }
 
 fn resolve_host(ctx: &Ctx, host: &str, family: i32) -> R<IpAddr> {
@@ -573,18 +605,48 @@ pub fn parse_address(ctx: &Ctx, family: i32, v: &Value, fname: &str) -> R<SockAd
                 Value::ByteArray(b) => b.lock().clone(),
                 other => {
                     return Err(ctx.type_error(format!(
-                        "{fname}(): AF_UNIX address must be str or bytes, not {}",
+                        "a bytes-like object is required, not '{}'",
                         type_name(other)
                     )))
                 }
             };
-            if path.first() == Some(&0) {
-                return SockAddr::unix(std::ffi::OsStr::new(""))
-                    .and_then(|_| socket2::SockAddr::unix(std::path::Path::new("")))
-                    .map_err(|e| io_error(ctx, &e));
+            if path.is_empty() {
+                // Linux autobind: the address is just the family; the kernel picks an
+                // abstract name.
+                // SAFETY: we initialise the family field and report that length.
+                let (_, addr) = unsafe {
+                    SockAddr::try_init(|storage, len| {
+                        let sa = storage as *mut libc::sockaddr_un;
+                        (*sa).sun_family = libc::AF_UNIX as libc::sa_family_t;
+                        *len = std::mem::size_of::<libc::sa_family_t>() as libc::socklen_t;
+                        Ok(())
+                    })
+                }
+                .map_err(|e| io_error(ctx, &e))?;
+                return Ok(addr);
             }
-            let p = std::path::PathBuf::from(String::from_utf8_lossy(&path).into_owned());
-            SockAddr::unix(p).map_err(|_| ctx.err("OSError", "AF_UNIX path too long"))
+            // A path, or (leading NUL) a name in Linux's abstract namespace: the bytes go
+            // into sun_path as they are, and the length says where the name ends.
+            let max = 108;
+            if path.len() >= max && path.first() != Some(&0) || path.len() > max {
+                return Err(ctx.err("OSError", "AF_UNIX path too long"));
+            }
+            let abstract_name = path.first() == Some(&0);
+            // SAFETY: we write at most 108 bytes into sun_path and report the length used.
+            let (_, addr) = unsafe {
+                SockAddr::try_init(|storage, len| {
+                    let sa = storage as *mut libc::sockaddr_un;
+                    (*sa).sun_family = libc::AF_UNIX as libc::sa_family_t;
+                    for (i, b) in path.iter().enumerate() {
+                        (*sa).sun_path[i] = *b as libc::c_char;
+                    }
+                    let used = path.len() + usize::from(!abstract_name);
+                    *len = (std::mem::size_of::<libc::sa_family_t>() + used) as libc::socklen_t;
+                    Ok(())
+                })
+            }
+            .map_err(|e| io_error(ctx, &e))?;
+            Ok(addr)
         }
         _ => Err(ctx.err("OSError", format!("{fname}(): bad family"))),
     }
@@ -685,6 +747,17 @@ fn blocking<T>(
     ctx: &Ctx,
     s: &Sock,
     readable: bool,
+    op: impl FnMut(&Socket) -> std::io::Result<T>,
+) -> R<T> {
+    blocking_with(ctx, s, readable, false, op)
+}
+
+/// As `blocking`; `once` (MSG_DONTWAIT) makes a single attempt whatever the mode.
+fn blocking_with<T>(
+    ctx: &Ctx,
+    s: &Sock,
+    readable: bool,
+    once: bool,
     mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
     let (os, timeout) = {
@@ -699,7 +772,7 @@ fn blocking<T>(
         match op(&os) {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                if timeout == Some(0.0) {
+                if timeout == Some(0.0) || once {
                     return Err(io_error(ctx, &e));
                 }
                 // The clock is read only once a wait with a time-out actually begins.
@@ -797,13 +870,16 @@ impl SocketObj {
                 arg_count(ctx, "socket.settimeout", a, 1, 1)?;
                 let t = parse_timeout(ctx, &a[0])?;
                 s.inner.lock().timeout = t;
+                // CPython stores the value, then fails to apply it to a closed socket.
+                os_of(ctx, s)?;
                 Ok(Value::None)
             })(),
             "gettimeout" => Ok(float_or_none(timeout_of(s))),
             "setblocking" => (|| {
                 arg_count(ctx, "socket.setblocking", a, 1, 1)?;
-                let b = truthy(ctx, &a[0])?;
+                let b = to_i64(ctx, &a[0], "")? != 0;
                 s.inner.lock().timeout = if b { None } else { Some(0.0) };
+                os_of(ctx, s)?;
                 Ok(Value::None)
             })(),
             "getblocking" => Ok(Value::Bool(timeout_of(s) != Some(0.0))),
@@ -848,7 +924,12 @@ impl SocketObj {
     }
 
     fn listen(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "socket.listen", a, 0, 1)?;
+        if a.len() > 1 {
+            return Err(ctx.type_error(format!(
+                "listen() takes at most 1 argument ({} given)",
+                a.len()
+            )));
+        }
         let s = &self.sock;
         let backlog = match a.first() {
             Some(v) => to_i64(ctx, v, "")?.max(0) as i32,
@@ -886,15 +967,19 @@ impl SocketObj {
         arg_count(ctx, &format!("socket.{fname}"), a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], fname)?;
-        let os = os_of(ctx, s)?;
+        let os = match os_of(ctx, s) {
+            Ok(os) => os,
+            Err(_) if ex => return Ok(Value::Int(libc::EBADF as i64)),
+            Err(e) => return Err(e),
+        };
         let before = s.inner.lock().state;
+        let timeout = timeout_of(s);
         let result = match os.connect(&addr) {
             Ok(()) => Ok(()),
             Err(e)
                 if e.raw_os_error() == Some(libc::EINPROGRESS)
                     || e.kind() == ErrorKind::WouldBlock =>
             {
-                let timeout = timeout_of(s);
                 if timeout == Some(0.0) {
                     Err(io_error(ctx, &e))
                 } else {
@@ -903,11 +988,20 @@ impl SocketObj {
                     if !wait::wait_for(ctx, &os, false, timeout)? {
                         Err(timed_out())
                     } else {
-                        match os.take_error() {
+                        let outcome = match os.take_error() {
                             Ok(Some(err)) => Err(io_error(ctx, &err)),
                             Ok(None) => Ok(()),
                             Err(err) => Err(io_error(ctx, &err)),
+                        };
+                        // A blocking socket (no time-out) must behave as a blocking
+                        // connect() would: the kernel reports a finished non-blocking
+                        // connect once more on the next connect() call, so consume that
+                        // report now (then a second connect() says EISCONN, or tries
+                        // afresh after a refusal, as CPython's blocking connect does).
+                        if timeout.is_none() {
+                            let _ = os.connect(&addr);
                         }
+                        outcome
                     }
                 }
             }
@@ -1045,25 +1139,36 @@ impl SocketObj {
 
     fn recv(&self, ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)], from: bool) -> R<Value> {
         let fname = if from { "recvfrom" } else { "recv" };
-        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
+        if a.is_empty() || a.len() > 2 {
+            let bound = if a.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            };
+            return Err(ctx.type_error(format!("{fname}() takes {bound} ({} given)", a.len())));
+        }
         let s = &self.sock;
         let size = to_i64(ctx, &a[0], "")?;
         if size < 0 {
             return Err(ctx.value_error(format!("negative buffersize in {fname}")));
         }
         let flags = flags_arg(ctx, a.get(1).or(kwarg(k, "flags")))?;
+        if size == 0 && !from {
+            return Ok(Value::bytes(b""));
+        }
+        let dontwait = flags & libc::MSG_DONTWAIT != 0;
         // The kernel never hands over more than its buffers hold; cap the allocation.
         let cap = (size as usize).min(1 << 22);
         // Uninitialised capacity: the kernel writes it, so there is nothing to zero first.
         let mut buf: Vec<u8> = Vec::with_capacity(cap);
         let (n, addr) = if from {
-            let (n, addr) = blocking(ctx, s, true, |os| {
+            let (n, addr) = blocking_with(ctx, s, true, dontwait, |os| {
                 os.recv_from_with_flags(buf.spare_capacity_mut(), flags)
             })?;
             (n, Some(addr))
         } else {
             (
-                blocking(ctx, s, true, |os| {
+                blocking_with(ctx, s, true, dontwait, |os| {
                     os.recv_with_flags(buf.spare_capacity_mut(), flags)
                 })?,
                 None,
@@ -1138,9 +1243,15 @@ impl SocketObj {
     }
 
     fn setsockopt(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        if a.len() != 3 && a.len() != 4 {
+        if a.len() < 3 {
             return Err(ctx.type_error(format!(
-                "setsockopt() takes 3 or 4 arguments ({} given)",
+                "setsockopt() takes exactly 3 arguments ({} given)",
+                a.len()
+            )));
+        }
+        if a.len() > 4 {
+            return Err(ctx.type_error(format!(
+                "setsockopt() takes at most 4 arguments ({} given)",
                 a.len()
             )));
         }
@@ -1151,7 +1262,15 @@ impl SocketObj {
         let bytes: Vec<u8> = match &a[2] {
             Value::Bytes(_) | Value::ByteArray(_) => data_arg(ctx, &a[2])?,
             Value::None if a.len() == 4 => vec![0; to_i64(ctx, &a[3], "")?.max(0) as usize],
-            v => (to_i64(ctx, v, "")? as i32).to_ne_bytes().to_vec(),
+            // An int that fits a C int is the option's value; anything else must be bytes.
+            Value::Int(i) if i32::try_from(*i).is_ok() => (*i as i32).to_ne_bytes().to_vec(),
+            Value::Bool(b) => (*b as i32).to_ne_bytes().to_vec(),
+            v => {
+                return Err(ctx.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    type_name(v)
+                )))
+            }
         };
         // SAFETY: setsockopt reads `bytes.len()` bytes from our buffer.
         let r = unsafe {
@@ -1175,7 +1294,17 @@ impl SocketObj {
     }
 
     fn getsockopt(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "socket.getsockopt", a, 2, 3)?;
+        if a.len() < 2 || a.len() > 3 {
+            let bound = if a.len() < 2 {
+                "at least 2"
+            } else {
+                "at most 3"
+            };
+            return Err(ctx.type_error(format!(
+                "getsockopt() takes {bound} arguments ({} given)",
+                a.len()
+            )));
+        }
         let s = &self.sock;
         let level = to_i64(ctx, &a[0], "")? as i32;
         let opt = to_i64(ctx, &a[1], "")? as i32;
@@ -1233,6 +1362,9 @@ impl SocketObj {
             Some(Value::Int(b)) => Some(*b),
             _ => None,
         };
+        if buffering == Some(0) && !mode.contains('b') {
+            return Err(ctx.value_error("unbuffered streams must be binary"));
+        }
         os_of(ctx, &self.sock)?;
         self.sock.inner.lock().io_refs += 1;
         Ok(Value::Native(Arc::new(SocketFile {
@@ -1278,8 +1410,9 @@ impl NativeObject for SocketObj {
     fn repr(&self) -> String {
         let s = &self.sock;
         let os = s.os();
+        let pending = s.inner.lock().close_pending;
         let mut out = String::from("<socket.socket ");
-        if os.is_none() {
+        if os.is_none() || pending {
             out.push_str("[closed] ");
         }
         out.push_str(&format!(
@@ -1405,6 +1538,29 @@ pub struct SocketFile {
 const FILE_BUFFER: usize = 8192;
 
 impl SocketFile {
+    fn kind(&self) -> &'static str {
+        if !self.binary {
+            "TextIOWrapper"
+        } else if self.unbuffered {
+            "SocketIO"
+        } else {
+            match (self.reading, self.writing) {
+                (true, true) => "BufferedRWPair",
+                (true, false) => "BufferedReader",
+                _ => "BufferedWriter",
+            }
+        }
+    }
+
+    /// The error for using a closed file, worded as each io type words it.
+    fn closed_error(&self, ctx: &Ctx, op: &str) -> Box<Exc> {
+        if self.binary && !self.unbuffered {
+            ctx.value_error(format!("{op} of closed file").replace("write of", "write to"))
+        } else {
+            ctx.value_error("I/O operation on closed file.")
+        }
+    }
+
     fn fill(&self, ctx: &mut Ctx) -> R<bool> {
         let s = &self.sock;
         let mut buf: Vec<MaybeUninit<u8>> = vec![MaybeUninit::uninit(); FILE_BUFFER];
@@ -1431,7 +1587,23 @@ impl SocketFile {
         if n == 0 {
             st.eof = true;
         }
-        st.rbuf.extend_from_slice(&data);
+        if self.binary {
+            st.rbuf.extend_from_slice(&data);
+        } else {
+            // Text mode reads with universal newlines: \r\n and \r become \n.
+            let mut i = 0;
+            while i < data.len() {
+                if data[i] == b'\r' {
+                    st.rbuf.push(b'\n');
+                    if data.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                } else {
+                    st.rbuf.push(data[i]);
+                }
+                i += 1;
+            }
+        }
         Ok(n > 0)
     }
 
@@ -1443,15 +1615,15 @@ impl SocketFile {
         }
     }
 
-    fn check_open(&self, ctx: &Ctx) -> R<()> {
+    fn check_open(&self, ctx: &Ctx, op: &str) -> R<()> {
         if self.state.lock().closed {
-            return Err(ctx.value_error("I/O operation on closed file."));
+            return Err(self.closed_error(ctx, op));
         }
         Ok(())
     }
 
     fn readline(&self, ctx: &mut Ctx, limit: i64) -> R<Value> {
-        self.check_open(ctx)?;
+        self.check_open(ctx, "readline")?;
         loop {
             {
                 let mut st = self.state.lock();
@@ -1481,7 +1653,7 @@ impl SocketFile {
     }
 
     fn read(&self, ctx: &mut Ctx, n: i64) -> R<Value> {
-        self.check_open(ctx)?;
+        self.check_open(ctx, "read")?;
         loop {
             {
                 let mut st = self.state.lock();
@@ -1557,32 +1729,45 @@ impl Drop for SocketFile {
     }
 }
 
-fn file_class() -> Arc<Class> {
-    static C: OnceLock<[Arc<Class>; 2]> = OnceLock::new();
-    let c = C.get_or_init(|| {
+/// The io type CPython's `makefile()` returns for each mode.
+fn file_class(kind: &str) -> Arc<Class> {
+    static C: OnceLock<Vec<Arc<Class>>> = OnceLock::new();
+    let all = C.get_or_init(|| {
         [
-            types::make_class(
-                "TextIOWrapper",
-                "_io",
-                vec![types::class("object")],
-                Native::Other,
-                Default::default(),
-            ),
-            types::make_class(
-                "BufferedReader",
-                "_io",
-                vec![types::class("object")],
-                Native::Other,
-                Default::default(),
-            ),
+            ("TextIOWrapper", "_io"),
+            ("BufferedReader", "_io"),
+            ("BufferedWriter", "_io"),
+            ("BufferedRWPair", "_io"),
+            ("SocketIO", "socket"),
         ]
+        .iter()
+        .map(|(n, m)| {
+            types::make_class(
+                n,
+                m,
+                vec![types::class("object")],
+                Native::Other,
+                Default::default(),
+            )
+        })
+        .collect()
     });
-    c[0].clone()
+    all.iter()
+        .find(|c| &*c.name == kind)
+        .cloned()
+        .unwrap_or_else(|| all[0].clone())
+}
+
+fn unsupported(what: &str) -> Box<Exc> {
+    Exc::new(types::new_exception(
+        "UnsupportedOperation",
+        vec![Value::str(what)],
+    ))
 }
 
 impl NativeObject for SocketFile {
     fn class(&self) -> Arc<Class> {
-        file_class()
+        file_class(self.kind())
     }
     fn repr(&self) -> String {
         let fd = self.sock.os().map_or(-1, |o| o.as_raw_fd());
@@ -1640,8 +1825,15 @@ impl NativeObject for SocketFile {
                 }
             })(),
             "write" if self.writing => (|| {
-                self.check_open(ctx)?;
                 arg_count(ctx, "write", a, 1, 1)?;
+                // Binary files check the argument's type before whether they are open.
+                if self.binary && !matches!(a[0], Value::Bytes(_) | Value::ByteArray(_)) {
+                    return Err(ctx.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        type_name(&a[0])
+                    )));
+                }
+                self.check_open(ctx, "write")?;
                 let (bytes, count) = match (&a[0], self.binary) {
                     (Value::Str(s), false) => (s.as_bytes().to_vec(), s.chars().count()),
                     (v @ (Value::Bytes(_) | Value::ByteArray(_)), true) => {
@@ -1677,6 +1869,12 @@ impl NativeObject for SocketFile {
             "fileno" => Ok(Value::Int(
                 self.sock.os().map_or(-1, |o| o.as_raw_fd() as i64),
             )),
+            "read" | "readline" | "readlines" => Err(unsupported(if self.binary {
+                "read"
+            } else {
+                "not readable"
+            })),
+            "write" => Err(unsupported("not writable")),
             "readable" => Ok(Value::Bool(self.reading)),
             "writable" => Ok(Value::Bool(self.writing)),
             "__enter__" => Ok(this.clone()),
@@ -1747,11 +1945,19 @@ fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
 
 fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "create_connection", a, 1, 3)?;
-    let Value::Tuple(t) = &a[0] else {
-        return Err(ctx.type_error("create_connection() address must be a (host, port) tuple"));
-    };
+    // `host, port = address`, with Python's unpacking errors.
+    let t = iterate(ctx, &a[0]).map_err(|_| {
+        ctx.type_error(format!(
+            "cannot unpack non-iterable {} object",
+            type_name(&a[0])
+        ))
+    })?;
     if t.len() != 2 {
-        return Err(ctx.value_error("too many values to unpack (expected 2)".to_string()));
+        return Err(ctx.value_error(if t.len() > 2 {
+            "too many values to unpack (expected 2)".to_string()
+        } else {
+            format!("not enough values to unpack (expected 2, got {})", t.len())
+        }));
     }
     let host = host_of(ctx, &t[0], "create_connection")?;
     let port = port_text(ctx, &t[1])?;
@@ -1825,13 +2031,36 @@ fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
             let _ = os.set_reuse_port(true);
         }
     }
-    call_socket(ctx, &v, "bind", vec![a[0].clone()])?;
+    // CPython re-raises a bind failure naming the address it was trying.
+    if let Err(e) = call_socket(ctx, &v, "bind", vec![a[0].clone()]) {
+        if e.is("OSError") {
+            let errno = crate::interp::exec::getattr(ctx, &e.value, "errno").unwrap_or(Value::None);
+            let strerror =
+                crate::interp::exec::getattr(ctx, &e.value, "strerror").unwrap_or(Value::None);
+            if let (Value::Int(n), Value::Str(msg)) = (errno, strerror) {
+                let shown = crate::interp::repr::repr(ctx, &a[0])?;
+                sock.close();
+                return Err(Exc::new(types::os_error_of_class(
+                    "OSError",
+                    n,
+                    &format!("{msg} (while attempting to bind on address {shown})"),
+                )));
+            }
+        }
+        sock.close();
+        return Err(e);
+    }
     call_socket(ctx, &v, "listen", backlog.into_iter().collect())?;
     Ok(v)
 }
 
 fn gethostname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "gethostname", a, 0, 0)?;
+    if !a.is_empty() {
+        return Err(ctx.type_error(format!(
+            "_socket.gethostname() takes no arguments ({} given)",
+            a.len()
+        )));
+    }
     let mut buf = [0u8; 256];
     // SAFETY: gethostname writes a NUL-terminated name within the buffer.
     let r = unsafe { libc::gethostname(buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
@@ -1965,13 +2194,19 @@ fn port_text(ctx: &Ctx, v: &Value) -> R<Option<String>> {
 
 fn getaddrinfo(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     if a.len() < 2 {
-        return Err(
-            ctx.type_error("getaddrinfo() missing required argument 'port' (pos 2)".to_string())
-        );
+        let missing = if a.is_empty() {
+            "2 required positional arguments: 'host' and 'port'"
+        } else {
+            "1 required positional argument: 'port'"
+        };
+        return Err(ctx.type_error(format!("getaddrinfo() missing {missing}")));
     }
     let host = match &a[0] {
         Value::None => None,
-        v => Some(host_of(ctx, v, "getaddrinfo")?),
+        Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
+            Some(host_of(ctx, &a[0], "getaddrinfo")?)
+        }
+        _ => return Err(ctx.type_error("getaddrinfo() argument 1 must be string or None")),
     };
     let port = port_text(ctx, &a[1])?;
     let int_arg = |i: usize, name: &str| -> R<i32> {
@@ -2010,8 +2245,8 @@ fn getaddrinfo(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
 }
 
 fn gethostbyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "gethostbyname", a, 1, 1)?;
-    let host = host_of(ctx, &a[0], "gethostbyname")?;
+    exactly(ctx, "gethostbyname", a, 1)?;
+    let host = name_arg(ctx, &a[0], "gethostbyname")?;
     let ip = resolve_host(ctx, &host, libc::AF_INET)?;
     Ok(Value::string(ip.to_string()))
 }
@@ -2107,8 +2342,8 @@ unsafe fn hostent_value(h: &libc::hostent) -> Value {
 }
 
 fn gethostbyname_ex(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "gethostbyname_ex", a, 1, 1)?;
-    let host = host_of(ctx, &a[0], "gethostbyname_ex")?;
+    exactly(ctx, "gethostbyname_ex", a, 1)?;
+    let host = name_arg(ctx, &a[0], "gethostbyname_ex")?;
     let c = CString::new(host).map_err(|_| ctx.value_error("embedded null character"))?;
     let _guard = NETDB.lock();
     // SAFETY: all buffers are ours and sized as the function is told.
@@ -2133,8 +2368,8 @@ fn gethostbyname_ex(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value>
 }
 
 fn gethostbyaddr(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "gethostbyaddr", a, 1, 1)?;
-    let host = host_of(ctx, &a[0], "gethostbyaddr")?;
+    exactly(ctx, "gethostbyaddr", a, 1)?;
+    let host = name_arg(ctx, &a[0], "gethostbyaddr")?;
     let ip = match host.parse::<IpAddr>() {
         Ok(ip) => ip,
         Err(_) => resolve_host(ctx, &host, libc::AF_INET)?,
@@ -2199,7 +2434,7 @@ fn getfqdn(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn getnameinfo(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "getnameinfo", a, 2, 2)?;
+    exactly(ctx, "getnameinfo", a, 2)?;
     let Value::Tuple(t) = &a[0] else {
         return Err(ctx.type_error("getnameinfo() argument 1 must be a tuple"));
     };
@@ -2341,10 +2576,12 @@ fn getprotobyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn swap(ctx: &mut Ctx, a: &[Value], fname: &str, bits: u32) -> R<Value> {
     arg_count(ctx, fname, a, 1, 1)?;
-    let v = match &a[0] {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        Value::BigInt(_) => -1,
+    let v: i128 = match &a[0] {
+        Value::Int(i) => *i as i128,
+        Value::Bool(b) => *b as i128,
+        Value::BigInt(b) => num_traits::ToPrimitive::to_i128(&**b).unwrap_or(i128::MAX),
+        Value::Native(n) if n.as_int().is_some() => n.as_int().unwrap_or(0) as i128,
+        Value::Float(_) if bits == 32 => return Err(ctx.type_error("expected int, float found")),
         other => {
             return Err(ctx.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -2352,16 +2589,18 @@ fn swap(ctx: &mut Ctx, a: &[Value], fname: &str, bits: u32) -> R<Value> {
             )));
         }
     };
-    if v < 0 {
-        return Err(ctx.err(
-            "OverflowError",
-            format!(
-                "{fname}: can't convert negative Python int to C {}-bit unsigned integer",
-                bits
-            ),
-        ));
-    }
+    // CPython's two families of messages: htons/ntohs convert through a C unsigned
+    // short, htonl/ntohl through an unsigned long and then check 32 bits.
     if bits == 16 {
+        if v > i64::MAX as i128 || v < i64::MIN as i128 {
+            return Err(ctx.err("OverflowError", "Python int too large to convert to C long"));
+        }
+        if v < 0 {
+            return Err(ctx.err(
+                "OverflowError",
+                format!("{fname}: can't convert negative Python int to C 16-bit unsigned integer"),
+            ));
+        }
         if v > 0xffff {
             return Err(ctx.err(
                 "OverflowError",
@@ -2370,6 +2609,12 @@ fn swap(ctx: &mut Ctx, a: &[Value], fname: &str, bits: u32) -> R<Value> {
         }
         Ok(Value::Int((v as u16).swap_bytes() as i64))
     } else {
+        if v < 0 {
+            return Err(ctx.err(
+                "OverflowError",
+                "can't convert negative value to unsigned int",
+            ));
+        }
         if v > 0xffff_ffff {
             return Err(ctx.err("OverflowError", "int larger than 32 bits"));
         }
@@ -2377,39 +2622,19 @@ fn swap(ctx: &mut Ctx, a: &[Value], fname: &str, bits: u32) -> R<Value> {
     }
 }
 
-/// `inet_aton` accepts the classic C forms too: `a.b.c.d`, `a.b.c`, `a.b`, `a`, each
-/// part decimal, octal (`010`) or hex (`0x10`).
+extern "C" {
+    #[link_name = "inet_aton"]
+    fn c_inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
+}
+
+/// `inet_aton` is the C library's, with its classic forms (`a.b.c`, octal `010`, hex
+/// `0x10`) and its leniency (it stops at whitespace: `'1.2.3.4 junk'` is accepted).
 fn parse_inet_aton(s: &str) -> Option<u32> {
-    let parts: Vec<&str> = s.split('.').collect();
-    if parts.is_empty() || parts.len() > 4 {
-        return None;
-    }
-    let mut nums = Vec::new();
-    for p in &parts {
-        let v = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
-            u32::from_str_radix(h, 16).ok()?
-        } else if p.len() > 1 && p.starts_with('0') {
-            u32::from_str_radix(&p[1..], 8).ok()?
-        } else if p.is_empty() {
-            return None;
-        } else {
-            p.parse::<u32>().ok()?
-        };
-        nums.push(v);
-    }
-    let last = nums.pop()?;
-    let mut addr: u32 = 0;
-    for (i, n) in nums.iter().enumerate() {
-        if *n > 255 {
-            return None;
-        }
-        addr |= n << (24 - 8 * i);
-    }
-    let room = 32 - 8 * nums.len() as u32;
-    if room < 32 && last >= (1u32 << room) {
-        return None;
-    }
-    Some(addr | last)
+    let c = CString::new(s).ok()?;
+    let mut out = libc::in_addr { s_addr: 0 };
+    // SAFETY: a NUL-terminated string and an in_addr we own.
+    let ok = unsafe { c_inet_aton(c.as_ptr(), &mut out) };
+    (ok != 0).then(|| u32::from_be(out.s_addr))
 }
 
 fn inet_aton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {

@@ -82,7 +82,8 @@ fn start_thread(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
         let mut tctx = interp.new_ctx();
         tctx.is_main = false;
         if let Err(exc) = call_method(&mut tctx, &thread, "_bootstrap_inner", vec![], vec![]) {
-            if !exc.is("SystemExit") {
+            let exiting = tctx.interp.finalizing.load(Ordering::Relaxed);
+            if !exc.is("SystemExit") && !exiting {
                 let name = getattr(&mut tctx, &thread, "name")
                     .ok()
                     .and_then(|n| crate::interp::repr::str(&mut tctx, &n).ok())
@@ -157,7 +158,7 @@ fn timeout_arg(ctx: &Ctx, blocking: bool, v: Option<&Value>) -> R<Option<f64>> {
         return Ok(Some(0.0));
     }
     if t < 0.0 && t != -1.0 {
-        return Err(ctx.value_error("timeout value must be a non-negative number"));
+        return Err(ctx.value_error("timeout value must be positive"));
     }
     Ok(if t == -1.0 { None } else { Some(t) })
 }

@@ -1123,7 +1123,13 @@ fn eval_call(
     // `obj.method(...)` without making a bound-method object first.
     if let ExprKind::Attribute(obj, name) = &func.kind {
         let o = eval(ctx, f, obj)?;
-        let (pos, kw) = eval_args(ctx, f, args)?;
+        let (pos, kw) = match eval_args(ctx, f, args) {
+            Ok(a) => a,
+            Err(e) => {
+                let callee = getattr(ctx, &o, &name.name).unwrap_or(Value::None);
+                return Err(name_callee(ctx, e, &callee));
+            }
+        };
         f.offset = call_expr.span.lo;
         if matches!(o, Value::Native(_) | Value::Module(_)) {
             set_site(ctx, f.source, call_expr.span.lo);
@@ -1131,7 +1137,7 @@ fn eval_call(
         return call_method(ctx, &o, &name.name, pos, kw);
     }
     let callee = eval(ctx, f, func)?;
-    let (pos, kw) = eval_args(ctx, f, args)?;
+    let (pos, kw) = eval_args(ctx, f, args).map_err(|e| name_callee(ctx, e, &callee))?;
     f.offset = call_expr.span.lo;
     if matches!(callee, Value::Class(_) | Value::Builtin(_)) {
         set_site(ctx, f.source, call_expr.span.lo);
@@ -1149,6 +1155,33 @@ fn set_site(ctx: &mut Ctx, source: &Arc<Source>, offset: u32) {
     }
 }
 
+/// Stands for the callee's name in `f() argument after * must be an iterable`, until the
+/// caller, which knows what it is calling, puts the name in.
+const STAR_CALLEE: &str = "\u{1}callee";
+
+fn name_callee(ctx: &mut Ctx, e: Box<Exc>, callee: &Value) -> Box<Exc> {
+    if !e.is("TypeError") {
+        return e;
+    }
+    let Ok(msg) = super::repr::str(ctx, &e.value) else {
+        return e;
+    };
+    if !msg.starts_with(STAR_CALLEE) {
+        return e;
+    }
+    let name = match callee {
+        Value::Func(func) => format!("{}.{}", func.module.name, func.qualname),
+        Value::BoundMethod(bm) => match &bm.1 {
+            Value::Func(func) => format!("{}.{}", func.module.name, func.qualname),
+            other => super::types::type_name(other),
+        },
+        Value::Builtin(b) => b.name.to_string(),
+        Value::Class(c) => c.display_name(),
+        other => super::types::type_name(other),
+    };
+    ctx.type_error(msg.replacen(STAR_CALLEE, &name, 1))
+}
+
 /// Positional and keyword arguments of a call, evaluated.
 type CallArgs = (Vec<Value>, Vec<(Name, Value)>);
 
@@ -1160,7 +1193,17 @@ fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<CallArgs> {
             Arg::Pos(e) => pos.push(eval(ctx, f, e)?),
             Arg::Star(e) => {
                 let v = eval(ctx, f, e)?;
-                pos.extend(iterate(ctx, &v)?);
+                match iterate(ctx, &v) {
+                    Ok(items) => pos.extend(items),
+                    // CPython names the function: filled in by the caller, which knows it.
+                    Err(err) if err.is("TypeError") => {
+                        return Err(ctx.type_error(format!(
+                            "{STAR_CALLEE}() argument after * must be an iterable, not {}",
+                            type_name(&v)
+                        )))
+                    }
+                    Err(err) => return Err(err),
+                }
             }
             Arg::Kw(n, e) => kw.push((n.clone(), eval(ctx, f, e)?)),
             Arg::StarStar(e) => {

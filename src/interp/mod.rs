@@ -52,6 +52,9 @@ pub struct Interp {
     pub sources: Mutex<Vec<Arc<Source>>>,
     /// Every socket the session's code created.
     pub sockets: Arc<crate::net::SocketTable>,
+    /// Set when the program has ended: daemon threads still running stop at their next
+    /// check, silently, as CPython freezes them at exit.
+    pub finalizing: AtomicBool,
 }
 
 impl Interp {
@@ -78,6 +81,7 @@ impl Interp {
             interrupted: Arc::new(AtomicBool::new(false)),
             sources: Mutex::new(Vec::new()),
             sockets: crate::net::SocketTable::new(),
+            finalizing: AtomicBool::new(false),
         })
     }
 
@@ -144,6 +148,9 @@ impl Ctx {
     /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
     #[inline]
     pub fn check_interrupt(&self) -> R<()> {
+        if !self.is_main && self.interp.finalizing.load(Ordering::Relaxed) {
+            return Err(Exc::new(types::new_exception("SystemExit", vec![])));
+        }
         if self.is_main && self.interp.interrupted.load(Ordering::Relaxed) {
             self.interp.interrupted.store(false, Ordering::Relaxed);
             return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));

@@ -73,6 +73,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("gaierror", "OSError", "socket"),
     ("herror", "OSError", "socket"),
     ("error", "Exception", "struct"),
+    ("UnsupportedOperation", "OSError", "io"),
 ];
 
 const PLAIN: &[(&str, Native)] = &[

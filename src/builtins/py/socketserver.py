@@ -341,7 +341,7 @@ class _SocketWriter:
         return self._sock.fileno()
 
 
-class _BytesIO:
+class BytesIO:
     """Just enough of io.BytesIO for DatagramRequestHandler."""
 
     def __init__(self, data=b""):
@@ -385,8 +385,8 @@ class DatagramRequestHandler(BaseRequestHandler):
 
     def setup(self):
         self.packet, self.socket = self.request
-        self.rfile = _BytesIO(self.packet)
-        self.wfile = _BytesIO()
+        self.rfile = BytesIO(self.packet)
+        self.wfile = BytesIO()
 
     def finish(self):
         self.socket.sendto(self.wfile.getvalue(), self.client_address)
