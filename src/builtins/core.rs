@@ -140,6 +140,18 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("max", |ctx, a, k| min_max(ctx, a, k, "max", false)),
         ("sorted", sorted),
         ("enumerate", enumerate),
+        ("map", map),
+        ("filter", filter),
+        ("__import__", |ctx, a, _| {
+            arg_count(ctx, "__import__", a, 1, 5)?;
+            let Value::Str(name) = &a[0] else {
+                return Err(ctx.type_error(format!(
+                    "__import__() argument 1 must be str, not {}",
+                    type_name(&a[0])
+                )));
+            };
+            crate::builtins::import_module(ctx, name)
+        }),
         ("zip", zip),
         ("reversed", reversed),
         ("iter", |ctx, a, _| {
@@ -344,6 +356,8 @@ pub fn builtins() -> HashMap<Name, Value> {
                 | "list_iterator"
                 | "tuple_iterator"
                 | "str_ascii_iterator"
+                | "map"
+                | "filter"
         ) {
             continue;
         }
@@ -788,6 +802,42 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
             .collect(),
         "enumerate",
     ))
+}
+
+/// `map(f, *iterables)`: computed ahead, as socklab's iterators are (generators are
+/// outside the subset); the result iterates exactly as CPython's does.
+fn map(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    if args.len() < 2 {
+        return Err(ctx.type_error("map() must have at least two arguments."));
+    }
+    let mut cols = Vec::new();
+    for a in &args[1..] {
+        cols.push(iterate(ctx, a)?);
+    }
+    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let row: Vec<Value> = cols.iter().map(|c| c[i].clone()).collect();
+        out.push(call(ctx, &args[0], row, vec![])?);
+    }
+    Ok(items_iter(out, "map"))
+}
+
+fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    arg_count(ctx, "filter", args, 2, 2)?;
+    let mut out = Vec::new();
+    for item in iterate(ctx, &args[1])? {
+        let keep = if args[0].is_none() {
+            truthy(ctx, &item)?
+        } else {
+            let r = call(ctx, &args[0], vec![item.clone()], vec![])?;
+            truthy(ctx, &r)?
+        };
+        if keep {
+            out.push(item);
+        }
+    }
+    Ok(items_iter(out, "filter"))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {

@@ -59,6 +59,7 @@ pub const STR_METHODS: &[&str] = &[
     "removeprefix",
     "removesuffix",
     "expandtabs",
+    "translate",
 ];
 pub const BYTES_METHODS: &[&str] = &[
     "decode",
@@ -181,6 +182,55 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
         ("bytearray", "fromhex") => |ctx, a, _| {
             arg_count(ctx, "fromhex", a, 1, 1)?;
             Ok(Value::ByteArray(Arc::new(Mutex::new(fromhex(ctx, &a[0])?))))
+        },
+        ("str", "maketrans") => |ctx, a, _| {
+            arg_count(ctx, "maketrans", a, 1, 3)?;
+            let mut d = Dict::new();
+            match (&a[0], a.get(1)) {
+                (Value::Dict(src), None) => {
+                    let items: Vec<(Value, Value)> = src
+                        .lock()
+                        .iter()
+                        .map(|(k, v)| (k.0.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in items {
+                        let key = match &k {
+                            Value::Str(ks) if ks.chars().count() == 1 => {
+                                Value::Int(ks.chars().next().unwrap_or('\0') as i64)
+                            }
+                            Value::Int(_) => k.clone(),
+                            _ => {
+                                return Err(ctx.value_error(
+                                    "string keys in translate table must be of length 1",
+                                ))
+                            }
+                        };
+                        d.insert(hash_key(ctx, &key)?, v);
+                    }
+                }
+                (Value::Str(x), Some(Value::Str(y))) => {
+                    if x.chars().count() != y.chars().count() {
+                        return Err(ctx.value_error(
+                            "the first two maketrans arguments must have equal length",
+                        ));
+                    }
+                    for (p, q) in x.chars().zip(y.chars()) {
+                        d.insert(hash_key(ctx, &Value::Int(p as i64))?, Value::Int(q as i64));
+                    }
+                    if let Some(Value::Str(z)) = a.get(2) {
+                        for c in z.chars() {
+                            d.insert(hash_key(ctx, &Value::Int(c as i64))?, Value::None);
+                        }
+                    }
+                }
+                (Value::Dict(_), Some(_)) | (_, None) => {
+                    return Err(ctx.type_error(
+                        "if you give only one argument to maketrans it must be a dict",
+                    ))
+                }
+                _ => return Err(ctx.type_error("maketrans() argument 2 must be str")),
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
         },
         ("dict", "fromkeys") => |ctx, a, _| {
             arg_count(ctx, "fromkeys", a, 1, 2)?;
@@ -918,6 +968,34 @@ fn str_method(
                     "removesuffix() argument must be str",
                 )?;
                 Value::str(s.strip_suffix(p).unwrap_or(s))
+            }
+            "translate" => {
+                arg_count(ctx, "translate", a, 1, 1)?;
+                let mut out = String::with_capacity(s.len());
+                for c in s.chars() {
+                    let key = Value::Int(c as i64);
+                    match ops::getitem(ctx, &a[0], &key) {
+                        Ok(Value::None) => {}
+                        Ok(Value::Str(r)) => out.push_str(&r),
+                        Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                            Some(ch) => out.push(ch),
+                            None => {
+                                return Err(
+                                    ctx.value_error("character mapping must be in range(0x110000)")
+                                )
+                            }
+                        },
+                        Ok(other) => {
+                            return Err(ctx.type_error(format!(
+                                "character mapping must return integer, None or str, not {}",
+                                type_name(&other)
+                            )))
+                        }
+                        Err(e) if e.is("LookupError") => out.push(c),
+                        Err(e) => return Err(e),
+                    }
+                }
+                Value::string(out)
             }
             "expandtabs" => {
                 let size = match a.first() {

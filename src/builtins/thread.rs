@@ -312,6 +312,39 @@ impl NativeObject for Lock {
             "release" | "release_lock" => self.release(ctx).map(|_| Value::None),
             "__exit__" => self.release(ctx).map(|_| Value::None),
             "locked" | "locked_lock" => Ok(Value::Bool(self.state.lock().owner.is_some())),
+            // What threading.Condition needs of an RLock: ownership, and a full release
+            // (whatever the recursion count) that can be restored after a wait.
+            "_is_owned" => Ok(Value::Bool(self.state.lock().owner == Some(get_ident()))),
+            "_release_save" if self.reentrant => {
+                let mut st = self.state.lock();
+                if st.owner != Some(get_ident()) {
+                    return Some(Err(
+                        ctx.err("RuntimeError", "cannot release un-acquired lock")
+                    ));
+                }
+                let saved = st.count as i64;
+                st.owner = None;
+                st.count = 0;
+                self.cv.notify_one();
+                Ok(Value::Int(saved))
+            }
+            "_acquire_restore" if self.reentrant => (|| {
+                let count = match a.first() {
+                    Some(Value::Int(n)) => (*n).max(1) as usize,
+                    _ => 1,
+                };
+                let me = get_ident();
+                wait_until(ctx, &self.state, &self.cv, None, |st| {
+                    if st.owner.is_none() {
+                        st.owner = Some(me);
+                        st.count = count;
+                        true
+                    } else {
+                        false
+                    }
+                })
+                .map(|_| Value::None)
+            })(),
             _ => {
                 let _ = this;
                 return None;
@@ -319,7 +352,11 @@ impl NativeObject for Lock {
         })
     }
     fn attr_names(&self) -> Vec<&'static str> {
-        vec!["acquire", "release", "locked"]
+        let mut v = vec!["acquire", "release", "locked", "__enter__", "__exit__"];
+        if self.reentrant {
+            v.extend(["_is_owned", "_release_save", "_acquire_restore"]);
+        }
+        v
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self

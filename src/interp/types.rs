@@ -105,6 +105,8 @@ const PLAIN: &[(&str, Native)] = &[
     ("cell", Native::Other),
     ("enumerate", Native::Iterator),
     ("zip", Native::Iterator),
+    ("map", Native::Iterator),
+    ("filter", Native::Iterator),
     ("generator", Native::Iterator),
     ("reversed", Native::Iterator),
     ("list_reverseiterator", Native::Iterator),

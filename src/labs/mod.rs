@@ -24,21 +24,33 @@
 //!   stopping one drops every socket it owns before `stop` returns, and the port is free
 //!   again at once.
 //!
-//! # Why tokio
-//! A server that must hold 10 000 peers at once cannot give each its own OS thread
-//! cheaply (10 000 stacks, 10 000 context switches), and one that loops over `select()`
-//! by hand is what the lecture teaches but not what a Rust server is built with. tokio is
-//! that standard: an `epoll` reactor under a work-stealing scheduler, so a connection
-//! costs a task of a few hundred bytes instead of a thread, while each handler still
-//! reads like the lecture's blocking loop (`recv`, then `send`).
+//! # Why tokio, and why echo's peers get threads anyway
+//! A server that must hold 10 000 peers at once and bound each one's silence needs
+//! readiness (`epoll`) and timers, and one that loops over `select()` by hand is what the
+//! lecture teaches but not what a Rust server is built with. tokio is that standard: an
+//! `epoll` reactor under a work-stealing scheduler, so a connection costs a task of a few
+//! hundred bytes instead of a thread, while each handler still reads like the lecture's
+//! blocking loop (`recv`, then `send`). Every service accepts on tokio, and all but one
+//! serve their peers there: daytime, http, chat and trickle mostly wait (on the peer, on
+//! a timer, on the room), and waiting is what tokio does cheaply.
 //!
-//! `bench/echo.sh` measures the echo service against a plain thread-per-connection
-//! server (figures in `bench/README.md`): with one peer it is within 10 % at 1 KiB and
-//! 64 KiB messages; with 10 000 peers it is the fastest to hold and answer them all, on
-//! three threads. Where it falls behind is ping-pong on several connections on a 2-core
-//! VM: there, a blocking thread per peer is woken on the core of the client that wrote to
-//! it, while tokio's shared workers are woken across cores. Worker counts from 1 to 16 and
-//! one single-threaded runtime per core were tried; the multi-threaded default did best.
+//! TCP echo is the exception: each peer's bytes are moved by an OS thread of its own
+//! (small stack, blocking `recv`/`send`, the receive timeout as the idle limit), which
+//! its tokio task only waits for. Echo never waits on anything but its peer, and
+//! ping-pong is the case where a blocked thread beats a reactor: the client's `send`
+//! wakes the thread blocked on that very socket, on the client's core, with no
+//! `epoll_wait` in between and no worker woken on the other core. `bench/echo.sh`
+//! measured it (figures in `bench/README.md`): on tokio, echo was within 10 % of a plain
+//! thread-per-connection server with one peer but at 0.42–0.57 of it with eight, on this
+//! 2-core VM, whatever the worker count (1 to 16, or one single-threaded runtime per
+//! core); with a thread per peer it matches that server at 1 KiB and 64 KiB, with one
+//! peer and with eight. The price is memory and start-up: about 40 KiB per held peer
+//! (its touched stack pages and buffer, plus the kernel's 16 KiB stack per thread), so
+//! 10 000 peers cost some 380 MiB instead of a few tens, and a thread to create per
+//! connection. Linux handles 10 000 threads well; if one cannot be created, that peer is
+//! told the service is busy. Stopping the service shuts each peer's socket down, which
+//! wakes its thread at once, and waits for it, so `Services::stop` still returns with
+//! every socket closed.
 //!
 //! # Nothing a peer sends may hurt the service
 //! Every service runs its peers under [`Limits`]: at most `max_connections` at once (the

@@ -11,6 +11,8 @@ pub enum ErrorKind {
     Recursion,
     /// Nesting that exhausts CPython's parser stack (`MemoryError`).
     Memory,
+    /// Valid Python that socklab does not run (`NotImplementedError`), found while parsing.
+    NotSupported,
 }
 
 impl ErrorKind {
@@ -21,6 +23,7 @@ impl ErrorKind {
             ErrorKind::Tab => "TabError",
             ErrorKind::Recursion => "RecursionError",
             ErrorKind::Memory => "MemoryError",
+            ErrorKind::NotSupported => "NotImplementedError",
         }
     }
 }
@@ -66,7 +69,10 @@ impl SyntaxError {
     /// the location, the offending line with its leading blanks removed, the carets.
     pub fn render(&self, src: &Source) -> String {
         let mut out = String::new();
-        if matches!(self.kind, ErrorKind::Recursion | ErrorKind::Memory) {
+        if matches!(
+            self.kind,
+            ErrorKind::Recursion | ErrorKind::Memory | ErrorKind::NotSupported
+        ) {
             let _ = writeln!(out, "{}", self.exception_line());
             return out;
         }

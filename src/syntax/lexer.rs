@@ -402,7 +402,7 @@ impl<'a> Lexer<'a> {
         };
         if matches!(next, Some('j') | Some('J')) {
             return Err(self.err(
-                ErrorKind::Syntax,
+                ErrorKind::NotSupported,
                 "socklab does not support complex numbers",
                 start,
             ));

@@ -324,6 +324,12 @@ fn named_expression(i: Toks) -> PResult<Expr> {
 
 pub fn expression(i: Toks) -> PResult<Expr> {
     let _guard = Nesting::enter(i)?;
+    if i.is_kw("yield") {
+        return not_supported(i, "generators (yield)");
+    }
+    if i.is_kw("await") {
+        return not_supported(i, "async functions (async/await)");
+    }
     if i.is_kw("lambda") {
         return lambda(i);
     }
@@ -1118,8 +1124,47 @@ fn stmt(kind: StmtKind, span: Span) -> Stmt {
     Stmt { kind, span }
 }
 
+/// Valid Python outside the lecture's subset: a clear NotImplementedError, not a
+/// misleading syntax error.
+fn not_supported<'a, T>(i: Toks<'a>, what: &str) -> PResult<'a, T> {
+    let span = i.span();
+    fail_at(
+        i,
+        ErrorKind::NotSupported,
+        format!("socklab does not support {what}"),
+        span,
+    )
+}
+
+/// `match subject:` — a soft keyword, so only a line shaped like a match statement.
+fn looks_like_match(i: Toks) -> bool {
+    if !i.is_kw("match") {
+        return false;
+    }
+    if matches!(i.nth(1), Tok::Op(o) if matches!(*o, "=" | "." | "(" | "[" | "," | ")" | ":" | ";"))
+    {
+        return false;
+    }
+    let mut k = 1;
+    loop {
+        match i.nth(k) {
+            Tok::Newline | Tok::End | Tok::Error(_) => return matches!(i.nth(k - 1), Tok::Op(":")),
+            _ => k += 1,
+        }
+        if k > 10_000 {
+            return false;
+        }
+    }
+}
+
 /// One logical line of simple statements, or one compound statement.
 fn statement(i: Toks) -> PResult<Vec<Stmt>> {
+    if i.is_kw("async") {
+        return not_supported(i, "async functions (async/await)");
+    }
+    if looks_like_match(i) {
+        return not_supported(i, "match statements");
+    }
     if let Tok::Name(n) = i.tok() {
         let compound = match &**n {
             "if" => Some(if_stmt(i, "if")),
@@ -1499,7 +1544,7 @@ fn from_stmt(i: Toks) -> PResult<Stmt> {
     let start = i.span();
     let i = i.advance(1);
     if i.is_op(".") {
-        return fail(i, "socklab does not support relative imports");
+        return not_supported(i, "relative imports");
     }
     let (i, (module, _)) = dotted_name(i)?;
     if !i.is_kw("import") {
@@ -1661,7 +1706,7 @@ fn try_stmt(i: Toks) -> PResult<Stmt> {
         let at = i.span();
         let mut rest = i.advance(1);
         if rest.is_op("*") {
-            return fail(rest, "socklab does not support except*");
+            return not_supported(rest, "except*");
         }
         let mut kind = None;
         let mut name = None;

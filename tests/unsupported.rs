@@ -1,0 +1,99 @@
+//! Python that is valid but outside socklab's subset ends with a clear
+//! `NotImplementedError: socklab does not support ...` (exit status 1), never with a
+//! misleading syntax error or a wrong answer. CPython runs these programs, so they
+//! cannot live in the differential corpus.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
+
+/// Run a program from standard input; return (status, last stderr line, stdout).
+fn run(program: &str) -> (i32, String, String) {
+    let mut child = Command::new(SOCKLAB)
+        .args(["run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn socklab");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(program.as_bytes())
+        .expect("write program");
+    let out = child.wait_with_output().expect("socklab finished");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let last = err.lines().last().unwrap_or("").to_string();
+    (
+        out.status.code().unwrap_or(-1),
+        last,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn assert_unsupported(program: &str, what: &str) {
+    let (code, last, stdout) = run(program);
+    assert_eq!(
+        last,
+        format!("NotImplementedError: socklab does not support {what}"),
+        "program:\n{program}"
+    );
+    assert_eq!(code, 1, "program:\n{program}");
+    assert_eq!(
+        stdout, "",
+        "nothing runs before a compile-time refusal:\n{program}"
+    );
+}
+
+#[test]
+fn generators_are_refused_clearly() {
+    assert_unsupported(
+        "print('before')\ndef gen():\n    yield 1\n",
+        "generators (yield)",
+    );
+    assert_unsupported("x = [(yield) for i in range(3)]\n", "generators (yield)");
+}
+
+#[test]
+fn async_code_is_refused_clearly() {
+    assert_unsupported(
+        "print('before')\nasync def main():\n    pass\n",
+        "async functions (async/await)",
+    );
+    assert_unsupported("def f():\n    await g()\n", "async functions (async/await)");
+}
+
+#[test]
+fn match_statements_are_refused_but_match_stays_a_name() {
+    assert_unsupported(
+        "print('before')\nmatch 3:\n    case 3:\n        print('three')\n",
+        "match statements",
+    );
+    // `match` is a soft keyword: as a plain name it still works.
+    let (code, last, stdout) = run("match = 5\nprint(match + 1)\nmatch = [match]\nprint(match)\n");
+    assert_eq!((code, last.as_str(), stdout.as_str()), (0, "", "6\n[5]\n"));
+}
+
+#[test]
+fn other_refusals() {
+    assert_unsupported("x = 3j\n", "complex numbers");
+    assert_unsupported("from . import sibling\n", "relative imports");
+    let (code, last, _) = run("import os\n");
+    assert_eq!(
+        (code, last.as_str()),
+        (
+            1,
+            "NotImplementedError: socklab does not support the 'os' module"
+        )
+    );
+    let (code, last, _) = run("import no_such_module_anywhere\n");
+    assert_eq!(
+        (code, last.as_str()),
+        (
+            1,
+            "ModuleNotFoundError: No module named 'no_such_module_anywhere'"
+        )
+    );
+}
