@@ -237,6 +237,24 @@ impl Lock {
         })
     }
 
+    /// Take the lock back after `Condition.wait` with the recursion count it had.
+    fn acquire_restore(&self, ctx: &Ctx, a: &[Value]) -> R<bool> {
+        let count = match a.first() {
+            Some(Value::Int(n)) => (*n).max(1) as usize,
+            _ => 1,
+        };
+        let me = get_ident();
+        wait_until(ctx, &self.state, &self.cv, None, |st| {
+            if st.owner.is_none() {
+                st.owner = Some(me);
+                st.count = count;
+                true
+            } else {
+                false
+            }
+        })
+    }
+
     fn release(&self, ctx: &Ctx) -> R<()> {
         let mut st = self.state.lock();
         match st.owner {
@@ -328,23 +346,9 @@ impl NativeObject for Lock {
                 self.cv.notify_one();
                 Ok(Value::Int(saved))
             }
-            "_acquire_restore" if self.reentrant => (|| {
-                let count = match a.first() {
-                    Some(Value::Int(n)) => (*n).max(1) as usize,
-                    _ => 1,
-                };
-                let me = get_ident();
-                wait_until(ctx, &self.state, &self.cv, None, |st| {
-                    if st.owner.is_none() {
-                        st.owner = Some(me);
-                        st.count = count;
-                        true
-                    } else {
-                        false
-                    }
-                })
-                .map(|_| Value::None)
-            })(),
+            "_acquire_restore" if self.reentrant => {
+                self.acquire_restore(ctx, a).map(|_| Value::None)
+            }
             _ => {
                 let _ = this;
                 return None;
