@@ -31,8 +31,7 @@ pub fn run_command(args: &RunArgs) -> i32 {
                 // CPython's own wording for a missing script.
                 let shown = args.file.display();
                 eprintln!(
-                    "{}: can't open file '{}': [Errno {}] {}",
-                    "socklab",
+                    "socklab: can't open file '{}': [Errno {}] {}",
                     std::path::absolute(&args.file)
                         .map(|p| p.display().to_string())
                         .unwrap_or(shown.to_string()),

@@ -270,7 +270,7 @@ pub fn decode(ctx: &Ctx, data: &[u8], errors: &str) -> R<Value> {
                 _ => {
                     let pos = e.valid_up_to();
                     let byte = data[pos];
-                    let reason = if byte >= 0x80 && byte < 0xc0 || byte >= 0xf8 {
+                    let reason = if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
                         "invalid start byte"
                     } else if e.error_len().is_none() {
                         "unexpected end of data"
@@ -433,7 +433,7 @@ fn must_str<'a>(ctx: &Ctx, v: &'a Value, what: &str) -> R<&'a str> {
 }
 
 /// Python's whitespace split (runs of whitespace, no empty strings), with maxsplit.
-fn split_whitespace<'a>(s: &'a str, maxsplit: i64) -> Vec<&'a str> {
+fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_start();
     while !rest.is_empty() {
@@ -1505,7 +1505,7 @@ fn list_method(
         })(),
         "index" | "count" => {
             let items = l.lock().clone();
-            return seq_method(ctx, &items, name, a).map(|r| r.map_err(|e| e));
+            return seq_method(ctx, &items, name, a);
         }
         "sort" => (|| {
             let mut items = l.lock().clone();
@@ -1568,13 +1568,13 @@ fn bytearray_method(
             b.lock().extend(data);
             Ok(Value::None)
         })(),
-        "pop" => (|| {
+        "pop" => {
             let mut v = b.lock();
             match v.pop() {
                 Some(x) => Ok(Value::Int(x as i64)),
                 None => Err(ctx.err("IndexError", "pop from empty bytearray")),
             }
-        })(),
+        }
         "clear" => {
             b.lock().clear();
             Ok(Value::None)
@@ -1631,7 +1631,7 @@ fn dict_method(
                 },
             }
         })(),
-        "popitem" => (|| {
+        "popitem" => {
             let last = d.lock().pop();
             match last {
                 Some((k, v)) => Ok(Value::tuple(vec![k.0, v])),
@@ -1640,7 +1640,7 @@ fn dict_method(
                     vec![Value::str("popitem(): dictionary is empty")],
                 ))),
             }
-        })(),
+        }
         "setdefault" => (|| {
             arg_count(ctx, "setdefault", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
@@ -1763,7 +1763,7 @@ impl NativeObject for DictView {
                     _ => ops::contains(ctx, &Value::list(self.items()), &x).map(Value::Bool),
                 }
             })()),
-            "__eq__" => Some((|| {
+            "__eq__" => Some({
                 let other = args.first().cloned().unwrap_or(Value::None);
                 match other.as_native::<DictView>() {
                     Some(o) if o.part == self.part => {
@@ -1772,7 +1772,7 @@ impl NativeObject for DictView {
                     }
                     _ => Ok(Value::Bool(false)),
                 }
-            })()),
+            }),
             _ => None,
         }
     }

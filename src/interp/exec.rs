@@ -968,6 +968,7 @@ fn comprehension(
     let it = eval(ctx, f, &c.iter)?;
     let iterator = get_iter(ctx, &it)?;
     'items: while let Some(v) = next(ctx, &iterator)? {
+        ctx.check_interrupt()?;
         assign(ctx, f, &c.target, v)?;
         for cond in &c.ifs {
             let t = eval(ctx, f, cond)?;
@@ -1040,7 +1041,10 @@ fn eval_call(
     call(ctx, &callee, pos, kw)
 }
 
-fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<(Vec<Value>, Vec<(Name, Value)>)> {
+/// Evaluated call arguments: positional values, then keyword ones.
+type CallArgs = (Vec<Value>, Vec<(Name, Value)>);
+
+fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<CallArgs> {
     let mut pos = Vec::with_capacity(args.len());
     let mut kw = Vec::new();
     for a in args {
@@ -1144,6 +1148,8 @@ pub fn call_function(
     {
         return Err(ctx.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    // Recursion without loops (`f()` calling itself twice) must also spend the budget.
+    ctx.check_interrupt()?;
     let mut frame = Frame::new(layout, &func.module, &func.source, func.def.name.clone());
     frame.func = Some(func);
     bind_args(ctx, func, &mut frame.slots, args, kwargs)?;
@@ -1244,6 +1250,7 @@ fn bind_args(
     // Defaults fill the tail of the positional parameters.
     let first_default = npos - func.defaults.len();
     let mut missing = Vec::new();
+    #[allow(clippy::needless_range_loop)] // `i` indexes three sequences at once.
     for i in 0..npos {
         if slots[i].is_none() {
             if i >= first_default {
@@ -1933,7 +1940,7 @@ pub fn truthy(ctx: &mut Ctx, v: &Value) -> R<bool> {
         Value::List(l) => !l.lock().is_empty(),
         Value::Dict(d) | Value::Set(d) => !d.lock().is_empty(),
         Value::FrozenSet(d) => !d.is_empty(),
-        Value::Range(r) => r.len() > 0,
+        Value::Range(r) => !r.is_empty(),
         Value::Instance(inst) => {
             if let Some(m) = inst.class.lookup("__bool__") {
                 let r = call(ctx, &m, vec![v.clone()], vec![])?;

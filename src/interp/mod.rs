@@ -26,7 +26,7 @@ use crate::syntax::{self, Source};
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub type R<T> = Result<T, Box<Exc>>;
@@ -50,6 +50,10 @@ pub struct Interp {
     /// Set by SIGINT; checked at loop back-edges and inside blocking calls.
     pub interrupted: Arc<AtomicBool>,
     pub sources: Mutex<Vec<Arc<Source>>>,
+    /// How many steps (loop iterations, function calls) each thread of the program may
+    /// take before `RuntimeError` is raised; `u64::MAX`, the default, is no limit. Set it
+    /// before creating a `Ctx`: the fuzzer uses it so that `while True: pass` ends.
+    pub max_steps: AtomicU64,
 }
 
 impl Interp {
@@ -75,6 +79,7 @@ impl Interp {
             recursion_limit: AtomicUsize::new(1000),
             interrupted: Arc::new(AtomicBool::new(false)),
             sources: Mutex::new(Vec::new()),
+            max_steps: AtomicU64::new(u64::MAX),
         })
     }
 
@@ -102,6 +107,7 @@ impl Interp {
             interp: self.clone(),
             depth: 0,
             handling: Vec::new(),
+            steps_left: self.max_steps.load(Ordering::Relaxed),
         }
     }
 }
@@ -114,6 +120,8 @@ pub struct Ctx {
     /// Exceptions being handled by enclosing `except` blocks (innermost last): what a
     /// bare `raise` re-raises and what a new exception records as its context.
     pub handling: Vec<Box<Exc>>,
+    /// What is left of `Interp::max_steps` for this thread.
+    pub steps_left: u64,
 }
 
 impl Ctx {
@@ -131,13 +139,26 @@ impl Ctx {
         Exc::new(types::os_error(errno, &types::strerror(errno)))
     }
 
-    /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
+    /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check, and count one
+    /// step against the step budget.
     #[inline]
-    pub fn check_interrupt(&self) -> R<()> {
+    pub fn check_interrupt(&mut self) -> R<()> {
         if self.interp.interrupted.load(Ordering::Relaxed) {
             self.interp.interrupted.store(false, Ordering::Relaxed);
             return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));
         }
+        self.charge_steps(1)
+    }
+
+    /// Count `n` steps against the budget. Once it is spent every further check raises
+    /// again, so a program that catches the error still cannot loop on.
+    #[inline]
+    pub fn charge_steps(&mut self, n: u64) -> R<()> {
+        if self.steps_left < n {
+            self.steps_left = 0;
+            return Err(self.err("RuntimeError", "socklab: step budget exhausted"));
+        }
+        self.steps_left -= n;
         Ok(())
     }
 }

@@ -1119,7 +1119,7 @@ fn index_of(ctx: &Ctx, v: &Value, len: usize, what: &str) -> R<usize> {
         Value::BigInt(_) => {
             return Err(ctx.err(
                 "IndexError",
-                format!("cannot fit 'int' into an index-sized integer"),
+                "cannot fit 'int' into an index-sized integer".to_string(),
             ));
         }
         _ => unreachable_index(),

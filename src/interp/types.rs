@@ -189,13 +189,7 @@ pub fn type_of(v: &Value) -> Arc<Class> {
         Value::Range(_) => "range",
         Value::Slice(_) => "slice",
         Value::Func(_) => "function",
-        Value::Builtin(b) => {
-            if b.self_.is_some() && !matches!(b.self_, Some(Value::Module(_))) {
-                "builtin_function_or_method"
-            } else {
-                "builtin_function_or_method"
-            }
-        }
+        Value::Builtin(_) => "builtin_function_or_method",
         Value::Class(_) => "type",
         Value::Instance(i) => return i.class.clone(),
         Value::Module(_) => "module",

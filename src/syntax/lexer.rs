@@ -174,10 +174,8 @@ impl<'a> Lexer<'a> {
 
     fn run(&mut self) -> Result<(), SyntaxError> {
         loop {
-            if self.at_line_start && self.brackets.is_empty() {
-                if !self.indentation()? {
-                    continue;
-                }
+            if self.at_line_start && self.brackets.is_empty() && !self.indentation()? {
+                continue;
             }
             // Blanks between tokens.
             while let Some(c) = self.peek() {

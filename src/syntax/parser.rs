@@ -447,8 +447,7 @@ fn binary_level<'a>(
     next: fn(Toks<'a>) -> PResult<'a, Expr>,
 ) -> PResult<'a, Expr> {
     let (mut i, mut left) = next(i)?;
-    loop {
-        let Tok::Op(o) = i.tok() else { break };
+    while let Tok::Op(o) = i.tok() {
         let Some(&(_, op)) = ops.iter().find(|(s, _)| s == o) else {
             break;
         };
@@ -828,6 +827,9 @@ fn strings(i: Toks) -> PResult<Expr> {
                     }))
                 }
             }
+        } else if lit.value.is_empty() {
+            // `'' f'{x}'` is the same f-string as `f'{x}'`: no empty text part.
+            vec![]
         } else {
             vec![FPart::Lit(lit.value.clone())]
         };
@@ -1212,15 +1214,13 @@ fn legacy_print<'a>(done: &[Stmt], i: Toks<'a>) -> Option<nom::Err<PErr>> {
     };
     let name = id.name.clone();
     let span = e.span.to(arg.span);
-    match fail_at::<()>(
+    fail_at::<()>(
         i,
         ErrorKind::Syntax,
         format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
         span,
-    ) {
-        Err(e) => Some(e),
-        Ok(_) => None,
-    }
+    )
+    .err()
 }
 
 fn not_assignable(e: &Expr) -> Option<&'static str> {
