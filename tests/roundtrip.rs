@@ -256,7 +256,8 @@ fn field_expr(q: char) -> impl Strategy<Value = String> {
         (name(), 0u8..9).prop_map(|(a, k)| format!("{a}[{k}]")),
         (name(), name()).prop_map(|(a, b)| format!("{a}({b}, k=1)")),
         (name(), int_literal()).prop_map(|(a, n)| format!("{a} + {n}")),
-        "[a-z :]{0,6}".prop_map(move |s| format!("{other}{s}{other}")),
+        // Control characters stand raw in such a string: no escape is allowed there.
+        "[a-z :\x01\t]{0,6}".prop_map(move |s| format!("{other}{s}{other}")),
         (name(), name()).prop_map(|(a, b)| format!("{{{a}: {b}}}")),
         name().prop_map(|a| format!("{a} if {a} else -{a}")),
         name().prop_map(|a| format!("(lambda: {a})()")),

@@ -769,15 +769,30 @@ impl Printer {
 
     fn str_literal(&mut self, s: &str) {
         let q = self.pick_quote(|q| s.contains(q));
-        let body = escape_str(s, q);
-        if self.in_fstring() && body.contains('\\') {
-            self.failed = true;
-        }
+        let body = if self.in_fstring() {
+            // No backslash may stand here: write characters as they are where possible.
+            unescaped(s, q).unwrap_or_else(|| {
+                self.failed = true;
+                escape_str(s, q)
+            })
+        } else {
+            escape_str(s, q)
+        };
         let _ = write!(self.out, "{q}{body}{q}");
     }
 
     fn bytes_literal(&mut self, b: &[u8]) {
         let q = self.pick_quote(|q| b.contains(&(q as u8)));
+        if self.in_fstring() {
+            if let Some(body) = b
+                .is_ascii()
+                .then(|| b.iter().map(|&c| c as char).collect::<String>())
+                .and_then(|s| unescaped(&s, q))
+            {
+                let _ = write!(self.out, "b{q}{body}{q}");
+                return;
+            }
+        }
         let mut body = String::new();
         for &c in b {
             match c {
@@ -835,7 +850,12 @@ impl Printer {
         for part in parts {
             match part {
                 FPart::Lit(s) => {
-                    let text = escape_str(s, q);
+                    // Inside another f-string's expression no backslash may appear at all.
+                    let nested = self.fquotes.len() > 1;
+                    let text = match (nested, unescaped(s, q)) {
+                        (true, Some(raw)) => raw,
+                        _ => escape_str(s, q),
+                    };
                     if top {
                         body.push_str(&text.replace('{', "{{").replace('}', "}}"));
                     } else {
@@ -844,8 +864,7 @@ impl Printer {
                         }
                         body.push_str(&text);
                     }
-                    // Inside another f-string's expression no backslash may appear at all.
-                    if self.fquotes.len() > 1 && text.contains('\\') {
+                    if nested && text.contains('\\') {
                         self.failed = true;
                     }
                 }
@@ -929,6 +948,13 @@ fn field_needs_parens(t: &str) -> bool {
         }
     }
     false
+}
+
+/// A literal's body for quote `q` with no escapes at all, if the text allows it: no
+/// backslash, quote, line break or NUL (which source text cannot hold).
+fn unescaped(s: &str, q: char) -> Option<String> {
+    let impossible = |c: char| matches!(c, '\\' | '\n' | '\r' | '\0') || c == q;
+    (!s.contains(impossible)).then(|| s.to_string())
 }
 
 /// `repr`-style text of a str literal's body for quote `q`.
