@@ -597,3 +597,32 @@ fn parser_stack_limits_match_cpython() {
         assert_eq!(answer(program).as_deref(), expected, "{head}...");
     }
 }
+
+#[test]
+fn starred_for_target_alone() {
+    // Found by the parser fuzzer: `for *x in` was accepted, and printed as `(*x)`.
+    assert_report(
+        b"print([x for *x in range(3)])\n",
+        r#"  File "prog.py", line 1
+    print([x for *x in range(3)])
+                 ^^
+SyntaxError: starred assignment target must be in a list or tuple
+"#,
+    );
+    assert_report(
+        b"for *x in y: pass\n",
+        r#"  File "prog.py", line 1
+    for *x in y: pass
+        ^^
+SyntaxError: starred assignment target must be in a list or tuple
+"#,
+    );
+    assert_report(
+        b"*x = 1\n",
+        r#"  File "prog.py", line 1
+    *x = 1
+    ^^
+SyntaxError: starred assignment target must be in a list or tuple
+"#,
+    );
+}

@@ -864,6 +864,7 @@ fn str_method(
             "center" | "ljust" | "rjust" => {
                 arg_count(ctx, name, a, 1, 2)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
+                crate::interp::ops::check_alloc(w as u128 * 4)?;
                 let fill = match a.get(1) {
                     Some(Value::Str(f)) if f.chars().count() == 1 => {
                         f.chars().next().unwrap_or(' ')
@@ -893,6 +894,7 @@ fn str_method(
             "zfill" => {
                 arg_count(ctx, "zfill", a, 1, 1)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
+                crate::interp::ops::check_alloc(w as u128)?;
                 let n = s.chars().count();
                 if n >= w {
                     return Ok(Value::Str(s.clone()));
@@ -931,6 +933,7 @@ fn str_method(
                         '\t' => {
                             if size > 0 {
                                 let n = size - col % size;
+                                crate::interp::ops::check_alloc(out.len() as u128 + n as u128)?;
                                 out.push_str(&" ".repeat(n));
                                 col += n;
                             }
@@ -1396,6 +1399,7 @@ fn int_method(
                 return Err(ctx.err("OverflowError", "int too big to convert"));
             }
             let fill = if n.is_negative() { 0xff } else { 0 };
+            crate::interp::ops::check_alloc(length as u128)?;
             let mut out = vec![fill; length as usize - bytes.len()];
             out.extend(bytes);
             match order.as_str() {

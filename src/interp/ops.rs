@@ -16,7 +16,19 @@ use std::sync::Arc;
 
 /// Results bigger than this many bytes are a `MemoryError`, as an allocation CPython
 /// could not make here would be.
-const MAX_ALLOC: u128 = 1 << 32;
+pub const MAX_ALLOC: u128 = 1 << 32;
+
+/// `MemoryError` for a result of `bytes` bytes that would pass `MAX_ALLOC`: Rust aborts
+/// the process when an allocation fails, where CPython raises.
+pub fn check_alloc(bytes: u128) -> R<()> {
+    if bytes > MAX_ALLOC {
+        return Err(super::Exc::new(super::types::new_exception(
+            "MemoryError",
+            vec![],
+        )));
+    }
+    Ok(())
+}
 
 #[derive(Clone, Debug)]
 pub enum Num {
@@ -103,17 +115,19 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
 }
 
 /// The fast path for two machine ints; `None` when the result needs the general path.
-#[inline]
-pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+/// Returns the bare `i64` (in registers) rather than a `Value`: the hot loops build the
+/// `Value` themselves, which avoids a store-and-reload of the whole enum.
+#[inline(always)]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
     match op {
-        BinOp::Add => x.checked_add(y).map(Value::Int),
-        BinOp::Sub => x.checked_sub(y).map(Value::Int),
-        BinOp::Mul => x.checked_mul(y).map(Value::Int),
-        BinOp::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-        BinOp::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-        BinOp::BitAnd => Some(Value::Int(x & y)),
-        BinOp::BitOr => Some(Value::Int(x | y)),
-        BinOp::BitXor => Some(Value::Int(x ^ y)),
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
         _ => None,
     }
 }
@@ -717,7 +731,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
         (Value::Int(x), _) => {
             if let Value::Int(y) = rhs {
                 if let Some(v) = int_fast(op, *x, y) {
-                    return Ok(v);
+                    return Ok(Value::Int(v));
                 }
             }
         }

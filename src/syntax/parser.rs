@@ -726,6 +726,7 @@ fn comprehensions(i: Toks) -> PResult<Vec<Comprehension>> {
     let mut i = i;
     while i.is_kw("for") {
         let (rest, target) = target_list(i.advance(1))?;
+        check_not_bare_starred(rest, &target)?;
         if !rest.is_kw("in") {
             return fail(rest, "invalid syntax");
         }
@@ -1291,6 +1292,19 @@ fn not_assignable(e: &Expr) -> Option<&'static str> {
     }
 }
 
+/// `*x` alone is no target: only an item of a tuple or list target may be starred.
+fn check_not_bare_starred<'a>(i: Toks<'a>, e: &Expr) -> Result<(), nom::Err<PErr>> {
+    if let ExprKind::Starred(_) = e.kind {
+        fail_at::<()>(
+            i,
+            ErrorKind::Syntax,
+            "starred assignment target must be in a list or tuple",
+            e.span,
+        )?;
+    }
+    Ok(())
+}
+
 /// Whether `e` may stand left of `=`, with CPython's message when not.
 fn check_target<'a>(i: Toks<'a>, e: &Expr, augmented: bool) -> Result<(), nom::Err<PErr>> {
     if augmented {
@@ -1478,6 +1492,7 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
         let mut rest = rest;
         let mut value;
         loop {
+            check_not_bare_starred(rest, &targets[targets.len() - 1])?;
             check_target(rest, &targets[targets.len() - 1], false)?;
             let after = rest.advance(1);
             let (r, v) = star_expressions(after).or_else(|e| match e {
@@ -1708,6 +1723,7 @@ fn for_stmt(i: Toks) -> PResult<Stmt> {
         nom::Err::Error(_) => fail(i.advance(1), "invalid syntax"),
         other => Err(other),
     })?;
+    check_not_bare_starred(i, &target)?;
     check_target(i, &target, false)?;
     if !i.is_kw("in") {
         return fail(i, "invalid syntax");
