@@ -88,3 +88,31 @@ while True:
         "{report}"
     );
 }
+
+/// `3 ** 294967297` took minutes in one operation, past any loop check.
+#[test]
+fn step_budget_covers_big_number_work() {
+    let result = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(|| {
+            let interp = Interp::new(vec!["budget".into()]);
+            interp.max_steps.store(20_000, Ordering::Relaxed);
+            let src = Source::new("big.py", "x = 2 ** 10000\ny = 3 ** 294967297\n");
+            let globals = interp.main.clone();
+            let module = interp::compile(&src, &globals).map_err(|e| e.render(&src))?;
+            let mut ctx = interp.new_ctx();
+            match interp::run_module(&mut ctx, &module, &globals, &src) {
+                Ok(()) => Err("ran to the end".to_string()),
+                Err(exc) => Ok(interp::render_traceback(&mut ctx, &exc)),
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    let report = result.expect("an exception");
+    assert!(report.contains("line 2"), "{report}");
+    assert!(
+        report.ends_with("RuntimeError: socklab: step budget exhausted\n"),
+        "{report}"
+    );
+}

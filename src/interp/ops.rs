@@ -492,6 +492,7 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                     vec![],
                 )));
             }
+            ctx.charge_steps(big_work(p.bits() + q.bits()))?;
             Value::bigint(p * q)
         }
         BinOp::FloorDiv | BinOp::Mod => {
@@ -531,6 +532,7 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                     vec![],
                 )));
             }
+            ctx.charge_steps(big_work(p.bits() + n as u64))?;
             Value::bigint(p << n as usize)
         }
         BinOp::RShift => {
@@ -547,6 +549,13 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
         BinOp::BitXor => Value::bigint(p ^ q),
         BinOp::MatMul => return Err(unsupported(ctx, op, a, b)),
     })
+}
+
+/// Steps a big-number result of `bits` bits costs against the step budget: one per
+/// 64-bit word, so that `3 ** 294967297` cannot stall a budgeted run (the fuzzer's) for
+/// minutes in one operation. Without a budget this is free.
+fn big_work(bits: u64) -> u64 {
+    bits / 64
 }
 
 fn int_zero_division(ctx: &Ctx, op: BinOp) -> Box<super::Exc> {
@@ -642,6 +651,7 @@ fn int_pow(ctx: &mut Ctx, base: BigInt, exp: BigInt) -> R<Value> {
             return Ok(Value::Int(r));
         }
     }
+    ctx.charge_steps(big_work(base.bits().saturating_mul(e)))?;
     Ok(Value::bigint(num_traits::pow::Pow::pow(&base, e)))
 }
 
