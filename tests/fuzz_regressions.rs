@@ -116,3 +116,31 @@ fn step_budget_covers_big_number_work() {
         "{report}"
     );
 }
+
+/// `buffer += buffer[i:]` in an endless loop doubles the buffer each step: few loop
+/// steps, gigabytes of copying. Copying spends the budget too.
+#[test]
+fn step_budget_covers_copying() {
+    let result = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(|| {
+            let interp = Interp::new(vec!["budget".into()]);
+            interp.max_steps.store(20_000, Ordering::Relaxed);
+            let src = Source::new("copy.py", "buf = b'ab'\nwhile True:\n    buf += buf\n");
+            let globals = interp.main.clone();
+            let module = interp::compile(&src, &globals).map_err(|e| e.render(&src))?;
+            let mut ctx = interp.new_ctx();
+            match interp::run_module(&mut ctx, &module, &globals, &src) {
+                Ok(()) => Err("ran to the end".to_string()),
+                Err(exc) => Ok(interp::render_traceback(&mut ctx, &exc)),
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    let report = result.expect("an exception");
+    assert!(
+        report.ends_with("RuntimeError: socklab: step budget exhausted\n"),
+        "{report}"
+    );
+}

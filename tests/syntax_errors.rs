@@ -626,3 +626,25 @@ SyntaxError: starred assignment target must be in a list or tuple
 "#,
     );
 }
+
+#[test]
+fn backslash_in_fstring_expression() {
+    // Found by the parser fuzzer: a backslash inside a string inside `{...}` was let
+    // through, though Python 3.11 refuses it there.
+    assert_report(
+        b"x = 1\nprint(f\"{'a\\\\s'} {x}\")\n",
+        r#"  File "prog.py", line 2
+    print(f"{'a\\s'} {x}")
+                         ^
+SyntaxError: f-string expression part cannot include a backslash
+"#,
+    );
+    assert_report(
+        b"print(f\"{x\\\\y}\")\n",
+        r#"  File "prog.py", line 1
+    print(f"{x\\y}")
+                   ^
+SyntaxError: f-string expression part cannot include a backslash
+"#,
+    );
+}

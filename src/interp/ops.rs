@@ -200,6 +200,10 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
         }
         return arith(ctx, op, x, y, &a, &b);
     }
+    if op == BinOp::Add {
+        // Copying is work too: `buf += buf` in a loop doubles per step.
+        ctx.charge_steps(copy_work(seq_bytes(&a) + seq_bytes(&b)))?;
+    }
     match (op, &a, &b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
@@ -351,6 +355,23 @@ pub fn as_index(v: &Value) -> Option<Num> {
     }
 }
 
+/// Bytes a sequence's items take, roughly (a reference is 16).
+fn seq_bytes(v: &Value) -> u64 {
+    (match v {
+        Value::Str(s) => s.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.lock().len(),
+        Value::List(l) => l.lock().len() * 16,
+        Value::Tuple(t) => t.len() * 16,
+        _ => 0,
+    }) as u64
+}
+
+/// Steps that copying `bytes` bytes costs against the step budget: one per kilobyte.
+fn copy_work(bytes: u64) -> u64 {
+    bytes / 1024
+}
+
 fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
     let count: i64 = match as_index(n) {
         Some(Num::I(i)) => i.max(0),
@@ -380,6 +401,7 @@ fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
             vec![],
         )));
     }
+    ctx.charge_steps(copy_work((unit as u64).saturating_mul(count as u64)))?;
     let count = count as usize;
     Ok(match seq {
         Value::Str(s) => Value::string(s.repeat(count)),
