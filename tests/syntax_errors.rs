@@ -648,3 +648,33 @@ SyntaxError: f-string expression part cannot include a backslash
 "#,
     );
 }
+
+#[test]
+fn duplicate_argument() {
+    // Found by the interpreter fuzzer: the frame had fewer slots than parameters, and
+    // binding the arguments indexed past its end.
+    assert_report(
+        b"x = 1\ndef f(a, b, a):\n    pass\n",
+        r#"  File "prog.py", line 2
+    def f(a, b, a):
+                ^
+SyntaxError: duplicate argument 'a' in function definition
+"#,
+    );
+    assert_report(
+        b"g = lambda a, *a: 1\n",
+        r#"  File "prog.py", line 1
+    g = lambda a, *a: 1
+                   ^
+SyntaxError: duplicate argument 'a' in function definition
+"#,
+    );
+    assert_report(
+        b"def f(a, *, b, **a):\n    pass\n",
+        r#"  File "prog.py", line 1
+    def f(a, *, b, **a):
+                     ^
+SyntaxError: duplicate argument 'a' in function definition
+"#,
+    );
+}
