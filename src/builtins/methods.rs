@@ -1143,7 +1143,12 @@ fn bytes_method(
                         data.ends_with(p)
                     }
                 };
-                match &a[0] {
+                let Some(first) = a.first() else {
+                    return Err(
+                        ctx.type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                    );
+                };
+                match first {
                     Value::Tuple(items) => {
                         let mut ok = false;
                         for it in items.iter() {
