@@ -137,9 +137,11 @@ pub fn decode_source(
                 reason
             );
             let src = Source::new(name, String::from_utf8_lossy(raw).into_owned());
-            let col = pos - line_start;
-            let _ = col;
-            Err((src, SyntaxError::new(ErrorKind::Syntax, msg, line, 0)))
+            // CPython's caret stands on the literal's last character before its quote.
+            let col = String::from_utf8_lossy(&raw[line_start..body_end])
+                .chars()
+                .count();
+            Err((src, SyntaxError::new(ErrorKind::Syntax, msg, line, col)))
         }
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();

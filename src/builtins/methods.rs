@@ -914,6 +914,7 @@ fn str_method(
             "center" | "ljust" | "rjust" => {
                 arg_count(ctx, name, a, 1, 2)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
+                crate::interp::ops::check_alloc(w as u128 * 4)?;
                 let fill = match a.get(1) {
                     Some(Value::Str(f)) if f.chars().count() == 1 => {
                         f.chars().next().unwrap_or(' ')
@@ -943,6 +944,7 @@ fn str_method(
             "zfill" => {
                 arg_count(ctx, "zfill", a, 1, 1)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
+                crate::interp::ops::check_alloc(w as u128)?;
                 let n = s.chars().count();
                 if n >= w {
                     return Ok(Value::Str(s.clone()));
@@ -1009,6 +1011,7 @@ fn str_method(
                         '\t' => {
                             if size > 0 {
                                 let n = size - col % size;
+                                crate::interp::ops::check_alloc(out.len() as u128 + n as u128)?;
                                 out.push_str(&" ".repeat(n));
                                 col += n;
                             }
@@ -1218,7 +1221,12 @@ fn bytes_method(
                         data.ends_with(p)
                     }
                 };
-                match &a[0] {
+                let Some(first) = a.first() else {
+                    return Err(
+                        ctx.type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                    );
+                };
+                match first {
                     Value::Tuple(items) => {
                         let mut ok = false;
                         for it in items.iter() {
@@ -1474,6 +1482,7 @@ fn int_method(
                 return Err(ctx.err("OverflowError", "int too big to convert"));
             }
             let fill = if n.is_negative() { 0xff } else { 0 };
+            crate::interp::ops::check_alloc(length as u128)?;
             let mut out = vec![fill; length as usize - bytes.len()];
             out.extend(bytes);
             match order.as_str() {

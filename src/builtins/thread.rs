@@ -132,7 +132,7 @@ fn wait_until<T>(
         cv.wait_for(&mut guard, slice);
         if ctx.is_main {
             drop(guard);
-            ctx.check_interrupt()?;
+            ctx.check_signals()?;
             guard = m.lock();
         }
     }

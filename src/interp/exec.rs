@@ -10,8 +10,8 @@ use super::value::{
 };
 use super::{Ctx, R};
 use crate::syntax::ast::{
-    Arg, BinOp, ClassDef, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind, FPart,
-    FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind,
+    Arg, BinOp, ClassDef, CmpOp, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind,
+    FPart, FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind,
 };
 use crate::syntax::Source;
 use parking_lot::Mutex;
@@ -794,6 +794,11 @@ fn aug_assign(ctx: &mut Ctx, f: &mut Frame, target: &Expr, op: BinOp, value: &Ex
         ExprKind::Name(id) => {
             let cur = load(ctx, f, id)?;
             let rhs = eval(ctx, f, value)?;
+            if let (Value::Int(x), Value::Int(y)) = (&cur, &rhs) {
+                if let Some(v) = super::ops::int_fast(op, *x, *y) {
+                    return store(ctx, f, id, Value::Int(v));
+                }
+            }
             let new = super::ops::inplace(ctx, op, cur, rhs)?;
             store(ctx, f, id, new)
         }
@@ -842,7 +847,7 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
             let b = eval(ctx, f, r)?;
             if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                 if let Some(v) = super::ops::int_fast(*op, *x, *y) {
-                    return Ok(v);
+                    return Ok(Value::Int(v));
                 }
             }
             super::ops::binary(ctx, *op, a, b)
@@ -853,6 +858,25 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         ExprKind::Compare(first, rest) => {
             let mut left = eval(ctx, f, first)?;
+            // The loop condition `i < n`: two machine ints, one operator.
+            if let [(op, right)] = rest.as_slice() {
+                let r = eval(ctx, f, right)?;
+                if let (Value::Int(x), Value::Int(y)) = (&left, &r) {
+                    let b = match op {
+                        CmpOp::Lt => Some(x < y),
+                        CmpOp::LtE => Some(x <= y),
+                        CmpOp::Gt => Some(x > y),
+                        CmpOp::GtE => Some(x >= y),
+                        CmpOp::Eq => Some(x == y),
+                        CmpOp::NotEq => Some(x != y),
+                        _ => None,
+                    };
+                    if let Some(b) = b {
+                        return Ok(Value::Bool(b));
+                    }
+                }
+                return super::ops::compare(ctx, *op, &left, &r);
+            }
             for (i, (op, right)) in rest.iter().enumerate() {
                 let r = eval(ctx, f, right)?;
                 let res = super::ops::compare(ctx, *op, &left, &r)?;
@@ -1061,6 +1085,7 @@ fn comprehension(
     let it = eval(ctx, f, &c.iter)?;
     let iterator = get_iter(ctx, &it)?;
     'items: while let Some(v) = next(ctx, &iterator)? {
+        ctx.check_interrupt()?;
         assign(ctx, f, &c.target, v)?;
         for cond in &c.ifs {
             let t = eval(ctx, f, cond)?;
@@ -1299,6 +1324,8 @@ pub fn call_function(
     {
         return Err(ctx.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    // Recursion without loops (`f()` calling itself twice) must also spend the budget.
+    ctx.check_interrupt()?;
     let mut frame = Frame::new(layout, &func.module, &func.source, func.def.name.clone());
     frame.func = Some(func);
     bind_args(ctx, func, &mut frame.slots, args, kwargs)?;
@@ -2207,6 +2234,8 @@ pub fn next(ctx: &mut Ctx, it: &Value) -> R<Option<Value>> {
         }
         return Err(ctx.type_error(format!("'{}' object is not an iterator", type_name(it))));
     };
+    // Built-ins that consume iterators (`list`, `sum`, `sorted`...) spend the budget too.
+    ctx.charge_steps(1)?;
     let mut st = state.lock();
     let out = match &mut *st {
         IterState::Seq { seq, index } => {
@@ -2286,8 +2315,14 @@ pub fn iterate(ctx: &mut Ctx, v: &Value) -> R<Vec<Value>> {
         Value::Tuple(t) => return Ok(t.to_vec()),
         _ => {}
     }
-    let it = get_iter(ctx, v)?;
     let mut out = Vec::new();
+    // CPython sizes the list first: `list(range(2**40))` is a MemoryError at once.
+    if let Value::Range(r) = v {
+        let n = r.len().max(0) as u128;
+        super::ops::check_alloc(n * std::mem::size_of::<Value>() as u128)?;
+        out.reserve(n as usize);
+    }
+    let it = get_iter(ctx, v)?;
     while let Some(x) = next(ctx, &it)? {
         out.push(x);
     }

@@ -62,6 +62,8 @@ fn parse_spec(ctx: &Ctx, s: &str) -> R<Spec> {
         spec.width = w
             .parse()
             .map_err(|_| ctx.value_error("Too many decimal digits in format string"))?;
+        // Padding is up to four bytes a character.
+        super::ops::check_alloc(spec.width as u128 * 4)?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         spec.grouping = Some(chars[i]);
@@ -77,10 +79,11 @@ fn parse_spec(ctx: &Ctx, s: &str) -> R<Spec> {
             return Err(ctx.value_error("Format specifier missing precision"));
         }
         let p: String = chars[start..i].iter().collect();
-        spec.precision = Some(
-            p.parse()
-                .map_err(|_| ctx.value_error("Too many decimal digits in format string"))?,
-        );
+        let precision: usize = p
+            .parse()
+            .map_err(|_| ctx.value_error("Too many decimal digits in format string"))?;
+        super::ops::check_alloc(precision as u128)?;
+        spec.precision = Some(precision);
     }
     if i < chars.len() {
         spec.kind = Some(chars[i]);
@@ -471,6 +474,8 @@ fn percent_format_impl(ctx: &mut Ctx, fmt: &str, args: &Value, bytes_mode: bool)
                 spec.precision = Some(chars[s..i].iter().collect::<String>().parse().unwrap_or(0));
             }
         }
+        super::ops::check_alloc(spec.width as u128 * 4)?;
+        super::ops::check_alloc(spec.precision.unwrap_or(0) as u128)?;
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
             i += 1;
         }

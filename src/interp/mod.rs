@@ -26,7 +26,7 @@ use crate::syntax::{self, Source};
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub type R<T> = Result<T, Box<Exc>>;
@@ -55,6 +55,10 @@ pub struct Interp {
     /// Set when the program has ended: daemon threads still running stop at their next
     /// check, silently, as CPython freezes them at exit.
     pub finalizing: AtomicBool,
+    /// How many steps (loop iterations, function calls) each thread of the program may
+    /// take before `RuntimeError` is raised; `u64::MAX`, the default, is no limit. Set it
+    /// before creating a `Ctx`: the fuzzer uses it so that `while True: pass` ends.
+    pub max_steps: AtomicU64,
 }
 
 impl Interp {
@@ -82,6 +86,7 @@ impl Interp {
             sources: Mutex::new(Vec::new()),
             sockets: crate::net::SocketTable::new(),
             finalizing: AtomicBool::new(false),
+            max_steps: AtomicU64::new(u64::MAX),
         })
     }
 
@@ -111,6 +116,7 @@ impl Interp {
             handling: Vec::new(),
             site: None,
             is_main: true,
+            steps_left: self.max_steps.load(Ordering::Relaxed),
         }
     }
 }
@@ -128,6 +134,8 @@ pub struct Ctx {
     pub site: Option<(Arc<Source>, u32)>,
     /// Only the main thread receives `KeyboardInterrupt`, as in CPython.
     pub is_main: bool,
+    /// What is left of `Interp::max_steps` for this thread.
+    pub steps_left: u64,
 }
 
 impl Ctx {
@@ -145,9 +153,18 @@ impl Ctx {
         Exc::new(types::os_error(errno, &types::strerror(errno)))
     }
 
-    /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check.
+    /// Raise `KeyboardInterrupt` if Ctrl-C arrived since the last check, and count one
+    /// step against the step budget.
     #[inline]
-    pub fn check_interrupt(&self) -> R<()> {
+    pub fn check_interrupt(&mut self) -> R<()> {
+        self.check_signals()?;
+        self.charge_steps(1)
+    }
+
+    /// Ctrl-C for the main thread, the end of the program for daemon threads; no step
+    /// counted (for waits, which hold only a shared context).
+    #[inline]
+    pub fn check_signals(&self) -> R<()> {
         if !self.is_main && self.interp.finalizing.load(Ordering::Relaxed) {
             return Err(Exc::new(types::new_exception("SystemExit", vec![])));
         }
@@ -155,6 +172,18 @@ impl Ctx {
             self.interp.interrupted.store(false, Ordering::Relaxed);
             return Err(Exc::new(types::new_exception("KeyboardInterrupt", vec![])));
         }
+        Ok(())
+    }
+
+    /// Count `n` steps against the budget. Once it is spent every further check raises
+    /// again, so a program that catches the error still cannot loop on.
+    #[inline]
+    pub fn charge_steps(&mut self, n: u64) -> R<()> {
+        if self.steps_left < n {
+            self.steps_left = 0;
+            return Err(self.err("RuntimeError", "socklab: step budget exhausted"));
+        }
+        self.steps_left -= n;
         Ok(())
     }
 }

@@ -16,7 +16,19 @@ use std::sync::Arc;
 
 /// Results bigger than this many bytes are a `MemoryError`, as an allocation CPython
 /// could not make here would be.
-const MAX_ALLOC: u128 = 1 << 32;
+pub const MAX_ALLOC: u128 = 1 << 32;
+
+/// `MemoryError` for a result of `bytes` bytes that would pass `MAX_ALLOC`: Rust aborts
+/// the process when an allocation fails, where CPython raises.
+pub fn check_alloc(bytes: u128) -> R<()> {
+    if bytes > MAX_ALLOC {
+        return Err(super::Exc::new(super::types::new_exception(
+            "MemoryError",
+            vec![],
+        )));
+    }
+    Ok(())
+}
 
 #[derive(Clone, Debug)]
 pub enum Num {
@@ -104,17 +116,19 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
 }
 
 /// The fast path for two machine ints; `None` when the result needs the general path.
-#[inline]
-pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+/// Returns the bare `i64` (in registers) rather than a `Value`: the hot loops build the
+/// `Value` themselves, which avoids a store-and-reload of the whole enum.
+#[inline(always)]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
     match op {
-        BinOp::Add => x.checked_add(y).map(Value::Int),
-        BinOp::Sub => x.checked_sub(y).map(Value::Int),
-        BinOp::Mul => x.checked_mul(y).map(Value::Int),
-        BinOp::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-        BinOp::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-        BinOp::BitAnd => Some(Value::Int(x & y)),
-        BinOp::BitOr => Some(Value::Int(x | y)),
-        BinOp::BitXor => Some(Value::Int(x ^ y)),
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
         _ => None,
     }
 }
@@ -212,6 +226,10 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             }
         }
         return arith(ctx, op, x, y, &a, &b);
+    }
+    if op == BinOp::Add {
+        // Copying is work too: `buf += buf` in a loop doubles per step.
+        ctx.charge_steps(copy_work(seq_bytes(&a) + seq_bytes(&b)))?;
     }
     match (op, &a, &b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
@@ -364,6 +382,23 @@ pub fn as_index(v: &Value) -> Option<Num> {
     }
 }
 
+/// Bytes a sequence's items take, roughly (a reference is 16).
+fn seq_bytes(v: &Value) -> u64 {
+    (match v {
+        Value::Str(s) => s.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.lock().len(),
+        Value::List(l) => l.lock().len() * 16,
+        Value::Tuple(t) => t.len() * 16,
+        _ => 0,
+    }) as u64
+}
+
+/// Steps that copying `bytes` bytes costs against the step budget: one per kilobyte.
+fn copy_work(bytes: u64) -> u64 {
+    bytes / 1024
+}
+
 fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
     let count: i64 = match as_index(n) {
         Some(Num::I(i)) => i.max(0),
@@ -393,6 +428,7 @@ fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
             vec![],
         )));
     }
+    ctx.charge_steps(copy_work((unit as u64).saturating_mul(count as u64)))?;
     let count = count as usize;
     Ok(match seq {
         Value::Str(s) => Value::string(s.repeat(count)),
@@ -505,6 +541,7 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                     vec![],
                 )));
             }
+            ctx.charge_steps(big_work(p.bits() + q.bits()))?;
             Value::bigint(p * q)
         }
         BinOp::FloorDiv | BinOp::Mod => {
@@ -544,6 +581,7 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                     vec![],
                 )));
             }
+            ctx.charge_steps(big_work(p.bits() + n as u64))?;
             Value::bigint(p << n as usize)
         }
         BinOp::RShift => {
@@ -560,6 +598,13 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
         BinOp::BitXor => Value::bigint(p ^ q),
         BinOp::MatMul => return Err(unsupported(ctx, op, a, b)),
     })
+}
+
+/// Steps a big-number result of `bits` bits costs against the step budget: one per
+/// 64-bit word, so that `3 ** 294967297` cannot stall a budgeted run (the fuzzer's) for
+/// minutes in one operation. Without a budget this is free.
+fn big_work(bits: u64) -> u64 {
+    bits / 64
 }
 
 fn int_zero_division(ctx: &Ctx, op: BinOp) -> Box<super::Exc> {
@@ -655,6 +700,7 @@ fn int_pow(ctx: &mut Ctx, base: BigInt, exp: BigInt) -> R<Value> {
             return Ok(Value::Int(r));
         }
     }
+    ctx.charge_steps(big_work(base.bits().saturating_mul(e)))?;
     Ok(Value::bigint(num_traits::pow::Pow::pow(&base, e)))
 }
 
@@ -744,7 +790,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
         (Value::Int(x), _) => {
             if let Value::Int(y) = rhs {
                 if let Some(v) = int_fast(op, *x, y) {
-                    return Ok(v);
+                    return Ok(Value::Int(v));
                 }
             }
         }

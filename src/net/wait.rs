@@ -76,7 +76,7 @@ pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>
     let wake = pipe().map(|p| p.read);
     let interrupted: &AtomicBool = &ctx.interp.interrupted;
     loop {
-        ctx.check_interrupt()?;
+        ctx.check_signals()?;
         let mut pfds: Vec<libc::pollfd> = fds
             .iter()
             .map(|&(fd, events)| libc::pollfd {

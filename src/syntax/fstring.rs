@@ -14,7 +14,15 @@ fn err(src: &Source, msg: &str, at: usize) -> SyntaxError {
     SyntaxError::at(ErrorKind::Syntax, format!("f-string: {msg}"), src, at)
 }
 
-pub fn parse_fstring(src: &Source, lit: &StrLit, _span: Span) -> Result<Vec<FPart>, SyntaxError> {
+/// CPython words this one without the usual colon, and places it just past the
+/// literal; `parse_fstring` fills in the place.
+const BACKSLASH: &str = "f-string expression part cannot include a backslash";
+
+fn backslash_error() -> SyntaxError {
+    SyntaxError::new(ErrorKind::Syntax, BACKSLASH, 0, 0)
+}
+
+pub fn parse_fstring(src: &Source, lit: &StrLit, span: Span) -> Result<Vec<FPart>, SyntaxError> {
     parse_parts(
         src,
         lit,
@@ -22,6 +30,13 @@ pub fn parse_fstring(src: &Source, lit: &StrLit, _span: Span) -> Result<Vec<FPar
         lit.body_offset + lit.value.len(),
         0,
     )
+    .map_err(|e| {
+        if e.msg == BACKSLASH {
+            SyntaxError::at(ErrorKind::Syntax, BACKSLASH, src, span.hi as usize)
+        } else {
+            e
+        }
+    })
 }
 
 fn parse_parts(
@@ -97,6 +112,11 @@ fn replacement_field(
         }
         let c = t[i];
         if let Some(q) = quote {
+            // Python 3.11 refuses a backslash anywhere in the expression part, even
+            // inside a string there.
+            if c == b'\\' {
+                return Err(backslash_error());
+            }
             if c == q {
                 quote = None;
             }
@@ -104,13 +124,7 @@ fn replacement_field(
             continue;
         }
         match c {
-            b'\\' => {
-                return Err(err(
-                    src,
-                    "expression part cannot include a backslash",
-                    start - 1,
-                ))
-            }
+            b'\\' => return Err(backslash_error()),
             b'\'' | b'"' => quote = Some(c),
             b'(' | b'[' | b'{' => nest += 1,
             b')' | b']' => nest -= 1,

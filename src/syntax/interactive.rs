@@ -52,9 +52,11 @@ pub fn is_incomplete(text: &str) -> bool {
         Err(e) => {
             // Only "the block has no body yet" at the very end asks for more; any other
             // mistake is shown at once.
+            // (At end of input the parser reports the last line with no caret.)
             e.kind == ErrorKind::Indentation
                 && e.msg.starts_with("expected an indented block")
-                && e.line > src.line_count()
+                && e.line >= src.line_count()
+                && e.col == 0
                 && !ends_blank
         }
     }

@@ -442,14 +442,26 @@ impl<'a> Lexer<'a> {
                     ));
                 }
                 if next.is_some_and(is_name_char) {
-                    return bad(self, &NumLit::Int { digits, radix });
+                    // CPython's caret stands on the number's last character.
+                    return Err(self.err(
+                        ErrorKind::Syntax,
+                        format!(
+                            "invalid {} literal",
+                            kind_word(&NumLit::Int { digits, radix })
+                        ),
+                        start + len - 1,
+                    ));
                 }
                 self.pos += len;
                 self.push(Tok::Int { digits, radix }, start, self.pos);
             }
             NumLit::Float(text) => {
                 if next.is_some_and(is_name_char) {
-                    return Err(self.err(ErrorKind::Syntax, "invalid decimal literal", start));
+                    return Err(self.err(
+                        ErrorKind::Syntax,
+                        "invalid decimal literal",
+                        start + len - 1,
+                    ));
                 }
                 let clean = text.replace('_', "");
                 let value = clean.parse::<f64>().unwrap_or(f64::NAN);

@@ -14,6 +14,7 @@ mod lexer;
 mod parser;
 mod source;
 mod token;
+pub mod unparse;
 mod validate;
 
 pub use error::{ErrorKind, SyntaxError};

@@ -24,8 +24,10 @@ use std::sync::Arc;
 /// Nesting of expressions the parser follows before giving up the way CPython's
 /// compiler does ("maximum recursion depth exceeded during compilation").
 const MAX_NESTING: usize = 2990;
-/// A run of prefix operators longer than this exhausts CPython's parser stack.
-const MAX_PREFIX_RUN: usize = 5000;
+/// CPython's parser gives up with `MemoryError` when its own recursion reaches this
+/// many rule calls (its stack of 6000, less what a statement costs before it). Each
+/// prefix operator or `x if c else` costs one; each `**` or `lambda` costs two.
+const MAX_PARSER_FRAMES: usize = 5967;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Toks<'a> {
@@ -174,6 +176,15 @@ fn fail_at<'a, T>(
     }))
 }
 
+/// Where a parser that did not apply got furthest: CPython's caret for "invalid syntax".
+fn furthest<'a>(i: Toks<'a>, p: &PErr) -> Toks<'a> {
+    if p.left <= i.input_len() {
+        i.take_from(i.input_len() - p.left)
+    } else {
+        i
+    }
+}
+
 fn fail<'a, T>(i: Toks<'a>, msg: impl Into<String>) -> PResult<'a, T> {
     let span = i.span();
     fail_at(
@@ -269,6 +280,37 @@ impl Drop for Nesting {
     }
 }
 
+thread_local! {
+    static FRAMES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Counts CPython's parser frames that nesting would cost (see `MAX_PARSER_FRAMES`).
+struct Frames(usize);
+
+impl Frames {
+    fn enter(i: Toks, n: usize) -> Result<Frames, nom::Err<PErr>> {
+        let total = FRAMES.with(|f| {
+            f.set(f.get() + n);
+            f.get()
+        });
+        let guard = Frames(n);
+        if total > MAX_PARSER_FRAMES {
+            return Err(nom::Err::Failure(PErr {
+                left: 0,
+                span: i.span(),
+                error: Some(SyntaxError::new(ErrorKind::Memory, "", 0, 0)),
+            }));
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for Frames {
+    fn drop(&mut self) {
+        FRAMES.with(|f| f.set(f.get().saturating_sub(self.0)));
+    }
+}
+
 fn mk(kind: ExprKind, span: Span) -> Expr {
     Expr { kind, span }
 }
@@ -339,6 +381,7 @@ pub fn expression(i: Toks) -> PResult<Expr> {
         if !rest2.is_kw("else") {
             return fail(rest2, "expected 'else' after 'if' expression");
         }
+        let _frames = Frames::enter(rest2, 1)?;
         let (rest3, orelse) = expression(rest2.advance(1))?;
         let span = body.span.to(orelse.span);
         return Ok((
@@ -353,6 +396,7 @@ pub fn expression(i: Toks) -> PResult<Expr> {
 }
 
 fn lambda(i: Toks) -> PResult<Expr> {
+    let _frames = Frames::enter(i, 2)?;
     let start = i.span();
     let (i, params) = parameters(i.advance(1), ":")?;
     let (i, _) = expect(i, ":")?;
@@ -401,14 +445,8 @@ fn inversion(i: Toks) -> PResult<Expr> {
     while i.is_kw("not") {
         nots.push(i.span());
         i = i.advance(1);
-        if nots.len() > MAX_PREFIX_RUN {
-            return Err(nom::Err::Failure(PErr {
-                left: 0,
-                span: i.span(),
-                error: Some(SyntaxError::new(ErrorKind::Memory, "", 0, 0)),
-            }));
-        }
     }
+    let _frames = Frames::enter(i, nots.len())?;
     let (i, mut e) = comparison(i)?;
     for s in nots.into_iter().rev() {
         let span = s.to(e.span);
@@ -506,14 +544,8 @@ fn factor(i: Toks) -> PResult<Expr> {
         };
         prefix.push((op, i.span()));
         i = i.advance(1);
-        if prefix.len() > MAX_PREFIX_RUN {
-            return Err(nom::Err::Failure(PErr {
-                left: 0,
-                span: i.span(),
-                error: Some(SyntaxError::new(ErrorKind::Memory, "", 0, 0)),
-            }));
-        }
     }
+    let _frames = Frames::enter(i, prefix.len())?;
     let (i, mut e) = power(i)?;
     for (op, s) in prefix.into_iter().rev() {
         let span = s.to(e.span);
@@ -526,6 +558,7 @@ fn power(i: Toks) -> PResult<Expr> {
     let (i, base) = primary(i)?;
     if i.is_op("**") {
         let _guard = Nesting::enter(i)?;
+        let _frames = Frames::enter(i, 2)?;
         let (i, exp) = factor(i.advance(1))?;
         let span = base.span.to(exp.span);
         return Ok((
@@ -643,7 +676,11 @@ fn call_args(i: Toks) -> PResult<Vec<Arg>> {
                 .iter()
                 .any(|a| matches!(a, Arg::Kw(k, _) if *k == name))
             {
-                let sp = i.span();
+                // CPython's carets run from the name to the end of the value.
+                let sp = match expression(i.advance(2)) {
+                    Ok((_, value)) => i.span().to(value.span),
+                    Err(_) => i.span(),
+                };
                 return fail_at(
                     i,
                     ErrorKind::Syntax,
@@ -695,6 +732,7 @@ fn comprehensions(i: Toks) -> PResult<Vec<Comprehension>> {
     let mut i = i;
     while i.is_kw("for") {
         let (rest, target) = target_list(i.advance(1))?;
+        check_not_bare_starred(rest, &target)?;
         if !rest.is_kw("in") {
             return fail(rest, "invalid syntax");
         }
@@ -833,6 +871,9 @@ fn strings(i: Toks) -> PResult<Expr> {
                     }))
                 }
             }
+        } else if lit.value.is_empty() {
+            // `'' f'{x}'` is the same f-string as `f'{x}'`: no empty text part.
+            vec![]
         } else {
             vec![FPart::Lit(lit.value.clone())]
         };
@@ -1187,12 +1228,18 @@ fn statement(i: Toks) -> PResult<Vec<Stmt>> {
     }
     if matches!(i.tok(), Tok::Indent) {
         let span = i.span();
-        return fail_at(
-            i,
-            ErrorKind::Indentation,
-            "unexpected indent",
-            Span::new(span.hi as usize, span.hi as usize),
-        );
+        // CPython shows the line but no caret for this one.
+        let line = i.src.line_of(span.hi as usize);
+        return Err(nom::Err::Failure(PErr {
+            left: i.input_len(),
+            span,
+            error: Some(SyntaxError::new(
+                ErrorKind::Indentation,
+                "unexpected indent",
+                line,
+                0,
+            )),
+        }));
     }
     simple_stmts(i)
 }
@@ -1288,6 +1335,19 @@ fn not_assignable(e: &Expr) -> Option<&'static str> {
         ExprKind::Comp(..) | ExprKind::DictComp(..) => Some("comprehension"),
         _ => Some("expression"),
     }
+}
+
+/// `*x` alone is no target: only an item of a tuple or list target may be starred.
+fn check_not_bare_starred<'a>(i: Toks<'a>, e: &Expr) -> Result<(), nom::Err<PErr>> {
+    if let ExprKind::Starred(_) = e.kind {
+        fail_at::<()>(
+            i,
+            ErrorKind::Syntax,
+            "starred assignment target must be in a list or tuple",
+            e.span,
+        )?;
+    }
+    Ok(())
 }
 
 /// Whether `e` may stand left of `=`, with CPython's message when not.
@@ -1477,10 +1537,11 @@ fn small_stmt(i: Toks) -> PResult<Stmt> {
         let mut rest = rest;
         let mut value;
         loop {
+            check_not_bare_starred(rest, &targets[targets.len() - 1])?;
             check_target(rest, &targets[targets.len() - 1], false)?;
             let after = rest.advance(1);
             let (r, v) = star_expressions(after).or_else(|e| match e {
-                nom::Err::Error(_) => fail(after, "invalid syntax"),
+                nom::Err::Error(p) => fail(furthest(after, &p), "invalid syntax"),
                 other => Err(other),
             })?;
             value = v;
@@ -1608,7 +1669,8 @@ fn block<'a>(i: Toks<'a>, what: &str, header: Span) -> PResult<'a, Vec<Stmt>> {
         let msg = format!("expected an indented block after {what} on line {line}");
         let mut e = SyntaxError::at(ErrorKind::Indentation, msg, i.src, at.lo as usize);
         if matches!(i.tok(), Tok::End) {
-            e.line = i.src.line_count() + 1;
+            // At end of file CPython names the file's last line, without a caret.
+            e.line = i.src.line_count().max(1);
             e.col = 0;
         }
         if let Tok::Error(err) = i.tok() {
@@ -1639,12 +1701,30 @@ fn header_expr<'a>(i: Toks<'a>) -> PResult<'a, Expr> {
         other => Err(other),
     })?;
     if rest.is_op("=") {
-        let at = rest.span();
+        // CPython names what cannot be assigned to; for a plain name it suggests `:=`,
+        // with carets over the whole `name = value`.
+        if let ExprKind::Name(_) = e.kind {
+            let end = match expression(rest.advance(1)) {
+                Ok((_, value)) => value.span,
+                Err(_) => rest.span(),
+            };
+            return fail_at(
+                rest,
+                ErrorKind::Syntax,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                e.span.to(end),
+            );
+        }
+        let what = match &e.kind {
+            ExprKind::Attribute(..) => "attribute",
+            ExprKind::Subscript(..) => "subscript",
+            _ => not_assignable(&e).unwrap_or("expression"),
+        };
         return fail_at(
             rest,
             ErrorKind::Syntax,
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            e.span.to(at),
+            format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            e.span,
         );
     }
     Ok((rest, e))
@@ -1688,6 +1768,7 @@ fn for_stmt(i: Toks) -> PResult<Stmt> {
         nom::Err::Error(_) => fail(i.advance(1), "invalid syntax"),
         other => Err(other),
     })?;
+    check_not_bare_starred(i, &target)?;
     check_target(i, &target, false)?;
     if !i.is_kw("in") {
         return fail(i, "invalid syntax");
@@ -1916,6 +1997,7 @@ fn prefer_tokenizer_error(
 pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxError> {
     let tokens = tokenize(src);
     DEPTH.with(|d| d.set(0));
+    FRAMES.with(|f| f.set(0));
     let mut i = Toks { toks: &tokens, src };
     let mut body = Vec::new();
     loop {

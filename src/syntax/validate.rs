@@ -44,6 +44,16 @@ impl Validator<'_> {
     }
 
     fn stmt(&self, s: &Stmt, cx: Context) -> Result<(), SyntaxError> {
+        if let StmtKind::FunctionDef(def, ..) = &s.kind {
+            self.check_params(&def.params)?;
+        }
+        let mut lambdas = Ok(());
+        crate::interp::resolve::for_each_stmt_expr(s, &mut |e| {
+            if lambdas.is_ok() {
+                lambdas = self.lambdas_in(e);
+            }
+        });
+        lambdas?;
         let word_span = |len: usize| Span::new(s.span.lo as usize, s.span.lo as usize + len);
         match &s.kind {
             StmtKind::Break if !cx.in_loop => {
@@ -93,6 +103,45 @@ impl Validator<'_> {
             self.block(b, cx)?;
         }
         Ok(())
+    }
+
+    /// Two parameters of one name: the frame would have fewer slots than parameters.
+    fn check_params(&self, p: &Params) -> Result<(), SyntaxError> {
+        let mut seen: Vec<&str> = Vec::new();
+        let names = p
+            .positional
+            .iter()
+            .map(|x| &x.name)
+            .chain(p.star.iter())
+            .chain(p.kwonly.iter().map(|x| &x.name))
+            .chain(p.starstar.iter());
+        for id in names {
+            if seen.contains(&&*id.name) {
+                let at = Span::new(id.span.lo as usize, id.span.lo as usize);
+                return Err(self.error(
+                    format!("duplicate argument '{}' in function definition", id.name),
+                    at,
+                ));
+            }
+            seen.push(&id.name);
+        }
+        Ok(())
+    }
+
+    /// `check_params` for every lambda inside `e`, however deep. The child walk visits a
+    /// lambda's defaults and its body once each (visiting the body twice would double
+    /// the work at every level of nesting).
+    fn lambdas_in(&self, e: &Expr) -> Result<(), SyntaxError> {
+        if let ExprKind::Lambda(def) = &e.kind {
+            self.check_params(&def.params)?;
+        }
+        let mut r = Ok(());
+        crate::interp::resolve::for_each_child_expr(e, &mut |c| {
+            if r.is_ok() {
+                r = self.lambdas_in(c);
+            }
+        });
+        r
     }
 
     /// A `global x` must come before any use of `x` in the same function.

@@ -1,0 +1,10 @@
+def main():
+    i = 0
+    total = 0
+    while i < 1000000:
+        total = total + i * 2 % 7
+        i += 1
+    return total
+
+
+print(main())
