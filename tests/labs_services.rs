@@ -238,6 +238,77 @@ mod echo {
         });
     }
 
+    /// Send without reading until a write makes no progress for `stalled`: by then echo's
+    /// send buffer and ours are full, and echo is blocked writing to us. Returns the bytes
+    /// sent.
+    fn flood_until_stalled(stream: &mut TcpStream, stalled: Duration) -> usize {
+        stream.set_write_timeout(Some(stalled)).expect("timeout");
+        let chunk = vec![b'x'; 64 * 1024];
+        let mut sent = 0;
+        loop {
+            match stream.write(&chunk) {
+                Ok(n) => sent += n,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    return sent;
+                }
+                Err(e) => panic!("sending: {e} (after {sent} bytes)"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_peer_that_never_reads_is_disconnected_after_the_idle_timeout() {
+        let lab = lab_with("echo", impatient(Kind::Echo));
+        let mut hog = connect(lab.addr);
+        let chunk = vec![b'x'; 64 * 1024];
+        // Echo's writes to us block, then time out; it closes, and our sends fail.
+        let started = Instant::now();
+        let failed = loop {
+            match hog.write_all(&chunk) {
+                Ok(()) => assert!(started.elapsed() < 4 * WAIT, "never disconnected"),
+                Err(e) => break e,
+            }
+        };
+        assert!(
+            matches!(
+                failed.kind(),
+                io::ErrorKind::ConnectionReset | io::ErrorKind::BrokenPipe
+            ),
+            "{failed}"
+        );
+        assert!(echo_round_trip(lab.addr, b"others are still served"));
+    }
+
+    #[test]
+    fn stopping_closes_every_peer_even_one_echo_is_blocked_on() {
+        let mut services = Services::new();
+        let echo = services.start("echo", "127.0.0.1", Some(0)).expect("echo");
+        let mut quiet = connect(echo.addr);
+        quiet.write_all(b"hi").expect("send");
+        assert_eq!(read_exact(&mut quiet, 2), b"hi");
+        let mut hog = connect(echo.addr);
+        let sent = flood_until_stalled(&mut hog, Duration::from_millis(300));
+
+        let (stopped, stop) = std::sync::mpsc::channel();
+        let stopper = std::thread::spawn(move || {
+            let _ = stopped.send(services.stop("echo").map(|s| s.len()));
+        });
+        let stop = stop.recv_timeout(WAIT).expect("stop returns promptly");
+        assert_eq!(stop.expect("stops"), 1);
+        stopper.join().expect("the stopping thread");
+
+        // On return both peers' sockets are closed: what was echoed, then the end.
+        assert_eq!(read_to_close(&mut quiet), b"");
+        let echoed = read_to_close(&mut hog);
+        assert!(echoed.len() <= sent && echoed.iter().all(|&b| b == b'x'));
+        assert!(TcpStream::connect(echo.addr).is_err());
+    }
+
     #[test]
     fn udp_echoes_each_datagram() {
         let lab = lab("echo/udp");

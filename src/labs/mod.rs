@@ -38,16 +38,17 @@
 //! (small stack, blocking `recv`/`send`, the receive timeout as the idle limit), which
 //! its tokio task only waits for. Echo never waits on anything but its peer, and
 //! ping-pong is the case where a blocked thread beats a reactor: the client's `send`
-//! wakes the thread blocked on that very socket, on the client's core, with no
+//! wakes the thread blocked on that very socket, often on the client's own core, with no
 //! `epoll_wait` in between and no worker woken on the other core. `bench/echo.sh`
 //! measured it (figures in `bench/README.md`): on tokio, echo was within 10 % of a plain
 //! thread-per-connection server with one peer but at 0.42–0.57 of it with eight, on this
 //! 2-core VM, whatever the worker count (1 to 16, or one single-threaded runtime per
-//! core); with a thread per peer it matches that server at 1 KiB and 64 KiB, with one
-//! peer and with eight, and spends the same CPU time per message. The price is memory
-//! and start-up: about 38 KiB per held peer (its touched stack pages and buffer, plus the
-//! kernel's 16 KiB stack per thread), so 10 000 held peers cost some 370 MiB where tokio
-//! needed 105 MiB, and a thread is created per connection. Linux handles 10 000 threads well; if one cannot be created, that peer is
+//! core); with a thread per peer it matches that server, within this VM's noise, at
+//! 1 KiB and 64 KiB, with one peer and with eight, and spends the same CPU time per
+//! message. The price is memory and start-up: about 38 KiB per held peer (its touched
+//! stack pages and buffer, plus the kernel's 16 KiB stack per thread), so 10 000 held
+//! peers cost some 370 MB where tokio needed 105 MB, and a thread is created per
+//! connection. Linux handles 10 000 threads well; if one cannot be created, that peer is
 //! told the service is busy. Stopping the service shuts each peer's socket down, which
 //! wakes its thread at once, and waits for it, so `Services::stop` still returns with
 //! every socket closed.
