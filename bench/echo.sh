@@ -44,6 +44,8 @@ trap cleanup EXIT
 
 # Start server $1 and set ADDR from its "listening on HOST:PORT" line (5 s at most).
 start() {
+    # Empty the log first: the previous server's "listening on" line must not be read.
+    : >"$OUT"
     ${CMD[$1]} >"$OUT" 2>&1 &
     SERVER_PID=$!
     ADDR=
@@ -65,8 +67,10 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print (NR
 declare -A RESULTS
 for size in $SIZES; do
     for conns in $CONNS; do
-        for _ in $(seq "$ROUNDS"); do
-            for server in $SERVERS; do
+        for round in $(seq "$ROUNDS"); do
+            # Rotate which server goes first: the first of a pair tends to do worse.
+            order=$(echo $SERVERS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i=0;i<NR;i++) print a[(i+r-1)%NR+1]}')
+            for server in $order; do
                 start "$server"
                 mbps=$("$LOAD" throughput "$ADDR" "$conns" "$size" "$SECS" | field MBps)
                 RESULTS[$server,$size,$conns]="${RESULTS[$server,$size,$conns]:-} $mbps"

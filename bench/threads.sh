@@ -29,6 +29,8 @@ cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -f "$OUT"
 trap cleanup EXIT
 
 start() {
+    # Empty the log first: the previous server's "listening on" line must not be read.
+    : >"$OUT"
     ${CMD[$1]} >"$OUT" 2>&1 &
     SERVER_PID=$!
     ADDR=
