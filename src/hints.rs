@@ -72,6 +72,9 @@ pub fn explain(class: &str, message: &str, facts: &Facts) -> Option<String> {
         "ModuleNotFoundError" if m.contains("'SocketServer'") => {
             "the lecture's Python 2 module SocketServer is called socketserver in Python 3".into()
         }
+        "NotImplementedError" if m.contains("ForkingMixIn") => {
+            "the lecture's forking servers become threaded ones here: class Server(ThreadingMixIn, TCPServer)".into()
+        }
         "BrokenPipeError" => "the peer closed the connection; there is no one left to send to".into(),
         "ConnectionResetError" => "the peer reset the connection (it closed with data unread, or crashed)".into(),
         "NameError" => match (&facts.module_with_name, &facts.wrong_name, &facts.suggestion) {

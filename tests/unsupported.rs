@@ -97,3 +97,52 @@ fn other_refusals() {
         )
     );
 }
+
+#[test]
+fn forking_servers_point_to_threads() {
+    let (code, last, _) = run(
+        "import socketserver\nserver = socketserver.ForkingTCPServer(('127.0.0.1', 0), socketserver.BaseRequestHandler)\n",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        last,
+        "NotImplementedError: socklab does not support ForkingMixIn (it would fork the lab itself); use ThreadingMixIn: one thread per client"
+    );
+    // Python 2's module name: CPython 3's error (the hint is added on a terminal).
+    let (code, last, _) = run("import SocketServer\n");
+    assert_eq!(
+        (code, last.as_str()),
+        (1, "ModuleNotFoundError: No module named 'SocketServer'")
+    );
+}
+
+#[test]
+fn explain_adds_the_threads_hint_after_cpythons_line() {
+    let mut child = Command::new(SOCKLAB)
+        .args(["run", "--explain", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn socklab");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"import socketserver\nsocketserver.ForkingTCPServer(('127.0.0.1', 0), socketserver.BaseRequestHandler)\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("finished");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.len() >= 2, "{err}");
+    assert!(
+        lines[lines.len() - 2]
+            .starts_with("NotImplementedError: socklab does not support ForkingMixIn"),
+        "{err}"
+    );
+    assert!(
+        lines[lines.len() - 1].starts_with("hint: ")
+            && lines[lines.len() - 1].contains("ThreadingMixIn"),
+        "{err}"
+    );
+}

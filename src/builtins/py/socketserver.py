@@ -192,6 +192,11 @@ class ForkingMixIn:
     max_children = 40
     block_on_close = True
 
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError(
+            "socklab does not support ForkingMixIn (it would fork the lab itself); "
+            "use ThreadingMixIn: one thread per client")
+
     def process_request(self, request, client_address):
         raise NotImplementedError(
             "socklab does not support ForkingMixIn (it would fork the lab itself); "
