@@ -118,29 +118,35 @@ fn size_of(code: char, native: bool) -> usize {
     }
 }
 
-/// Offsets of each item (with native alignment for `@`), and the total size.
-fn offsets(l: &Layout) -> (Vec<usize>, usize) {
+/// Offsets of each item (with native alignment for `@`), and the total size; a size
+/// past what an index can hold is CPython's `total struct size too long`.
+fn offsets(l: &Layout) -> R<(Vec<usize>, usize)> {
+    let too_long = || error("total struct size too long");
     let mut pos: usize = 0;
     let mut out = Vec::new();
     for it in &l.items {
         let sz = size_of(it.code, l.native);
         if l.native && !matches!(it.code, 's' | 'p' | 'x' | 'c' | 'b' | 'B' | '?') {
-            pos = pos.div_ceil(sz) * sz;
+            pos = pos.div_ceil(sz).checked_mul(sz).ok_or_else(too_long)?;
         }
         out.push(pos);
-        pos += if matches!(it.code, 's' | 'p') {
+        let width = if matches!(it.code, 's' | 'p') {
             it.count
         } else {
-            sz * it.count
+            sz.checked_mul(it.count).ok_or_else(too_long)?
         };
+        pos = pos.checked_add(width).ok_or_else(too_long)?;
+        if pos > i64::MAX as usize {
+            return Err(too_long());
+        }
     }
-    (out, pos)
+    Ok((out, pos))
 }
 
 fn calcsize(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "calcsize", a, 1, 1)?;
     let l = parse(&fmt_text(ctx, &a[0])?)?;
-    Ok(Value::Int(offsets(&l).1 as i64))
+    Ok(Value::Int(offsets(&l)?.1 as i64))
 }
 
 fn fmt_text(ctx: &Ctx, v: &Value) -> R<String> {
@@ -200,7 +206,11 @@ fn pack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             args.len()
         )));
     }
-    let (offs, total) = offsets(&l);
+    let (offs, total) = offsets(&l)?;
+    // A layout too big to allocate is a MemoryError, as CPython's failed malloc is.
+    if total > 1 << 32 {
+        return Err(Exc::new(types::new_exception("MemoryError", vec![])));
+    }
     let mut out = vec![0u8; total];
     let mut next = args.iter();
     for (it, &off) in l.items.iter().zip(offs.iter()) {
@@ -357,7 +367,7 @@ fn unpack_at(
     fname: &str,
 ) -> R<Value> {
     let l = parse(&fmt_text(ctx, fmt)?)?;
-    let (offs, total) = offsets(&l);
+    let (offs, total) = offsets(&l)?;
     if (exact && data.len() != total) || data.len() < offset + total {
         return Err(error(if exact {
             format!("{fname} requires a buffer of {total} bytes")
