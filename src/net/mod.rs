@@ -109,6 +109,10 @@ pub struct Sock {
     pub created_at: String,
     pub inner: Mutex<SockState>,
     table: Weak<SocketTable>,
+    /// The table's "someone reads events" switches, shared so the hot path of
+    /// `send`/`recv` checks them without upgrading `table`.
+    trace: Arc<AtomicBool>,
+    collect: Arc<AtomicBool>,
 }
 
 pub fn family_name(f: i32) -> &'static str {
@@ -136,18 +140,18 @@ impl Sock {
     /// Whether anyone reads events (the REPL, a lesson, `--trace-events`): when not,
     /// a program's hot loop of `send`/`recv` builds no event text at all.
     pub fn observed(&self) -> bool {
-        self.table.upgrade().is_some_and(|t| t.observed())
+        self.trace.load(Ordering::Relaxed) || self.collect.load(Ordering::Relaxed)
     }
 
     /// Record an event: in the socket's (bounded) history, on the session's stream, and
     /// on stderr when tracing.
     pub fn event(&self, text: impl Into<String>) {
+        if !self.observed() {
+            return;
+        }
         let Some(t) = self.table.upgrade() else {
             return;
         };
-        if !t.observed() {
-            return;
-        }
         let ev = Event {
             socket: self.id,
             text: text.into(),
@@ -237,9 +241,9 @@ pub struct SocketTable {
     events: Mutex<VecDeque<Event>>,
     next_id: AtomicU64,
     /// `socklab run --trace-events`: print each event to stderr as it happens.
-    pub trace: AtomicBool,
+    pub trace: Arc<AtomicBool>,
     /// Keep events for `take_events` (the REPL and lessons read them; `run` does not).
-    pub collect: AtomicBool,
+    pub collect: Arc<AtomicBool>,
 }
 
 /// How many unread events the stream keeps before dropping the oldest.
@@ -253,8 +257,8 @@ impl SocketTable {
             live: Mutex::new(Vec::new()),
             events: Mutex::new(VecDeque::new()),
             next_id: AtomicU64::new(1),
-            trace: AtomicBool::new(false),
-            collect: AtomicBool::new(false),
+            trace: Arc::new(AtomicBool::new(false)),
+            collect: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -293,6 +297,8 @@ impl SocketTable {
                 fd,
             }),
             table: Arc::downgrade(self),
+            trace: self.trace.clone(),
+            collect: self.collect.clone(),
         });
         let mut live = self.live.lock();
         live.retain(|w| w.strong_count() > 0);
