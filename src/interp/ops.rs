@@ -505,7 +505,7 @@ fn arith(ctx: &mut Ctx, op: BinOp, x: Num, y: Num, a: &Value, b: &Value) -> R<Va
                 if q == 0 {
                     return Err(ctx.err("ZeroDivisionError", "division by zero"));
                 }
-                if p.abs() < (1 << 53) && q.abs() < (1 << 53) {
+                if p.unsigned_abs() < (1 << 53) && q.unsigned_abs() < (1 << 53) {
                     return Ok(Value::Float(p as f64 / q as f64));
                 }
             }
