@@ -187,26 +187,23 @@ fn pack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     }
     let l = parse(&fmt_text(ctx, &a[0])?)?;
     let args = &a[1..];
+    // As CPython's Struct: the layout's size is checked before the arguments are.
+    let (offs, total) = offsets(&l)?;
     let wanted: usize = l
         .items
         .iter()
-        .map(|it| {
-            if matches!(it.code, 's' | 'p') {
-                1
-            } else if it.code == 'x' {
-                0
-            } else {
-                it.count
-            }
+        .map(|it| match it.code {
+            's' | 'p' => 1,
+            'x' => 0,
+            _ => it.count,
         })
-        .sum();
+        .fold(0usize, |acc, n| acc.saturating_add(n));
     if wanted != args.len() {
         return Err(error(format!(
             "pack expected {wanted} items for packing (got {})",
             args.len()
         )));
     }
-    let (offs, total) = offsets(&l)?;
     // A layout too big to allocate is a MemoryError, as CPython's failed malloc is.
     if total > 1 << 32 {
         return Err(Exc::new(types::new_exception("MemoryError", vec![])));

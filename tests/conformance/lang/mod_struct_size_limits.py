@@ -13,3 +13,8 @@ try:
 except struct.error as e:
     print("unpack:", e)
 print(struct.calcsize("1000000000000s"))
+for fmt in ["<2222222222222222222I", "<99999999999H", "2s3I"]:
+    try:
+        struct.pack(fmt, 1)
+    except struct.error as e:
+        print("pack", fmt[:8], "struct.error:", e)
