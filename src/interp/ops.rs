@@ -1229,48 +1229,40 @@ fn is_index(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
 }
 
+/// `seq[index]` for a list or tuple's items: `Ok(part)` for a slice (the caller wraps
+/// it in its own type), `Err(item)` for one item; CPython's messages name `what`.
+fn seq_item(ctx: &Ctx, items: &[Value], index: &Value, what: &str) -> R<Result<Vec<Value>, Value>> {
+    if let Value::Slice(s) = index {
+        let (a, b, c) = slice_indices(ctx, s, items.len() as i64)?;
+        return Ok(Ok(slice_positions(a, b, c)
+            .into_iter()
+            .map(|i| items[i].clone())
+            .collect()));
+    }
+    if !is_index(index) {
+        return Err(ctx.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(index)
+        )));
+    }
+    let i = index_of(ctx, index, items.len(), what)?;
+    Ok(Err(items[i].clone()))
+}
+
 pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
     match obj {
         Value::List(l) => {
-            if let Value::Slice(s) = index {
-                let items = l.lock();
-                let (a, b, c) = slice_indices(ctx, s, items.len() as i64)?;
-                return Ok(Value::list(
-                    slice_positions(a, b, c)
-                        .into_iter()
-                        .map(|i| items[i].clone())
-                        .collect(),
-                ));
-            }
-            if !is_index(index) {
-                return Err(ctx.type_error(format!(
-                    "list indices must be integers or slices, not {}",
-                    type_name(index)
-                )));
-            }
+            // The helper runs no Python code, so holding the list's lock is safe.
             let items = l.lock();
-            let i = index_of(ctx, index, items.len(), "list")?;
-            Ok(items[i].clone())
-        }
-        Value::Tuple(t) => {
-            if let Value::Slice(s) = index {
-                let (a, b, c) = slice_indices(ctx, s, t.len() as i64)?;
-                return Ok(Value::tuple(
-                    slice_positions(a, b, c)
-                        .into_iter()
-                        .map(|i| t[i].clone())
-                        .collect(),
-                ));
+            match seq_item(ctx, &items, index, "list")? {
+                Ok(part) => Ok(Value::list(part)),
+                Err(one) => Ok(one),
             }
-            if !is_index(index) {
-                return Err(ctx.type_error(format!(
-                    "tuple indices must be integers or slices, not {}",
-                    type_name(index)
-                )));
-            }
-            let i = index_of(ctx, index, t.len(), "tuple")?;
-            Ok(t[i].clone())
         }
+        Value::Tuple(t) => match seq_item(ctx, t, index, "tuple")? {
+            Ok(part) => Ok(Value::tuple(part)),
+            Err(one) => Ok(one),
+        },
         Value::Str(s) => {
             let ascii = s.is_ascii();
             if let Value::Slice(sl) = index {
