@@ -14,7 +14,7 @@ use std::ffi::{CStr, CString};
 use std::io::ErrorKind;
 use std::mem::MaybeUninit;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -738,7 +738,7 @@ fn os_of(ctx: &Ctx, s: &Sock) -> R<Arc<Socket>> {
 }
 
 fn timeout_of(s: &Sock) -> Option<f64> {
-    s.inner.lock().timeout
+    s.timeout()
 }
 
 /// Run a non-blocking operation as Python's blocking semantics say: retry after waiting
@@ -760,16 +760,38 @@ fn blocking_with<T>(
     once: bool,
     mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
-    let (os, timeout) = {
-        let st = s.inner.lock();
-        match &st.os {
-            Some(o) => (o.clone(), st.timeout),
-            None => return Err(ctx.os_error(libc::EBADF)),
-        }
+    let Some(os) = s.os() else {
+        return Err(ctx.os_error(libc::EBADF));
     };
+    retry(ctx, os.as_raw_fd(), s.timeout(), readable, once, || op(&os))
+}
+
+/// As `blocking_with`, for the socket's own `send` and `recv`: on the descriptor alone,
+/// without the lock and the reference count (see `Sock::live_fd`).
+fn blocking_fd<T>(
+    ctx: &Ctx,
+    s: &Sock,
+    readable: bool,
+    once: bool,
+    mut op: impl FnMut(RawFd) -> std::io::Result<T>,
+) -> R<T> {
+    let Some(fd) = s.live_fd() else {
+        return Err(ctx.os_error(libc::EBADF));
+    };
+    retry(ctx, fd, s.timeout(), readable, once, || op(fd))
+}
+
+fn retry<T>(
+    ctx: &Ctx,
+    fd: RawFd,
+    timeout: Option<f64>,
+    readable: bool,
+    once: bool,
+    mut op: impl FnMut() -> std::io::Result<T>,
+) -> R<T> {
     let mut deadline: Option<std::time::Instant> = None;
     loop {
-        match op(&os) {
+        match op() {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
                 if timeout == Some(0.0) || once {
@@ -787,7 +809,7 @@ fn blocking_with<T>(
                 if left == Some(0.0) {
                     return Err(timed_out());
                 }
-                if !wait::wait_for(ctx, &os, readable, left)? {
+                if !wait::wait_fd(ctx, fd, readable, left)? {
                     return Err(timed_out());
                 }
             }
@@ -796,6 +818,9 @@ fn blocking_with<T>(
         }
     }
 }
+
+/// Reads up to this size use a stack buffer (see `recv`).
+const SMALL_RECV: usize = 8192;
 
 fn data_arg(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     match v {
@@ -869,7 +894,7 @@ impl SocketObj {
             "settimeout" => (|| {
                 arg_count(ctx, "socket.settimeout", a, 1, 1)?;
                 let t = parse_timeout(ctx, &a[0])?;
-                s.inner.lock().timeout = t;
+                s.set_timeout(t);
                 // CPython stores the value, then fails to apply it to a closed socket.
                 os_of(ctx, s)?;
                 Ok(Value::None)
@@ -878,7 +903,7 @@ impl SocketObj {
             "setblocking" => (|| {
                 arg_count(ctx, "socket.setblocking", a, 1, 1)?;
                 let b = to_i64(ctx, &a[0], "")? != 0;
-                s.inner.lock().timeout = if b { None } else { Some(0.0) };
+                s.set_timeout(if b { None } else { Some(0.0) });
                 os_of(ctx, s)?;
                 Ok(Value::None)
             })(),
@@ -1057,8 +1082,8 @@ impl SocketObj {
     }
 
     fn send(&self, ctx: &mut Ctx, a: &[Value], all: bool) -> R<Value> {
-        let fname = if all { "sendall" } else { "send" };
-        arg_count(ctx, &format!("socket.{fname}"), a, 1, 2)?;
+        let fname = if all { "socket.sendall" } else { "socket.send" };
+        arg_count(ctx, fname, a, 1, 2)?;
         let s = &self.sock;
         let owned;
         let data: &[u8] = match &a[0] {
@@ -1071,20 +1096,16 @@ impl SocketObj {
         let flags = flags_arg(ctx, a.get(1))? | libc::MSG_NOSIGNAL;
         let mut sent = 0;
         loop {
-            let n = blocking(ctx, s, false, |os| os.send_with_flags(&data[sent..], flags))?;
+            let n = blocking_fd(ctx, s, false, false, |fd| {
+                net::sys::send(fd, &data[sent..], flags)
+            })?;
             sent += n;
             if !all || sent >= data.len() {
                 break;
             }
             ctx.check_interrupt()?;
         }
-        {
-            let mut st = s.inner.lock();
-            st.bytes_sent += sent as u64;
-            if !s.is_stream() {
-                st.dgrams_sent += 1;
-            }
-        }
+        s.traffic.sent(sent, !s.is_stream());
         if s.observed() {
             let to = peer_text(s);
             if s.is_stream() {
@@ -1128,11 +1149,7 @@ impl SocketObj {
                 &format!("{local} (chosen by the OS for sendto)"),
             );
         }
-        {
-            let mut st = s.inner.lock();
-            st.bytes_sent += n as u64;
-            st.dgrams_sent += 1;
-        }
+        s.traffic.sent(n, true);
         s.event(format!("sent a {}-byte datagram → {}", n, addr_text(&addr)));
         Ok(Value::Int(n as i64))
     }
@@ -1159,32 +1176,35 @@ impl SocketObj {
         let dontwait = flags & libc::MSG_DONTWAIT != 0;
         // The kernel never hands over more than its buffers hold; cap the allocation.
         let cap = (size as usize).min(1 << 22);
-        // Uninitialised capacity: the kernel writes it, so there is nothing to zero first.
-        let mut buf: Vec<u8> = Vec::with_capacity(cap);
+        // Uninitialised memory: the kernel writes it, so there is nothing to zero first.
+        // Small reads (the common `recv(1024)`) land on the stack and are copied once into
+        // the bytes value; large ones get a heap buffer of their own.
+        let mut small = [std::mem::MaybeUninit::<u8>::uninit(); SMALL_RECV];
+        let mut large: Vec<u8> = Vec::new();
+        let space: &mut [std::mem::MaybeUninit<u8>] = if cap <= SMALL_RECV {
+            &mut small[..cap]
+        } else {
+            large.reserve_exact(cap);
+            &mut large.spare_capacity_mut()[..cap]
+        };
         let (n, addr) = if from {
             let (n, addr) = blocking_with(ctx, s, true, dontwait, |os| {
-                os.recv_from_with_flags(buf.spare_capacity_mut(), flags)
+                os.recv_from_with_flags(space, flags)
             })?;
             (n, Some(addr))
         } else {
             (
-                blocking_with(ctx, s, true, dontwait, |os| {
-                    os.recv_with_flags(buf.spare_capacity_mut(), flags)
+                blocking_fd(ctx, s, true, dontwait, |fd| {
+                    net::sys::recv(fd, space, flags)
                 })?,
                 None,
             )
         };
-        // SAFETY: the kernel initialised the first `n` bytes of the spare capacity.
-        unsafe { buf.set_len(n) };
-
-        let data = buf;
+        // SAFETY: the kernel initialised the first `n` bytes of `space`.
+        let data: &[u8] = unsafe { std::slice::from_raw_parts(space.as_ptr().cast::<u8>(), n) };
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
-            let mut st = s.inner.lock();
-            st.bytes_recv += n as u64;
-            if !s.is_stream() {
-                st.dgrams_recv += 1;
-            }
+            s.traffic.received(n, !s.is_stream());
         }
         let from_text = match &addr {
             Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
@@ -1206,7 +1226,7 @@ impl SocketObj {
         } else {
             s.event(format!("received a {}-byte datagram ← {}", n, from_text));
         }
-        let bytes = Value::Bytes(data.into());
+        let bytes = Value::Bytes(Arc::from(data));
         if from {
             let addr_v = match &addr {
                 Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_to_value(a),
@@ -1570,7 +1590,7 @@ impl SocketFile {
             .iter()
             .map(|b| unsafe { b.assume_init() })
             .collect();
-        s.inner.lock().bytes_recv += n as u64;
+        s.traffic.received(n, false);
         if n == 0 {
             s.event(format!(
                 "peer closed: file read reached the end ({})",
@@ -1684,7 +1704,7 @@ impl SocketFile {
                 os.send_with_flags(&data[sent..], libc::MSG_NOSIGNAL)
             })?;
         }
-        s.inner.lock().bytes_sent += sent as u64;
+        s.traffic.sent(sent, false);
         s.event(format!(
             "sent {} → {} (through makefile)",
             plural_bytes(sent),

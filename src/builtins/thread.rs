@@ -77,10 +77,11 @@ fn start_thread(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let interp = ctx.interp.clone();
     let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed);
     RUNNING.fetch_add(1, Ordering::Relaxed);
+    // Made here, before the thread starts: see `Interp::new_ctx`.
+    let mut tctx = interp.new_ctx();
+    tctx.is_main = false;
     let body = move || {
         IDENT.with(|i| i.set(ident));
-        let mut tctx = interp.new_ctx();
-        tctx.is_main = false;
         if let Err(exc) = call_method(&mut tctx, &thread, "_bootstrap_inner", vec![], vec![]) {
             let exiting = tctx.interp.finalizing.load(Ordering::Relaxed);
             if !exc.is("SystemExit") && !exiting {

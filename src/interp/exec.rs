@@ -15,6 +15,7 @@ use crate::syntax::ast::{
 };
 use crate::syntax::Source;
 use parking_lot::Mutex;
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 /// How a block ended, when it did not raise.
@@ -577,7 +578,14 @@ fn unbound_local(ctx: &Ctx, id: &Ident) -> Box<Exc> {
 
 #[inline]
 pub fn load_global(ctx: &mut Ctx, g: &Globals, i: usize, name: &Name) -> R<Value> {
-    if let Some(Some(v)) = g.values.read().get(i) {
+    if !ctx.interp.is_shared() {
+        // SAFETY: the interpreter is not shared, so this is the only thread that runs its
+        // code and the only one that writes globals (other threads only read them, under
+        // the lock), and this thread holds no guard on `values` while it evaluates.
+        if let Some(Some(v)) = unsafe { &*g.values.data_ptr() }.get(i) {
+            return Ok(v.clone());
+        }
+    } else if let Some(Some(v)) = g.values.read().get(i) {
         return Ok(v.clone());
     }
     if let Some(Some(v)) = g.builtin_cache.read().get(i) {
@@ -835,6 +843,17 @@ pub fn const_value(c: &Const) -> Value {
         Const::Float(x) => Value::Float(*x),
         Const::Str(s) => Value::Str(s.clone()),
         Const::Bytes(b) => Value::Bytes(b.clone()),
+    }
+}
+
+/// `eval` for a call's receiver and arguments, where names and constants are most of what
+/// is met: those two skip `eval`'s large frame.
+#[inline]
+fn eval_operand(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
+    match &e.kind {
+        ExprKind::Name(id) => load(ctx, f, id),
+        ExprKind::Const(c) => Ok(const_value(c)),
+        _ => eval(ctx, f, e),
     }
 }
 
@@ -1147,13 +1166,55 @@ fn eval_call(
     }
     // `obj.method(...)` without making a bound-method object first.
     if let ExprKind::Attribute(obj, name) = &func.kind {
-        let o = eval(ctx, f, obj)?;
+        let o = eval_operand(ctx, f, obj)?;
+        // Built-in methods (a socket's `send`, a string's `upper`) take their arguments
+        // as a slice: a few positional ones are gathered on the stack, not in a Vec.
+        if args.len() <= 4
+            && !matches!(
+                o,
+                Value::Instance(_)
+                    | Value::Class(_)
+                    | Value::Module(_)
+                    | Value::Func(_)
+                    | Value::BoundMethod(_)
+                    | Value::Builtin(_)
+            )
+            && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+        {
+            let mut pos: SmallVec<[Value; 4]> = SmallVec::new();
+            for a in args {
+                if let Arg::Pos(e) = a {
+                    match eval_operand(ctx, f, e) {
+                        Ok(v) => pos.push(v),
+                        // CPython looks the method up before it evaluates the arguments.
+                        Err(e) => return Err(getattr(ctx, &o, &name.name).err().unwrap_or(e)),
+                    }
+                }
+            }
+            f.offset = call_expr.span.lo;
+            let r = match &o {
+                Value::Native(n) => {
+                    set_site(ctx, f.source, call_expr.span.lo);
+                    n.call_method(ctx, &o, &name.name, &pos, &[])
+                }
+                _ => crate::builtins::methods::call(ctx, &o, &name.name, &pos, &[]),
+            };
+            return match r {
+                Some(r) => r,
+                None if matches!(o, Value::Native(_)) => {
+                    let m = getattr(ctx, &o, &name.name)?;
+                    call(ctx, &m, pos.into_vec(), vec![])
+                }
+                None => Err(attr_error(ctx, &o, &name.name)),
+            };
+        }
         let (pos, kw) = match eval_args(ctx, f, args) {
             Ok(a) => a,
-            Err(e) => {
-                let callee = getattr(ctx, &o, &name.name).unwrap_or(Value::None);
-                return Err(name_callee(ctx, e, &callee));
-            }
+            // CPython looks the method up before it evaluates the arguments.
+            Err(e) => match getattr(ctx, &o, &name.name) {
+                Ok(callee) => return Err(name_callee(ctx, e, &callee)),
+                Err(missing) => return Err(missing),
+            },
         };
         f.offset = call_expr.span.lo;
         if matches!(o, Value::Native(_) | Value::Module(_)) {
@@ -1200,7 +1261,13 @@ fn name_callee(ctx: &mut Ctx, e: Box<Exc>, callee: &Value) -> Box<Exc> {
             Value::Func(func) => format!("{}.{}", func.module.name, func.qualname),
             other => super::types::type_name(other),
         },
-        Value::Builtin(b) => b.name.to_string(),
+        Value::Builtin(b) => match &b.self_ {
+            // A method of a built-in value is named by its type: `str.split()`.
+            Some(this) if matches!(b.kind, BuiltinKind::Method(_)) => {
+                format!("{}.{}", type_name(this), b.name)
+            }
+            _ => b.name.to_string(),
+        },
         Value::Class(c) => c.display_name(),
         other => super::types::type_name(other),
     };
@@ -1215,7 +1282,7 @@ fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<CallArgs> {
     let mut kw = Vec::new();
     for a in args {
         match a {
-            Arg::Pos(e) => pos.push(eval(ctx, f, e)?),
+            Arg::Pos(e) => pos.push(eval_operand(ctx, f, e)?),
             Arg::Star(e) => {
                 let v = eval(ctx, f, e)?;
                 match iterate(ctx, &v) {

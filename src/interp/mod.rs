@@ -59,9 +59,23 @@ pub struct Interp {
     /// take before `RuntimeError` is raised; `u64::MAX`, the default, is no limit. Set it
     /// before creating a `Ctx`: the fuzzer uses it so that `while True: pass` ends.
     pub max_steps: AtomicU64,
+    /// How many contexts (interpreter threads) have been made.
+    contexts: AtomicUsize,
+    /// Set, for good, once a second context is made, before its thread starts. Until then
+    /// one thread alone runs this interpreter's code, and reading a global needs no lock
+    /// (`exec::load_global`); every write still takes the lock.
+    shared: AtomicBool,
 }
 
 impl Interp {
+    /// Whether more than one thread may run this interpreter's code. While it is false
+    /// only the thread that made the first context runs it, and that thread alone could
+    /// set it: so it reads it with no ordering and no lock.
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        self.shared.load(Ordering::Relaxed)
+    }
+
     pub fn new(argv: Vec<String>) -> Arc<Interp> {
         let stdout_tty = unsafe { libc::isatty(1) } == 1;
         let main = Globals::new("__main__");
@@ -87,6 +101,8 @@ impl Interp {
             sockets: crate::net::SocketTable::new(),
             finalizing: AtomicBool::new(false),
             max_steps: AtomicU64::new(u64::MAX),
+            contexts: AtomicUsize::new(0),
+            shared: AtomicBool::new(false),
         })
     }
 
@@ -109,7 +125,12 @@ impl Interp {
         self.stdout.lock().sink.flush()
     }
 
+    /// A context for one thread. Make it on the thread that starts the new one, before
+    /// starting it: the second context marks the interpreter shared (`is_shared`).
     pub fn new_ctx(self: &Arc<Self>) -> Ctx {
+        if self.contexts.fetch_add(1, Ordering::Relaxed) >= 1 {
+            self.shared.store(true, Ordering::Release);
+        }
         Ctx {
             interp: self.clone(),
             depth: 0,

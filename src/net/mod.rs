@@ -12,13 +12,15 @@
 //! wake-up pipe that the SIGINT handler writes to, so Ctrl-C interrupts any wait at once
 //! (a plain signal handler would not: with SA_RESTART the kernel restarts `accept()`).
 
+pub mod sys;
 pub mod wait;
 
 use parking_lot::Mutex;
 use socket2::Socket;
 use std::collections::VecDeque;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::os::fd::RawFd;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
 /// Where a socket is in its life, as the lecture draws it.
@@ -85,12 +87,6 @@ pub struct SockState {
     pub state: State,
     pub local: Option<String>,
     pub peer: Option<String>,
-    /// `None`: blocking; `Some(0.0)`: non-blocking; `Some(t)`: time-out in seconds.
-    pub timeout: Option<f64>,
-    pub bytes_sent: u64,
-    pub bytes_recv: u64,
-    pub dgrams_sent: u64,
-    pub dgrams_recv: u64,
     pub history: Vec<Event>,
     /// Files made by `makefile()` still open: the descriptor stays open for them.
     pub io_refs: usize,
@@ -98,6 +94,39 @@ pub struct SockState {
     pub close_pending: bool,
     /// The fd number, kept after close for `[closed] fd=-1` style reports.
     pub fd: i32,
+}
+
+/// Bytes and datagrams through a socket. Counted outside the state's lock: `send` and
+/// `recv` are the hottest calls there are, and a counter needs no lock of its own.
+#[derive(Default)]
+pub struct Traffic {
+    pub bytes_sent: AtomicU64,
+    pub bytes_recv: AtomicU64,
+    pub dgrams_sent: AtomicU64,
+    pub dgrams_recv: AtomicU64,
+}
+
+impl Traffic {
+    pub fn sent(&self, bytes: usize, datagram: bool) {
+        self.bytes_sent.fetch_add(bytes as u64, Ordering::Relaxed);
+        if datagram {
+            self.dgrams_sent.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    pub fn received(&self, bytes: usize, datagram: bool) {
+        self.bytes_recv.fetch_add(bytes as u64, Ordering::Relaxed);
+        if datagram {
+            self.dgrams_recv.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A NaN no time-out can be: `parse_timeout` accepts only finite, non-negative numbers.
+const BLOCKING: u64 = u64::MAX;
+
+fn timeout_bits(t: Option<f64>) -> u64 {
+    t.map_or(BLOCKING, f64::to_bits)
 }
 
 /// A socket of the session.
@@ -108,6 +137,16 @@ pub struct Sock {
     pub proto: i32,
     pub created_at: String,
     pub inner: Mutex<SockState>,
+    /// The open descriptor, or -1 once closed. `send` and `recv` read it (and the time-out)
+    /// without taking `inner`'s lock or a reference to the OS socket: on a ping-pong
+    /// those atomic operations cost more than the interpreter's own work. As in CPython,
+    /// a thread that closes a socket another thread is using leaves that thread with a
+    /// stale descriptor; it never touches freed memory.
+    live_fd: AtomicI32,
+    /// `None` (blocking), `Some(0.0)` (non-blocking) or a time-out in seconds, as the
+    /// bits of an `f64`; `BLOCKING` stands for `None`.
+    timeout: AtomicU64,
+    pub traffic: Traffic,
     table: Weak<SocketTable>,
     /// The table's "someone reads events" switches, shared so the hot path of
     /// `send`/`recv` checks them without upgrading `table`.
@@ -190,6 +229,25 @@ impl Sock {
         self.inner.lock().os.clone()
     }
 
+    /// The descriptor while the socket is open (see `live_fd`).
+    #[inline]
+    pub fn live_fd(&self) -> Option<RawFd> {
+        let fd = self.live_fd.load(Ordering::Acquire);
+        (fd >= 0).then_some(fd)
+    }
+
+    #[inline]
+    pub fn timeout(&self) -> Option<f64> {
+        match self.timeout.load(Ordering::Relaxed) {
+            BLOCKING => None,
+            bits => Some(f64::from_bits(bits)),
+        }
+    }
+
+    pub fn set_timeout(&self, t: Option<f64>) {
+        self.timeout.store(timeout_bits(t), Ordering::Relaxed);
+    }
+
     pub fn is_stream(&self) -> bool {
         self.kind == libc::SOCK_STREAM
     }
@@ -205,6 +263,7 @@ impl Sock {
                 st.close_pending = true;
                 return;
             }
+            self.live_fd.store(-1, Ordering::Release);
             st.os.take()
         };
         drop(dropped);
@@ -225,10 +284,10 @@ impl Sock {
             state: st.state.word().to_string(),
             local: st.local.clone(),
             peer: st.peer.clone(),
-            bytes_sent: st.bytes_sent,
-            bytes_recv: st.bytes_recv,
-            dgrams_sent: st.dgrams_sent,
-            dgrams_recv: st.dgrams_recv,
+            bytes_sent: self.traffic.bytes_sent.load(Ordering::Relaxed),
+            bytes_recv: self.traffic.bytes_recv.load(Ordering::Relaxed),
+            dgrams_sent: self.traffic.dgrams_sent.load(Ordering::Relaxed),
+            dgrams_recv: self.traffic.dgrams_recv.load(Ordering::Relaxed),
             created_at: self.created_at.clone(),
             readable,
         }
@@ -286,16 +345,14 @@ impl SocketTable {
                 state: State::Created,
                 local: None,
                 peer: None,
-                timeout,
-                bytes_sent: 0,
-                bytes_recv: 0,
-                dgrams_sent: 0,
-                dgrams_recv: 0,
                 history: Vec::new(),
                 io_refs: 0,
                 close_pending: false,
                 fd,
             }),
+            live_fd: AtomicI32::new(fd),
+            timeout: AtomicU64::new(timeout_bits(timeout)),
+            traffic: Traffic::default(),
             table: Arc::downgrade(self),
             trace: self.trace.clone(),
             collect: self.collect.clone(),
@@ -366,10 +423,7 @@ impl SocketTable {
         let Some(s) = self.get(id) else {
             return Vec::new();
         };
-        let (os, timeout) = {
-            let st = s.inner.lock();
-            (st.os.clone(), st.timeout)
-        };
+        let (os, timeout) = (s.os(), s.timeout());
         let Some(os) = os else {
             return vec![("state".into(), "closed".into())];
         };

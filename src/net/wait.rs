@@ -131,12 +131,17 @@ pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>
 
 /// Wait until `sock` is readable (or writable); `false` on time-out.
 pub fn wait_for(ctx: &Ctx, sock: &Socket, readable: bool, timeout: Option<f64>) -> R<bool> {
+    wait_fd(ctx, sock.as_raw_fd(), readable, timeout)
+}
+
+/// As `wait_for`, on a descriptor.
+pub fn wait_fd(ctx: &Ctx, fd: RawFd, readable: bool, timeout: Option<f64>) -> R<bool> {
     let events = if readable {
         libc::POLLIN
     } else {
         libc::POLLOUT
     };
-    let r = poll(ctx, &[(sock.as_raw_fd(), events)], timeout)?;
+    let r = poll(ctx, &[(fd, events)], timeout)?;
     Ok(r[0] != 0)
 }
 
