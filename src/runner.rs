@@ -49,17 +49,20 @@ pub fn run_command(args: &RunArgs) -> i32 {
     }];
     argv.extend(args.args.iter().cloned());
     let trace = args.trace_events;
-    let run = move || run_source(&name, bytes, argv, explain, trace);
-    match std::thread::Builder::new()
-        .stack_size(INTERPRETER_STACK)
-        .spawn(run)
-    {
-        Ok(h) => h.join().unwrap_or(1),
-        Err(e) => {
-            eprintln!("socklab: cannot start the interpreter thread: {e}");
-            1
-        }
-    }
+    on_interpreter_stack(move || run_source(&name, bytes, argv, explain, trace))
+}
+
+/// Run the program on this thread, the process's main thread, switched to a stack of
+/// `INTERPRETER_STACK`. Not on a thread of its own: a program that starts no threads then
+/// runs in a single-threaded process, as under CPython, and the kernel and the C library
+/// take their single-threaded fast paths (no reference counting of the descriptor table
+/// on every `send` and `recv`, no locking in `malloc`). A panic (a bug) ends the run
+/// with status 1 after the panic hook has reported it.
+fn on_interpreter_stack(run: impl FnOnce() -> i32) -> i32 {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stacker::grow(INTERPRETER_STACK, run)
+    }))
+    .unwrap_or(1)
 }
 
 /// `socklab < prog.py`: standard input is a program, run as `python3 < prog.py` runs
@@ -70,17 +73,7 @@ pub fn run_stdin_as_script() -> i32 {
         eprintln!("socklab: cannot read standard input: {e}");
         return 2;
     }
-    let run = move || run_source("<stdin>", bytes, vec![String::new()], false, false);
-    match std::thread::Builder::new()
-        .stack_size(INTERPRETER_STACK)
-        .spawn(run)
-    {
-        Ok(h) => h.join().unwrap_or(1),
-        Err(e) => {
-            eprintln!("socklab: cannot start the interpreter thread: {e}");
-            1
-        }
-    }
+    on_interpreter_stack(move || run_source("<stdin>", bytes, vec![String::new()], false, false))
 }
 
 /// Turn file bytes into text as CPython's reader does, or its syntax error.

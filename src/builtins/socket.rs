@@ -15,7 +15,7 @@ use std::io::ErrorKind;
 use std::mem::MaybeUninit;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 
 // ---------------------------------------------------------------------------------
@@ -778,7 +778,8 @@ fn blocking_fd<T>(
     let Some(fd) = s.live_fd() else {
         return Err(ctx.os_error(libc::EBADF));
     };
-    retry(ctx, fd, s.timeout(), readable, once, || op(fd))
+    let streak = readable.then_some(&s.read_waits);
+    retry_learning(ctx, fd, s.timeout(), readable, once, streak, || op(fd))
 }
 
 fn retry<T>(
@@ -787,33 +788,66 @@ fn retry<T>(
     timeout: Option<f64>,
     readable: bool,
     once: bool,
+    op: impl FnMut() -> std::io::Result<T>,
+) -> R<T> {
+    retry_learning(ctx, fd, timeout, readable, once, None, op)
+}
+
+/// `retry`, learning from `streak` (a socket's `read_waits`) whether to wait before the
+/// first attempt. A server's `recv` nearly always finds nothing yet: trying first costs
+/// a system call that fails (EAGAIN) before every `poll`. So after a read that had to
+/// wait, the next ones poll first; every 16th tries first again, in case data now
+/// arrives faster than it is read.
+fn retry_learning<T>(
+    ctx: &Ctx,
+    fd: RawFd,
+    timeout: Option<f64>,
+    readable: bool,
+    once: bool,
+    streak: Option<&AtomicU8>,
     mut op: impl FnMut() -> std::io::Result<T>,
 ) -> R<T> {
+    let blocking = timeout != Some(0.0) && !once;
+    let mut wait_first = false;
+    if let Some(streak) = streak.filter(|_| blocking) {
+        let n = streak.load(Ordering::Relaxed);
+        if n > 0 {
+            wait_first = true;
+            streak.store((n + 1) % 16, Ordering::Relaxed);
+        }
+    }
     let mut deadline: Option<std::time::Instant> = None;
     loop {
+        if wait_first {
+            // The clock is read only once a wait with a time-out actually begins.
+            if let (Some(t), None) = (timeout, deadline) {
+                deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+            }
+            let left = deadline.map(|d| {
+                d.saturating_duration_since(std::time::Instant::now())
+                    .as_secs_f64()
+            });
+            if left == Some(0.0) {
+                return Err(timed_out());
+            }
+            if !wait::wait_fd(ctx, fd, readable, left)? {
+                return Err(timed_out());
+            }
+        }
         match op() {
             Ok(v) => return Ok(v),
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                if timeout == Some(0.0) || once {
+                if !blocking {
                     return Err(io_error(ctx, &e));
                 }
-                // The clock is read only once a wait with a time-out actually begins.
-                if let (Some(t), None) = (timeout, deadline) {
-                    deadline =
-                        Some(std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+                if let Some(streak) = streak {
+                    if !wait_first {
+                        streak.store(1, Ordering::Relaxed);
+                    }
                 }
-                let left = deadline.map(|d| {
-                    d.saturating_duration_since(std::time::Instant::now())
-                        .as_secs_f64()
-                });
-                if left == Some(0.0) {
-                    return Err(timed_out());
-                }
-                if !wait::wait_fd(ctx, fd, readable, left)? {
-                    return Err(timed_out());
-                }
+                wait_first = true;
             }
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == ErrorKind::Interrupted => wait_first = false,
             Err(e) => return Err(io_error(ctx, &e)),
         }
     }
@@ -1226,7 +1260,7 @@ impl SocketObj {
         } else {
             s.event(format!("received a {}-byte datagram ← {}", n, from_text));
         }
-        let bytes = Value::Bytes(Arc::from(data));
+        let bytes = Value::bytes(data);
         if from {
             let addr_v = match &addr {
                 Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_to_value(a),

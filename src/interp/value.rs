@@ -363,7 +363,19 @@ impl Value {
     pub fn string(s: String) -> Value {
         Value::Str(Arc::from(s))
     }
+    /// A bytes value. The empty one and the 256 of length one are shared, as in CPython:
+    /// `recv(1)` in a loop then allocates nothing.
     pub fn bytes(b: &[u8]) -> Value {
+        static SMALL: std::sync::OnceLock<Vec<Arc<[u8]>>> = std::sync::OnceLock::new();
+        if b.len() <= 1 {
+            let small = SMALL.get_or_init(|| {
+                std::iter::once(Arc::from(&b""[..]))
+                    .chain((0..=255u8).map(|c| Arc::from(&[c][..])))
+                    .collect()
+            });
+            let i = b.first().map_or(0, |&c| c as usize + 1);
+            return Value::Bytes(small[i].clone());
+        }
         Value::Bytes(Arc::from(b))
     }
     pub fn tuple(items: Vec<Value>) -> Value {

@@ -6,9 +6,10 @@
 //! socket exactly as it was: usable again.
 
 use crate::interp::{Ctx, R};
+use smallvec::SmallVec;
 use socket2::Socket;
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -72,25 +73,41 @@ fn drain_pipe() {
 /// Poll `fds` (descriptor, events) until one is ready, the deadline passes, or Ctrl-C.
 /// Returns each descriptor's `revents` (all zero on time-out).
 pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>> {
+    let mut pfds: PollFds = fds
+        .iter()
+        .map(|&(fd, events)| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
+        .collect();
+    poll_until_ready(ctx, &mut pfds, timeout)?;
+    Ok(pfds[..fds.len()].iter().map(|p| p.revents).collect())
+}
+
+/// The descriptors of one `poll()`, on the stack for the usual few (a socket wait is one
+/// descriptor and the wake-up pipe).
+type PollFds = SmallVec<[libc::pollfd; 8]>;
+
+/// The loop behind `poll` and `wait_fd`: on return each of `pfds` has its `revents` (all
+/// zero on time-out). The wake-up pipe is added at the end and taken off again.
+fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()> {
     let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
     let wake = pipe().map(|p| p.read);
-    let interrupted: &AtomicBool = &ctx.interp.interrupted;
-    loop {
-        ctx.check_signals()?;
-        let mut pfds: Vec<libc::pollfd> = fds
-            .iter()
-            .map(|&(fd, events)| libc::pollfd {
-                fd,
-                events,
-                revents: 0,
-            })
-            .collect();
-        if let Some(w) = wake {
-            pfds.push(libc::pollfd {
-                fd: w,
-                events: libc::POLLIN,
-                revents: 0,
-            });
+    let n_user = pfds.len();
+    if let Some(w) = wake {
+        pfds.push(libc::pollfd {
+            fd: w,
+            events: libc::POLLIN,
+            revents: 0,
+        });
+    }
+    let result = loop {
+        if let Err(e) = ctx.check_signals() {
+            break Err(e);
+        }
+        for p in pfds.iter_mut() {
+            p.revents = 0;
         }
         let slice = match deadline {
             Some(d) => d.saturating_duration_since(Instant::now()).min(SLICE),
@@ -109,24 +126,22 @@ pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>
             if err.raw_os_error() == Some(libc::EINTR) {
                 continue;
             }
-            return Err(ctx.os_error(err.raw_os_error().unwrap_or(libc::EIO)));
+            break Err(ctx.os_error(err.raw_os_error().unwrap_or(libc::EIO)));
         }
+        // A wake-up byte: Ctrl-C for this thread (raised by `check_signals` next time
+        // round) or for another one, which has consumed the flag. Either way, drain it.
         if wake.is_some() && pfds.last().is_some_and(|p| p.revents != 0) {
-            if interrupted.load(Ordering::Relaxed) {
-                drain_pipe();
-            } else {
-                // Someone else's wake-up (another thread consumed the flag): carry on.
-                drain_pipe();
-            }
+            drain_pipe();
         }
-        let ready: Vec<i16> = pfds[..fds.len()].iter().map(|p| p.revents).collect();
-        if ready.iter().any(|&r| r != 0) {
-            return Ok(ready);
+        if pfds[..n_user].iter().any(|p| p.revents != 0) {
+            break Ok(());
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
-            return Ok(vec![0; fds.len()]);
+            break Ok(());
         }
-    }
+    };
+    pfds.truncate(n_user);
+    result
 }
 
 /// Wait until `sock` is readable (or writable); `false` on time-out.
@@ -141,8 +156,14 @@ pub fn wait_fd(ctx: &Ctx, fd: RawFd, readable: bool, timeout: Option<f64>) -> R<
     } else {
         libc::POLLOUT
     };
-    let r = poll(ctx, &[(fd, events)], timeout)?;
-    Ok(r[0] != 0)
+    let mut pfds: PollFds = SmallVec::new();
+    pfds.push(libc::pollfd {
+        fd,
+        events,
+        revents: 0,
+    });
+    poll_until_ready(ctx, &mut pfds, timeout)?;
+    Ok(pfds[0].revents != 0)
 }
 
 /// Whether `sock` is ready right now, without waiting.
