@@ -1530,6 +1530,11 @@ impl NativeObject for SocketObj {
     ) -> Option<R<Value>> {
         self.method(ctx, this, name, args, kwargs)
     }
+    // Its methods are system calls and bookkeeping; with plain arguments nothing in them
+    // reaches Python code.
+    fn runs_no_python(&self) -> bool {
+        true
+    }
     fn attr_names(&self) -> Vec<&'static str> {
         let mut v = SOCKET_METHODS.to_vec();
         v.extend(["family", "type", "proto", "timeout"]);

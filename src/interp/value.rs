@@ -353,6 +353,13 @@ pub trait NativeObject: Send + Sync + Any {
     fn attr_names(&self) -> Vec<&'static str> {
         Vec::new()
     }
+    /// Whether `call_method`, given only plain data (numbers, strings, bytes, tuples of
+    /// them), never runs Python code, never starts a thread and never stores a variable.
+    /// A call on such an object may then borrow it from the variable that holds it
+    /// instead of taking a reference (`exec::call_on_variable`).
+    fn runs_no_python(&self) -> bool {
+        false
+    }
     fn as_any(&self) -> &dyn Any;
 }
 
