@@ -1139,7 +1139,7 @@ impl SocketObj {
             }
             ctx.check_interrupt()?;
         }
-        s.traffic.sent(sent, !s.is_stream());
+        s.traffic.sent(sent, !s.is_stream(), !ctx.interp.is_shared());
         if s.observed() {
             let to = peer_text(s);
             if s.is_stream() {
@@ -1183,7 +1183,7 @@ impl SocketObj {
                 &format!("{local} (chosen by the OS for sendto)"),
             );
         }
-        s.traffic.sent(n, true);
+        s.traffic.sent(n, true, !ctx.interp.is_shared());
         s.event(format!("sent a {}-byte datagram → {}", n, addr_text(&addr)));
         Ok(Value::Int(n as i64))
     }
@@ -1238,7 +1238,7 @@ impl SocketObj {
         let data: &[u8] = unsafe { std::slice::from_raw_parts(space.as_ptr().cast::<u8>(), n) };
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
-            s.traffic.received(n, !s.is_stream());
+            s.traffic.received(n, !s.is_stream(), !ctx.interp.is_shared());
         }
         let from_text = match &addr {
             Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
@@ -1629,7 +1629,7 @@ impl SocketFile {
             .iter()
             .map(|b| unsafe { b.assume_init() })
             .collect();
-        s.traffic.received(n, false);
+        s.traffic.received(n, false, !ctx.interp.is_shared());
         if n == 0 {
             s.event(format!(
                 "peer closed: file read reached the end ({})",
@@ -1743,7 +1743,7 @@ impl SocketFile {
                 os.send_with_flags(&data[sent..], libc::MSG_NOSIGNAL)
             })?;
         }
-        s.traffic.sent(sent, false);
+        s.traffic.sent(sent, false, !ctx.interp.is_shared());
         s.event(format!(
             "sent {} → {} (through makefile)",
             plural_bytes(sent),
