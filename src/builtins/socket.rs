@@ -1212,14 +1212,17 @@ impl SocketObj {
         let cap = (size as usize).min(1 << 22);
         // Uninitialised memory: the kernel writes it, so there is nothing to zero first.
         // Small reads (the common `recv(1024)`) land on the stack and are copied once into
-        // the bytes value; large ones get a heap buffer of their own.
-        let mut small = [std::mem::MaybeUninit::<u8>::uninit(); SMALL_RECV];
-        let mut large: Vec<u8> = Vec::new();
-        let space: &mut [std::mem::MaybeUninit<u8>] = if cap <= SMALL_RECV {
-            &mut small[..cap]
-        } else {
-            large.reserve_exact(cap);
-            &mut large.spare_capacity_mut()[..cap]
+        // the bytes value. Large ones are read straight into a bytes value's own memory,
+        // which becomes the result, uncopied, when the read fills it (a server's
+        // `recv(65536)` under load); a shorter read is copied into one of its size.
+        let mut small = [MaybeUninit::<u8>::uninit(); SMALL_RECV];
+        let mut large: Option<Arc<[MaybeUninit<u8>]>> =
+            (cap > SMALL_RECV).then(|| Arc::new_uninit_slice(cap));
+        let space: &mut [MaybeUninit<u8>] = match large.as_mut().map(Arc::get_mut) {
+            Some(Some(own)) => own,
+            // A buffer just made has no other owner; this is never taken.
+            Some(None) => return Err(ctx.err("MemoryError", "")),
+            None => &mut small[..cap],
         };
         let (n, addr) = if from {
             let (n, addr) = blocking_with(ctx, s, true, dontwait, |os| {
@@ -1260,7 +1263,11 @@ impl SocketObj {
         } else {
             s.event(format!("received a {}-byte datagram ← {}", n, from_text));
         }
-        let bytes = Value::bytes(data);
+        let bytes = match large {
+            // SAFETY: the read filled the whole buffer, so every byte is initialised.
+            Some(full) if n == cap => Value::Bytes(unsafe { full.assume_init() }),
+            _ => Value::bytes(data),
+        };
         if from {
             let addr_v = match &addr {
                 Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_to_value(a),
