@@ -93,7 +93,9 @@ type PollFds = SmallVec<[libc::pollfd; 8]>;
 /// zero on time-out). The wake-up pipe is added at the end and taken off again.
 fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()> {
     let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
-    let wake = pipe().map(|p| p.read);
+    // Only the main thread receives KeyboardInterrupt; other threads need not be woken
+    // by Ctrl-C (one descriptor less to watch on every wait of a server's handler).
+    let wake = pipe().map(|p| p.read).filter(|_| ctx.is_main);
     let n_user = pfds.len();
     if let Some(w) = wake {
         pfds.push(libc::pollfd {
