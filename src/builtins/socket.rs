@@ -1139,7 +1139,8 @@ impl SocketObj {
             }
             ctx.check_interrupt()?;
         }
-        s.traffic.sent(sent, !s.is_stream(), !ctx.interp.is_shared());
+        s.traffic
+            .sent(sent, !s.is_stream(), !ctx.interp.is_shared());
         if s.observed() {
             let to = peer_text(s);
             if s.is_stream() {
@@ -1241,7 +1242,8 @@ impl SocketObj {
         let data: &[u8] = unsafe { std::slice::from_raw_parts(space.as_ptr().cast::<u8>(), n) };
         let peeked = flags & libc::MSG_PEEK != 0;
         if !peeked {
-            s.traffic.received(n, !s.is_stream(), !ctx.interp.is_shared());
+            s.traffic
+                .received(n, !s.is_stream(), !ctx.interp.is_shared());
         }
         let from_text = match &addr {
             Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),

@@ -62,7 +62,7 @@ pub struct Event {
 }
 
 /// What the table knows of a socket, as a snapshot for views.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SocketInfo {
     pub id: u64,
     pub fd: i32,

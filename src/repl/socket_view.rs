@@ -6,38 +6,30 @@
 //! globals, one level into tuples, lists and objects (`clients[0]`, `server.socket`).
 //! Everything that reads the table goes through the adapter functions at the top of this
 //! file; everything below them renders plain data and is tested on its own, and the
-//! whole is tested on live sockets in `tests/repl_sockets.rs`.
+//! whole is tested on live sockets through a real terminal in `tests/repl_pty.rs`.
 
 use crate::builtins::socket::SocketObj;
 use crate::interp::{Interp, Value};
+use crate::net::SocketInfo;
 use crate::view::{Palette, Style};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
-/// One live socket, with the session names that hold it.
+/// One live socket, with the session names that hold it. Reads as the table's
+/// `SocketInfo` (`row.state`, `row.bytes_sent`) through `Deref`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SocketRow {
-    pub id: u64,
     pub names: Vec<String>,
-    pub fd: i32,
-    /// `AF_INET`, `AF_INET6`, `AF_UNIX`.
-    pub family: String,
-    /// `SOCK_STREAM`, `SOCK_DGRAM`.
-    pub kind: String,
-    /// `created`, `bound`, `listening`, `connected` ...
-    pub state: String,
-    pub local: Option<String>,
-    pub peer: Option<String>,
-    pub bytes_sent: u64,
-    pub bytes_recv: u64,
-    pub dgrams_sent: u64,
-    pub dgrams_recv: u64,
-    /// Where the program created it: `<stdin>:3`.
-    pub created_at: String,
-    /// Data (or a connection, for a listening socket) is waiting to be read now.
-    pub readable: bool,
+    pub info: SocketInfo,
+}
+
+impl std::ops::Deref for SocketRow {
+    type Target = SocketInfo;
+    fn deref(&self) -> &SocketInfo {
+        &self.info
+    }
 }
 
 /// Something a call did to a socket: `created → bound 127.0.0.1:40000`.
@@ -73,21 +65,9 @@ pub fn rows(interp: &Arc<Interp>) -> Vec<SocketRow> {
     let names = names_by_socket(interp);
     infos
         .into_iter()
-        .map(|i| SocketRow {
-            names: names.get(&i.id).cloned().unwrap_or_default(),
-            id: i.id,
-            fd: i.fd,
-            family: i.family,
-            kind: i.kind,
-            state: i.state,
-            local: i.local,
-            peer: i.peer,
-            bytes_sent: i.bytes_sent,
-            bytes_recv: i.bytes_recv,
-            dgrams_sent: i.dgrams_sent,
-            dgrams_recv: i.dgrams_recv,
-            created_at: i.created_at,
-            readable: i.readable,
+        .map(|info| SocketRow {
+            names: names.get(&info.id).cloned().unwrap_or_default(),
+            info,
         })
         .collect()
 }
@@ -366,33 +346,37 @@ mod tests {
 
     fn server() -> SocketRow {
         SocketRow {
-            id: 1,
             names: vec!["s".into()],
-            fd: 3,
-            family: "AF_INET".into(),
-            kind: "SOCK_STREAM".into(),
-            state: "listening".into(),
-            local: Some("127.0.0.1:40000".into()),
-            peer: None,
-            created_at: "server.py:4".into(),
-            readable: true,
-            ..SocketRow::default()
+            info: SocketInfo {
+                id: 1,
+                fd: 3,
+                family: "AF_INET".into(),
+                kind: "SOCK_STREAM".into(),
+                state: "listening".into(),
+                local: Some("127.0.0.1:40000".into()),
+                peer: None,
+                created_at: "server.py:4".into(),
+                readable: true,
+                ..SocketInfo::default()
+            },
         }
     }
 
     fn udp() -> SocketRow {
         SocketRow {
-            id: 2,
             names: vec![],
-            fd: 4,
-            family: "AF_INET".into(),
-            kind: "SOCK_DGRAM".into(),
-            state: "bound".into(),
-            local: Some("127.0.0.1:11111".into()),
-            bytes_recv: 5,
-            dgrams_recv: 1,
-            created_at: "<stdin>:4".into(),
-            ..SocketRow::default()
+            info: SocketInfo {
+                id: 2,
+                fd: 4,
+                family: "AF_INET".into(),
+                kind: "SOCK_DGRAM".into(),
+                state: "bound".into(),
+                local: Some("127.0.0.1:11111".into()),
+                bytes_recv: 5,
+                dgrams_recv: 1,
+                created_at: "<stdin>:4".into(),
+                ..SocketInfo::default()
+            },
         }
     }
 
