@@ -311,6 +311,56 @@ input()
     );
 }
 
+fn thread_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+/// A program that starts no threads runs in a single-threaded process, as under CPython
+/// (the kernel's and libc's single-threaded paths are what make the socket calls cheap);
+/// its first `Thread` makes a second one, and the program's globals, read by both
+/// threads, stay right.
+#[test]
+fn a_program_without_threads_is_a_single_threaded_process() {
+    let prog = r#"
+import socket, threading
+a, b = socket.socketpair()
+total = 0
+sent = threading.Event()
+print("ready", flush=True)
+input()
+def worker():
+    global total
+    for i in range(1000):
+        b.send(b"x")
+        total += 1
+    print("worker done", flush=True)
+    sent.set()
+    input()
+t = threading.Thread(target=worker)
+t.start()
+sent.wait()
+got = 0
+while got < 1000:
+    got += len(a.recv(1000))
+print("main got", got, flush=True)
+t.join()
+print("total", total, flush=True)
+"#;
+    let mut run = spawn(prog, &[]);
+    assert_eq!(run.line(), "ready");
+    assert_eq!(thread_count(run.pid()), 1, "threads before any Thread");
+    run.send_line("");
+    assert_eq!(run.line(), "worker done");
+    assert_eq!(thread_count(run.pid()), 2, "threads while the worker waits");
+    assert_eq!(run.line(), "main got 1000");
+    run.send_line("");
+    assert_eq!(run.line(), "total 1000");
+    let (code, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
 #[test]
 fn threading_tcp_server_serves_fifty_clients_at_once() {
     let prog = r#"
