@@ -332,9 +332,9 @@ print("ready", flush=True)
 input()
 def worker():
     global total
-    for i in range(1000):
-        b.send(b"x")
-        total += 1
+    for i in range(10):
+        b.sendall(b"x" * 100)
+        total += 100
     print("worker done", flush=True)
     sent.set()
     input()
