@@ -429,7 +429,8 @@ fn repeat(ctx: &mut Ctx, seq: &Value, n: &Value) -> R<Value> {
         )));
     }
     ctx.charge_steps(copy_work((unit as u64).saturating_mul(count as u64)))?;
-    let count = count as usize;
+    // Nothing to copy (`() * 10**18` is `()` at once, as in CPython), so no loop either.
+    let count = if unit == 0 { 0 } else { count as usize };
     Ok(match seq {
         Value::Str(s) => Value::string(s.repeat(count)),
         Value::Bytes(b) => Value::Bytes(b.repeat(count).into()),
