@@ -912,6 +912,31 @@ fn missing_comma<'a>(i: Toks<'a>, before: &Expr) -> Result<(), nom::Err<PErr>> {
     Ok(())
 }
 
+/// The first element of a display: `*rest` or an expression (`:=` allowed).
+fn display_first(i: Toks) -> PResult<Expr> {
+    if i.is_op("*") {
+        star_expression(i)
+    } else {
+        named_expression(i)
+    }
+}
+
+/// `first for ... in ...` up to the closing bracket: a comprehension of `kind`.
+fn comprehension_after<'a>(
+    rest: Toks<'a>,
+    first: Expr,
+    kind: CompKind,
+    open: Span,
+    close: &'static str,
+) -> PResult<'a, Expr> {
+    let (rest, comps) = comprehensions(rest)?;
+    let (rest, end) = expect(rest, close)?;
+    Ok((
+        rest,
+        mk(ExprKind::Comp(kind, Box::new(first), comps), open.to(end)),
+    ))
+}
+
 fn paren(i: Toks) -> PResult<Expr> {
     let open = i.span();
     let i = i.advance(1);
@@ -919,21 +944,9 @@ fn paren(i: Toks) -> PResult<Expr> {
         let span = open.to(i.span());
         return Ok((i.advance(1), mk(ExprKind::Tuple(vec![]), span)));
     }
-    let (rest, first) = if i.is_op("*") {
-        star_expression(i)?
-    } else {
-        named_expression(i)?
-    };
+    let (rest, first) = display_first(i)?;
     if rest.is_kw("for") {
-        let (rest, comps) = comprehensions(rest)?;
-        let (rest, close) = expect(rest, ")")?;
-        return Ok((
-            rest,
-            mk(
-                ExprKind::Comp(CompKind::Generator, Box::new(first), comps),
-                open.to(close),
-            ),
-        ));
+        return comprehension_after(rest, first, CompKind::Generator, open, ")");
     }
     missing_comma(rest, &first)?;
     if rest.is_op(")") {
@@ -970,21 +983,9 @@ fn list_display(i: Toks) -> PResult<Expr> {
     let mut i = i.advance(1);
     let mut items = Vec::new();
     if !i.is_op("]") {
-        let (rest, first) = if i.is_op("*") {
-            star_expression(i)?
-        } else {
-            named_expression(i)?
-        };
+        let (rest, first) = display_first(i)?;
         if rest.is_kw("for") {
-            let (rest, comps) = comprehensions(rest)?;
-            let (rest, close) = expect(rest, "]")?;
-            return Ok((
-                rest,
-                mk(
-                    ExprKind::Comp(CompKind::List, Box::new(first), comps),
-                    open.to(close),
-                ),
-            ));
+            return comprehension_after(rest, first, CompKind::List, open, "]");
         }
         missing_comma(rest, &first)?;
         items.push(first);
@@ -1015,11 +1016,7 @@ fn brace_display(i: Toks) -> PResult<Expr> {
         let (rest, v) = bitwise_or(i.advance(1))?;
         (rest, None, Some(v))
     } else {
-        let (rest, e) = if i.is_op("*") {
-            star_expression(i)?
-        } else {
-            named_expression(i)?
-        };
+        let (rest, e) = display_first(i)?;
         if rest.is_op(":") {
             let (rest, v) = expression(rest.advance(1))?;
             (rest, Some(e), Some(v))
@@ -1068,15 +1065,7 @@ fn brace_display(i: Toks) -> PResult<Expr> {
         return fail(rest, "invalid syntax");
     };
     if rest.is_kw("for") {
-        let (rest, comps) = comprehensions(rest)?;
-        let (rest, close) = expect(rest, "}")?;
-        return Ok((
-            rest,
-            mk(
-                ExprKind::Comp(CompKind::Set, Box::new(first), comps),
-                open.to(close),
-            ),
-        ));
+        return comprehension_after(rest, first, CompKind::Set, open, "}");
     }
     let mut items = vec![first];
     let mut i = rest;
