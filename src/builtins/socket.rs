@@ -737,10 +737,6 @@ fn os_of(ctx: &Ctx, s: &Sock) -> R<Arc<Socket>> {
     s.os().ok_or_else(|| ctx.os_error(libc::EBADF))
 }
 
-fn timeout_of(s: &Sock) -> Option<f64> {
-    s.timeout()
-}
-
 /// Run a non-blocking operation as Python's blocking semantics say: retry after waiting
 /// for readiness, honour the time-out, raise `BlockingIOError` in non-blocking mode.
 fn blocking<T>(
@@ -933,7 +929,7 @@ impl SocketObj {
                 os_of(ctx, s)?;
                 Ok(Value::None)
             })(),
-            "gettimeout" => Ok(float_or_none(timeout_of(s))),
+            "gettimeout" => Ok(float_or_none(s.timeout())),
             "setblocking" => (|| {
                 arg_count(ctx, "socket.setblocking", a, 1, 1)?;
                 let b = to_i64(ctx, &a[0], "")? != 0;
@@ -941,7 +937,7 @@ impl SocketObj {
                 os_of(ctx, s)?;
                 Ok(Value::None)
             })(),
-            "getblocking" => Ok(Value::Bool(timeout_of(s) != Some(0.0))),
+            "getblocking" => Ok(Value::Bool(s.timeout() != Some(0.0))),
             "getsockname" => (|| {
                 let os = os_of(ctx, s)?;
                 let a = os.local_addr().map_err(|e| io_error(ctx, &e))?;
@@ -962,7 +958,7 @@ impl SocketObj {
             "dup" => (|| {
                 let os = os_of(ctx, s)?;
                 let d = os.try_clone().map_err(|e| io_error(ctx, &e))?;
-                let (v, new) = new_socket_value(ctx, d, s.family, s.kind, s.proto, timeout_of(s));
+                let (v, new) = new_socket_value(ctx, d, s.family, s.kind, s.proto, s.timeout());
                 new.event(format!("duplicated from socket {}", s.id));
                 Ok(v)
             })(),
@@ -1032,7 +1028,7 @@ impl SocketObj {
             Err(e) => return Err(e),
         };
         let before = s.inner.lock().state;
-        let timeout = timeout_of(s);
+        let timeout = s.timeout();
         let result = match os.connect(&addr) {
             Ok(()) => Ok(()),
             Err(e)
@@ -1514,7 +1510,7 @@ impl NativeObject for SocketObj {
             "family" => constant(s.family as i64, "AddressFamily"),
             "type" => constant(s.kind as i64, "SocketKind"),
             "proto" => Value::Int(s.proto as i64),
-            "timeout" => float_or_none(timeout_of(s)),
+            "timeout" => float_or_none(s.timeout()),
             _ => {
                 if SOCKET_METHODS.contains(&name) {
                     return Some(Ok(Value::Builtin(Arc::new(

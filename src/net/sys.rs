@@ -1,10 +1,11 @@
 //! `send` and `recv` as bare system calls.
 //!
-//! socklab is always multi-threaded (the interpreter runs on its own thread, for its
-//! deep stack), and in a multi-threaded process glibc's `send()`/`recv()` wrappers turn
-//! pthread cancellation on and off around every call. Nothing here uses cancellation, so
-//! the hot socket calls go through `syscall(2)` directly: the same kernel work, without
-//! the two extra library calls (about a tenth of a ping-pong round trip).
+//! Once a process has more than one thread (a program's `Thread`s, the REPL's
+//! interpreter thread), glibc's `send()`/`recv()` wrappers turn pthread cancellation on
+//! and off around every call, for good. Nothing here uses cancellation, so the hot socket
+//! calls go through `syscall(2)` directly: the same kernel work, without the two extra
+//! library calls (they were 8 % of a ping-pong's samples when `socklab run` still ran the
+//! program on a thread of its own).
 
 use std::io;
 use std::mem::MaybeUninit;
