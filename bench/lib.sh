@@ -24,6 +24,11 @@ start() {
 }
 
 
+# CPU seconds (user and system) the running server has used so far.
+server_cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"
+}
+
 stop() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 
 # The value of KEY in the load client's "key=value ..." line.

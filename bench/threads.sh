@@ -26,28 +26,36 @@ SERVERS="socklab cpython"
 # start, stop, field, median.
 . bench/lib.sh
 
-declare -A RESULTS
+declare -A RESULTS CPU
 for size in $SIZES; do
     for conns in $CONNS; do
         for _ in $(seq "$ROUNDS"); do
             for server in $SERVERS; do
                 start "$server"
-                mbps=$("$LOAD" throughput "$ADDR" "$conns" "$size" "$SECS" | field MBps)
-                RESULTS[$server,$size,$conns]="${RESULTS[$server,$size,$conns]:-} $mbps"
+                out=$("$LOAD" throughput "$ADDR" "$conns" "$size" "$SECS")
+                RESULTS[$server,$size,$conns]="${RESULTS[$server,$size,$conns]:-} $(echo "$out" | field MBps)"
+                # The server's CPU time per round trip: what its speed costs.
+                cpu=$(awk -v c="$(server_cpu)" -v n="$(echo "$out" | field round_trips)" \
+                    'BEGIN { printf "%.1f", (n > 0 ? c * 1e6 / n : 0) }')
+                CPU[$server,$size,$conns]="${CPU[$server,$size,$conns]:-} $cpu"
                 stop
             done
         done
     done
 done
 
-echo "ThreadingTCPServer echo (bench/echo_threading.py), MB/s echoed, median of $ROUNDS runs of ${SECS} s"
-printf '%-8s %-6s %10s %10s %16s\n' message conns socklab cpython socklab/cpython
+echo "ThreadingTCPServer echo (bench/echo_threading.py), MB/s echoed, median of $ROUNDS runs of ${SECS} s;"
+echo "then the server's CPU time (user and system) per round trip, in µs"
+printf '%-8s %-6s %10s %10s %16s %12s %12s\n' message conns socklab cpython socklab/cpython \
+    'CPU socklab' 'CPU cpython'
 for size in $SIZES; do
     for conns in $CONNS; do
         label=$([ "$size" -ge 1024 ] && echo "$((size / 1024)) KiB" || echo "$size B")
         s=$(echo "${RESULTS[socklab,$size,$conns]}" | median)
         c=$(echo "${RESULTS[cpython,$size,$conns]}" | median)
-        printf '%-8s %-6s %10s %10s %16s\n' "$label" "$conns" "$s" "$c" \
-            "$(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.2f", s / c }')"
+        printf '%-8s %-6s %10s %10s %16s %12s %12s\n' "$label" "$conns" "$s" "$c" \
+            "$(awk -v s="$s" -v c="$c" 'BEGIN { printf "%.2f", s / c }')" \
+            "$(echo "${CPU[socklab,$size,$conns]}" | median)" \
+            "$(echo "${CPU[cpython,$size,$conns]}" | median)"
     done
 done

@@ -6,8 +6,9 @@
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
 //! - `builtins`: built-in functions and methods, and one file per Python module.
-//! - `net`: the session's socket table (state, counters, events), interruptible waits, and
-//!   `send`/`recv` as bare system calls.
+//! - `net`: the session's socket table (state, counters, events), interruptible waits
+//!   (with what a socket's reads learn about waiting for their peer), and `send`/`recv`
+//!   as bare system calls.
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a

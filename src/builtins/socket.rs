@@ -15,7 +15,7 @@ use std::io::ErrorKind;
 use std::mem::MaybeUninit;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 // ---------------------------------------------------------------------------------
@@ -743,27 +743,36 @@ fn blocking<T>(
     ctx: &Ctx,
     s: &Sock,
     readable: bool,
-    op: impl FnMut(&Socket) -> std::io::Result<T>,
+    mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
-    blocking_with(ctx, s, readable, false, op)
+    let os = os_of(ctx, s)?;
+    retry(
+        ctx,
+        os.as_raw_fd(),
+        s.timeout(),
+        readable,
+        false,
+        None,
+        || op(&os),
+    )
 }
 
-/// As `blocking`; `once` (MSG_DONTWAIT) makes a single attempt whatever the mode.
-fn blocking_with<T>(
+/// As `blocking`, for a read of the peer's data, which learns from the socket's earlier
+/// reads how to wait (`ReadHabits`); `once` (MSG_DONTWAIT) makes a single attempt
+/// whatever the mode.
+fn reading<T>(
     ctx: &Ctx,
     s: &Sock,
-    readable: bool,
     once: bool,
     mut op: impl FnMut(&Socket) -> std::io::Result<T>,
 ) -> R<T> {
-    let Some(os) = s.os() else {
-        return Err(ctx.os_error(libc::EBADF));
-    };
-    retry(ctx, os.as_raw_fd(), s.timeout(), readable, once, || op(&os))
+    let os = os_of(ctx, s)?;
+    let fd = os.as_raw_fd();
+    retry(ctx, fd, s.timeout(), true, once, Some(&s.reads), || op(&os))
 }
 
-/// As `blocking_with`, for the socket's own `send` and `recv`: on the descriptor alone,
-/// without the lock and the reference count (see `Sock::live_fd`).
+/// As `blocking` and `reading`, for the socket's own `send` and `recv`: on the descriptor
+/// alone, without the lock and the reference count (see `Sock::live_fd`).
 fn blocking_fd<T>(
     ctx: &Ctx,
     s: &Sock,
@@ -774,50 +783,59 @@ fn blocking_fd<T>(
     let Some(fd) = s.live_fd() else {
         return Err(ctx.os_error(libc::EBADF));
     };
-    let streak = readable.then_some(&s.read_waits);
-    retry_learning(ctx, fd, s.timeout(), readable, once, streak, || op(fd))
+    let habits = readable.then_some(&s.reads);
+    retry(ctx, fd, s.timeout(), readable, once, habits, || op(fd))
 }
 
+/// Try `op` until it succeeds, waiting for `fd` to be ready between tries, within
+/// `timeout`.
+///
+/// A read passes its socket's `habits`, and learns two things from them. Whether to wait
+/// before the first try: a server's `recv` nearly always finds nothing yet, and trying
+/// first costs a system call that fails (EAGAIN) before every `poll`; so after a read
+/// that had to wait, the next ones wait first, and every 16th tries first again, in case
+/// data now arrives faster than it is read. And how long to spin before sleeping
+/// (`wait::SpinWindow`, which says why), learnt from how long each wait took.
 fn retry<T>(
     ctx: &Ctx,
     fd: RawFd,
     timeout: Option<f64>,
     readable: bool,
     once: bool,
-    op: impl FnMut() -> std::io::Result<T>,
-) -> R<T> {
-    retry_learning(ctx, fd, timeout, readable, once, None, op)
-}
-
-/// `retry`, learning from `streak` (a socket's `read_waits`) whether to wait before the
-/// first attempt. A server's `recv` nearly always finds nothing yet: trying first costs
-/// a system call that fails (EAGAIN) before every `poll`. So after a read that had to
-/// wait, the next ones poll first; every 16th tries first again, in case data now
-/// arrives faster than it is read.
-fn retry_learning<T>(
-    ctx: &Ctx,
-    fd: RawFd,
-    timeout: Option<f64>,
-    readable: bool,
-    once: bool,
-    streak: Option<&AtomicU8>,
+    habits: Option<&wait::ReadHabits>,
     mut op: impl FnMut() -> std::io::Result<T>,
 ) -> R<T> {
     let blocking = timeout != Some(0.0) && !once;
+    let habits = habits.filter(|_| blocking);
     let mut wait_first = false;
-    if let Some(streak) = streak.filter(|_| blocking) {
-        let n = streak.load(Ordering::Relaxed);
+    if let Some(h) = habits {
+        let n = h.waits_first.load(Ordering::Relaxed);
         if n > 0 {
             wait_first = true;
-            streak.store((n + 1) % 16, Ordering::Relaxed);
+            h.waits_first.store((n + 1) % 16, Ordering::Relaxed);
         }
     }
+    // Set when the first wait begins: the clock is read only if there is a wait.
+    let mut waiting_since: Option<std::time::Instant> = None;
     let mut deadline: Option<std::time::Instant> = None;
     loop {
         if wait_first {
-            // The clock is read only once a wait with a time-out actually begins.
-            if let (Some(t), None) = (timeout, deadline) {
-                deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+            if waiting_since.is_none() {
+                let now = std::time::Instant::now();
+                waiting_since = Some(now);
+                if let Some(t) = timeout {
+                    deadline = Some(now + std::time::Duration::from_secs_f64(t));
+                }
+                if let Some(h) = habits {
+                    let window = h.spin.get();
+                    if !window.is_zero() {
+                        let until = deadline.map_or(now + window, |d| d.min(now + window));
+                        if let Some(v) = spin(ctx, until, &mut op)? {
+                            h.spin.learn(now.elapsed());
+                            return Ok(v);
+                        }
+                    }
+                }
             }
             let left = deadline.map(|d| {
                 d.saturating_duration_since(std::time::Instant::now())
@@ -831,14 +849,19 @@ fn retry_learning<T>(
             }
         }
         match op() {
-            Ok(v) => return Ok(v),
+            Ok(v) => {
+                if let (Some(h), Some(since)) = (habits, waiting_since) {
+                    h.spin.learn(since.elapsed());
+                }
+                return Ok(v);
+            }
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
                 if !blocking {
                     return Err(io_error(ctx, &e));
                 }
-                if let Some(streak) = streak {
+                if let Some(h) = habits {
                     if !wait_first {
-                        streak.store(1, Ordering::Relaxed);
+                        h.waits_first.store(1, Ordering::Relaxed);
                     }
                 }
                 wait_first = true;
@@ -847,6 +870,25 @@ fn retry_learning<T>(
             Err(e) => return Err(io_error(ctx, &e)),
         }
     }
+}
+
+/// Try `op` until `until`, yielding the CPU before each try (see `wait::SpinWindow`).
+/// `None` if the data did not come in time. Ctrl-C is seen at once, as in a sleep.
+fn spin<T>(
+    ctx: &Ctx,
+    until: std::time::Instant,
+    op: &mut impl FnMut() -> std::io::Result<T>,
+) -> R<Option<T>> {
+    while std::time::Instant::now() < until {
+        ctx.check_signals()?;
+        wait::yield_cpu();
+        match op() {
+            Ok(v) => return Ok(Some(v)),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::Interrupted) => {}
+            Err(e) => return Err(io_error(ctx, &e)),
+        }
+    }
+    Ok(None)
 }
 
 /// Reads up to this size use a stack buffer (see `recv`).
@@ -1222,9 +1264,7 @@ impl SocketObj {
             None => &mut small[..cap],
         };
         let (n, addr) = if from {
-            let (n, addr) = blocking_with(ctx, s, true, dontwait, |os| {
-                os.recv_from_with_flags(space, flags)
-            })?;
+            let (n, addr) = reading(ctx, s, dontwait, |os| os.recv_from_with_flags(space, flags))?;
             (n, Some(addr))
         } else {
             (
@@ -1628,7 +1668,7 @@ impl SocketFile {
     fn fill(&self, ctx: &mut Ctx) -> R<bool> {
         let s = &self.sock;
         let mut buf: Vec<MaybeUninit<u8>> = vec![MaybeUninit::uninit(); FILE_BUFFER];
-        let n = blocking(ctx, s, true, |os| os.recv(&mut buf))?;
+        let n = reading(ctx, s, false, |os| os.recv(&mut buf))?;
         // SAFETY: the kernel initialised the first `n` bytes.
         let data: Vec<u8> = buf[..n]
             .iter()

@@ -20,7 +20,7 @@ use socket2::Socket;
 use std::collections::VecDeque;
 use std::io::Write;
 use std::os::fd::RawFd;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
 /// Where a socket is in its life, as the lecture draws it.
@@ -158,9 +158,8 @@ pub struct Sock {
     /// `None` (blocking), `Some(0.0)` (non-blocking) or a time-out in seconds, as the
     /// bits of an `f64`; `BLOCKING` stands for `None`.
     timeout: AtomicU64,
-    /// How `recv` should begin: 0 tries the read first, more waits for data first (see
-    /// `retry_learning` in the socket module).
-    pub read_waits: AtomicU8,
+    /// What reads have learnt about waiting for this socket's peer.
+    pub reads: wait::ReadHabits,
     pub traffic: Traffic,
     table: Weak<SocketTable>,
     /// The table's "someone reads events" switches, shared so the hot path of
@@ -367,7 +366,7 @@ impl SocketTable {
             }),
             live_fd: AtomicI32::new(fd),
             timeout: AtomicU64::new(timeout_bits(timeout)),
-            read_waits: AtomicU8::new(0),
+            reads: wait::ReadHabits::default(),
             traffic: Traffic::default(),
             table: Arc::downgrade(self),
             trace: self.trace.clone(),

@@ -4,12 +4,15 @@
 //! a wake-up pipe. The SIGINT handler sets the session's `interrupted` flag and writes a
 //! byte to the pipe, so a wait wakes at once, raises `KeyboardInterrupt`, and leaves the
 //! socket exactly as it was: usable again.
+//!
+//! A read may spin a little before it sleeps, when its peer has been answering fast
+//! (`SpinWindow` says why and how long).
 
 use crate::interp::{Ctx, R};
 use smallvec::SmallVec;
 use socket2::Socket;
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -146,6 +149,89 @@ fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()
     result
 }
 
+/// What a socket's reads have learnt about waiting for its peer: whether to wait before
+/// trying (`waits_first`, see `retry` in the socket module) and how long to spin
+/// before sleeping (`spin`).
+#[derive(Default)]
+pub struct ReadHabits {
+    /// 0 tries the read first; more waits for data first.
+    pub waits_first: AtomicU8,
+    pub spin: SpinWindow,
+}
+
+/// How long a read whose data has not come yet keeps trying, giving the CPU away between
+/// tries, before it sleeps in `poll()`.
+///
+/// Why: going to sleep and being woken again costs far more than the bytes themselves
+/// when a peer answers within microseconds. The waker must interrupt an idle CPU, and on
+/// a virtual machine that is a round trip through the host: here, a one-client echo
+/// spent three quarters of each round trip in those two wake-ups. A read that spins a
+/// little is still running when the answer lands, and sees it at once.
+///
+/// The window is learnt per socket as Linux's KVM learns how long a halted virtual CPU
+/// should poll (`halt_poll_ns`): a wait shorter than `SPIN_MAX` that the window missed
+/// doubles it; a wait longer than `SPIN_MAX` halves it; a spin that caught its data
+/// leaves it alone. So a socket whose peer answers at human speed, or not for a while,
+/// never spins; one in a fast request-and-answer exchange spins just long enough.
+/// Between tries the thread yields: on a busy machine a spinning thread gives its CPU to
+/// any thread that has work (often the very one that will answer it), so spinning costs
+/// CPU time only that nothing else wanted.
+#[derive(Default)]
+pub struct SpinWindow {
+    micros: AtomicU32,
+}
+
+/// The first window a short wait earns, and the longest (KVM's defaults: 10 and 200 µs).
+const SPIN_START: u32 = 10;
+const SPIN_MAX: u32 = 200;
+
+impl SpinWindow {
+    /// How long the next wait may spin: nothing on a one-CPU machine, where the peer can
+    /// only answer while this thread does not run.
+    pub fn get(&self) -> Duration {
+        static SEVERAL_CPUS: OnceLock<bool> = OnceLock::new();
+        let several = *SEVERAL_CPUS
+            .get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1));
+        if !several {
+            return Duration::ZERO;
+        }
+        Duration::from_micros(u64::from(self.micros.load(Ordering::Relaxed)))
+    }
+
+    /// Learn from a wait for data that took `waited` in all, spinning and sleeping.
+    pub fn learn(&self, waited: Duration) {
+        let waited = u32::try_from(waited.as_micros()).unwrap_or(u32::MAX);
+        let window = self.micros.load(Ordering::Relaxed);
+        let next = next_window(window, waited);
+        if next != window {
+            self.micros.store(next, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The spin window (µs) after a wait of `waited` µs with window `window`.
+fn next_window(window: u32, waited: u32) -> u32 {
+    if waited <= window {
+        window
+    } else if waited > SPIN_MAX {
+        if window / 2 < SPIN_START {
+            0
+        } else {
+            window / 2
+        }
+    } else {
+        window.saturating_mul(2).clamp(SPIN_START, SPIN_MAX)
+    }
+}
+
+/// Give the CPU to any other thread that is ready to run, between the tries of a spin.
+pub fn yield_cpu() {
+    // SAFETY: sched_yield takes no arguments and cannot fail on Linux.
+    unsafe {
+        libc::sched_yield();
+    }
+}
+
 /// Wait until `sock` is readable (or writable); `false` on time-out.
 pub fn wait_for(ctx: &Ctx, sock: &Socket, readable: bool, timeout: Option<f64>) -> R<bool> {
     wait_fd(ctx, sock.as_raw_fd(), readable, timeout)
@@ -215,4 +301,65 @@ pub fn kernel_tcp_state(sock: &Socket) -> Option<&'static str> {
         11 => "CLOSING",
         _ => "UNKNOWN",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windows a run of waits (µs) leaves behind, starting from none.
+    fn windows(waits: &[u32]) -> Vec<u32> {
+        let mut window = 0;
+        waits
+            .iter()
+            .map(|&w| {
+                window = next_window(window, w);
+                window
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_waits_grow_the_window_until_the_spin_catches_them() {
+        // A peer answering in 60 µs: 10, 20, 40, 80, then the spin catches every answer.
+        assert_eq!(windows(&[60, 60, 60, 60, 60, 60]), [10, 20, 40, 80, 80, 80]);
+    }
+
+    #[test]
+    fn the_window_never_passes_its_limit() {
+        assert_eq!(windows(&[SPIN_MAX; 8]).last(), Some(&SPIN_MAX));
+    }
+
+    #[test]
+    fn long_waits_shrink_the_window_to_nothing() {
+        let mut w = windows(&[150; 6]);
+        assert_eq!(*w.last().unwrap(), 160);
+        // A peer that now answers at human speed: 80, 40, 20, 10, 0.
+        let mut window = w.pop().unwrap();
+        let shrinking: Vec<u32> = (0..5)
+            .map(|_| {
+                window = next_window(window, 250_000);
+                window
+            })
+            .collect();
+        assert_eq!(shrinking, [80, 40, 20, 10, 0]);
+    }
+
+    #[test]
+    fn a_socket_learns_its_window_from_its_waits() {
+        let spin = SpinWindow::default();
+        assert_eq!(spin.get(), Duration::ZERO);
+        spin.learn(Duration::from_micros(60));
+        spin.learn(Duration::from_micros(60));
+        let several = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let expected = if several { 20 } else { 0 };
+        assert_eq!(spin.get(), Duration::from_micros(expected));
+        spin.learn(Duration::from_secs(1));
+        assert_eq!(spin.get(), Duration::from_micros(expected / 2));
+    }
+
+    #[test]
+    fn a_socket_whose_peer_is_slow_never_spins() {
+        assert_eq!(windows(&[5_000, 300, 1_000_000]), [0, 0, 0]);
+    }
 }
