@@ -1,124 +1,15 @@
 //! `socklab run` as a process, on real sockets: the event stream of a whole exchange,
-//! Ctrl-C (a real SIGINT) during blocking calls, descriptors not leaking, a threaded
-//! server under 50 simultaneous clients, and reads that spin rather than sleep while
-//! their peer answers fast.
+//! Ctrl-C (a real SIGINT) during blocking calls, descriptors not leaking, and a
+//! threaded server under 50 simultaneous clients.
 //!
 //! Every wait is bounded: lines are read with a deadline, processes are killed if they
 //! outlive it. Everything stays on 127.0.0.1.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use common::{spawn, Running, DEADLINE};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
-const DEADLINE: Duration = Duration::from_secs(20);
-
-/// A socklab program running in the background, its stdout read line by line.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    _dir: TempDir,
-}
-
-struct TempDir(PathBuf);
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir() -> TempDir {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let p = std::env::temp_dir().join(format!(
-        "socklab-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&p).expect("temp dir");
-    TempDir(p)
-}
-
-fn spawn(program: &str, extra_args: &[&str]) -> Running {
-    let dir = temp_dir();
-    let path = dir.0.join("prog.py");
-    std::fs::write(&path, program).expect("write program");
-    let mut cmd = Command::new(SOCKLAB);
-    cmd.arg("run");
-    cmd.args(extra_args);
-    cmd.arg(&path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn socklab");
-    let stdout: ChildStdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            match line {
-                Ok(l) => {
-                    if tx.send(l).is_err() {
-                        break;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-    });
-    Running {
-        child,
-        lines: rx,
-        _dir: dir,
-    }
-}
-
-impl Running {
-    fn line(&self) -> String {
-        self.lines
-            .recv_timeout(DEADLINE)
-            .expect("socklab printed the expected line in time")
-    }
-
-    fn sigint(&self) {
-        // SAFETY: sending a signal to our own child process.
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGINT);
-        }
-    }
-
-    fn send_line(&mut self, s: &str) {
-        let stdin = self.child.stdin.as_mut().expect("stdin");
-        stdin.write_all(s.as_bytes()).expect("write stdin");
-        stdin.write_all(b"\n").expect("write stdin");
-        stdin.flush().expect("flush stdin");
-    }
-
-    /// Wait (bounded) for exit; returns the status code and all of stderr.
-    fn finish(mut self) -> (i32, String) {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                let mut err = String::new();
-                if let Some(mut e) = self.child.stderr.take() {
-                    let _ = e.read_to_string(&mut err);
-                }
-                return (status.code().unwrap_or(-1), err);
-            }
-            if start.elapsed() > DEADLINE {
-                let _ = self.child.kill();
-                panic!("socklab did not exit in time");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-}
 
 fn fd_count(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/fd"))
@@ -444,77 +335,4 @@ fn echo_client(port: u16, n: u8) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The times a process's only thread has gone to sleep (its voluntary context switches:
-/// a `sched_yield` that hands the CPU over does not count).
-fn sleeps(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
-        .and_then(|v| v.trim().parse().ok())
-        .expect("voluntary_ctxt_switches")
-}
-
-/// A read whose peer answers within a fraction of a millisecond spins until the answer
-/// comes instead of going to sleep (`net::wait::SpinWindow`). The peer here holds every
-/// answer back for 100 µs, busy, so the data is never there when `recv` starts: without
-/// spinning every one of the 2000 reads would sleep.
-#[test]
-fn a_read_whose_peer_answers_fast_spins_instead_of_sleeping() {
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-        eprintln!("one CPU: socklab never spins there, nothing to test");
-        return;
-    }
-    const ROUNDS: u64 = 2000;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let peer = std::thread::spawn(move || {
-        let (mut conn, _) = listener.accept().expect("accept");
-        conn.set_nodelay(true).expect("nodelay");
-        conn.set_read_timeout(Some(DEADLINE)).expect("timeout");
-        let mut buf = [0u8; 100];
-        for _ in 0..ROUNDS {
-            conn.read_exact(&mut buf).expect("read");
-            let held = Instant::now();
-            while held.elapsed() < Duration::from_micros(100) {
-                std::hint::spin_loop();
-            }
-            conn.write_all(&buf).expect("write");
-        }
-    });
-    let prog = format!(
-        r#"
-import socket
-s = socket.create_connection(("127.0.0.1", {port}))
-s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-message = b"m" * 100
-print("ready", flush=True)
-input()
-for i in range({ROUNDS}):
-    s.sendall(message)
-    got = b""
-    while len(got) < 100:
-        got += s.recv(100)
-print("done", flush=True)
-input()
-"#
-    );
-    let mut run = spawn(&prog, &[]);
-    assert_eq!(run.line(), "ready");
-    let before = sleeps(run.pid());
-    run.send_line("");
-    assert_eq!(run.line(), "done");
-    let slept = sleeps(run.pid()) - before;
-    run.send_line("");
-    let (code, err) = run.finish();
-    assert_eq!(code, 0, "{err}");
-    peer.join().expect("peer");
-    // Waiting for input() and a few reads while the window grows sleep; nearly all the
-    // rest must not, even on a loaded machine.
-    assert!(
-        slept < ROUNDS / 2,
-        "{slept} of {ROUNDS} reads slept: the reads did not spin"
-    );
 }
