@@ -1212,9 +1212,10 @@ impl SocketObj {
         let n = blocking(ctx, s, false, |os| {
             os.send_to_with_flags(&data, &addr, flags | libc::MSG_NOSIGNAL)
         })?;
-        let os = os_of(ctx, s)?;
         let was_created = s.inner.lock().state == State::Created;
-        if was_created {
+        // The datagram has left: a thread that closes the socket now (a server's main
+        // thread once the answer has arrived) must not turn this into an error.
+        if let Some(os) = s.os().filter(|_| was_created) {
             let local = update_local(s, &os).unwrap_or_default();
             // The OS picked an ephemeral port on the first datagram.
             s.transition(
