@@ -173,9 +173,9 @@ pub struct ReadHabits {
 /// doubles it; a wait longer than `SPIN_MAX` halves it; a spin that caught its data
 /// leaves it alone. So a socket whose peer answers at human speed, or not for a while,
 /// never spins; one in a fast request-and-answer exchange spins just long enough.
-/// Between tries the thread yields: on a busy machine a spinning thread gives its CPU to
-/// any thread that has work (often the very one that will answer it), so spinning costs
-/// CPU time only that nothing else wanted.
+/// Between tries the thread yields, so a thread beside it with work (often the very one
+/// that will answer) goes first; and while every CPU has work it does not spin at all
+/// (`cpus_all_busy` says why yielding is not enough).
 #[derive(Default)]
 pub struct SpinWindow {
     micros: AtomicU32,
