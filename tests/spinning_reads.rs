@@ -4,8 +4,8 @@
 //!
 //! A binary of its own: socklab spins only while a CPU is free, so this test must not
 //! share the machine with the other process tests' fifty clients; on a machine that
-//! is busy anyway it says so and checks nothing. Every wait is
-//! bounded; everything stays on 127.0.0.1.
+//! is busy anyway it says so and checks nothing. Every wait is bounded; everything
+//! stays on 127.0.0.1.
 
 mod common;
 
