@@ -703,10 +703,13 @@ fn min_max(
             Some(kf) => call(ctx, kf, vec![it.clone()], vec![])?,
             None => it.clone(),
         };
+        // As CPython: `item < best` for min, `item > best` for max (which decides the
+        // method tried first, and the words of a TypeError).
         let better = if want_min {
             less_than(ctx, &k, &best_key)?
         } else {
-            less_than(ctx, &best_key, &k)?
+            let r = ops::compare(ctx, crate::syntax::ast::CmpOp::Gt, &k, &best_key)?;
+            truthy(ctx, &r)?
         };
         if better {
             best = it;

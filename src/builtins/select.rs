@@ -3,7 +3,7 @@
 
 use super::core::builtin_fn;
 use crate::interp::exec::{call_method, iterate};
-use crate::interp::types::{self, type_name};
+use crate::interp::types;
 use crate::interp::value::{Name, Value};
 use crate::interp::{Ctx, Exc, R};
 
@@ -46,19 +46,17 @@ fn select(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             a.len()
         )));
     }
-    let timeout = match a.get(3) {
-        None | Some(Value::None) => None,
-        Some(Value::Int(i)) => Some(*i as f64),
-        Some(Value::Float(f)) => Some(*f),
-        Some(Value::Bool(b)) => Some(*b as i64 as f64),
-        Some(other) => {
-            let _ = type_name(other);
-            return Err(ctx.type_error("timeout must be a float or None"));
-        }
+    // CPython reads the time-out as whole nanoseconds (`time::wait_nanoseconds`).
+    let timeout = match a.get(3).filter(|v| !v.is_none()) {
+        None => None,
+        Some(v) => match super::time::wait_nanoseconds(ctx, v) {
+            None => return Err(ctx.type_error("timeout must be a float or None")),
+            Some(ns) if ns.as_ref().is_ok_and(|ns| *ns < 0) => {
+                return Err(ctx.value_error("timeout must be non-negative"))
+            }
+            Some(ns) => Some(super::time::seconds_of_ns(ns?)),
+        },
     };
-    if timeout.is_some_and(|t| t < 0.0) {
-        return Err(ctx.value_error("timeout must be non-negative"));
-    }
     let mut groups: Vec<Vec<(Value, i32)>> = Vec::new();
     for list in &a[..3] {
         if matches!(

@@ -380,35 +380,23 @@ fn float_or_none(t: Option<f64>) -> Value {
     t.map_or(Value::None, Value::Float)
 }
 
+/// A time-out argument as CPython reads it: whole nanoseconds (`time::wait_nanoseconds`),
+/// so `gettimeout()` after `settimeout(1/3)` gives `0.333333334`.
 fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
-    let t = match v {
-        Value::None => return Ok(None),
-        Value::Float(f) => *f,
-        Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
-        Value::BigInt(_) => {
-            return Err(ctx.err("OverflowError", "timeout doesn't fit into C timeval"))
-        }
-        other => {
-            return Err(ctx.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )))
-        }
-    };
-    if t.is_nan() {
-        return Err(ctx.value_error("Invalid value NaN (not a number)"));
+    if v.is_none() {
+        return Ok(None);
     }
-    if t < 0.0 {
+    let Some(ns) = super::time::wait_nanoseconds(ctx, v) else {
+        return Err(ctx.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        )));
+    };
+    let ns = ns?;
+    if ns < 0 {
         return Err(ctx.value_error("Timeout value out of range"));
     }
-    if t > 9.2e12 {
-        return Err(ctx.err(
-            "OverflowError",
-            "timestamp out of range for platform time_t",
-        ));
-    }
-    Ok(Some(t))
+    Ok(Some(super::time::seconds_of_ns(ns)))
 }
 
 fn setdefaulttimeout(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
@@ -823,9 +811,7 @@ fn retry<T>(
             if waiting_since.is_none() {
                 let now = std::time::Instant::now();
                 waiting_since = Some(now);
-                if let Some(t) = timeout {
-                    deadline = Some(now + std::time::Duration::from_secs_f64(t));
-                }
+                deadline = timeout.and_then(|t| wait::deadline_after(now, t));
                 if let Some(h) = habits {
                     let window = h.spin.get();
                     if !window.is_zero() {

@@ -64,7 +64,7 @@ pub fn items() -> Vec<(&'static str, Value)> {
                 Ok(Value::Int(RUNNING.load(Ordering::Relaxed) as i64))
             }),
         ),
-        ("TIMEOUT_MAX", Value::Float(4294967.0)),
+        ("TIMEOUT_MAX", Value::Float(9223372036.0)),
     ]
 }
 
@@ -119,7 +119,7 @@ fn wait_until<T>(
     timeout: Option<f64>,
     mut ready: impl FnMut(&mut T) -> bool,
 ) -> R<bool> {
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    let deadline = timeout.and_then(|t| crate::net::wait::deadline_after(Instant::now(), t));
     let mut guard = m.lock();
     loop {
         if ready(&mut guard) {
@@ -139,29 +139,63 @@ fn wait_until<T>(
     }
 }
 
-fn timeout_arg(ctx: &Ctx, blocking: bool, v: Option<&Value>) -> R<Option<f64>> {
-    let t = match v {
-        None | Some(Value::None) => -1.0,
-        Some(Value::Int(i)) => *i as f64,
-        Some(Value::Float(f)) => *f,
-        Some(Value::Bool(b)) => *b as i64 as f64,
-        Some(other) => {
-            return Err(ctx.type_error(format!(
-                "'{}' object cannot be interpreted as an integer or float",
-                type_name(other)
-            )))
+/// An argument CPython reads as a C `int` (`"i"`), with its messages.
+fn c_int(ctx: &Ctx, v: &Value) -> R<i32> {
+    match v {
+        Value::Bool(b) => Ok(i32::from(*b)),
+        Value::Int(i) => i32::try_from(*i).map_err(|_| {
+            let side = if *i > 0 {
+                "greater than maximum"
+            } else {
+                "less than minimum"
+            };
+            ctx.err("OverflowError", format!("signed integer is {side}"))
+        }),
+        Value::BigInt(_) => {
+            Err(ctx.err("OverflowError", "Python int too large to convert to C long"))
         }
+        other => Err(ctx.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `acquire(blocking, timeout)` as CPython reads them (`lock_acquire_parse_args`): the
+/// time-out in whole nanoseconds, -1 s meaning none. `None` waits for ever, `Some(0.0)`
+/// not at all.
+fn timeout_arg(ctx: &Ctx, blocking: bool, v: Option<&Value>) -> R<Option<f64>> {
+    const UNSET: i64 = -1_000_000_000;
+    let ns = match v {
+        None => UNSET,
+        Some(v) => match super::time::wait_nanoseconds(ctx, v) {
+            Some(ns) => ns?,
+            None => {
+                return Err(ctx.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(v)
+                )))
+            }
+        },
     };
     if !blocking {
-        if t != -1.0 {
+        if ns != UNSET {
             return Err(ctx.value_error("can't specify a timeout for a non-blocking call"));
         }
         return Ok(Some(0.0));
     }
-    if t < 0.0 && t != -1.0 {
+    if ns == UNSET {
+        return Ok(None);
+    }
+    if ns < 0 {
         return Err(ctx.value_error("timeout value must be positive"));
     }
-    Ok(if t == -1.0 { None } else { Some(t) })
+    // PY_TIMEOUT_MAX: LLONG_MAX / 1000 microseconds, the time-out rounded up to them.
+    let micros = ns / 1000 + i64::from(ns % 1000 != 0);
+    if micros > i64::MAX / 1000 {
+        return Err(ctx.err("OverflowError", "timeout value is too large"));
+    }
+    Ok(Some(super::time::seconds_of_ns(ns)))
 }
 
 // ---------------------------------------------------------------------------------
@@ -217,9 +251,8 @@ fn class_of(name: &'static str) -> Arc<Class> {
 impl Lock {
     fn acquire(&self, ctx: &Ctx, a: &[Value], k: &[(Name, Value)]) -> R<bool> {
         let blocking = match a.first().or(kwarg(k, "blocking")) {
-            Some(Value::Bool(b)) => *b,
-            Some(Value::Int(i)) => *i != 0,
-            _ => true,
+            Some(v) => c_int(ctx, v)? != 0,
+            None => true,
         };
         let timeout = timeout_arg(ctx, blocking, a.get(1).or(kwarg(k, "timeout")))?;
         let me = get_ident();
@@ -409,15 +442,25 @@ impl NativeObject for Event {
             }
             "is_set" | "isSet" => Ok(Value::Bool(*self.flag.lock())),
             "wait" => (|| {
+                // CPython's Event.wait is Condition.wait in Python: a set flag answers at
+                // once, whatever the time-out; otherwise `timeout > 0` decides between a
+                // timed acquire and none at all.
+                if *self.flag.lock() {
+                    return Ok(Value::Bool(true));
+                }
                 let timeout = match a.first().or(kwarg(k, "timeout")) {
                     None | Some(Value::None) => None,
-                    Some(Value::Int(i)) => Some(*i as f64),
-                    Some(Value::Float(f)) => Some(*f),
-                    Some(other) => {
-                        return Err(ctx.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer or float",
-                            type_name(other)
-                        )))
+                    Some(v) => {
+                        let positive = crate::interp::ops::compare(
+                            ctx,
+                            crate::syntax::ast::CmpOp::Gt,
+                            v,
+                            &Value::Int(0),
+                        )?;
+                        if !crate::interp::exec::truthy(ctx, &positive)? {
+                            return Ok(Value::Bool(*self.flag.lock()));
+                        }
+                        timeout_arg(ctx, true, Some(v))?
                     }
                 };
                 wait_until(ctx, &self.flag, &self.cv, timeout, |f| *f).map(Value::Bool)

@@ -92,10 +92,19 @@ pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>
 /// descriptor and the wake-up pipe).
 type PollFds = SmallVec<[libc::pollfd; 8]>;
 
+/// The moment `secs` seconds after `from`; `None` (no deadline: wait for ever) past what
+/// the clock can count, some 292 years, which no validated time-out reaches. A negative
+/// or NaN `secs` is now.
+pub fn deadline_after(from: Instant, secs: f64) -> Option<Instant> {
+    Duration::try_from_secs_f64(secs.max(0.0))
+        .ok()
+        .and_then(|d| from.checked_add(d))
+}
+
 /// The loop behind `poll` and `wait_fd`: on return each of `pfds` has its `revents` (all
 /// zero on time-out). The wake-up pipe is added at the end and taken off again.
 fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()> {
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    let deadline = timeout.and_then(|t| deadline_after(Instant::now(), t));
     // Only the main thread receives KeyboardInterrupt; other threads need not be woken
     // by Ctrl-C (one descriptor less to watch on every wait of a server's handler).
     let wake = pipe().map(|p| p.read).filter(|_| ctx.is_main);

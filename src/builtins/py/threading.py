@@ -100,9 +100,10 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
-        if timeout is not None and timeout < 0:
-            timeout = 0
-        self._done.wait(timeout)
+        if timeout is None:
+            self._done.wait()
+        else:
+            self._done.wait(max(timeout, 0))
 
     def is_alive(self):
         return self._started.is_set() and not self._is_stopped
