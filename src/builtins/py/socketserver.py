@@ -11,12 +11,29 @@ import select
 import threading
 import traceback
 import sys
+from time import monotonic as _time
 
 __all__ = ["BaseServer", "TCPServer", "UDPServer", "ThreadingUDPServer", "ThreadingTCPServer",
            "BaseRequestHandler", "StreamRequestHandler", "DatagramRequestHandler",
            "ThreadingMixIn", "ForkingMixIn", "ForkingTCPServer", "ForkingUDPServer",
            "UnixStreamServer", "UnixDatagramServer", "ThreadingUnixStreamServer",
            "ThreadingUnixDatagramServer"]
+
+
+def _ready(server, timeout):
+    """One wait of CPython's selectors.PollSelector, which serve_forever and
+    handle_request use there: poll() counts whole milliseconds, rounded up, none below
+    zero (so NaN and infinity fail as math.ceil fails on them)."""
+    if timeout is not None:
+        if timeout <= 0:
+            timeout = 0
+        else:
+            whole = int(timeout * 1e3)
+            timeout = whole + (whole < timeout * 1e3)
+            if timeout > 9223372036854:
+                raise OverflowError("timestamp too large to convert to C _PyTime_t")
+            timeout = timeout / 1e3
+    return select.select([server], [], [], timeout)[0]
 
 
 class BaseServer:
@@ -35,7 +52,7 @@ class BaseServer:
         self._is_shut_down.clear()
         try:
             while not self._shutdown_request:
-                ready = select.select([self], [], [], poll_interval)[0]
+                ready = _ready(self, poll_interval)
                 if self._shutdown_request:
                     break
                 if ready:
@@ -58,10 +75,15 @@ class BaseServer:
             timeout = self.timeout
         elif self.timeout is not None:
             timeout = min(timeout, self.timeout)
-        ready = select.select([self], [], [], timeout)[0]
-        if not ready:
-            return self.handle_timeout()
-        return self._handle_request_noblock()
+        if timeout is not None:
+            deadline = _time() + timeout
+        while True:
+            if _ready(self, timeout):
+                return self._handle_request_noblock()
+            if timeout is not None:
+                timeout = deadline - _time()
+                if timeout < 0:
+                    return self.handle_timeout()
 
     def _handle_request_noblock(self):
         try:

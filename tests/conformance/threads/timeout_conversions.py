@@ -54,3 +54,35 @@ for v in [10**30, 1e300, "x", -1, None]:
     except Exception as e:
         print("join finished", repr(v), type(e).__name__, e)
 print(threading.TIMEOUT_MAX)
+
+# Condition and Semaphore hand their time-outs to a lock; socketserver waits as
+# CPython's selectors do (whole milliseconds, rounded up).
+import socketserver
+c = threading.Condition()
+sem = threading.Semaphore(0)
+for v in [1e300, 10**30, float("nan"), -1, float("inf")]:
+    for name, f in [("cond.wait", lambda v: c.__enter__() and False or c.wait(v)),
+                    ("sem.acquire", lambda v: sem.acquire(timeout=v))]:
+        try:
+            print(name, repr(v), "skip" if name == "sem.acquire" and v != v else f(v), flush=True)
+        except Exception as e:
+            print(name, repr(v), type(e).__name__, e)
+        finally:
+            if name == "cond.wait":
+                try:
+                    c.__exit__(None, None, None)
+                except Exception as e:
+                    print("exit", type(e).__name__, e)
+
+class H(socketserver.BaseRequestHandler):
+    def handle(self):
+        pass
+
+srv = socketserver.TCPServer(("127.0.0.1", 0), H)
+for v in [1e300, 10**30, float("nan"), -1]:
+    srv.timeout = v
+    try:
+        print("handle_request", repr(v), srv.handle_request())
+    except Exception as e:
+        print("handle_request", repr(v), type(e).__name__, e)
+srv.server_close()
