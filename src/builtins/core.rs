@@ -92,6 +92,38 @@ pub fn to_i64(ctx: &Ctx, v: &Value, what: &str) -> R<i64> {
     }
 }
 
+/// An argument CPython parses as a C `int` with `PyArg_Parse`'s `"i"` (socket flags,
+/// levels and options, `listen`'s backlog, `getaddrinfo`'s numbers, `acquire`'s
+/// `blocking`): its range and its messages.
+pub fn to_c_int(ctx: &Ctx, v: &Value) -> R<i32> {
+    match v {
+        Value::BigInt(_) => {
+            Err(ctx.err("OverflowError", "Python int too large to convert to C long"))
+        }
+        _ => {
+            let i = to_i64(ctx, v, "")?;
+            i32::try_from(i).map_err(|_| {
+                let side = if i > 0 {
+                    "greater than maximum"
+                } else {
+                    "less than minimum"
+                };
+                ctx.err("OverflowError", format!("signed integer is {side}"))
+            })
+        }
+    }
+}
+
+/// An argument CPython converts with `_PyLong_AsInt` (`socket()`'s family, type and
+/// protocol, `shutdown`'s how): one message for every int out of range.
+pub fn to_clinic_int(ctx: &Ctx, v: &Value) -> R<i32> {
+    let too_large = || ctx.err("OverflowError", "Python int too large to convert to C int");
+    match v {
+        Value::BigInt(_) => Err(too_large()),
+        _ => i32::try_from(to_i64(ctx, v, "")?).map_err(|_| too_large()),
+    }
+}
+
 pub fn builtins() -> HashMap<Name, Value> {
     let mut m: HashMap<Name, Value> = HashMap::new();
     let fns: &[(&str, NativeFn)] = &[

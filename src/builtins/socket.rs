@@ -2,7 +2,7 @@
 //! argument checks, errors and reprs. Each socket lives in the session's
 //! `net::SocketTable`, which records every change as an event.
 
-use super::core::{arg_count, builtin_fn, kwarg, to_i64};
+use super::core::{arg_count, builtin_fn, kwarg, to_c_int, to_clinic_int, to_i64};
 use crate::interp::exec::{iterate, truthy};
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
@@ -498,6 +498,10 @@ fn exactly(ctx: &Ctx, fname: &str, a: &[Value], n: usize) -> R<()> {
 }
 
 fn resolve_host(ctx: &Ctx, host: &str, family: i32) -> R<IpAddr> {
+    // CPython's setipaddr, before any lookup.
+    if host.contains('\0') {
+        return Err(ctx.type_error("host name must not contain null character"));
+    }
     if family == libc::AF_INET {
         match host {
             "" => return Ok(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
@@ -688,18 +692,22 @@ pub fn new_socket_value(
 pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "socket", args, 0, 4)?;
     let get = |i: usize, name: &str| args.get(i).or(kwarg(kwargs, name)).filter(|v| !v.is_none());
+    // As CPython's socket.socket, -1 (its default) means AF_INET, SOCK_STREAM and 0.
     let family = match get(0, "family") {
-        Some(v) => to_i64(ctx, v, "")? as i32,
-        None => libc::AF_INET,
+        Some(v) => to_clinic_int(ctx, v)?,
+        None => -1,
     };
+    let family = if family == -1 { libc::AF_INET } else { family };
     let kind = match get(1, "type") {
-        Some(v) => to_i64(ctx, v, "")? as i32,
-        None => libc::SOCK_STREAM,
+        Some(v) => to_clinic_int(ctx, v)?,
+        None => -1,
     };
+    let kind = if kind == -1 { libc::SOCK_STREAM } else { kind };
     let proto = match get(2, "proto") {
-        Some(v) => to_i64(ctx, v, "")? as i32,
-        None => 0,
+        Some(v) => to_clinic_int(ctx, v)?,
+        None => -1,
     };
+    let proto = if proto == -1 { 0 } else { proto };
     if get(3, "fileno").is_some() {
         return Err(ctx.err(
             "NotImplementedError",
@@ -894,7 +902,7 @@ fn data_arg(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
 fn flags_arg(ctx: &Ctx, v: Option<&Value>) -> R<i32> {
     match v {
         None => Ok(0),
-        Some(v) => Ok(to_i64(ctx, v, "")? as i32),
+        Some(v) => Ok(to_c_int(ctx, v)?),
     }
 }
 
@@ -1015,7 +1023,7 @@ impl SocketObj {
         }
         let s = &self.sock;
         let backlog = match a.first() {
-            Some(v) => to_i64(ctx, v, "")?.max(0) as i32,
+            Some(v) => to_c_int(ctx, v)?.max(0),
             None => libc::SOMAXCONN.min(128),
         };
         let os = os_of(ctx, s)?;
@@ -1308,7 +1316,7 @@ impl SocketObj {
     fn shutdown(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
         arg_count(ctx, "socket.shutdown", a, 1, 1)?;
         let s = &self.sock;
-        let how = to_i64(ctx, &a[0], "")?;
+        let how = to_clinic_int(ctx, &a[0])?;
         let (h, state) = match how {
             0 => (std::net::Shutdown::Read, State::ShutRead),
             1 => (std::net::Shutdown::Write, State::ShutWrite),
@@ -1342,8 +1350,8 @@ impl SocketObj {
             )));
         }
         let s = &self.sock;
-        let level = to_i64(ctx, &a[0], "")? as i32;
-        let opt = to_i64(ctx, &a[1], "")? as i32;
+        let level = to_c_int(ctx, &a[0])?;
+        let opt = to_c_int(ctx, &a[1])?;
         let os = os_of(ctx, s)?;
         let bytes: Vec<u8> = match &a[2] {
             Value::Bytes(_) | Value::ByteArray(_) => data_arg(ctx, &a[2])?,
@@ -1392,8 +1400,8 @@ impl SocketObj {
             )));
         }
         let s = &self.sock;
-        let level = to_i64(ctx, &a[0], "")? as i32;
-        let opt = to_i64(ctx, &a[1], "")? as i32;
+        let level = to_c_int(ctx, &a[0])?;
+        let opt = to_c_int(ctx, &a[1])?;
         let os = os_of(ctx, s)?;
         let buflen = match a.get(2) {
             Some(v) => {
@@ -2010,11 +2018,11 @@ impl NativeObject for SocketFile {
 fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "socketpair", a, 0, 3)?;
     let family = match a.first().or(kwarg(k, "family")) {
-        Some(v) if !v.is_none() => to_i64(ctx, v, "")? as i32,
+        Some(v) if !v.is_none() => to_c_int(ctx, v)?,
         _ => libc::AF_UNIX,
     };
     let kind = match a.get(1).or(kwarg(k, "type")) {
-        Some(v) => to_i64(ctx, v, "")? as i32,
+        Some(v) => to_c_int(ctx, v)?,
         None => libc::SOCK_STREAM,
     };
     let (x, y) = Socket::pair(Domain::from(family), Type::from(kind), None)
@@ -2100,7 +2108,7 @@ fn call_socket(ctx: &mut Ctx, v: &Value, name: &str, args: Vec<Value>) -> R<Valu
 fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "create_server", a, 1, 1)?;
     let family = match kwarg(k, "family") {
-        Some(v) => to_i64(ctx, v, "")? as i32,
+        Some(v) => to_c_int(ctx, v)?,
         None => libc::AF_INET,
     };
     let backlog = kwarg(k, "backlog").filter(|v| !v.is_none()).cloned();
@@ -2302,7 +2310,7 @@ fn getaddrinfo(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let port = port_text(ctx, &a[1])?;
     let int_arg = |i: usize, name: &str| -> R<i32> {
         match a.get(i).or(kwarg(k, name)) {
-            Some(v) => Ok(to_i64(ctx, v, "")? as i32),
+            Some(v) => Ok(to_c_int(ctx, v)?),
             None => Ok(0),
         }
     };
@@ -2534,7 +2542,7 @@ fn getnameinfo(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     }
     let host = host_of(ctx, &t[0], "getnameinfo")?;
     let port = to_i64(ctx, &t[1], "")?;
-    let flags = to_i64(ctx, &a[1], "")? as i32;
+    let flags = to_c_int(ctx, &a[1])?;
     let infos = addrinfo(
         ctx,
         Some(&host),
@@ -2617,7 +2625,7 @@ fn getservbyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn getservbyport(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "getservbyport", a, 1, 2)?;
-    let port = to_i64(ctx, &a[0], "")?;
+    let port = to_c_int(ctx, &a[0])?;
     if !(0..=65535).contains(&port) {
         return Err(ctx.err("OverflowError", "getservbyport: port must be 0-65535."));
     }
@@ -2761,7 +2769,7 @@ fn inet_ntoa(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn inet_pton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "inet_pton", a, 2, 2)?;
-    let family = to_i64(ctx, &a[0], "")? as i32;
+    let family = to_c_int(ctx, &a[0])?;
     let Value::Str(s) = &a[1] else {
         return Err(ctx.type_error(format!(
             "inet_pton() argument 2 must be str, not {}",
@@ -2789,7 +2797,7 @@ fn inet_pton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn inet_ntop(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "inet_ntop", a, 2, 2)?;
-    let family = to_i64(ctx, &a[0], "")? as i32;
+    let family = to_c_int(ctx, &a[0])?;
     let b = data_arg(ctx, &a[1])?;
     match (family, b.len()) {
         (libc::AF_INET, 4) => Ok(Value::string(

@@ -139,28 +139,6 @@ fn wait_until<T>(
     }
 }
 
-/// An argument CPython reads as a C `int` (`"i"`), with its messages.
-fn c_int(ctx: &Ctx, v: &Value) -> R<i32> {
-    match v {
-        Value::Bool(b) => Ok(i32::from(*b)),
-        Value::Int(i) => i32::try_from(*i).map_err(|_| {
-            let side = if *i > 0 {
-                "greater than maximum"
-            } else {
-                "less than minimum"
-            };
-            ctx.err("OverflowError", format!("signed integer is {side}"))
-        }),
-        Value::BigInt(_) => {
-            Err(ctx.err("OverflowError", "Python int too large to convert to C long"))
-        }
-        other => Err(ctx.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
-    }
-}
-
 /// `acquire(blocking, timeout)` as CPython reads them (`lock_acquire_parse_args`): the
 /// time-out in whole nanoseconds, -1 s meaning none. `None` waits for ever, `Some(0.0)`
 /// not at all.
@@ -251,7 +229,7 @@ fn class_of(name: &'static str) -> Arc<Class> {
 impl Lock {
     fn acquire(&self, ctx: &Ctx, a: &[Value], k: &[(Name, Value)]) -> R<bool> {
         let blocking = match a.first().or(kwarg(k, "blocking")) {
-            Some(v) => c_int(ctx, v)? != 0,
+            Some(v) => super::core::to_c_int(ctx, v)? != 0,
             None => true,
         };
         let timeout = timeout_arg(ctx, blocking, a.get(1).or(kwarg(k, "timeout")))?;
