@@ -1,7 +1,7 @@
 //! `select.select`: wait until some of many sockets (or files) are ready — the
 //! lecture's way to serve several clients from one thread.
 
-use super::core::builtin_fn;
+use super::core::{builtin_fn, to_clinic_int};
 use crate::interp::exec::{call_method, iterate};
 use crate::interp::types;
 use crate::interp::value::{Name, Value};
@@ -14,9 +14,13 @@ pub fn items() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// A descriptor as CPython's `PyObject_AsFileDescriptor` finds it (an int, or what
+/// `fileno()` returns, as a C int), and `select()`'s own limit: descriptors below
+/// FD_SETSIZE, although socklab waits with `poll()`, so that a program fails here where
+/// it fails under CPython.
 fn fd_of(ctx: &mut Ctx, v: &Value) -> R<i32> {
-    let fd = match v {
-        Value::Int(i) => *i,
+    let number = match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => v.clone(),
         _ => {
             let r = call_method(ctx, v, "fileno", vec![], vec![]).map_err(|e| {
                 if e.is("AttributeError") {
@@ -26,17 +30,21 @@ fn fd_of(ctx: &mut Ctx, v: &Value) -> R<i32> {
                 }
             })?;
             match r {
-                Value::Int(i) => i,
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => r,
                 _ => return Err(ctx.type_error("fileno() returned a non-integer")),
             }
         }
     };
+    let fd = to_clinic_int(ctx, &number)?;
     if fd < 0 {
         return Err(ctx.value_error(format!(
             "file descriptor cannot be a negative integer ({fd})"
         )));
     }
-    Ok(fd as i32)
+    if fd >= libc::FD_SETSIZE as i32 {
+        return Err(ctx.value_error("filedescriptor out of range in select()"));
+    }
+    Ok(fd)
 }
 
 fn select(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
