@@ -2279,14 +2279,15 @@ fn port_text(ctx: &Ctx, v: &Value) -> R<Option<String>> {
         Value::Int(p) => Some(p.to_string()),
         Value::Str(s) => Some(s.to_string()),
         Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        // CPython reads an exact int with PyLong_AsLong.
+        Value::BigInt(_) => {
+            return Err(ctx.err("OverflowError", "Python int too large to convert to C long"))
+        }
         _ => {
             return Err(Exc::new(types::new_exception(
                 "OSError",
                 vec![Value::str("Int or String expected")],
             )))
-            .inspect_err(|_e| {
-                let _ = ctx;
-            })
         }
     })
 }
@@ -2541,7 +2542,7 @@ fn getnameinfo(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
         return Err(ctx.type_error("getnameinfo(): illegal sockaddr argument"));
     }
     let host = host_of(ctx, &t[0], "getnameinfo")?;
-    let port = to_i64(ctx, &t[1], "")?;
+    let port = to_c_int(ctx, &t[1])?;
     let flags = to_c_int(ctx, &a[1])?;
     let infos = addrinfo(
         ctx,
