@@ -14,6 +14,7 @@ use crate::interp::{Ctx, Exc, R};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 use parking_lot::Mutex;
+use std::fmt::Write;
 use std::sync::Arc;
 
 pub const STR_METHODS: &[&str] = &[
@@ -910,7 +911,7 @@ fn str_method(
                     .is_some_and(|c| c == '_' || c.is_alphabetic())
                     && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
             ),
-            "isprintable" => Value::Bool(repr::str_repr(s).len() == s.len() + 2 || s.is_empty()),
+            "isprintable" => Value::Bool(s.chars().all(crate::interp::printable::printable)),
             "center" | "ljust" | "rjust" => {
                 arg_count(ctx, name, a, 1, 2)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
@@ -1038,6 +1039,52 @@ fn repr_is_empty(e: &Exc) -> bool {
     matches!(&e.value, Value::Instance(i) if matches!(i.dict.lock().get("args"), Some(Value::Tuple(t)) if matches!(t.first(), Some(Value::Str(s)) if s.is_empty())))
 }
 
+/// `bytes.hex(sep, bytes_per_sep)`: a separator every `bytes_per_sep` bytes, counted
+/// from the right (from the left when negative), as CPython groups them.
+fn bytes_hex(ctx: &Ctx, data: &[u8], a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    let sep = match a.first().or(kwarg(k, "sep")) {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let text: Vec<char> = match v {
+                Value::Str(s) => s.chars().collect(),
+                Value::Bytes(b) => b.iter().map(|&b| b as char).collect(),
+                other => {
+                    return Err(ctx.type_error(format!(
+                        "object of type '{}' has no len()",
+                        type_name(other)
+                    )))
+                }
+            };
+            match text[..] {
+                [c] if c.is_ascii() => Some(c),
+                [_] => return Err(ctx.value_error("sep must be ASCII.")),
+                _ => return Err(ctx.value_error("sep must be length 1.")),
+            }
+        }
+    };
+    let per = match a.get(1).or(kwarg(k, "bytes_per_sep")) {
+        None => 1,
+        Some(v) => super::core::to_clinic_int(ctx, v)?,
+    };
+    let mut out = String::with_capacity(data.len() * 3);
+    let group = per.unsigned_abs() as usize;
+    for (i, b) in data.iter().enumerate() {
+        if let (Some(c), true) = (sep, i > 0 && group > 0) {
+            // Counted from the right, a group ends where the bytes left divide evenly.
+            let boundary = if per > 0 {
+                (data.len() - i).is_multiple_of(group)
+            } else {
+                i.is_multiple_of(group)
+            };
+            if boundary {
+                out.push(c);
+            }
+        }
+        let _ = write!(out, "{b:02x}");
+    }
+    Ok(Value::string(out))
+}
+
 fn bytes_method(
     ctx: &mut Ctx,
     this: &Value,
@@ -1093,14 +1140,7 @@ fn bytes_method(
                 }
                 decode(ctx, data, &errors)?
             }
-            "hex" => {
-                let sep = match a.first() {
-                    Some(Value::Str(s)) => Some(s.to_string()),
-                    _ => None,
-                };
-                let parts: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
-                Value::string(parts.join(sep.as_deref().unwrap_or("")))
-            }
+            "hex" => bytes_hex(ctx, data, a, k)?,
             "upper" => mk(data.to_ascii_uppercase()),
             "lower" => mk(data.to_ascii_lowercase()),
             "strip" | "lstrip" | "rstrip" => {

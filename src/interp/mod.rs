@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod exec;
 pub mod format;
 pub mod ops;
+pub mod printable;
 pub mod repr;
 pub mod resolve;
 pub mod suggest;

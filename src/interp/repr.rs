@@ -328,22 +328,6 @@ pub fn float_repr(f: f64) -> String {
     out
 }
 
-fn printable(c: char) -> bool {
-    let u = c as u32;
-    !(u < 0x20
-        || (0x7f..=0xa0).contains(&u)
-        || u == 0xad
-        || (0x2000..=0x200f).contains(&u)
-        || (0x2028..=0x202f).contains(&u)
-        || (0x205f..=0x206f).contains(&u)
-        || u == 0x3000
-        || u == 0xfeff
-        || (0xd800..=0xdfff).contains(&u)
-        || (0xe000..=0xf8ff).contains(&u)
-        || (0xfff0..=0xffff).contains(&u)
-        || u >= 0xf0000)
-}
-
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -362,7 +346,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if printable(c) => out.push(c),
+            c if super::printable::printable(c) => out.push(c),
             c => {
                 let u = c as u32;
                 if u <= 0xff {
