@@ -309,44 +309,73 @@ pub fn bytes_like(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
 }
 
 pub fn decode(ctx: &Ctx, data: &[u8], errors: &str) -> R<Value> {
-    match std::str::from_utf8(data) {
-        Ok(s) => Ok(Value::str(s)),
-        Err(e) => {
-            match errors {
-                "replace" => Ok(Value::string(String::from_utf8_lossy(data).into_owned())),
-                "ignore" => {
-                    let s = String::from_utf8_lossy(data).replace('\u{fffd}', "");
-                    Ok(Value::string(s))
-                }
-                _ => {
-                    let pos = e.valid_up_to();
-                    let byte = data[pos];
-                    let reason = if (0x80..0xc0).contains(&byte) || byte >= 0xf8 {
-                        "invalid start byte"
-                    } else if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    let end = match e.error_len() {
-                        None => data.len(),
-                        Some(n) => pos + n,
-                    };
-                    let msg = if end - pos > 1 && reason == "unexpected end of data" {
-                        format!(
-                            "'utf-8' codec can't decode bytes in position {}-{}: {}",
-                            pos,
-                            end - 1,
-                            reason
-                        )
-                    } else {
-                        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
-                    };
-                    Err(ctx.err("UnicodeDecodeError", msg))
+    if let Ok(s) = std::str::from_utf8(data) {
+        return Ok(Value::str(s));
+    }
+    // Each undecodable run (a maximal subpart, as CPython and Rust both cut them) goes to
+    // the error handler; CPython looks the handler up only when there is an error.
+    let mut out = String::with_capacity(data.len());
+    let mut done = 0;
+    while done < data.len() {
+        let rest = &data[done..];
+        let e = match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => e,
+        };
+        let good = e.valid_up_to();
+        out.push_str(&String::from_utf8_lossy(&rest[..good]));
+        let pos = done + good;
+        let bad = e.error_len().unwrap_or(rest.len() - good);
+        match errors {
+            "replace" => out.push('\u{fffd}'),
+            "ignore" => {}
+            "backslashreplace" => {
+                for b in &data[pos..pos + bad] {
+                    let _ = write!(out, "\\x{b:02x}");
                 }
             }
+            "strict" => return Err(decode_error(ctx, data, pos, e.error_len())),
+            other => {
+                return Err(ctx.err(
+                    "LookupError",
+                    format!("unknown error handler name '{other}'"),
+                ))
+            }
         }
+        done = pos + bad;
     }
+    Ok(Value::string(out))
+}
+
+/// CPython's UnicodeDecodeError for the undecodable bytes at `pos`.
+fn decode_error(ctx: &Ctx, data: &[u8], pos: usize, error_len: Option<usize>) -> Box<Exc> {
+    let byte = data[pos];
+    // No UTF-8 sequence starts with a continuation byte, C0, C1 or F5 and above.
+    let reason = if (0x80..=0xc1).contains(&byte) || byte >= 0xf5 {
+        "invalid start byte"
+    } else if error_len.is_none() {
+        "unexpected end of data"
+    } else {
+        "invalid continuation byte"
+    };
+    let end = match error_len {
+        None => data.len(),
+        Some(n) => pos + n,
+    };
+    let msg = if end - pos > 1 {
+        format!(
+            "'utf-8' codec can't decode bytes in position {}-{}: {}",
+            pos,
+            end - 1,
+            reason
+        )
+    } else {
+        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
+    };
+    ctx.err("UnicodeDecodeError", msg)
 }
 
 pub fn encode(ctx: &Ctx, s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
@@ -363,7 +392,11 @@ pub fn encode(ctx: &Ctx, s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
                     match errors {
                         "ignore" => {}
                         "replace" => out.push(b'?'),
-                        _ => {
+                        "xmlcharrefreplace" => {
+                            out.extend_from_slice(format!("&#{};", c as u32).as_bytes())
+                        }
+                        "backslashreplace" => out.extend_from_slice(escape_char(c).as_bytes()),
+                        "strict" => {
                             let name = if enc == "ascii" { "ascii" } else { "latin-1" };
                             return Err(ctx.err(
                                 "UnicodeEncodeError",
@@ -372,6 +405,12 @@ pub fn encode(ctx: &Ctx, s: &str, encoding: &str, errors: &str) -> R<Vec<u8>> {
                                     repr::str_repr(&c.to_string()).replace(c, &escape_char(c))
                                 ),
                             ));
+                        }
+                        other => {
+                            return Err(ctx.err(
+                                "LookupError",
+                                format!("unknown error handler name '{other}'"),
+                            ))
                         }
                     }
                 }
