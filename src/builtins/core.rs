@@ -740,8 +740,7 @@ fn min_max(
         let better = if want_min {
             less_than(ctx, &k, &best_key)?
         } else {
-            let r = ops::compare(ctx, crate::syntax::ast::CmpOp::Gt, &k, &best_key)?;
-            truthy(ctx, &r)?
+            ops::greater_than(ctx, &k, &best_key)?
         };
         if better {
             best = it;

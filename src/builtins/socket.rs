@@ -380,19 +380,13 @@ fn float_or_none(t: Option<f64>) -> Value {
     t.map_or(Value::None, Value::Float)
 }
 
-/// A time-out argument as CPython reads it: whole nanoseconds (`time::wait_nanoseconds`),
+/// A time-out argument as CPython reads it: whole nanoseconds (`time::nanoseconds`),
 /// so `gettimeout()` after `settimeout(1/3)` gives `0.333333334`.
 fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
     if v.is_none() {
         return Ok(None);
     }
-    let Some(ns) = super::time::wait_nanoseconds(ctx, v) else {
-        return Err(ctx.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        )));
-    };
-    let ns = ns?;
+    let ns = super::time::nanoseconds(ctx, v)?;
     if ns < 0 {
         return Err(ctx.value_error("Timeout value out of range"));
     }
@@ -693,21 +687,13 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
     arg_count(ctx, "socket", args, 0, 4)?;
     let get = |i: usize, name: &str| args.get(i).or(kwarg(kwargs, name)).filter(|v| !v.is_none());
     // As CPython's socket.socket, -1 (its default) means AF_INET, SOCK_STREAM and 0.
-    let family = match get(0, "family") {
-        Some(v) => to_clinic_int(ctx, v)?,
-        None => -1,
+    let number = |i: usize, name: &str, default: i32| -> R<i32> {
+        let n = get(i, name).map(|v| to_clinic_int(ctx, v)).transpose()?;
+        Ok(n.filter(|&n| n != -1).unwrap_or(default))
     };
-    let family = if family == -1 { libc::AF_INET } else { family };
-    let kind = match get(1, "type") {
-        Some(v) => to_clinic_int(ctx, v)?,
-        None => -1,
-    };
-    let kind = if kind == -1 { libc::SOCK_STREAM } else { kind };
-    let proto = match get(2, "proto") {
-        Some(v) => to_clinic_int(ctx, v)?,
-        None => -1,
-    };
-    let proto = if proto == -1 { 0 } else { proto };
+    let family = number(0, "family", libc::AF_INET)?;
+    let kind = number(1, "type", libc::SOCK_STREAM)?;
+    let proto = number(2, "proto", 0)?;
     if get(3, "fileno").is_some() {
         return Err(ctx.err(
             "NotImplementedError",

@@ -15,7 +15,7 @@
 
 use super::core::{arg_count, builtin_fn, kwarg};
 use crate::interp::exec::{call, call_method, getattr};
-use crate::interp::types::{self, type_name};
+use crate::interp::types;
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
 use crate::interp::{Ctx, Exc, R};
 use parking_lot::{Condvar, Mutex};
@@ -146,15 +146,7 @@ fn timeout_arg(ctx: &Ctx, blocking: bool, v: Option<&Value>) -> R<Option<f64>> {
     const UNSET: i64 = -1_000_000_000;
     let ns = match v {
         None => UNSET,
-        Some(v) => match super::time::wait_nanoseconds(ctx, v) {
-            Some(ns) => ns?,
-            None => {
-                return Err(ctx.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(v)
-                )))
-            }
-        },
+        Some(v) => super::time::nanoseconds(ctx, v)?,
     };
     if !blocking {
         if ns != UNSET {
@@ -429,13 +421,7 @@ impl NativeObject for Event {
                 let timeout = match a.first().or(kwarg(k, "timeout")) {
                     None | Some(Value::None) => None,
                     Some(v) => {
-                        let positive = crate::interp::ops::compare(
-                            ctx,
-                            crate::syntax::ast::CmpOp::Gt,
-                            v,
-                            &Value::Int(0),
-                        )?;
-                        if !crate::interp::exec::truthy(ctx, &positive)? {
+                        if !crate::interp::ops::greater_than(ctx, v, &Value::Int(0))? {
                             return Ok(Value::Bool(*self.flag.lock()));
                         }
                         timeout_arg(ctx, true, Some(v))?

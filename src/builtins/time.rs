@@ -60,11 +60,13 @@ fn monotonic() -> f64 {
     1000.0 + start.elapsed().as_secs_f64()
 }
 
+/// Nanoseconds in a second.
+const NS: i64 = 1_000_000_000;
+
 /// A wait's length in seconds as CPython reads it (`_PyTime_FromSecondsObject`, rounding
 /// away from zero): whole nanoseconds in a signed 64-bit count, with CPython's limits and
 /// messages. `None` when `v` is not a number: each caller words that TypeError itself.
 pub fn wait_nanoseconds(ctx: &Ctx, v: &Value) -> Option<R<i64>> {
-    const NS: i64 = 1_000_000_000;
     let too_large = || {
         ctx.err(
             "OverflowError",
@@ -96,7 +98,6 @@ pub fn wait_nanoseconds(ctx: &Ctx, v: &Value) -> Option<R<i64>> {
 /// Nanoseconds as CPython gives them back in seconds (`_PyTime_AsSecondsDouble`): whole
 /// seconds exactly, anything else divided, so `settimeout(1/3)` reads back `0.333333334`.
 pub fn seconds_of_ns(ns: i64) -> f64 {
-    const NS: i64 = 1_000_000_000;
     if ns % NS == 0 {
         (ns / NS) as f64
     } else {
@@ -104,15 +105,19 @@ pub fn seconds_of_ns(ns: i64) -> f64 {
     }
 }
 
-/// `wait_nanoseconds`, or the TypeError most of the time module gives for a non-number.
-fn seconds(ctx: &Ctx, v: &Value) -> R<f64> {
-    match wait_nanoseconds(ctx, v) {
-        Some(ns) => Ok(seconds_of_ns(ns?)),
-        None => Err(ctx.type_error(format!(
+/// `wait_nanoseconds`, or the TypeError CPython's conversion gives a non-number (as
+/// `time.sleep`, `settimeout` and `Lock.acquire` report it).
+pub fn nanoseconds(ctx: &Ctx, v: &Value) -> R<i64> {
+    wait_nanoseconds(ctx, v).unwrap_or_else(|| {
+        Err(ctx.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(v)
-        ))),
-    }
+        )))
+    })
+}
+
+fn seconds(ctx: &Ctx, v: &Value) -> R<f64> {
+    nanoseconds(ctx, v).map(seconds_of_ns)
 }
 
 /// Sleeps in short slices so that Ctrl-C raises `KeyboardInterrupt` promptly.

@@ -1060,6 +1060,11 @@ pub fn less_than(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
     truthy(ctx, &r)
 }
 
+pub fn greater_than(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
+    let r = compare(ctx, CmpOp::Gt, a, b)?;
+    truthy(ctx, &r)
+}
+
 pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
     match container {
         Value::Str(s) => match item {

@@ -225,7 +225,8 @@ impl SpinWindow {
     }
 }
 
-/// Whether at least as many threads are ready to run, machine-wide, as there are CPUs.
+/// Whether, besides the reader, at least as many threads are ready to run, machine-wide,
+/// as there are CPUs.
 ///
 /// Then a spinning reader only takes CPU time from threads that have work: yielding
 /// between tries does not give it back (the scheduler still counts the spinner's turns
