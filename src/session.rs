@@ -15,7 +15,7 @@
 //! ends the entry like any exception. Names and sockets stay as they were.
 
 use crate::hints::{self, Facts};
-use crate::interp::{self, Ctx, Interp, Value};
+use crate::interp::{self, Ctx, Globals, Interp, Value};
 use crate::repl::socket_view::{self, SocketEvent, SocketRow};
 use crate::syntax::{ast, Source};
 use parking_lot::Mutex;
@@ -93,6 +93,10 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// Set while a check is evaluated: live output is not shown.
+    muted: Arc<AtomicBool>,
+    /// The exception the last failed entry ended with (a lesson's `last_exception()`).
+    last_exception: Arc<Mutex<Option<Value>>>,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -106,10 +110,12 @@ impl Capture {
     }
 }
 
-/// Where the interpreter's output goes: into the capture, and to the terminal when live.
+/// Where the interpreter's output goes: into the capture, and to the terminal when live
+/// and not muted (a lesson's check is evaluated muted: nothing it prints is shown).
 struct Tee {
     capture: Capture,
     live: Option<Box<dyn Write + Send>>,
+    muted: Arc<AtomicBool>,
 }
 
 impl Write for Tee {
@@ -120,7 +126,9 @@ impl Write for Tee {
             c.extend_from_slice(&buf[..buf.len().min(room)]);
         }
         if let Some(live) = &mut self.live {
-            live.write_all(buf)?;
+            if !self.muted.load(Ordering::Relaxed) {
+                live.write_all(buf)?;
+            }
         }
         Ok(buf.len())
     }
@@ -139,6 +147,7 @@ impl Session {
         interp.main.set("__name__", Value::str("__main__"));
         let stdout = Capture::default();
         let stderr = Capture::default();
+        let muted = Arc::new(AtomicBool::new(false));
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
                 Some(Box::new(std::io::stdout()))
@@ -149,6 +158,7 @@ impl Session {
             out.sink = Box::new(Tee {
                 capture: stdout.clone(),
                 live,
+                muted: muted.clone(),
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
@@ -160,6 +170,7 @@ impl Session {
             err.sink = Box::new(Tee {
                 capture: stderr.clone(),
                 live,
+                muted: muted.clone(),
             });
         }
         socket_view::collect_events(&interp);
@@ -183,6 +194,8 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            muted,
+            last_exception: Arc::new(Mutex::new(None)),
         })
     }
 
@@ -247,7 +260,11 @@ impl Session {
             .map(|r| (r.service.name(), r.addr.port()))
             .collect();
         let owned = text.to_string();
-        let result = self.call(move |ctx| run_entry(ctx, &owned, &services), tick);
+        let last_exception = self.last_exception.clone();
+        let result = self.call(
+            move |ctx| run_entry(ctx, &owned, &services, &last_exception),
+            tick,
+        );
         self.interp.interrupted.store(false, Ordering::Relaxed);
         let mut outcome = match result {
             Some(r) => r,
@@ -306,6 +323,71 @@ impl Session {
         r.unwrap_or_else(|| Err(internal_error()))
     }
 
+    /// The exception the last failed entry ended with, if any.
+    pub fn last_exception(&self) -> Option<Value> {
+        self.last_exception.lock().clone()
+    }
+
+    /// Evaluate a lesson's check: *quietly* (live output muted, what it prints dropped),
+    /// *isolated* (in a copy of the globals, so it cannot rebind the student's names, and
+    /// [`read_only`] while it runs, so socket methods that change a socket refuse) and
+    /// *bounded* (stopped through the interrupt flag after `deadline`, then an error of
+    /// class `TimeoutError`). `prepare` runs first on the interpreter thread and adds
+    /// the check's own names (its helpers) to the copy.
+    pub fn evaluate_isolated(
+        &mut self,
+        expr: &str,
+        deadline: Duration,
+        prepare: impl FnOnce(&mut Ctx, &Arc<Globals>) + Send + 'static,
+    ) -> Result<Evaluated, ErrorReport> {
+        let owned = expr.to_string();
+        self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.muted.store(true, Ordering::Relaxed);
+        let flag = self.interp.interrupted.clone();
+        let started = std::time::Instant::now();
+        let mut stopped = false;
+        let r = self.call(
+            move |ctx| {
+                let copy = Globals::new("__main__");
+                for (name, value) in ctx.interp.main.items() {
+                    copy.set(&name, value);
+                }
+                prepare(ctx, &copy);
+                let _guard = ReadOnly::enter();
+                let r = eval_expression_in(ctx, &owned, &copy).map(|v| {
+                    let repr = interp::repr::repr(ctx, &v).unwrap_or_default();
+                    let truthy = interp::exec::truthy(ctx, &v).unwrap_or(false);
+                    Evaluated { repr, truthy }
+                });
+                let _ = ctx.interp.flush();
+                r
+            },
+            &mut || {
+                if started.elapsed() >= deadline {
+                    stopped = true;
+                    flag.store(true, Ordering::Relaxed);
+                }
+            },
+        );
+        self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.muted.store(false, Ordering::Relaxed);
+        self.stdout.take();
+        self.stderr.take();
+        let r = r.unwrap_or_else(|| Err(internal_error()));
+        match r {
+            Err(e) if stopped && e.class == "KeyboardInterrupt" => Err(ErrorReport {
+                class: "TimeoutError".into(),
+                message: format!(
+                    "still running after {:.1} s, so it was stopped",
+                    deadline.as_secs_f64()
+                ),
+                report: String::new(),
+                hint: None,
+            }),
+            r => r,
+        }
+    }
+
     /// Every live socket of the session, with the names that hold it.
     pub fn sockets(&self) -> Vec<SocketRow> {
         socket_view::rows(&self.interp)
@@ -336,6 +418,50 @@ impl Drop for Session {
     }
 }
 
+/// Socket methods that only read a socket: the only ones a lesson's check may call
+/// (`lesson lint` refuses any other; [`read_only`] stops them at run time).
+pub const PURE_SOCKET_METHODS: &[&str] = &[
+    "getsockname",
+    "getpeername",
+    "fileno",
+    "gettimeout",
+    "getblocking",
+    "getsockopt",
+    "__repr__",
+    "__str__",
+    "__eq__",
+    "__ne__",
+    "__hash__",
+    "__bool__",
+];
+
+thread_local! {
+    /// Set on the interpreter thread while a check runs.
+    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the code running on this thread is a lesson's check, which must not change
+/// the student's sockets: socket methods other than [`PURE_SOCKET_METHODS`] refuse.
+pub fn read_only() -> bool {
+    READ_ONLY.with(|r| r.get())
+}
+
+/// Read-only while alive, even if the check panics.
+struct ReadOnly;
+
+impl ReadOnly {
+    fn enter() -> ReadOnly {
+        READ_ONLY.with(|r| r.set(true));
+        ReadOnly
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        READ_ONLY.with(|r| r.set(false));
+    }
+}
+
 fn internal_error() -> ErrorReport {
     ErrorReport {
         class: "SystemError".into(),
@@ -346,7 +472,12 @@ fn internal_error() -> ErrorReport {
 }
 
 /// Compile and run one entry on the interpreter thread.
-fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
+fn run_entry(
+    ctx: &mut Ctx,
+    text: &str,
+    services: &[(String, u16)],
+    last_exception: &Mutex<Option<Value>>,
+) -> Outcome {
     let mut outcome = Outcome::default();
     let src = Source::new("<stdin>", format!("{text}\n"));
     let globals = ctx.interp.main.clone();
@@ -391,6 +522,7 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
             outcome.exit = Some(crate::runner::finish_with_exception(ctx, &exc, false));
             return outcome;
         }
+        *last_exception.lock() = Some(exc.value.clone());
         outcome.error = Some(report_exception(ctx, &exc, &src, services));
     }
     outcome
@@ -398,8 +530,17 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
 
 /// Parse, resolve and evaluate one expression against the session's globals.
 fn eval_expression(ctx: &mut Ctx, expr: &str) -> Result<Value, ErrorReport> {
-    let src = Source::new("<stdin>", format!("{expr}\n"));
     let globals = ctx.interp.main.clone();
+    eval_expression_in(ctx, expr, &globals)
+}
+
+fn eval_expression_in(
+    ctx: &mut Ctx,
+    expr: &str,
+    globals: &Arc<Globals>,
+) -> Result<Value, ErrorReport> {
+    let src = Source::new("<stdin>", format!("{expr}\n"));
+    let globals = globals.clone();
     let module = interp::compile(&src, &globals).map_err(|e| ErrorReport {
         class: e.kind.class_name().to_string(),
         message: e.msg.clone(),

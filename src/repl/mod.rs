@@ -54,7 +54,7 @@ pub fn run(color: ColorChoice) -> i32 {
     }
     let palette = Palette::decide(color);
     install_panic_hook();
-    let mut session = match Session::new(SessionOptions { live_output: true }) {
+    let session = match Session::new(SessionOptions { live_output: true }) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(
@@ -64,6 +64,27 @@ pub fn run(color: ColorChoice) -> i32 {
             return 1;
         }
     };
+    run_session(palette, session, None)
+}
+
+/// What a front end riding on the REPL adds to it (`socklab learn`): text above the
+/// prompt, its own `:` commands, and a word after each entry.
+pub trait Hook {
+    /// Shown before each fresh prompt (not before `... `).
+    fn before_prompt(&mut self, session: &mut Session) -> String;
+    /// A `:` command the hook answers; `None` leaves it to the REPL.
+    fn command(&mut self, session: &mut Session, line: &str) -> Option<(String, meta::Flow)>;
+    /// After an entry ran (its output and events already shown).
+    fn after_entry(&mut self, session: &mut Session, outcome: &Outcome) -> (String, meta::Flow);
+}
+
+/// The REPL on a terminal over `session`, with `hook` riding along.
+pub fn run_hooked(color: ColorChoice, session: Session, hook: &mut dyn Hook) -> i32 {
+    install_panic_hook();
+    run_session(Palette::decide(color), session, Some(hook))
+}
+
+fn run_session(palette: Palette, mut session: Session, hook: Option<&mut dyn Hook>) -> i32 {
     if let Err(e) = install_sigint(&session) {
         let _ = writeln!(
             std::io::stderr(),
@@ -71,7 +92,7 @@ pub fn run(color: ColorChoice) -> i32 {
         );
     }
     let mut repl = Repl::new(&session, palette);
-    let code = repl.run(&mut session);
+    let code = repl.run(&mut session, hook);
     repl.save_history();
     code
 }
@@ -173,7 +194,7 @@ impl Repl {
         }
     }
 
-    fn run(&mut self, session: &mut Session) -> i32 {
+    fn run(&mut self, session: &mut Session, mut hook: Option<&mut dyn Hook>) -> i32 {
         let p = self.state.palette;
         let banner = format!(
             "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
@@ -184,6 +205,13 @@ impl Repl {
         }
         let mut pending = String::new();
         loop {
+            if pending.is_empty() {
+                if let Some(h) = hook.as_mut() {
+                    if say(&h.before_prompt(session)).is_err() {
+                        return 0;
+                    }
+                }
+            }
             let prompt = if pending.is_empty() { ">>> " } else { "... " };
             let line = match self.read_line(prompt, &pending) {
                 Ok(line) => line,
@@ -202,7 +230,9 @@ impl Repl {
             };
             self.remember(&line);
             if pending.is_empty() && line.trim_start().starts_with(':') {
-                let (out, flow) = meta::run(session, &mut self.state, &line);
+                let answered = hook.as_mut().and_then(|h| h.command(session, &line));
+                let (out, flow) =
+                    answered.unwrap_or_else(|| meta::run(session, &mut self.state, &line));
                 if say(&out).is_err() {
                     return 0;
                 }
@@ -223,6 +253,12 @@ impl Repl {
             let outcome = self.run_entry(session, &entry);
             if let Some(code) = outcome.exit {
                 return code;
+            }
+            if let Some(h) = hook.as_mut() {
+                let (out, flow) = h.after_entry(session, &outcome);
+                if say(&out).is_err() || flow == meta::Flow::Quit {
+                    return 0;
+                }
             }
         }
     }
