@@ -173,10 +173,12 @@ pub fn report_command(files: &[PathBuf], _csv: bool) -> i32 {
         };
         match serde_json::from_slice::<Export>(&text) {
             Ok(e) => exports.push(e),
-            Err(e) => return fail(&format!(
+            Err(e) => {
+                return fail(&format!(
                 "{}: not a progress export (made by `socklab lesson progress --export FILE`): {e}",
                 f.display()
-            )),
+            ))
+            }
         }
     }
     let known = Library::load(None).map(|l| l.lessons).unwrap_or_default();
