@@ -75,7 +75,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
         pos,
         message,
     };
-    let (mut runner, mut session) = match Runner::new(lesson.clone(), false, false) {
+    let (mut runner, mut session) = match Runner::new(lesson.clone(), Default::default(), false) {
         Ok(r) => r,
         Err(e) => return vec![at(lesson.id_pos, e)],
     };

@@ -118,7 +118,7 @@ impl Demo {
             let placeholder = Session::new(Default::default())
                 .map_err(|e| format!("cannot start the interpreter: {e}"))?;
             drop(std::mem::replace(&mut self.session, placeholder));
-            Runner::new(self.lesson.clone(), false, self.terminal)?
+            Runner::new(self.lesson.clone(), Default::default(), self.terminal)?
         };
         self.runner = fresh.0;
         self.session = fresh.1;
@@ -193,17 +193,8 @@ impl Demo {
                         .join("\n")
                 ));
                 out.push_str(&o.stdout);
-                let fds: std::collections::HashMap<u64, i32> = self
-                    .session
-                    .sockets()
-                    .into_iter()
-                    .map(|r| (r.id, r.fd))
-                    .collect();
                 for ev in &o.events {
-                    out.push_str(&format!(
-                        "{}\n",
-                        socket_view::event_line(ev, fds.get(&ev.socket).copied(), p)
-                    ));
+                    out.push_str(&format!("{}\n", socket_view::event_line(ev, p)));
                 }
                 if let Some(err) = &o.error {
                     out.push_str(&p.paint(err.report.trim_end(), Style::Error));
@@ -272,7 +263,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
     };
     // SAFETY: isatty only inspects the descriptor.
     let terminal = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
-    let (runner, session) = match Runner::new(lesson.clone(), false, terminal) {
+    let (runner, session) = match Runner::new(lesson.clone(), Default::default(), terminal) {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };

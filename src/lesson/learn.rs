@@ -393,7 +393,23 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
     };
     // SAFETY: isatty only inspects the descriptor.
     let terminal = unsafe { libc::isatty(0) } == 1;
-    let (runner, mut session) = match Runner::new(lesson, true, terminal) {
+    let palette = if terminal {
+        Palette::decide(color)
+    } else {
+        Palette::PLAIN
+    };
+    let (options, show_events) = if terminal {
+        crate::repl::live_options(palette)
+    } else {
+        (
+            crate::session::SessionOptions {
+                live_output: true,
+                live_events: None,
+            },
+            Default::default(),
+        )
+    };
+    let (runner, mut session) = match Runner::new(lesson, options, terminal) {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
@@ -401,11 +417,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         runner,
         store,
         lessons: library.lessons.clone(),
-        palette: if terminal {
-            Palette::decide(color)
-        } else {
-            Palette::PLAIN
-        },
+        palette,
         shown: None,
         hints: 0,
         plain: !terminal,
@@ -429,7 +441,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         if say(&first).is_err() {
             return 0;
         }
-        return crate::repl::run_hooked(color, session, &mut learner);
+        return crate::repl::run_hooked(palette, session, show_events, &mut learner);
     }
     piped(&mut learner, &mut session, &first)
 }

@@ -10,7 +10,12 @@
 //! student's names):
 //! - `state(sock)`: the socket's state in the lecture's words (`"connected"`).
 //! - `events()`, `events(sock)`: what the sockets did since the step began, oldest
-//!   first, each as its event line (`"connected to 127.0.0.1:7007"`).
+//!   first, each a dict: `kind` (`"created"`, `"bound"`, `"listening"`,
+//!   `"connected"`, `"accepted"`, `"sent"`, `"received"`, `"peer closed"`,
+//!   `"shut down"`, `"option set"`, `"closed"`, `"error"`), `was` and `state` (the
+//!   socket's state before and after), `text` (the event line), and the kind's own
+//!   fields: `local`, `peer`, `backlog`, `bytes`, `to`, `from`, `datagram`, `peeked`,
+//!   `direction`, `option`, `value`, `error`.
 //! - `last_exception()`: the exception the student's last failed entry in this step
 //!   ended with, or `None`.
 //! - `output()`: everything printed since the step began.
@@ -19,7 +24,7 @@
 
 use super::format::{Check, Lesson, Step};
 use crate::interp::{dict::Key, Ctx, Globals, Name, Value};
-use crate::session::{ErrorReport, Outcome, Session, SessionOptions};
+use crate::session::{ErrorReport, Outcome, Session, SessionOptions, SocketEvent};
 use parking_lot::Mutex;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -35,7 +40,7 @@ struct Facts {
     output: String,
     last_exception: Option<Value>,
     services: Vec<(String, u16)>,
-    events: Vec<(u64, String)>,
+    events: Vec<SocketEvent>,
 }
 
 thread_local! {
@@ -83,18 +88,23 @@ pub struct Runner {
     /// The step being worked on.
     pub step: usize,
     output: String,
-    events: Vec<(u64, String)>,
+    /// Where the session's event log was when the step began.
+    cursor: u64,
     failed_in_step: bool,
     services: Vec<(String, u16)>,
 }
 
 impl Runner {
-    /// A session for `lesson` with its services started. `live` shows the program's
-    /// output as it happens (`learn`); `fixed_ports` starts services on their usual
+    /// A session for `lesson` with its services started. `options` say whether output
+    /// and events are shown as they happen (`learn`); `fixed_ports` starts services on their usual
     /// ports when free (a student reads them in the text), else on any free port.
-    pub fn new(lesson: Lesson, live: bool, fixed_ports: bool) -> Result<(Runner, Session), String> {
-        let mut session = Session::new(SessionOptions { live_output: live })
-            .map_err(|e| format!("cannot start the interpreter: {e}"))?;
+    pub fn new(
+        lesson: Lesson,
+        options: SessionOptions,
+        fixed_ports: bool,
+    ) -> Result<(Runner, Session), String> {
+        let mut session =
+            Session::new(options).map_err(|e| format!("cannot start the interpreter: {e}"))?;
         let mut services = Vec::new();
         {
             let handle = session.services();
@@ -118,7 +128,7 @@ impl Runner {
             lesson,
             step: 0,
             output: String::new(),
-            events: Vec::new(),
+            cursor: 0,
             failed_in_step: false,
             services,
         };
@@ -148,9 +158,8 @@ impl Runner {
     pub fn begin(&mut self, session: &mut Session, i: usize) -> Result<(), String> {
         self.step = i;
         self.output.clear();
-        self.events.clear();
         self.failed_in_step = false;
-        let _ = session.take_events();
+        self.cursor = session.event_cursor();
         let Some(step) = self.lesson.steps.get(i) else {
             return Ok(());
         };
@@ -167,7 +176,7 @@ impl Runner {
             }
             // What the setup did is not the student's.
             self.output.clear();
-            self.events.clear();
+            self.cursor = session.event_cursor();
         }
         Ok(())
     }
@@ -185,8 +194,6 @@ impl Runner {
         if self.output.len() < (1 << 20) {
             self.output.push_str(&o.stdout);
         }
-        self.events
-            .extend(o.events.iter().map(|e| (e.socket, e.text.clone())));
         if o.error.is_some() {
             self.failed_in_step = true;
         }
@@ -206,7 +213,7 @@ impl Runner {
                 None
             },
             services: self.services.clone(),
-            events: self.events.clone(),
+            events: session.events_since(self.cursor),
         };
         let facts = Arc::new(Mutex::new(facts));
         let mut verdict = Verdict::default();
@@ -271,7 +278,7 @@ fn arity(
 }
 
 fn socket_of(ctx: &Ctx, name: &str, v: Option<&Value>) -> crate::interp::R<u64> {
-    v.and_then(crate::repl::socket_view::socket_id)
+    v.and_then(crate::session::sockets::socket_id)
         .ok_or_else(|| ctx.type_error(format!("{name}() needs a socket")))
 }
 
@@ -294,13 +301,106 @@ fn helper_events(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::inte
         None => None,
     };
     let events = FACTS.with(|f| f.borrow().events.clone());
-    Ok(Value::list(
-        events
-            .into_iter()
-            .filter(|(s, _)| only.is_none_or(|o| o == *s))
-            .map(|(_, t)| Value::string(t))
-            .collect(),
-    ))
+    let mut out = Vec::new();
+    for e in events
+        .iter()
+        .filter(|e| only.is_none_or(|o| o == e.event.socket))
+    {
+        out.push(event_dict(ctx, e)?);
+    }
+    Ok(Value::list(out))
+}
+
+/// One event as a check sees it: a dict with its `kind` word, the socket's `state`
+/// before (`was`) and after, the event's `text`, and the kind's own fields.
+fn event_dict(ctx: &Ctx, e: &SocketEvent) -> crate::interp::R<Value> {
+    use crate::net::EventKind as K;
+    let s = |t: &str| Value::str(t);
+    let endpoint = |p: &crate::net::Endpoint| match p {
+        crate::net::Endpoint::Address(a) => Value::str(a),
+        crate::net::Endpoint::Socket(r) => Value::string(format!("fd {}", r.fd)),
+    };
+    let mut fields: Vec<(&str, Value)> = vec![
+        ("was", s(e.event.was.word())),
+        ("state", s(e.event.now.word())),
+        ("text", Value::str(&e.text)),
+    ];
+    let kind = match &e.event.kind {
+        K::Created { .. } => "created",
+        K::Bound { local, .. } => {
+            fields.push(("local", Value::str(local)));
+            "bound"
+        }
+        K::Listening { local, backlog } => {
+            fields.push(("local", Value::str(local)));
+            fields.push(("backlog", Value::Int(i64::from(*backlog))));
+            "listening"
+        }
+        K::Connected { peer, local } => {
+            fields.push(("peer", Value::str(peer)));
+            fields.push(("local", Value::str(local)));
+            "connected"
+        }
+        K::Accepted { peer, local, .. } => {
+            fields.push(("peer", Value::str(peer)));
+            fields.push(("local", Value::str(local)));
+            "accepted"
+        }
+        K::Sent {
+            bytes,
+            to,
+            datagram,
+            ..
+        } => {
+            fields.push(("bytes", Value::Int(*bytes as i64)));
+            fields.push(("to", endpoint(to)));
+            fields.push(("datagram", Value::Bool(*datagram)));
+            "sent"
+        }
+        K::Received {
+            bytes,
+            from,
+            datagram,
+            peeked,
+            ..
+        } => {
+            fields.push(("bytes", Value::Int(*bytes as i64)));
+            fields.push(("from", endpoint(from)));
+            fields.push(("datagram", Value::Bool(*datagram)));
+            fields.push(("peeked", Value::Bool(*peeked)));
+            "received"
+        }
+        K::PeerClosed { peer, .. } => {
+            fields.push(("peer", endpoint(peer)));
+            "peer closed"
+        }
+        K::ShutDown { direction } => {
+            let d = match direction {
+                crate::net::Direction::Reading => "reading",
+                crate::net::Direction::Writing => "writing",
+                crate::net::Direction::Both => "both",
+            };
+            fields.push(("direction", s(d)));
+            "shut down"
+        }
+        K::OptionSet { option, value } => {
+            fields.push(("option", Value::str(option)));
+            fields.push(("value", Value::str(value)));
+            "option set"
+        }
+        K::Closed => "closed",
+        K::Error { line } => {
+            fields.push(("error", Value::str(line)));
+            "error"
+        }
+    };
+    fields.insert(0, ("kind", s(kind)));
+    let mut d = crate::interp::dict::Dict::new();
+    for (k, v) in fields {
+        let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
+        d.insert(key, v);
+    }
+    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(d))))
 }
 
 fn helper_last_exception(
@@ -402,7 +502,7 @@ mod tests {
     fn runner(text: &str) -> (Runner, Session) {
         let (lesson, problems) = parse("t.md", text);
         assert_eq!(problems, vec![]);
-        Runner::new(lesson, false, false).expect("runner")
+        Runner::new(lesson, SessionOptions::default(), false).expect("runner")
     }
 
     const LESSON: &str = "<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python setup\nimport socket\na, b = socket.socketpair()\n```\n\n```python check\nstate(a) == 'connected'\nx == 1\n```\n";
@@ -477,6 +577,60 @@ mod tests {
         assert_eq!(e.class, "TimeoutError");
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(s.run("1 + 1").value.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn events_are_typed_and_start_with_the_step() {
+        let (mut r, mut s) = runner(LESSON);
+        r.begin(&mut s, 0).expect("setup");
+        r.run(&mut s, "x = 1\na.send(b'hi')\nb.recv(10)", &mut || {});
+        let e = s
+            .evaluate_isolated(
+                "[(e['kind'], e['bytes']) for e in events()]",
+                CHECK_DEADLINE,
+                |_, g| {
+                    let facts = Facts::default();
+                    FACTS.with(|f| *f.borrow_mut() = facts);
+                    add_helpers(g)
+                },
+            )
+            .expect("evaluates");
+        // The facts above are empty: events come from the runner's check.
+        assert_eq!(e.repr, "[]");
+        r.lesson.steps[0].checks = vec![Check {
+            expr: "[(e['kind'], e['bytes'], e['state']) for e in events(a)] == [('sent', 2, 'connected')] and events(b)[0]['kind'] == 'received'".into(),
+            pos: Default::default(),
+            message: None,
+        }];
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+        // The setup's own events (socketpair's creation) are not the step's.
+        r.lesson.steps[0].checks[0].expr = "all(e['kind'] != 'created' for e in events())".into();
+        assert!(r.check(&mut s).passed());
+    }
+
+    #[test]
+    fn ctrl_c_during_a_check_fails_it_and_the_session_goes_on() {
+        let (mut r, mut s) = runner(LESSON);
+        r.begin(&mut s, 0).expect("setup");
+        let flag = s.interrupt_flag();
+        let presser = std::thread::spawn(move || {
+            // Pressed while the check runs: it never ends on its own.
+            for _ in 0..100 {
+                std::thread::sleep(Duration::from_millis(20));
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+        let e = s
+            .evaluate_isolated(
+                "any(i < 0 for i in range(10**12))",
+                CHECK_DEADLINE,
+                |_, g| add_helpers(g),
+            )
+            .expect_err("interrupted");
+        presser.join().expect("presser");
+        assert_eq!(describe(&e), "the check was interrupted");
+        assert_eq!(s.run("x = 5").error, None);
+        assert!(s.evaluate("x == 5").map(|v| v.truthy).unwrap_or(false));
     }
 
     #[test]
