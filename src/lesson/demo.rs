@@ -204,10 +204,7 @@ impl Demo {
             }
         }
         out.push('\n');
-        out.push_str(&socket_view::table(
-            &self.session.sockets(),
-            Some(WIDTH as u16),
-        ));
+        out.push_str(&socket_lines(&self.session.sockets(), p));
         let verdict = self.runner.check(&mut self.session);
         out.push_str(&if verdict.passed() {
             format!("{}\n", p.paint("✓ the step's checks pass", Style::Good))
@@ -224,6 +221,36 @@ impl Demo {
         out.push_str(&keys_line(p, true));
         out
     }
+}
+
+/// The sockets, one a line, short enough for 80 columns (the REPL's table is wider):
+/// `cli  connected  127.0.0.1:40000 → 127.0.0.1:7007  in 5 B  out 5 B`.
+fn socket_lines(rows: &[crate::session::SocketRow], p: Palette) -> String {
+    use crate::session::sockets::label;
+    if rows.is_empty() {
+        return p.paint("(no sockets)", Style::Dim) + "\n";
+    }
+    let width = rows
+        .iter()
+        .map(|r| label(&r.names, r.fd).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in rows {
+        let name = label(&r.names, r.fd);
+        let pad = " ".repeat(width - name.chars().count());
+        let mut line = format!("{}{pad}  {}", p.paint(&name, Style::Name), r.state);
+        if let Some(local) = &r.local {
+            line.push_str(&format!("  {local}"));
+        }
+        if let Some(peer) = &r.peer {
+            line.push_str(&format!(" → {peer}"));
+        }
+        line.push_str(&format!("  in {} B  out {} B", r.bytes_recv, r.bytes_sent));
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 fn keys_line(p: Palette, ran: bool) -> String {

@@ -325,40 +325,85 @@ impl Hook for Learner {
     }
 }
 
-/// Wrap prose at `width` columns, keeping code blocks and short lines as they are.
+/// Prose reflowed to `width` columns: the lines of a paragraph or list item joined and
+/// wrapped again (lesson files are wrapped for an editor, not for an 80-column screen);
+/// code blocks and tables kept as they are.
 pub fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut in_code = false;
+    // The item being gathered: its first line's indent and its words.
+    let mut item: Option<(String, String)> = None;
+    let flush = |item: &mut Option<(String, String)>, out: &mut String| {
+        if let Some((indent, words)) = item.take() {
+            out.push_str(&wrap_one(&indent, &words, width));
+        }
+    };
     for line in text.lines() {
-        if line.trim_start().starts_with("```") {
+        let t = line.trim_start();
+        if t.starts_with("```") {
+            flush(&mut item, &mut out);
             in_code = !in_code;
             out.push_str(line);
             out.push('\n');
             continue;
         }
-        if in_code || line.chars().count() <= width {
+        if in_code || t.starts_with('|') {
+            flush(&mut item, &mut out);
             out.push_str(line);
             out.push('\n');
             continue;
         }
-        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-        let mut current = indent.clone();
-        for word in line.split_whitespace() {
-            if current.trim().is_empty() {
-                current.push_str(word);
-            } else if current.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&current);
-                out.push('\n');
-                current = format!("{indent}{word}");
-            } else {
-                current.push(' ');
-                current.push_str(word);
+        if t.is_empty() {
+            flush(&mut item, &mut out);
+            out.push('\n');
+            continue;
+        }
+        let starts_item = t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with('>')
+            || t.starts_with('#')
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+        match item.as_mut() {
+            Some((_, words)) if !starts_item => {
+                words.push(' ');
+                words.push_str(t);
+            }
+            _ => {
+                flush(&mut item, &mut out);
+                let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+                item = Some((indent, t.to_string()));
             }
         }
-        out.push_str(&current);
-        out.push('\n');
     }
+    flush(&mut item, &mut out);
     out.trim_end().to_string()
+}
+
+/// One paragraph or list item wrapped; a list item's later lines hang under its text.
+fn wrap_one(indent: &str, words: &str, width: usize) -> String {
+    let hang = if words.starts_with("- ") || words.starts_with("* ") {
+        format!("{indent}  ")
+    } else {
+        indent.to_string()
+    };
+    let mut out = String::new();
+    let mut current = indent.to_string();
+    for word in words.split_whitespace() {
+        if current.trim().is_empty() {
+            current.push_str(word);
+        } else if current.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&current);
+            out.push('\n');
+            current = format!("{hang}{word}");
+        } else {
+            current.push(' ');
+            current.push_str(word);
+        }
+    }
+    out.push_str(&current);
+    out.push('\n');
+    out
 }
 
 /// Which lesson `learn` opens: the one asked for, else the one the student was in, else
@@ -540,5 +585,19 @@ fn plain_state() -> crate::repl::meta::MetaState {
         palette: Palette::PLAIN,
         events: false,
         width: Some(80),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn prose_is_reflowed_and_code_kept() {
+        let text = "One two\nthree four five.\n\n- an item\n  that goes on\n- another\n\n```python\nx = 1\n```";
+        assert_eq!(
+            wrap(text, 12),
+            "One two\nthree four\nfive.\n\n- an item\n  that goes\n  on\n- another\n\n```python\nx = 1\n```"
+        );
     }
 }
