@@ -260,8 +260,8 @@ fn piped_learn_is_plain_and_fails_when_incomplete() {
         .stdout(
             "lesson welcome: Welcome to socklab\n\
              step 1/3 numbers: The REPL is a calculator\n\
-             hint 1 of 2: \n`**` is Python's power operator: `2 ** 8` is 256.\n\
-             hint 2 of 2: \nThere are two choices for each of 32 bits: `addresses = 2 ** 32`.\n\
+             hint 1 of 2:\n`**` is Python's power operator: `2 ** 8` is 256.\n\
+             hint 2 of 2:\nThere are two choices for each of 32 bits: `addresses = 2 ** 32`.\n\
              no more hints for this step (2 shown); :solution shows the model solution\n\
              passed: numbers\n\
              step 2/3 printing: Print a greeting\n\

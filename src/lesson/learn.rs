@@ -206,12 +206,11 @@ impl Learner {
         entry.hints = entry.hints.max(self.hints as u32);
         self.store.save();
         format!(
-            "{} {}\n{}\n",
+            "{}\n{}\n",
             self.palette.paint(
                 &format!("hint {} of {}:", self.hints, step.hints.len()),
                 Style::Hint
             ),
-            "",
             wrap(&step.hints[self.hints - 1], 78)
         )
     }
