@@ -151,6 +151,7 @@ fn the_course_lessons_pass_their_check_and_repeat() {
         .success()
         .stdout(predicate::str::contains("ok    welcome (3 steps"))
         .stdout(predicate::str::contains("ok    first-connection (5 steps"))
+        .stdout(predicate::str::contains("ok    tcp-server (4 steps"))
         .stdout(predicate::str::contains("2 times each"));
 }
 
@@ -224,7 +225,7 @@ fn a_lesson_that_fails_lint_is_never_run() {
 
 #[test]
 fn the_solution_piped_into_learn_completes_each_lesson() {
-    for id in ["welcome", "first-connection"] {
+    for id in ["welcome", "first-connection", "tcp-server"] {
         let data = tempfile::tempdir().expect("tempdir");
         let program = socklab(data.path())
             .args(["lesson", "solution", id])
@@ -456,7 +457,8 @@ fn list_shows_done_marks_and_how_much_is_complete() {
         .stdout(
             "welcome           [x]  Welcome to socklab  (3/3 steps)\n\
              first-connection  [ ]  Your first connection  (0/5 steps)\n\
-             complete: 37 %\n",
+             tcp-server        [ ]  The other side: a TCP server  (0/4 steps)\n\
+             complete: 25 %\n",
         );
 }
 
@@ -513,4 +515,20 @@ fn report_refuses_a_file_that_is_not_an_export() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("not a progress export"));
+}
+
+#[test]
+fn reset_in_a_lesson_replays_the_steps_before_and_keeps_the_lessons_names() {
+    let data = tempfile::tempdir().expect("tempdir");
+    socklab(data.path())
+        .args(["learn", "first-connection"])
+        .write_stdin("cli = socket.socket()\ndel socket\n:reset\ncli.connect(echo_address)\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "passed: create\nstep 2/5 connect: Connect to the echo service\n\
+             every socket is closed and every name forgotten\n\
+             the steps before this one were replayed with their model solutions\n\
+             passed: connect\n",
+        ));
 }

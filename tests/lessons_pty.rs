@@ -48,7 +48,7 @@ fn learn_shows_the_step_checks_each_entry_and_moves_on() {
     expect(&mut p, "The REPL is a calculator");
     expect(
         &mut p,
-        ":hint  :solution  :skip  :back  :check  :step  :lessons  :quit",
+        ":hint  :solution  :skip  :back  :check  :step  :reset  :lessons  :quit",
     );
     expect(&mut p, ">>> ");
     // Graduated hints: a nudge, then more, then no more.
@@ -91,7 +91,7 @@ fn learn_shows_the_step_checks_each_entry_and_moves_on() {
         &mut p,
         "welcome           [ ]  Welcome to socklab  (1/3 steps)",
     );
-    expect(&mut p, "complete: 12 %");
+    expect(&mut p, "complete: 8 %");
     expect(&mut p, ">>> ");
     p.send_line(":quit").expect("send");
     p.exp_eof().expect("quit ends learn");

@@ -3,7 +3,8 @@
 //! On a terminal it is the real REPL (`crate::repl`, through its [`Hook`]) with the
 //! current step shown above the prompt; after every entry the step's checks run
 //! quietly, and a passed step says so and the next one is shown. `:hint` (one more each
-//! time), `:solution`, `:skip`, `:back`, `:check`, `:step`, `:lessons`, `:quit`.
+//! time), `:solution`, `:skip`, `:back`, `:check`, `:step`, `:reset` (the step afresh,
+//! earlier steps replayed), `:lessons`, `:quit`.
 //!
 //! From a pipe (`socklab lesson solution ID | socklab learn ID`) it reads the entries as
 //! typed, prints plain progress lines, and exits 0 only if the lesson is complete at the
@@ -22,7 +23,7 @@ use crate::view::{ColorChoice, Palette, Style};
 use std::io::{BufRead, Write};
 
 /// The commands `learn` adds to the REPL's, for the step header.
-const COMMANDS: &str = ":hint  :solution  :skip  :back  :check  :step  :lessons  :quit";
+const COMMANDS: &str = ":hint  :solution  :skip  :back  :check  :step  :reset  :lessons  :quit";
 
 /// A student working through one lesson.
 pub struct Learner {
@@ -81,6 +82,29 @@ impl Learner {
             .find(|i| !done(i))
             .or_else(|| (0..l.steps.len()).find(|i| !done(i)))
             .unwrap_or(l.steps.len())
+    }
+
+    /// Steps before `upto` set up and solved with their model solutions, quietly.
+    fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
+        self.runner.name_services(session)?;
+        for j in 0..upto {
+            self.runner.begin(session, j)?;
+            let solution = self.lesson().steps[j].solution.clone();
+            for entry in solution
+                .map(|s| super::runner::entries(&s.text))
+                .unwrap_or_default()
+            {
+                let o = session.run(&entry);
+                if o.error.is_some() && !super::check::raises(&entry) {
+                    return Err(format!(
+                        "replaying step {} failed: {}",
+                        j + 1,
+                        o.error.map(|e| e.message).unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The whole step, as shown when it begins.
@@ -293,6 +317,24 @@ impl Hook for Learner {
                     let back = self.runner.step - 1;
                     self.go(session, back)
                 }
+            }
+            ":reset" => {
+                // The REPL's :reset; then, so that this step can be done again from its
+                // start, the lesson's names, and the earlier steps replayed with their
+                // model solutions (this step may build on what they made).
+                session.reset();
+                let mut out = String::from("every socket is closed and every name forgotten\n");
+                let step = self.runner.step;
+                if let Err(e) = self.replay(session, step) {
+                    out.push_str(&format!("{e}\n"));
+                }
+                out.push_str(&self.go(session, step));
+                if step > 0 {
+                    out.push_str(
+                        "the steps before this one were replayed with their model solutions\n",
+                    );
+                }
+                out
             }
             ":step" => {
                 self.shown = None;

@@ -132,9 +132,15 @@ impl Runner {
             failed_in_step: false,
             services,
         };
-        // The services' addresses, as names the lesson's text and code can use.
+        runner.name_services(&mut session)?;
+        Ok((runner, session))
+    }
+
+    /// The services' addresses, as names the lesson's text and code can use
+    /// (`echo_address`); again after `:reset` forgot them.
+    pub fn name_services(&self, session: &mut Session) -> Result<(), String> {
         let mut defs = String::new();
-        for (name, port) in &runner.services {
+        for (name, port) in &self.services {
             defs.push_str(&format!(
                 "{}_address = ('127.0.0.1', {port})\n",
                 name.replace('/', "_")
@@ -146,7 +152,7 @@ impl Runner {
                 return Err(format!("cannot name the services: {}", e.message));
             }
         }
-        Ok((runner, session))
+        Ok(())
     }
 
     pub fn current(&self) -> Option<&Step> {
