@@ -10,6 +10,9 @@
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
 //!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
 //!   the machine's sockets from `/proc/net` (`netstat`).
+//! - `help` (+ `help.txt`): the one source of help on every function, method, constant,
+//!   command and lecture concept: `:help`, completion, signatures, and which module a
+//!   name lives in (for hints).
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
@@ -24,6 +27,7 @@
 
 pub mod builtins;
 pub mod cli;
+pub mod help;
 pub mod hints;
 pub mod interp;
 pub mod labs;
