@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-python=${PYTHON:-python3}
+# The interpreter itself, not a shim: PATH is narrowed to the venv below.
+python=$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/socklab-wheel.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
