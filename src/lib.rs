@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //! - `cli`: command-line shapes (clap); no behaviour.
+//! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
 //! - `builtins`: built-in functions and methods, and one file per Python module.
@@ -27,6 +28,7 @@
 
 pub mod builtins;
 pub mod cli;
+pub mod completions;
 pub mod help;
 pub mod hints;
 pub mod interp;
@@ -54,6 +56,7 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
+        Some(cli::Command::Completions(args)) => completions::completions_command(&args),
         None => repl::run(cli.color),
     }
 }
