@@ -31,6 +31,15 @@ pub enum Command {
     Connect(ConnectArgs),
     /// Wait for one peer and talk to it by hand (like `nc -l`); Ctrl-D finishes.
     Listen(ListenArgs),
+    /// Rewrite a program from the lecture's Python 2 as Python 3: the program goes to
+    /// standard output, what changed (line by line) to standard error.
+    Py3(Py3Args),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Py3Args {
+    /// The Python 2 program, or `-` for standard input.
+    pub file: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]

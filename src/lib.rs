@@ -10,6 +10,8 @@
 //!   (with what a socket's reads learn about waiting for their peer), and `send`/`recv`
 //!   as bare system calls.
 //! - `hints`: the one place that explains an error in the lecture's words.
+//! - `py2`: the lecture's Python 2 rewritten as Python 3 (`socklab py3`, and the REPL's
+//!   offer of the Python 3 line).
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
 //!   time; the front end the REPL and lessons share.
@@ -25,6 +27,7 @@ pub mod hints;
 pub mod interp;
 pub mod labs;
 pub mod net;
+pub mod py2;
 pub mod repl;
 pub mod runner;
 pub mod session;
@@ -47,6 +50,7 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
+        Some(cli::Command::Py3(args)) => py2::py3_command(&args),
         None => repl::run(cli.color),
     }
 }
