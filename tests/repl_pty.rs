@@ -339,7 +339,9 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(
-        out.contains("is already taken by your socket s (listening)"),
+        out.contains(
+            "hint: your socket s is listening on that port; close it (s.close()) or use it"
+        ),
         "{out}"
     );
 
