@@ -6,15 +6,18 @@
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
 //! - `builtins`: built-in functions and methods, and one file per Python module.
-//! - `net`: the session's socket table (state, counters, events), interruptible waits
-//!   (with what a socket's reads learn about waiting for their peer), and `send`/`recv`
-//!   as bare system calls.
+//! - `net`: the session's socket table (state, counters), its log of typed events that
+//!   readers follow with cursors (`event`), interruptible waits (with what a socket's
+//!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
+//!   the machine's sockets from `/proc/net` (`netstat`).
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `py2`: the lecture's Python 2 rewritten as Python 3 (`socklab py3`, and the REPL's
 //!   offer of the Python 3 line).
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
-//!   time; the front end the REPL and lessons share.
+//!   time; the sockets and events by the names the student gave them (`sockets`); event
+//!   lines as they happen, in order with the output (`live`). What the REPL and lessons
+//!   share; it imports no front end.
 //! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
 //!   commands and the socket views.
 //! - `view`: the palette (the one place that decides colour) and the hex view.

@@ -7,7 +7,6 @@
 //! help registry. So pressing Tab can never change the session or hang it.
 
 use super::registry::{registry, Kind};
-use super::socket_view;
 use crate::interp::{types, Interp, Value};
 use crate::labs;
 use crate::view::{Palette, Style};
@@ -149,7 +148,7 @@ impl ReplHelper {
                     v
                 })
                 .collect(),
-            ":show" => socket_view::all_names(&self.interp),
+            ":show" => crate::session::sockets::all_names(&self.interp),
             ":events" => vec!["on".into(), "off".into()],
             ":serve" if text[space..].trim().contains(' ') => Vec::new(),
             ":serve" => labs::catalogue()
