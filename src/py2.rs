@@ -63,6 +63,16 @@ impl Rewrite {
     }
 }
 
+/// The Python 3 of a REPL entry that failed, when the entry is Python 2 that the rewrite
+/// turns into Python 3 socklab's parser accepts; `None` when nothing would change.
+pub fn offer(entry: &str) -> Option<String> {
+    let r = rewrite(entry);
+    if !r.changed() || r.python3_error().is_some() {
+        return None;
+    }
+    Some(r.text.trim_end().to_string())
+}
+
 /// `socklab py3 FILE`: the Python 3 program on standard output, what changed on
 /// standard error. Exit status 0 when the result is Python 3, 1 when some line still
 /// is not (it is named), 2 when the file cannot be read.
@@ -1250,6 +1260,22 @@ mod tests {
     fn what_is_still_not_python3_is_reported() {
         let r = rewrite("print 'a'\nx = (1, 2, 3...)\n");
         assert!(r.python3_error().is_some_and(|(line, _)| line == 2));
+    }
+
+    #[test]
+    fn an_entry_is_offered_only_when_its_rewrite_is_python3() {
+        assert_eq!(
+            offer("print s.recv(256)").as_deref(),
+            Some("print(s.recv(256).decode())")
+        );
+        assert_eq!(offer("s.send('hi')").as_deref(), Some("s.send(b'hi')"));
+        assert_eq!(offer("print(s.recv(256))"), None);
+        assert_eq!(offer("s.send(msg)"), None);
+        assert_eq!(offer("x = (1, 2, 3...)"), None);
+        assert_eq!(
+            offer("try:\n    s.connect(a)\nexcept socket.error, e:\n    print e\n").as_deref(),
+            Some("try:\n    s.connect(a)\nexcept socket.error as e:\n    print(e)")
+        );
     }
 
     #[test]

@@ -589,7 +589,7 @@ fn gather_facts(
     let refused = exc.is("ConnectionRefusedError");
     let in_use = message.contains("Address already in use");
     if facts.host.is_some() || refused || in_use {
-        let calls: &[&str] = if refused {
+        let calls: &[&str] = if !in_use {
             &[".connect(", ".connect_ex(", "create_connection("]
         } else {
             &[".bind(", "create_server(", "TCPServer(", "UDPServer("]
@@ -1034,6 +1034,35 @@ mod tests {
             Some("('127.0.0.1', PORT)")
         );
         assert_eq!(call_argument("x = 1", &[".bind("]), None);
+    }
+
+    #[test]
+    fn the_host_of_a_failing_call_is_read_without_looking_it_up() {
+        let mut s = session();
+        s.run("HOST = 'time.nist.gov'");
+        let got = s
+            .call(
+                |ctx| {
+                    let host = |ctx: &mut Ctx, line: &str| {
+                        hints::calls_at(line)
+                            .iter()
+                            .rev()
+                            .find_map(|c| host_of_call(ctx, c))
+                    };
+                    (
+                        host(ctx, "c.connect(('time.nist.gov', 13))"),
+                        host(ctx, "socket.gethostbyname(HOST)"),
+                        host(ctx, "u.sendto(b'x', (HOST, 13))"),
+                        host(ctx, "c.connect((host(), 13))"),
+                    )
+                },
+                &mut || {},
+            )
+            .expect("ran");
+        assert_eq!(got.0.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.1.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.2.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.3, None);
     }
 
     #[test]
