@@ -1,6 +1,13 @@
 //! Hints: one line after an error that explains it in the lecture's terms and says what
 //! to do. Shown on a terminal or with `--explain`, never in piped output (which must be
 //! byte for byte CPython's).
+//!
+//! A hint is worked out from [`Facts`]: the failing call as the student wrote it (read
+//! where the traceback points, [`calls_at`]), and, in the REPL, the state of the socket
+//! it was called on from the socket table (listening, never connected, closed, its
+//! options), who holds a port, and which lab services run. A hint says only what these
+//! facts support: with none (a `socklab run` program), it names both possibilities or
+//! says nothing, rather than guess.
 
 use crate::interp::Exc;
 use crate::net::State;
@@ -80,11 +87,16 @@ impl Facts {
             .find(|c| names.contains(&c.name.as_str()))
     }
 
-    /// The socket the call was made on, by the name the student used.
+    /// The socket the call was made on, by the name the student used: from the socket
+    /// table when it was found there, else as the failing call wrote it.
     fn socket_name(&self) -> &str {
-        self.socket
-            .as_ref()
-            .map_or("the socket", |s| s.name.as_str())
+        if let Some(s) = &self.socket {
+            return &s.name;
+        }
+        self.calls
+            .last()
+            .and_then(|c| c.receiver.as_deref())
+            .unwrap_or("the socket")
     }
 }
 
@@ -846,6 +858,19 @@ mod tests {
             ..repl()
         };
         assert_eq!(explain("TypeError", m, &facts), None);
+    }
+
+    #[test]
+    fn without_the_socket_table_the_socket_is_named_as_written() {
+        // `socklab run` has the traceback's line, not the session's sockets.
+        let facts = Facts {
+            calls: calls_at("server.accept()"),
+            ..Facts::default()
+        };
+        assert_eq!(
+            explain("OSError", "[Errno 22] Invalid argument", &facts).as_deref(),
+            Some("accept() needs a listening socket: call server.listen() first (after bind())")
+        );
     }
 
     #[test]

@@ -688,6 +688,19 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     assert!(out.contains("2\n"), "{out}");
     assert_eq!(r.run("a.recv(16)").lines().last(), Some("b'yo'"));
 
+    // A block: the whole of it waits at the prompt, and Enter on its empty last line
+    // runs it.
+    // (As in CPython's REPL, `print i` is an error as soon as its line is typed.)
+    r.more("for i in xrange(2):");
+    r.p.send_line("    print i").expect("send");
+    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like):")
+        .expect("the offer");
+    r.p.exp_string(">>> for i in range(2):\r\n    print(i)")
+        .expect("prefilled block");
+    r.p.send_line("").expect("enter");
+    let out = r.run("");
+    assert!(out.ends_with("0\n1\n"), "{out:?}");
+
     // A Python 3 line that fails offers nothing: the next prompt is empty.
     let out = r.run("b.send(undefined_name)");
     assert!(out.contains("NameError"), "{out}");
