@@ -574,14 +574,50 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Whether the name at `i` is one of the modules of an `import a, b.c` statement.
+    fn imported_module(&self, i: usize) -> bool {
+        let mut j = i;
+        loop {
+            let Some(p) = self.prev_sig(j) else {
+                return false;
+            };
+            if self.is(p, Kind::Name, "import") {
+                // `from x import thread` names a member, not the module.
+                return self.statement_start(p) == p;
+            }
+            if !self.op(p, ",") {
+                return false;
+            }
+            // The module before the comma, perhaps dotted.
+            match self.prev_sig(p) {
+                Some(q) if self.toks[q].kind == Kind::Name => j = q,
+                _ => return false,
+            }
+            while let Some(d) = self.prev_sig(j).filter(|&d| self.op(d, ".")) {
+                match self.prev_sig(d) {
+                    Some(n) if self.toks[n].kind == Kind::Name => j = n,
+                    _ => return false,
+                }
+            }
+        }
+    }
+
+    /// The first token of the line that holds `i`.
+    fn statement_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while let Some(p) = self.prev_sig(j) {
+            if matches!(self.toks[p].kind, Kind::Newline | Kind::Comment) || self.op(p, ";") {
+                break;
+            }
+            j = p;
+        }
+        j
+    }
+
     /// Rewrites that need one token and its neighbours only.
     fn tokens_alone(&mut self) {
-        self.imports_thread = (0..self.toks.len()).any(|i| {
-            self.is(i, Kind::Name, "thread")
-                && self
-                    .prev_sig(i)
-                    .is_some_and(|p| self.is(p, Kind::Name, "import"))
-        });
+        self.imports_thread = (0..self.toks.len())
+            .any(|i| self.is(i, Kind::Name, "thread") && self.imported_module(i));
         for i in 0..self.toks.len() {
             let s = self.src(i);
             match self.toks[i].kind {
@@ -1275,6 +1311,34 @@ mod tests {
         assert_eq!(
             offer("try:\n    s.connect(a)\nexcept socket.error, e:\n    print e\n").as_deref(),
             Some("try:\n    s.connect(a)\nexcept socket.error as e:\n    print(e)")
+        );
+    }
+
+    #[test]
+    fn whole_servers_of_the_python2_era_become_python3() {
+        let socketserver = "import SocketServer\n\nclass EchoHandler(SocketServer.BaseRequestHandler):\n    def handle(self):\n        data = self.request.recv(1024)\n        print \"got\", `data`\n        self.request.send(data)\n\nserver = SocketServer.TCPServer((\"\", 7007), EchoHandler)\nserver.serve_forever()\n";
+        let r = rewrite(socketserver);
+        assert_eq!(r.python3_error(), None, "{}", r.text);
+        assert!(r
+            .text
+            .contains("class EchoHandler(socketserver.BaseRequestHandler):"));
+        assert!(r.text.contains("print(\"got\", repr(data))"));
+        let threaded = "import socket, thread\ndef handler(conn, addr):\n    while 1:\n        data = conn.recv(1024)\n        if not data: break\n        conn.send(data)\n    conn.close()\nwhile 1:\n    conn, addr = s.accept()\n    print 'Connected by', addr; thread.start_new_thread(handler, (conn, addr))\n";
+        let r = rewrite(threaded);
+        assert_eq!(r.python3_error(), None, "{}", r.text);
+        assert!(
+            r.text.starts_with("import socket, threading\n"),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("    print('Connected by', addr); threading.Thread(target=handler, args=(conn, addr), daemon=True).start()\n"), "{}", r.text);
+        let services = "for name in ['daytime', 'http']:\n    try:\n        print name, socket.getservbyname(name, 'tcp')\n    except socket.error, e:\n        print >>sys.stderr, name, e\n";
+        let r = rewrite(services);
+        assert_eq!(r.python3_error(), None, "{}", r.text);
+        assert!(
+            r.text.contains("print(name, e, file=sys.stderr)"),
+            "{}",
+            r.text
         );
     }
 
