@@ -34,6 +34,9 @@ pub enum Command {
     /// Print the shell completion script for socklab (bash, zsh or fish).
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
+    /// Rewrite a program from the lecture's Python 2 as Python 3: the program goes to
+    /// standard output, what changed (line by line) to standard error.
+    Py3(Py3Args),
 }
 
 const COMPLETIONS_HELP: &str = "\
@@ -55,6 +58,12 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Py3Args {
+    /// The Python 2 program, or `-` for standard input.
+    pub file: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
