@@ -9,7 +9,6 @@
 //! - `mod.rs`: the loop: read an entry, run it in the [`Session`], show what happened.
 //! - `helper.rs`: the line editor's completion, hints, colouring and paste validation.
 //! - `meta.rs`: the `:` commands.
-//! - `registry.rs` (+ `help.txt`): the one source of help, completion and signatures.
 //! - `socket_view.rs`: event lines, the socket table and page (the data is the session's).
 //!
 //! # Ctrl-C
@@ -21,7 +20,6 @@
 
 mod helper;
 pub mod meta;
-pub mod registry;
 pub mod socket_view;
 
 pub use helper::{highlight_python, ReplHelper};
@@ -140,6 +138,8 @@ struct Repl {
     state: meta::MetaState,
     /// `:events on|off`, as the session's live event lines read it.
     show_events: Arc<AtomicBool>,
+    /// The Python 3 of a failed Python 2 entry, waiting at the next prompt.
+    prefill: Option<String>,
 }
 
 /// How often the prompt looks for events and service lines that happened meanwhile.
@@ -178,6 +178,7 @@ impl Repl {
             editor,
             history,
             show_events,
+            prefill: None,
             state: meta::MetaState {
                 palette,
                 events: true,
@@ -241,7 +242,10 @@ impl Repl {
                 if let Some(h) = ed.helper() {
                     h.set_pending(pending);
                 }
-                ed.readline(prompt)
+                match self.prefill.take() {
+                    Some(text) => ed.readline_with_initial(prompt, (&text, "")),
+                    None => ed.readline(prompt),
+                }
             }
             None => {
                 let mut out = std::io::stdout();
@@ -384,6 +388,23 @@ impl Repl {
                     "{}",
                     palette.paint(&format!("hint: {h}"), Style::Hint)
                 );
+            }
+            // The lecture's Python 2: its Python 3 waits at the next prompt.
+            if let Some(py3) = crate::py2::offer(entry) {
+                let shown = if py3.contains('\n') {
+                    format!("\n    {}", py3.replace('\n', "\n    "))
+                } else {
+                    format!(" {py3}")
+                };
+                let _ = writeln!(
+                    stderr,
+                    "{}",
+                    palette.paint(
+                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
+                        Style::Hint
+                    )
+                );
+                self.prefill = Some(py3);
             }
         }
         self.show_service_log(session);
