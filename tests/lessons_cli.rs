@@ -532,3 +532,68 @@ fn reset_in_a_lesson_replays_the_steps_before_and_keeps_the_lessons_names() {
              passed: connect\n",
         ));
 }
+
+#[test]
+fn demo_from_a_pipe_reads_one_key_a_line() {
+    let data = tempfile::tempdir().expect("tempdir");
+    socklab(data.path())
+        .args(["lesson", "demo", "welcome"])
+        .write_stdin("\nn\nb\nq\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "━━ Welcome to socklab ━━ step 1 of 3",
+        ))
+        .stdout(predicate::str::contains(">>> addresses = 2 ** 32\n"))
+        .stdout(predicate::str::contains("✓ the step's checks pass"))
+        .stdout(predicate::str::contains("  PRINT A GREETING"))
+        .stdout(predicate::str::contains("this is the first step").not())
+        .stdout(predicate::str::contains('\x1b').not());
+    socklab(data.path())
+        .args(["lesson", "demo", "nosuch"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no lesson `nosuch`; the lessons are: welcome, first-connection, tcp-server",
+        ));
+}
+
+#[test]
+fn every_course_lesson_is_a_chapter_of_the_book() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let summary = std::fs::read_to_string(root.join("book/src/SUMMARY.md")).expect("summary");
+    let mut included = Vec::new();
+    for entry in std::fs::read_dir(root.join("book/src/lessons")).expect("chapters") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("chapter");
+        let target = text
+            .trim()
+            .strip_prefix("{{#include ")
+            .and_then(|t| t.strip_suffix("}}"))
+            .unwrap_or_else(|| panic!("{} is not one include", path.display()));
+        let file = path.parent().expect("dir").join(target);
+        assert!(
+            file.exists(),
+            "{} includes {target}, which is missing",
+            path.display()
+        );
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            summary.contains(&format!("(lessons/{name})")),
+            "{name} not in SUMMARY.md"
+        );
+        included.push(std::fs::canonicalize(file).expect("canonical"));
+    }
+    for entry in std::fs::read_dir(root.join("lessons")).expect("lessons") {
+        let path = std::fs::canonicalize(entry.expect("entry").path()).expect("canonical");
+        assert!(
+            included.contains(&path),
+            "{} is not in the book",
+            path.display()
+        );
+    }
+}

@@ -428,7 +428,7 @@ fn html_block(
             let body = body.trim_end().strip_suffix("-->").unwrap_or(body);
             // Offset of the body in the file, so TOML positions map back.
             let body_start = start + block.find("lesson").unwrap_or(0) + "lesson".len();
-            front_matter(body, body_start, at, st.lesson, st.problems, st.text);
+            front_matter(body, body_start, at, st.lesson, st.problems);
             return;
         }
         if let Some(body) = rest.strip_prefix("step:") {
@@ -531,7 +531,6 @@ fn front_matter(
     at: &dyn Fn(usize) -> Pos,
     lesson: &mut Lesson,
     problems: &mut Vec<Problem>,
-    text: &str,
 ) {
     // Where a key is written, for messages about it.
     let key_pos = |key: &str| -> Pos {
@@ -560,7 +559,6 @@ fn front_matter(
             return;
         }
     };
-    let _ = text;
     for (key, value) in &table {
         let pos = key_pos(key);
         match key.as_str() {

@@ -599,8 +599,8 @@ fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
                 let _ = writeln!(err, "hint: {h}");
             }
         }
-        if let Some(code) = outcome.exit {
-            let _ = code;
+        // `exit()` ends the input as it ends the REPL; the lesson decides the status.
+        if outcome.exit.is_some() {
             break;
         }
         let (out, _) = learner.after_entry(session, &outcome);
