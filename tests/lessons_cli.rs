@@ -597,3 +597,34 @@ fn every_course_lesson_is_a_chapter_of_the_book() {
         );
     }
 }
+
+#[test]
+fn a_finished_lesson_leads_to_the_next_and_prerequisites_are_named() {
+    let data = tempfile::tempdir().expect("tempdir");
+    socklab(data.path())
+        .args(["learn", "first-connection"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "this lesson builds on welcome, not complete yet (socklab learn welcome)\n",
+        ));
+    let program = socklab(data.path())
+        .args(["lesson", "solution", "welcome"])
+        .output()
+        .expect("solution");
+    socklab(data.path())
+        .args(["learn", "welcome"])
+        .write_stdin(program.stdout)
+        .assert()
+        .success();
+    // welcome was the last lesson opened, but it is complete: learn goes on to the next.
+    socklab(data.path())
+        .arg("learn")
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "lesson first-connection: Your first connection\nstep 1/5 create",
+        ));
+}

@@ -176,7 +176,7 @@ impl Learner {
         let lid = self.lesson().id.clone();
         self.store.progress.step_mut(&lid, &step.id).done = true;
         self.store.save();
-        let mut out = if self.plain {
+        let passed = if self.plain {
             format!("passed: {}\n", step.id)
         } else {
             format!(
@@ -184,6 +184,9 @@ impl Learner {
                 p.paint(&format!("✓ step passed: {}", step.title), Style::Good)
             )
         };
+        // Said now, before the next step's setup shows its own events.
+        let _ = say(&passed);
+        let mut out = String::new();
         let next = self.next_undone(self.runner.step + 1);
         out.push_str(&self.go(session, next));
         if self.runner.current().is_none() {
@@ -455,7 +458,9 @@ fn choose<'a>(library: &'a Library, id: Option<&str>, store: &Store) -> Result<&
     }
     if let Some(current) = &store.progress.current {
         if let Ok(l) = library.find(current) {
-            return Ok(l);
+            if super::report::done_steps(&store.progress, l).0 < l.steps.len() {
+                return Ok(l);
+            }
         }
     }
     library
@@ -519,7 +524,35 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         .and_then(|sid| l.steps.iter().position(|s| s.id == sid))
         .unwrap_or(0);
     let start = learner.next_undone(saved);
-    let mut first = learner.go(&mut session, start);
+    let mut first = String::new();
+    let before: Vec<&str> = l
+        .needs_lessons
+        .iter()
+        .filter(|n| {
+            learner
+                .lessons
+                .iter()
+                .find(|o| &o.id == *n)
+                .is_some_and(|o| {
+                    super::report::done_steps(&learner.store.progress, o).0 < o.steps.len()
+                })
+        })
+        .map(String::as_str)
+        .collect();
+    if !before.is_empty() {
+        first.push_str(&format!(
+            "{}\n",
+            palette.paint(
+                &format!(
+                    "this lesson builds on {}, not complete yet (socklab learn {})",
+                    before.join(", "),
+                    before[0]
+                ),
+                Style::Hint
+            )
+        ));
+    }
+    first.push_str(&learner.go(&mut session, start));
     if learner.runner.current().is_none() {
         first.push_str(&learner.completion());
     }
@@ -536,7 +569,8 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
 fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
     let mut err = std::io::stderr();
     let l = learner.lesson().clone();
-    if say(&format!("lesson {}: {}\n{first}", l.id, l.title)).is_err() {
+    let step = learner.before_prompt(session);
+    if say(&format!("lesson {}: {}\n{first}{step}", l.id, l.title)).is_err() {
         return 0;
     }
     let mut pending = String::new();
