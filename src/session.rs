@@ -1,7 +1,14 @@
 //! A session: one interpreter, its sockets and its lab services, driven one entry at a
-//! time. The REPL is one front end over it; lessons are the next: they run a student's
-//! entry with [`Session::run`] and then check the *state* of the session
-//! ([`Session::evaluate`], [`Session::sockets`]) rather than the text typed.
+//! time. The REPL is one front end over it; lessons (`crate::lesson`) are the next: they
+//! run a student's entry with [`Session::run`] and then check the *state* of the
+//! session rather than the text typed.
+//!
+//! # Checks
+//! [`Session::evaluate_isolated`] evaluates a lesson's check quietly (live output muted,
+//! its events not shown), isolated (on a copy of the globals, and [`read_only`] so that
+//! only [`PURE_SOCKET_METHODS`] work on sockets) and bounded (stopped through the
+//! interrupt flag after a deadline). [`Session::last_exception`] and
+//! [`Session::events_since`] give what Python cannot see.
 //!
 //! # Where the code runs
 //! The evaluator recurses once per Python call, so entries run on one long-lived worker

@@ -762,4 +762,35 @@ y == 2
             "{messages:?}"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever an author writes, parsing and linting give problems, never a panic.
+        #[test]
+        fn any_mix_of_lesson_parts_parses_and_lints(parts in proptest::collection::vec(0usize..18, 0..30)) {
+            const FRAGMENTS: [&str; 18] = [
+                "<!-- lesson\nid = \"a\"\ntitle = \"b\"\n-->\n",
+                "<!-- lesson\nid = [\n-->\n",
+                "<!-- step: s -->\n",
+                "<!-- step: -->\n",
+                "## Title\n",
+                "# Big\n",
+                "text é ✓\n",
+                "\n",
+                "<details><summary>Hint</summary>\n\n",
+                "<details><summary>Solution</summary>\n",
+                "</details>\n",
+                "```python setup\nimport socket\n```\n",
+                "```python solution\nx = (\n```\n",
+                "```python check\n# msg\nx == 1\nstate(\n```\n",
+                "```python chek\n```\n",
+                "```\nunclosed\n",
+                "- item\n  more\n",
+                "<details><summary>Hint</summary>inline</details>\n",
+            ];
+            let text: String = parts.iter().map(|&i| FRAGMENTS[i]).collect();
+            let (lesson, _) = parse("p.md", &text);
+            let _ = super::super::lint::lint_lesson(&lesson);
+            let _ = super::super::learn::wrap(&text, 20);
+        }
+    }
 }
