@@ -37,6 +37,10 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How long a check stopped through the interrupt flag has to end before its caller
+/// stops waiting for it.
+const CHECK_GRACE: Duration = Duration::from_secs(1);
+
 /// How often a waiting caller gets control back while an entry runs.
 pub const TICK: Duration = Duration::from_millis(100);
 
@@ -279,17 +283,38 @@ impl Session {
         f: impl FnOnce(&mut Ctx) -> T + Send + 'static,
         tick: &mut dyn FnMut(),
     ) -> Option<T> {
+        self.call_until(f, tick, None).ok().flatten()
+    }
+
+    /// [`Session::call`], giving up waiting at `give_up`: `Err(())` then, with `f` still
+    /// running on the interpreter thread (the next call waits behind it).
+    fn call_until<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Ctx) -> T + Send + 'static,
+        tick: &mut dyn FnMut(),
+        give_up: Option<std::time::Instant>,
+    ) -> Result<Option<T>, ()> {
         let (tx, rx) = mpsc::channel();
         let job: Job = Box::new(move |ctx| {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(ctx)));
             let _ = tx.send(r.ok());
         });
-        self.jobs.as_ref()?.send(job).ok()?;
+        let Some(jobs) = self.jobs.as_ref() else {
+            return Ok(None);
+        };
+        if jobs.send(job).is_err() {
+            return Ok(None);
+        }
         loop {
             match rx.recv_timeout(TICK) {
-                Ok(r) => return r,
-                Err(mpsc::RecvTimeoutError::Timeout) => tick(),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+                Ok(r) => return Ok(r),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if give_up.is_some_and(|g| std::time::Instant::now() >= g) {
+                        return Err(());
+                    }
+                    tick()
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             }
         }
     }
@@ -431,8 +456,20 @@ impl Session {
         let flag = self.interp.interrupted.clone();
         let started = std::time::Instant::now();
         let mut stopped = false;
-        let r = self.call(
+        // A built-in that never looks at the interrupt flag (`sum(range(10**12))`)
+        // cannot be stopped; the caller is not held hostage by it.
+        let give_up = started + deadline + CHECK_GRACE;
+        let muted = self.muted.clone();
+        let r = self.call_until(
             move |ctx| {
+                // Unmuted by the check itself when it ends, even after its caller gave up.
+                struct Unmute(Arc<AtomicBool>);
+                impl Drop for Unmute {
+                    fn drop(&mut self) {
+                        self.0.store(false, Ordering::Relaxed);
+                    }
+                }
+                let _unmute = Unmute(muted);
                 let copy = Globals::new("__main__");
                 for (name, value) in ctx.interp.main.items() {
                     copy.set(&name, value);
@@ -453,9 +490,22 @@ impl Session {
                     flag.store(true, Ordering::Relaxed);
                 }
             },
+            Some(give_up),
         );
+        let Ok(r) = r else {
+            // Still muted until the runaway check ends: what it prints is not the student's.
+            return Err(ErrorReport {
+                class: "TimeoutError".into(),
+                message: format!(
+                    "still running after {:.1} s and it cannot be stopped; the session \
+                     goes on once it ends",
+                    (deadline + CHECK_GRACE).as_secs_f64()
+                ),
+                report: String::new(),
+                hint: None,
+            });
+        };
         self.interp.interrupted.store(false, Ordering::Relaxed);
-        self.muted.store(false, Ordering::Relaxed);
         self.stdout.take();
         self.stderr.take();
         self.quiet_since(start);

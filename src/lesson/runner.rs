@@ -640,6 +640,30 @@ mod tests {
     }
 
     #[test]
+    fn a_check_stuck_in_a_builtin_is_given_up_and_the_session_goes_on() {
+        let (mut r, mut s) = runner(LESSON);
+        r.begin(&mut s, 0).expect("setup");
+        let started = std::time::Instant::now();
+        // `sum` over a range never looks at the interrupt flag.
+        let e = s
+            .evaluate_isolated(
+                "sum(range(10**8)) > 0",
+                Duration::from_millis(200),
+                |_, g| add_helpers(g),
+            )
+            .expect_err("given up");
+        assert_eq!(e.class, "TimeoutError");
+        assert!(e.message.contains("cannot be stopped"), "{}", e.message);
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+        // The next entry runs once the runaway check has ended.
+        assert_eq!(s.run("print('after')").stdout, "after\n");
+    }
+
+    #[test]
     fn output_and_last_exception_are_per_step() {
         let (mut r, mut s) = runner("<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python check\n'hi' in output()\nisinstance(last_exception(), ZeroDivisionError)\n```\n");
         r.begin(&mut s, 0).expect("setup");
