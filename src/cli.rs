@@ -131,6 +131,8 @@ pub enum LessonCommand {
         /// Your name in the export (default: your login name).
         #[arg(long)]
         name: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
     },
     /// Merge students' exported progress into one table: one row per student, and for
     /// each step whether it is done, the entries it took and the hints used.
@@ -140,6 +142,9 @@ pub enum LessonCommand {
         /// Write CSV (the only format for now, and the default).
         #[arg(long)]
         csv: bool,
+        /// The lessons whose step order the columns follow (default: the course's).
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
     },
 }
 

@@ -477,6 +477,13 @@ fn exports_merge_into_one_csv_row_per_student() {
         .write_stdin("addresses = 1\naddresses = 2 ** 32\n")
         .assert()
         .code(1);
+    socklab(ana.path())
+        .args(["lesson", "progress"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "welcome           [ ]  Welcome to socklab  (2/3 steps)\n",
+        ));
     let a = out.path().join("ana.json");
     let b = out.path().join("ben.json");
     socklab(ana.path())

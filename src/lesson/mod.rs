@@ -180,10 +180,16 @@ pub fn lesson_command(args: &LessonArgs, color: crate::view::ColorChoice) -> i32
         LessonCommand::List { lessons } => report::list_command(lessons.as_deref()),
         LessonCommand::Solution { id, lessons } => report::solution_command(id, lessons.as_deref()),
         LessonCommand::Demo { id, lessons } => demo::demo_command(id, lessons.as_deref(), color),
-        LessonCommand::Progress { export, name } => {
-            report::export_command(export.as_deref(), name.as_deref())
-        }
-        LessonCommand::Report { files, csv } => report::report_command(files, *csv),
+        LessonCommand::Progress {
+            export,
+            name,
+            lessons,
+        } => report::export_command(export.as_deref(), name.as_deref(), lessons.as_deref()),
+        LessonCommand::Report {
+            files,
+            csv,
+            lessons,
+        } => report::report_command(files, *csv, lessons.as_deref()),
     }
 }
 

@@ -89,7 +89,7 @@ fn student_name(name: Option<&str>) -> String {
 }
 
 /// `lesson progress`: a summary, or with `--export FILE` the progress for an instructor.
-pub fn export_command(export: Option<&Path>, name: Option<&str>) -> i32 {
+pub fn export_command(export: Option<&Path>, name: Option<&str>, dir: Option<&Path>) -> i32 {
     let mut store = Store::open();
     for m in store.take_messages() {
         let _ = fail(&m);
@@ -113,8 +113,11 @@ pub fn export_command(export: Option<&Path>, name: Option<&str>) -> i32 {
             }
         }
         None => {
-            let lessons = Library::load(None).map(|l| l.lessons).unwrap_or_default();
-            let _ = say(&lesson_lines(&store.progress, &lessons));
+            let library = match Library::load(dir) {
+                Ok(l) => l,
+                Err(e) => return fail(&e),
+            };
+            let _ = say(&lesson_lines(&store.progress, &library.lessons));
             0
         }
     }
@@ -164,7 +167,7 @@ pub fn report_csv(exports: &[Export], known: &[Lesson]) -> Result<String, String
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
-pub fn report_command(files: &[PathBuf], _csv: bool) -> i32 {
+pub fn report_command(files: &[PathBuf], _csv: bool, dir: Option<&Path>) -> i32 {
     let mut exports = Vec::new();
     for f in files {
         let text = match std::fs::read(f) {
@@ -181,7 +184,10 @@ pub fn report_command(files: &[PathBuf], _csv: bool) -> i32 {
             }
         }
     }
-    let known = Library::load(None).map(|l| l.lessons).unwrap_or_default();
+    let known = match Library::load(dir) {
+        Ok(l) => l.lessons,
+        Err(e) => return fail(&e),
+    };
     match report_csv(&exports, &known) {
         Ok(csv) => {
             let _ = say(&csv);
