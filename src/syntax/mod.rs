@@ -18,7 +18,7 @@ pub mod unparse;
 mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
-pub use interactive::is_incomplete;
+pub use interactive::{is_incomplete, judge, Verdict};
 pub use lexer::tokenize;
 pub use parser::{parse_expression, parse_module, ParseMode};
 pub use source::{Source, Span};
