@@ -147,7 +147,8 @@ fn hex(session: &mut Session, arg: &str) -> String {
             out
         }
         Ok(Err(type_name)) => {
-            format!(":hex shows bytes; {arg} is a {type_name}\n")
+            let a = crate::view::english::article_for(&type_name);
+            format!(":hex shows bytes; {arg} is {a} {type_name}\n")
         }
         Err(e) => e.report,
     }
@@ -415,7 +416,9 @@ mod tests {
         let (out, _) = run(&mut s, &mut state(), ":hex 'é'");
         assert!(out.contains("c3 a9"), "{out}");
         let (out, _) = run(&mut s, &mut state(), ":hex 42");
-        assert_eq!(out, ":hex shows bytes; 42 is a int\n");
+        assert_eq!(out, ":hex shows bytes; 42 is an int\n");
+        let (out, _) = run(&mut s, &mut state(), ":hex 1.5");
+        assert_eq!(out, ":hex shows bytes; 1.5 is a float\n");
         let (out, _) = run(&mut s, &mut state(), ":hex nope");
         assert!(out.contains("NameError"), "{out}");
     }

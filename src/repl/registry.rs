@@ -64,6 +64,21 @@ impl Kind {
         }
     }
 
+    /// The word for several of them: "classes", "functions".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Meta => "meta-commands",
+            Kind::Concept => "concepts",
+            Kind::Module => "modules",
+            Kind::Function => "functions",
+            Kind::Class => "classes",
+            Kind::Method => "methods",
+            Kind::Attribute => "attributes",
+            Kind::Constant => "constants",
+            Kind::Exception => "exceptions",
+        }
+    }
+
     /// Whether completing it should add `(`.
     pub fn callable(self) -> bool {
         matches!(self, Kind::Function | Kind::Class | Kind::Method)
@@ -315,7 +330,7 @@ pub fn render(e: &Entry, palette: Palette) -> String {
             by_kind.entry(c.kind).or_default().push(c.short_name());
         }
         for (kind, names) in by_kind {
-            out.push_str(&format!("  {}s: {}\n", kind.word(), names.join(" ")));
+            out.push_str(&format!("  {}: {}\n", kind.plural(), names.join(" ")));
         }
     }
     out
@@ -485,7 +500,7 @@ mod tests {
     fn help_pages() {
         insta::assert_snapshot!("overview", overview(Palette::PLAIN));
         let reg = registry();
-        for t in ["socket.socket.bind", ":serve", "tcp"] {
+        for t in ["socket.socket.bind", ":serve", "tcp", "socket"] {
             let e = reg.get(t).expect("entry");
             insta::assert_snapshot!(t.replace(':', "meta-"), render(e, Palette::PLAIN));
         }
