@@ -175,7 +175,7 @@ const WELL_KNOWN: &[(u16, &str, &str)] = &[
 ];
 
 /// Port → names in `/etc/services` (what getservbyport reads).
-fn services_database() -> Option<Vec<(u16, String, String)>> {
+pub(crate) fn services_database() -> Option<Vec<(u16, String, String)>> {
     let text = std::fs::read_to_string("/etc/services").ok()?;
     Some(parse_services(&text))
 }
