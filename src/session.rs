@@ -93,6 +93,8 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// For each of `inputs`, whether the REPL echoed a value after it (`:save` prints it).
+    echoed: Vec<bool>,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -141,7 +143,7 @@ impl Session {
         let stderr = Capture::default();
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stdout()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stdout())))
             } else {
                 None
             };
@@ -152,7 +154,7 @@ impl Session {
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stderr()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stderr())))
             } else {
                 None
             };
@@ -183,6 +185,7 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            echoed: Vec::new(),
         })
     }
 
@@ -203,6 +206,11 @@ impl Session {
     /// Entries that ran without an error, in order.
     pub fn inputs(&self) -> &[String] {
         &self.inputs
+    }
+
+    /// For each of [`Session::inputs`], whether a value was echoed after it.
+    pub fn echoed(&self) -> &[bool] {
+        &self.echoed
     }
 
     /// Run `f` on the interpreter thread and wait for it, calling `tick` every [`TICK`].
@@ -268,6 +276,7 @@ impl Session {
         outcome.events = self.take_events();
         if outcome.error.is_none() && outcome.exit.is_none() {
             self.inputs.push(text.trim_end().to_string());
+            self.echoed.push(outcome.value.is_some());
         }
         outcome
     }
@@ -322,6 +331,7 @@ impl Session {
         self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
+        self.echoed.clear();
         let _ = self.take_events();
     }
 }

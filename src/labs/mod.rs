@@ -71,7 +71,7 @@
 //! - `connect.rs`, `listen.rs`: the telnet / `nc -l` stand-ins (`socklab connect`, `listen`).
 
 mod chat;
-mod connect;
+pub(crate) mod connect;
 mod daytime;
 mod echo;
 mod http;

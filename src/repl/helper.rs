@@ -6,9 +6,9 @@
 //! a property or `__getattr__`, which could run code or block), and signatures from the
 //! help registry. So pressing Tab can never change the session or hang it.
 
-use super::registry::{registry, Kind};
+use super::registry::{registry, type_topic, Kind};
 use super::socket_view;
-use crate::interp::{types, Interp, Value};
+use crate::interp::{Interp, Value};
 use crate::labs;
 use crate::view::{Palette, Style};
 use parking_lot::Mutex;
@@ -421,15 +421,6 @@ fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with(|c: char| c.is_ascii_digit())
         && s.chars().all(|c| c.is_alphanumeric() || c == '_')
-}
-
-/// The type's registry prefix: `socket.socket`, `str`, or a module's name.
-pub fn type_topic(v: &Value) -> String {
-    match v {
-        Value::Module(m) => m.name.to_string(),
-        Value::Class(c) => c.display_name(),
-        _ => types::type_of(v).display_name(),
-    }
 }
 
 /// An attribute found without running code: module globals, instance and class dicts.
