@@ -1,6 +1,7 @@
 //! What CPython's `site` module adds to the built-ins (`_sitebuiltins`): `quit` and `exit`,
-//! which typed bare say how to leave and called leave, and `help`, answered here from
-//! socklab's `:help` registry instead of pydoc.
+//! which typed bare say how to leave and called leave, and `help`, answered from
+//! socklab's `:help` registry instead of pydoc. The registry sits above the interpreter
+//! (`crate::help`), so whoever runs programs hands its answer in with [`answer_help_with`].
 
 use super::core::{sys_exit, write_stdout};
 use crate::interp::types;
@@ -8,6 +9,16 @@ use crate::interp::value::{Class, Name, Native, NativeObject, Value};
 use crate::interp::{Ctx, R};
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
+
+/// What `help()` and `help(obj)` print.
+pub type HelpFn = fn(Option<&Value>) -> String;
+
+static HELP: OnceLock<HelpFn> = OnceLock::new();
+
+/// Answer `help(...)` with `f` (the session and `socklab run` pass `crate::help`'s).
+pub fn answer_help_with(f: HelpFn) {
+    let _ = HELP.set(f);
+}
 
 /// `quit` or `exit`.
 struct Quitter {
@@ -99,7 +110,10 @@ impl NativeObject for Helper {
                     args.len() + 1
                 )));
             }
-            let text = crate::repl::registry::help_for_value(args.first());
+            let text = match HELP.get() {
+                Some(f) => f(args.first()),
+                None => "socklab answers help with :help at its prompt\n".to_string(),
+            };
             write_stdout(ctx, &text)?;
             Ok(Value::None)
         })())

@@ -707,11 +707,7 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
     )
     .map_err(|e| io_error(ctx, &e))?;
     let (v, sock) = new_socket_value(ctx, os, family, kind, proto, default_timeout());
-    sock.event(format!(
-        "created ({}, {})",
-        net::family_name(family),
-        net::kind_name(kind)
-    ));
+    sock.record(created(family, kind, net::Origin::Socket));
     Ok(v)
 }
 
@@ -895,9 +891,17 @@ fn flags_arg(ctx: &Ctx, v: Option<&Value>) -> R<i32> {
 fn record_error(s: &Sock, e: Box<Exc>, ctx: &mut Ctx) -> Box<Exc> {
     if !e.is("KeyboardInterrupt") {
         let text = crate::interp::exception_line(ctx, &e.value);
-        s.event(format!("error: {text}"));
+        s.record(net::EventKind::Error { line: text });
     }
     e
+}
+
+fn created(family: i32, kind: i32, origin: net::Origin) -> net::EventKind {
+    net::EventKind::Created {
+        family: net::family_name(family),
+        kind: net::kind_name(kind),
+        origin,
+    }
 }
 
 fn update_local(s: &Sock, os: &Socket) -> Option<String> {
@@ -906,8 +910,14 @@ fn update_local(s: &Sock, os: &Socket) -> Option<String> {
     local
 }
 
-fn peer_text(s: &Sock) -> String {
-    s.inner.lock().peer.clone().unwrap_or_else(|| "peer".into())
+/// The other end of a connected socket, as its events name it.
+fn peer_of(s: &Sock) -> net::Endpoint {
+    let st = s.inner.lock();
+    match (st.peer_socket, &st.peer) {
+        (Some(other), _) => net::Endpoint::Socket(other),
+        (None, Some(addr)) => net::Endpoint::Address(addr.clone()),
+        (None, None) => net::Endpoint::Address("peer".into()),
+    }
 }
 
 impl SocketObj {
@@ -981,7 +991,11 @@ impl SocketObj {
                 let os = os_of(ctx, s)?;
                 let d = os.try_clone().map_err(|e| io_error(ctx, &e))?;
                 let (v, new) = new_socket_value(ctx, d, s.family, s.kind, s.proto, s.timeout());
-                new.event(format!("duplicated from socket {}", s.id));
+                new.record(created(
+                    s.family,
+                    s.kind,
+                    net::Origin::Dup { of: s.socket_ref() },
+                ));
                 Ok(v)
             })(),
             _ => return None,
@@ -996,7 +1010,13 @@ impl SocketObj {
         let os = os_of(ctx, s)?;
         os.bind(&addr).map_err(|e| io_error(ctx, &e))?;
         let local = update_local(s, &os).unwrap_or_default();
-        s.transition(State::Bound, &local);
+        s.transition(
+            State::Bound,
+            net::EventKind::Bound {
+                local,
+                by_os: false,
+            },
+        );
         Ok(Value::None)
     }
 
@@ -1015,7 +1035,10 @@ impl SocketObj {
         let os = os_of(ctx, s)?;
         os.listen(backlog).map_err(|e| io_error(ctx, &e))?;
         let local = update_local(s, &os).unwrap_or_default();
-        s.transition(State::Listening, &format!("on {local} (backlog {backlog})"));
+        s.transition(
+            State::Listening,
+            net::EventKind::Listening { local, backlog },
+        );
         Ok(Value::None)
     }
 
@@ -1031,11 +1054,11 @@ impl SocketObj {
             st.peer = Some(addr_text(&addr));
             st.state = State::Connected;
         }
-        new.event(format!(
-            "accepted from {} (on {})",
-            addr_text(&addr),
-            local.unwrap_or_default()
-        ));
+        new.record(net::EventKind::Accepted {
+            peer: addr_text(&addr),
+            local: local.unwrap_or_default(),
+            listener: s.socket_ref(),
+        });
         Ok(Value::tuple(vec![v, addr_to_value(&addr)]))
     }
 
@@ -1094,15 +1117,12 @@ impl SocketObj {
                         st.state = before;
                     }
                 }
-                let what = if s.is_stream() {
-                    "connected"
-                } else {
-                    "connected (datagrams default to)"
-                };
-                let _ = what;
                 s.transition(
                     State::Connected,
-                    &format!("to {} from {}", addr_text(&addr), local),
+                    net::EventKind::Connected {
+                        peer: addr_text(&addr),
+                        local,
+                    },
                 );
                 Ok(if ex { Value::Int(0) } else { Value::None })
             }
@@ -1114,7 +1134,7 @@ impl SocketObj {
                     _ => libc::EAGAIN as i64,
                 };
                 let text = crate::interp::exception_line(ctx, &e.value);
-                s.event(format!("error: {text}"));
+                s.record(net::EventKind::Error { line: text });
                 {
                     let mut st = s.inner.lock();
                     if st.state == State::Connecting {
@@ -1160,12 +1180,12 @@ impl SocketObj {
         s.traffic
             .sent(sent, !s.is_stream(), !ctx.interp.is_shared());
         if s.observed() {
-            let to = peer_text(s);
-            if s.is_stream() {
-                s.event(format!("sent {} → {}", plural_bytes(sent), to));
-            } else {
-                s.event(format!("sent a {}-byte datagram → {}", sent, to));
-            }
+            s.record(net::EventKind::Sent {
+                bytes: sent,
+                to: peer_of(s),
+                datagram: !s.is_stream(),
+                through_file: false,
+            });
         }
         Ok(if all {
             Value::None
@@ -1198,13 +1218,23 @@ impl SocketObj {
         if let Some(os) = s.os().filter(|_| was_created) {
             let local = update_local(s, &os).unwrap_or_default();
             // The OS picked an ephemeral port on the first datagram.
-            s.transition(
-                State::Bound,
-                &format!("{local} (chosen by the OS for sendto)"),
-            );
+            s.transition(State::Bound, net::EventKind::Bound { local, by_os: true });
         }
-        s.traffic.sent(n, true, !ctx.interp.is_shared());
-        s.event(format!("sent a {}-byte datagram → {}", n, addr_text(&addr)));
+        // sendto on a connected stream ignores the address and sends bytes, not a datagram.
+        let datagram = !s.is_stream();
+        s.traffic.sent(n, datagram, !ctx.interp.is_shared());
+        if s.observed() {
+            s.record(net::EventKind::Sent {
+                bytes: n,
+                to: if datagram {
+                    net::Endpoint::Address(addr_text(&addr))
+                } else {
+                    peer_of(s)
+                },
+                datagram,
+                through_file: false,
+            });
+        }
         Ok(Value::Int(n as i64))
     }
 
@@ -1244,7 +1274,9 @@ impl SocketObj {
             Some(None) => return Err(ctx.err("MemoryError", "")),
             None => &mut small[..cap],
         };
-        let (n, addr) = if from {
+        // A datagram `recv` watched by the REPL or a lesson reads as `recvfrom` does, so its
+        // event can name the sender (an unconnected UDP socket hears from anyone).
+        let (n, addr) = if from || (!s.is_stream() && s.observed()) {
             let (n, addr) = reading(ctx, s, dontwait, |os| os.recv_from_with_flags(space, flags))?;
             (n, Some(addr))
         } else {
@@ -1263,24 +1295,26 @@ impl SocketObj {
                 .received(n, !s.is_stream(), !ctx.interp.is_shared());
         }
         let from_text = match &addr {
-            Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
-            _ if s.observed() => peer_text(s),
-            _ => String::new(),
+            Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => {
+                net::Endpoint::Address(addr_text(a))
+            }
+            _ if s.observed() => peer_of(s),
+            _ => net::Endpoint::Address(String::new()),
         };
         if !s.observed() {
-        } else if s.is_stream() {
-            if n == 0 && size > 0 {
-                s.event(format!(
-                    "peer closed: recv returned b'' ({} sent nothing more)",
-                    from_text
-                ));
-            } else if peeked {
-                s.event(format!("peeked at {} from {}", plural_bytes(n), from_text));
-            } else {
-                s.event(format!("received {} ← {}", plural_bytes(n), from_text));
-            }
+        } else if s.is_stream() && n == 0 && size > 0 {
+            s.record(net::EventKind::PeerClosed {
+                peer: from_text,
+                through_file: false,
+            });
         } else {
-            s.event(format!("received a {}-byte datagram ← {}", n, from_text));
+            s.record(net::EventKind::Received {
+                bytes: n,
+                from: from_text,
+                datagram: !s.is_stream(),
+                peeked,
+                through_file: false,
+            });
         }
         let bytes = match large {
             // SAFETY: the read filled the whole buffer, so every byte is initialised.
@@ -1318,7 +1352,12 @@ impl SocketObj {
             }
             _ => state,
         };
-        s.transition(new, "");
+        let direction = match new {
+            State::ShutRead => net::Direction::Reading,
+            State::ShutWrite => net::Direction::Writing,
+            _ => net::Direction::Both,
+        };
+        s.transition(new, net::EventKind::ShutDown { direction });
         Ok(Value::None)
     }
 
@@ -1365,11 +1404,10 @@ impl SocketObj {
         if r != 0 {
             return Err(io_error(ctx, &std::io::Error::last_os_error()));
         }
-        s.event(format!(
-            "option {} set to {}",
-            option_name(level, opt),
-            crate::interp::repr::repr_simple(&a[2])
-        ));
+        s.record(net::EventKind::OptionSet {
+            option: option_name(level, opt),
+            value: crate::interp::repr::repr_simple(&a[2]),
+        });
         Ok(Value::None)
     }
 
@@ -1456,14 +1494,6 @@ impl SocketObj {
             unbuffered: buffering == Some(0),
             state: Mutex::new(FileState::default()),
         })))
-    }
-}
-
-fn plural_bytes(n: usize) -> String {
-    if n == 1 {
-        "1 byte".into()
-    } else {
-        format!("{n} bytes")
     }
 }
 
@@ -1656,17 +1686,20 @@ impl SocketFile {
             .map(|b| unsafe { b.assume_init() })
             .collect();
         s.traffic.received(n, false, !ctx.interp.is_shared());
-        if n == 0 {
-            s.event(format!(
-                "peer closed: file read reached the end ({})",
-                peer_text(s)
-            ));
+        if !s.observed() {
+        } else if n == 0 {
+            s.record(net::EventKind::PeerClosed {
+                peer: peer_of(s),
+                through_file: true,
+            });
         } else {
-            s.event(format!(
-                "received {} ← {} (through makefile)",
-                plural_bytes(n),
-                peer_text(s)
-            ));
+            s.record(net::EventKind::Received {
+                bytes: n,
+                from: peer_of(s),
+                datagram: false,
+                peeked: false,
+                through_file: true,
+            });
         }
         let mut st = self.state.lock();
         if n == 0 {
@@ -1770,11 +1803,14 @@ impl SocketFile {
             })?;
         }
         s.traffic.sent(sent, false, !ctx.interp.is_shared());
-        s.event(format!(
-            "sent {} → {} (through makefile)",
-            plural_bytes(sent),
-            peer_text(s)
-        ));
+        if s.observed() {
+            s.record(net::EventKind::Sent {
+                bytes: sent,
+                to: peer_of(s),
+                datagram: false,
+                through_file: true,
+            });
+        }
         Ok(())
     }
 
@@ -2016,14 +2052,16 @@ fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let t = default_timeout();
     let (vx, sx) = new_socket_value(ctx, x, family, kind, 0, t);
     let (vy, sy) = new_socket_value(ctx, y, family, kind, 0, t);
-    for (s, other) in [(&sx, sy.id), (&sy, sx.id)] {
+    let (rx, ry) = (sx.socket_ref(), sy.socket_ref());
+    for (s, other) in [(&sx, ry), (&sy, rx)] {
         {
             let mut st = s.inner.lock();
             st.state = State::Connected;
-            st.peer = Some(format!("socket {other}"));
+            st.peer = Some(net::event::by_descriptor(other));
+            st.peer_socket = Some(other);
             st.local = Some("(unnamed)".into());
         }
-        s.event(format!("created connected to socket {other} (socketpair)"));
+        s.record(created(family, kind, net::Origin::Pair { with: other }));
     }
     Ok(Value::tuple(vec![vx, vy]))
 }
@@ -2064,9 +2102,10 @@ fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value
         let os = Socket::new(Domain::from(ai.family), Type::STREAM, None)
             .map_err(|e| io_error(ctx, &e))?;
         let (v, sock) = new_socket_value(ctx, os, ai.family, libc::SOCK_STREAM, ai.proto, timeout);
-        sock.event(format!(
-            "created ({}, SOCK_STREAM) by create_connection",
-            net::family_name(ai.family)
+        sock.record(created(
+            ai.family,
+            libc::SOCK_STREAM,
+            net::Origin::CreateConnection,
         ));
         if let Some(src) = a
             .get(2)
@@ -2101,9 +2140,10 @@ fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let os =
         Socket::new(Domain::from(family), Type::STREAM, None).map_err(|e| io_error(ctx, &e))?;
     let (v, sock) = new_socket_value(ctx, os, family, libc::SOCK_STREAM, 0, default_timeout());
-    sock.event(format!(
-        "created ({}, SOCK_STREAM) by create_server",
-        net::family_name(family)
+    sock.record(created(
+        family,
+        libc::SOCK_STREAM,
+        net::Origin::CreateServer,
     ));
     if let Some(os) = sock.os() {
         // CPython's create_server sets SO_REUSEADDR on POSIX.

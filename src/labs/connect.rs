@@ -151,7 +151,7 @@ pub(crate) fn port_of(text: &str) -> Result<(u16, Option<&'static str>), String>
     if let Some(lab) = super::catalogue().into_iter().find(|c| c.name == text) {
         return Ok((lab.default_port, Some(lab.name)));
     }
-    let known = crate::repl::meta::services_database().unwrap_or_default();
+    let known = super::services_database().unwrap_or_default();
     if let Some((port, _, _)) = known.iter().find(|(_, name, _)| name == text) {
         return Ok((*port, None));
     }

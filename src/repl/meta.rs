@@ -2,9 +2,9 @@
 //! Python statement starts with a colon), so they can sit beside the lecture's code.
 //! Each returns its text instead of printing it, so tests and lessons can read it.
 
-use super::netstat;
-use super::registry::{self, registry};
 use super::socket_view;
+use crate::help::{self as registry, registry};
+use crate::net::netstat;
 use crate::session::Session;
 use crate::view::{hexdump, Palette, Style};
 use std::fmt::Write;
@@ -137,7 +137,7 @@ fn show(session: &Session, arg: &str, p: Palette) -> String {
     match socket_view::detail(session.interp(), arg) {
         Some(d) => socket_view::show(&d, p),
         None => {
-            let names = socket_view::all_names(session.interp());
+            let names = crate::session::sockets::all_names(session.interp());
             if names.is_empty() {
                 format!("{arg} is not a socket of this session, and there are none yet\n")
             } else {
@@ -170,7 +170,7 @@ fn hex(session: &mut Session, arg: &str) -> String {
             out
         }
         Ok(Err(type_name)) => {
-            let a = crate::view::english::article_for(&type_name);
+            let a = crate::view::english::article_before_word(&type_name);
             format!(":hex shows bytes; {arg} is {a} {type_name}\n")
         }
         Err(e) => e.report,
@@ -197,26 +197,8 @@ const WELL_KNOWN: &[(u16, &str, &str)] = &[
     (8080, "http-alt", "a second web server (unprivileged)"),
 ];
 
-/// Port → names in `/etc/services` (what getservbyport reads).
-pub(crate) fn services_database() -> Option<Vec<(u16, String, String)>> {
-    let text = std::fs::read_to_string("/etc/services").ok()?;
-    Some(parse_services(&text))
-}
-
-fn parse_services(text: &str) -> Vec<(u16, String, String)> {
-    text.lines()
-        .filter_map(|l| {
-            let l = l.split('#').next()?.trim();
-            let mut f = l.split_whitespace();
-            let name = f.next()?;
-            let (port, proto) = f.next()?.split_once('/')?;
-            Some((port.parse().ok()?, name.to_string(), proto.to_string()))
-        })
-        .collect()
-}
-
 pub fn services_table(width: Option<u16>) -> String {
-    render_services(services_database().as_deref(), width)
+    render_services(crate::labs::services_database().as_deref(), width)
 }
 
 fn render_services(db: Option<&[(u16, String, String)]>, width: Option<u16>) -> String {
@@ -294,7 +276,7 @@ fn netstat_text(session: &Session, arg: &str, width: Option<u16>) -> String {
         match rows.iter().find(|r| r.fd == fd) {
             Some(r) => Some(format!(
                 "this session: {}",
-                socket_view::label(&r.names, Some(r.fd), r.id)
+                crate::session::sockets::label(&r.names, r.fd)
             )),
             None => Some("this session (a lab service)".into()),
         }
@@ -632,7 +614,9 @@ mod tests {
 
     #[test]
     fn services_table_snapshot() {
-        let db = parse_services("http 80/tcp www # WWW\nhttp 80/udp\nssh 22/tcp\n# comment\n");
+        let db = crate::labs::parse_services(
+            "http 80/tcp www # WWW\nhttp 80/udp\nssh 22/tcp\n# comment\n",
+        );
         insta::assert_snapshot!(render_services(Some(&db), None));
         let narrow = render_services(Some(&db), Some(80));
         insta::assert_snapshot!("services_at_80_columns", narrow);
