@@ -1100,10 +1100,15 @@ pub fn construct(
         }
         Native::Set | Native::FrozenSet => {
             let mut d = Dict::new();
-            if let Some(src) = args.first() {
-                for v in iterate(ctx, src)? {
-                    d.insert(hash_key(ctx, &v)?, Value::None);
+            match args.first() {
+                Some(Value::Set(src)) => d = crate::interp::dict::merged(&src.lock()),
+                Some(Value::FrozenSet(src)) => d = crate::interp::dict::merged(src),
+                Some(src) => {
+                    for v in iterate(ctx, src)? {
+                        d.insert(hash_key(ctx, &v)?, Value::None);
+                    }
                 }
+                None => {}
             }
             Ok(if cls.native == Native::Set {
                 Value::Set(Arc::new(Mutex::new(d)))

@@ -1785,7 +1785,7 @@ fn dict_method(
         "pop" => (|| {
             arg_count(ctx, "pop", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
-            let removed = d.lock().shift_remove(&key);
+            let removed = d.lock().remove(&key);
             match removed {
                 Some(v) => Ok(v),
                 None => match a.get(1) {
@@ -1811,7 +1811,12 @@ fn dict_method(
             arg_count(ctx, "setdefault", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
             let dflt = a.get(1).cloned().unwrap_or(Value::None);
-            Ok(d.lock().entry(key).or_insert(dflt).clone())
+            let mut d = d.lock();
+            if let Some(v) = d.get(&key) {
+                return Ok(v.clone());
+            }
+            d.insert(key, dflt.clone());
+            Ok(dflt)
         })(),
         "update" => (|| {
             if let Some(src) = a.first() {
@@ -1971,7 +1976,8 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
         Value::FrozenSet(_) => Value::FrozenSet(Arc::new(d)),
         _ => Value::Set(Arc::new(Mutex::new(d))),
     };
-    let mine = items(this);
+    // Only the operations that read the whole set copy it: add, discard and pop are O(1).
+    let mine = || items(this);
     Some((|| -> R<Value> {
         Ok(match (name, this) {
             ("add", Value::Set(d)) => {
@@ -1982,7 +1988,7 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("remove", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                if d.lock().shift_remove(&k).is_none() {
+                if !d.lock().discard(&k) {
                     return Err(Exc::new(types::new_exception(
                         "KeyError",
                         vec![a[0].clone()],
@@ -1992,11 +1998,11 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("discard", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                d.lock().shift_remove(&k);
+                d.lock().discard(&k);
                 Value::None
             }
-            ("pop", Value::Set(d)) => match d.lock().shift_remove_index(0) {
-                Some((k, _)) => k.0,
+            ("pop", Value::Set(d)) => match d.lock().pop_set() {
+                Some(k) => k,
                 None => {
                     return Err(Exc::new(types::new_exception(
                         "KeyError",
@@ -2015,16 +2021,17 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
                 }
                 Value::None
             }
-            ("copy", _) => wrap(mine),
+            ("copy", Value::Set(d)) => wrap(crate::interp::dict::merged(&d.lock())),
+            ("copy", Value::FrozenSet(_)) => this.clone(),
             ("union", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     out.extend(to_set(ctx, v)?);
                 }
                 wrap(out)
             }
             ("intersection", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     let o = to_set(ctx, v)?;
                     out.retain(|k, _| o.contains_key(k));
@@ -2032,7 +2039,7 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
                 wrap(out)
             }
             ("difference", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     let o = to_set(ctx, v)?;
                     out.retain(|k, _| !o.contains_key(k));
@@ -2041,9 +2048,10 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("symmetric_difference", _) => {
                 let o = to_set(ctx, &a[0])?;
+                let mine = mine();
                 let mut out: Dict = mine
                     .iter()
-                    .filter(|(k, _)| !o.contains_key(*k))
+                    .filter(|(k, _)| !o.contains_key(k))
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 for (k, v) in o.iter() {
@@ -2055,15 +2063,17 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("issubset", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(mine.keys().all(|k| o.contains_key(k)))
+                Value::Bool(mine().keys().all(|k| o.contains_key(k)))
             }
             ("issuperset", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(o.keys().all(|k| mine.contains_key(k)))
+                let mine = mine();
+                let all = o.keys().all(|k| mine.contains_key(k));
+                Value::Bool(all)
             }
             ("isdisjoint", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(!mine.keys().any(|k| o.contains_key(k)))
+                Value::Bool(!mine().keys().any(|k| o.contains_key(k)))
             }
             _ => return Err(ctx.err("AttributeError", "")),
         })
