@@ -1439,6 +1439,21 @@ pub fn call(
                     fp(ctx, &full, &kwargs)
                 }
             },
+            BuiltinKind::Declared(sig, fp) => {
+                let (args, kwargs) = match super::args::bind(ctx, sig, &args, &kwargs)? {
+                    None => (args, kwargs),
+                    Some((a, k)) => (a.into_vec(), k.into_vec()),
+                };
+                match &b.self_ {
+                    None => fp(ctx, &args, &kwargs),
+                    Some(s) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(s.clone());
+                        full.extend(args);
+                        fp(ctx, &full, &kwargs)
+                    }
+                }
+            }
             BuiltinKind::Method(name) => {
                 let this = b.self_.clone().unwrap_or(Value::None);
                 call_method(ctx, &this, name, args, kwargs)

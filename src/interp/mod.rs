@@ -5,6 +5,7 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values.
 
+pub mod args;
 pub mod dict;
 pub mod exceptions;
 pub mod exec;
