@@ -3,16 +3,23 @@
 //!
 //! # Layout
 //! - `cli`: command-line shapes (clap); no behaviour.
+//! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
 //! - `builtins`: built-in functions and methods, and one file per Python module.
-//! - `net`: the session's socket table (state, counters, events), interruptible waits
-//!   (with what a socket's reads learn about waiting for their peer), and `send`/`recv`
-//!   as bare system calls.
+//! - `net`: the session's socket table (state, counters), its log of typed events that
+//!   readers follow with cursors (`event`), interruptible waits (with what a socket's
+//!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
+//!   the machine's sockets from `/proc/net` (`netstat`).
+//! - `help` (+ `help.txt`): the one source of help on every function, method, constant,
+//!   command and lecture concept: `:help`, completion, signatures, and which module a
+//!   name lives in (for hints).
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
-//!   time; the front end the REPL and lessons share.
+//!   time; the sockets and events by the names the student gave them (`sockets`); event
+//!   lines as they happen, in order with the output (`live`). What the REPL and lessons
+//!   share; it imports no front end.
 //! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
 //!   commands and the socket views.
 //! - `view`: the palette (the one place that decides colour) and the hex view.
@@ -21,6 +28,8 @@
 
 pub mod builtins;
 pub mod cli;
+pub mod completions;
+pub mod help;
 pub mod hints;
 pub mod interp;
 pub mod labs;
@@ -47,6 +56,7 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
+        Some(cli::Command::Completions(args)) => completions::completions_command(&args),
         None => repl::run(cli.color),
     }
 }

@@ -5,7 +5,7 @@
 //!
 //! # Where the code runs
 //! The evaluator recurses once per Python call, so entries run on one long-lived worker
-//! thread with the interpreter's big stack (`runner::INTERPRETER_STACK`), never on the
+//! thread with the interpreter's big stack (`interp::INTERPRETER_STACK`), never on the
 //! caller's thread. The caller waits for the entry and, every [`TICK`], may look at what
 //! the sockets did meanwhile (a server loop's events appear while it runs).
 //!
@@ -14,9 +14,14 @@
 //! `time.sleep` and blocking socket calls check it and raise `KeyboardInterrupt`, which
 //! ends the entry like any exception. Names and sockets stay as they were.
 
+pub mod live;
+pub mod sockets;
+
+pub use live::{EventRenderer, LiveEvents};
+pub use sockets::{SocketEvent, SocketRow};
+
 use crate::hints::{self, Facts};
 use crate::interp::{self, Ctx, Interp, Value};
-use crate::repl::socket_view::{self, SocketEvent, SocketRow};
 use crate::syntax::{ast, Source};
 use parking_lot::Mutex;
 use std::io::Write;
@@ -33,11 +38,14 @@ pub const TICK: Duration = Duration::from_millis(100);
 const CAPTURE_LIMIT: usize = 1 << 20;
 
 /// How a session is set up.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct SessionOptions {
     /// Also write the program's output to this process's standard output and error as it
     /// happens (the REPL); otherwise it is only captured (lessons, tests).
     pub live_output: bool,
+    /// With `live_output`: write a line for each socket event as it happens, in order
+    /// with the output, rendered by this (`live.rs`).
+    pub live_events: Option<EventRenderer>,
 }
 
 /// An error an entry ended with: a syntax error or an uncaught exception.
@@ -63,7 +71,8 @@ pub struct Outcome {
     /// What the program itself wrote to standard error (not the error report).
     pub stderr: String,
     pub error: Option<ErrorReport>,
-    /// What the entry did to sockets, in order, each with the names it is known by.
+    /// What happened to sockets while the entry ran, in order, each with the names it
+    /// is known by after the entry.
     pub events: Vec<SocketEvent>,
     /// `exit()` / `sys.exit(code)` was called: the front end should end with this code.
     pub exit: Option<i32>,
@@ -93,6 +102,8 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// The live event lines, when the front end shows them (`SessionOptions`).
+    live: Option<Arc<LiveEvents>>,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -110,10 +121,18 @@ impl Capture {
 struct Tee {
     capture: Capture,
     live: Option<Box<dyn Write + Send>>,
+    /// Event lines go to the terminal just before the output that follows them.
+    events: Option<Arc<LiveEvents>>,
 }
 
 impl Write for Tee {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let (Some(events), Some(live)) = (&self.events, &mut self.live) {
+            let lines = events.before_output(buf);
+            if !lines.is_empty() {
+                live.write_all(lines.as_bytes())?;
+            }
+        }
         {
             let mut c = self.capture.0.lock();
             let room = CAPTURE_LIMIT.saturating_sub(c.len());
@@ -139,6 +158,11 @@ impl Session {
         interp.main.set("__name__", Value::str("__main__"));
         let stdout = Capture::default();
         let stderr = Capture::default();
+        sockets::collect_events(&interp);
+        let live_events = match (&options.live_events, options.live_output) {
+            (Some(render), true) => Some(Arc::new(LiveEvents::new(&interp, render.clone()))),
+            _ => None,
+        };
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
                 Some(Box::new(std::io::stdout()))
@@ -149,6 +173,7 @@ impl Session {
             out.sink = Box::new(Tee {
                 capture: stdout.clone(),
                 live,
+                events: live_events.clone(),
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
@@ -160,14 +185,14 @@ impl Session {
             err.sink = Box::new(Tee {
                 capture: stderr.clone(),
                 live,
+                events: live_events.clone(),
             });
         }
-        socket_view::collect_events(&interp);
         let (tx, rx) = mpsc::channel::<Job>();
         let worker_interp = interp.clone();
         std::thread::Builder::new()
             .name("socklab-session".into())
-            .stack_size(crate::runner::INTERPRETER_STACK)
+            .stack_size(crate::interp::INTERPRETER_STACK)
             .spawn(move || {
                 let mut ctx = worker_interp.new_ctx();
                 while let Ok(job) = rx.recv() {
@@ -183,7 +208,25 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            live: live_events,
         })
+    }
+
+    /// The live event lines, for a front end that shows them while the prompt waits.
+    pub fn live_events(&self) -> Option<Arc<LiveEvents>> {
+        self.live.clone()
+    }
+
+    /// Where the event log is now: [`Session::events_since`] this cursor gives only the
+    /// events that happen from now on.
+    pub fn event_cursor(&self) -> u64 {
+        self.interp.sockets.cursor()
+    }
+
+    /// The events from `cursor` on (as many as the log keeps), with the names their
+    /// sockets have now. The next cursor is the last one's `event.seq + 1`.
+    pub fn events_since(&self, cursor: u64) -> Vec<SocketEvent> {
+        sockets::name_events(&self.interp, self.interp.sockets.events_since(cursor))
     }
 
     pub fn interp(&self) -> &Arc<Interp> {
@@ -247,7 +290,17 @@ impl Session {
             .map(|r| (r.service.name(), r.addr.port()))
             .collect();
         let owned = text.to_string();
-        let result = self.call(move |ctx| run_entry(ctx, &owned, &services), tick);
+        let start = self.event_cursor();
+        if let Some(live) = &self.live {
+            live.start_entry();
+        }
+        let live = self.live.clone();
+        let result = self.call(move |ctx| run_entry(ctx, &owned, &services), &mut || {
+            tick();
+            if let Some(live) = &live {
+                say(&live.on_tick());
+            }
+        });
         self.interp.interrupted.store(false, Ordering::Relaxed);
         let mut outcome = match result {
             Some(r) => r,
@@ -263,9 +316,18 @@ impl Session {
                 ..Outcome::default()
             },
         };
+        let _ = self.interp.flush();
         outcome.stdout = self.stdout.take();
         outcome.stderr = self.stderr.take();
-        outcome.events = self.take_events();
+        if let Some(live) = &self.live {
+            // The traceback ends with the line the failed call's event recorded.
+            let ended_by = outcome
+                .error
+                .as_ref()
+                .and_then(|e| e.report.trim_end().lines().last().map(str::to_string));
+            say(&live.end_entry(ended_by.as_deref()));
+        }
+        outcome.events = self.events_since(start);
         if outcome.error.is_none() && outcome.exit.is_none() {
             self.inputs.push(text.trim_end().to_string());
         }
@@ -276,6 +338,7 @@ impl Session {
     /// `:hex EXPR`).
     pub fn evaluate(&mut self, expr: &str) -> Result<Evaluated, ErrorReport> {
         let owned = expr.to_string();
+        let start = self.event_cursor();
         let r = self.call(
             move |ctx| {
                 let v = eval_expression(ctx, &owned)?;
@@ -287,7 +350,15 @@ impl Session {
         );
         self.stdout.take();
         self.stderr.take();
+        self.quiet_since(start);
         r.unwrap_or_else(|| Err(internal_error()))
+    }
+
+    /// A quiet evaluation's events are not shown as the student's.
+    fn quiet_since(&self, start: u64) {
+        if let Some(live) = &self.live {
+            live.skip_quiet(start, self.event_cursor());
+        }
     }
 
     /// Evaluate `expr` and hand its value to `f` on the interpreter thread.
@@ -297,32 +368,30 @@ impl Session {
         f: impl FnOnce(&mut Ctx, Value) -> T + Send + 'static,
     ) -> Result<T, ErrorReport> {
         let owned = expr.to_string();
+        let start = self.event_cursor();
         let r = self.call(
             move |ctx| eval_expression(ctx, &owned).map(|v| f(ctx, v)),
             &mut || {},
         );
         self.stdout.take();
         self.stderr.take();
+        self.quiet_since(start);
         r.unwrap_or_else(|| Err(internal_error()))
     }
 
     /// Every live socket of the session, with the names that hold it.
     pub fn sockets(&self) -> Vec<SocketRow> {
-        socket_view::rows(&self.interp)
-    }
-
-    /// Socket events since the last call, with the names that hold each socket.
-    pub fn take_events(&self) -> Vec<SocketEvent> {
-        socket_view::take_events(&self.interp)
+        sockets::rows(&self.interp)
     }
 
     /// `:reset`: close every socket and forget every name (lab services keep running).
     pub fn reset(&mut self) {
-        socket_view::close_all(&self.interp);
+        let start = self.event_cursor();
+        self.interp.sockets.close_all();
         self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
-        let _ = self.take_events();
+        self.quiet_since(start);
     }
 }
 
@@ -330,9 +399,18 @@ impl Drop for Session {
     fn drop(&mut self) {
         // Sockets close deterministically at the end of a session, whoever still holds
         // them; the worker ends when its queue closes.
-        socket_view::close_all(&self.interp);
+        self.interp.sockets.close_all();
         self.jobs = None;
         let _ = self.interp.flush();
+    }
+}
+
+/// Write live lines to the terminal; a closed terminal is not the entry's problem.
+fn say(text: &str) {
+    if !text.is_empty() {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
     }
 }
 
@@ -387,8 +465,8 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
     outcome.value = last;
     let _ = ctx.interp.flush();
     if let Err(exc) = result {
-        if exc.is("SystemExit") {
-            outcome.exit = Some(crate::runner::finish_with_exception(ctx, &exc, false));
+        if let Some(code) = interp::exit_status(ctx, &exc) {
+            outcome.exit = Some(code);
             return outcome;
         }
         outcome.error = Some(report_exception(ctx, &exc, &src, services));
@@ -484,7 +562,7 @@ fn gather_facts(
     }
     if exc.is("NameError") {
         if let Some(name) = &facts.wrong_name {
-            facts.module_with_name = crate::repl::registry::module_of_member(name);
+            facts.module_with_name = crate::help::module_of_member(name);
         }
     }
     let refused = exc.is("ConnectionRefusedError");
@@ -511,7 +589,7 @@ fn gather_facts(
                 .and_then(|a| a.rsplit(':').next())
                 .and_then(|p| p.parse::<u16>().ok())
             {
-                facts.holder = socket_view::holder_of_port(&ctx.interp, port, services);
+                facts.holder = sockets::holder_of_port(&ctx.interp, port, services);
             }
         }
     }
@@ -639,6 +717,57 @@ mod tests {
 
     fn session() -> Session {
         Session::new(SessionOptions::default()).expect("session")
+    }
+
+    #[test]
+    fn an_entry_s_events_are_typed_and_in_order() {
+        use crate::net::{EventKind, State};
+        let mut s = session();
+        let o = s.run(
+            "import socket\nsrv = socket.socket()\nsrv.bind(('127.0.0.1', 0))\nsrv.listen(3)\n",
+        );
+        let kinds: Vec<&EventKind> = o.events.iter().map(|e| &e.event.kind).collect();
+        assert!(
+            matches!(
+                kinds[..],
+                [
+                    EventKind::Created { .. },
+                    EventKind::Bound { by_os: false, .. },
+                    EventKind::Listening { backlog: 3, .. }
+                ]
+            ),
+            "{kinds:?}"
+        );
+        assert_eq!(o.events[2].event.was, State::Bound);
+        assert_eq!(o.events[2].event.now, State::Listening);
+        assert!(o.events.iter().all(|e| e.names == ["srv"]));
+        let seqs: Vec<u64> = o.events.iter().map(|e| e.event.seq).collect();
+        assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    }
+
+    #[test]
+    fn readers_follow_the_log_with_their_own_cursors() {
+        let mut s = session();
+        let first = s.event_cursor();
+        s.run("import socket\na = socket.socket()");
+        let second = s.event_cursor();
+        let o = s.run("a.close()");
+        // Each entry's outcome has its own events; a reader's cursor sees both, and
+        // reading takes nothing from anyone else.
+        assert_eq!(o.events.len(), 1);
+        assert_eq!(s.events_since(first).len(), 2);
+        assert_eq!(s.events_since(second).len(), 1);
+        assert_eq!(s.events_since(first).len(), 2);
+        assert_eq!(s.events_since(s.event_cursor()).len(), 0);
+    }
+
+    #[test]
+    fn a_quiet_evaluation_s_events_do_not_leak_into_the_next_entry() {
+        let mut s = session();
+        s.run("import socket");
+        assert!(s.evaluate("socket.socket()").is_ok());
+        let o = s.run("x = 1");
+        assert!(o.events.is_empty(), "{:?}", o.events);
     }
 
     #[test]

@@ -70,6 +70,14 @@ impl Repl {
         self.line_until(line, "... ")
     }
 
+    /// Type a block line by line and end it with an empty line; return its output.
+    fn entry(&mut self, lines: &[&str]) -> String {
+        for line in lines {
+            self.more(line);
+        }
+        self.run("")
+    }
+
     fn quit(mut self) {
         self.p.send_control('d').expect("ctrl-d");
         self.p.exp_eof().expect("exit on ctrl-d");
@@ -96,6 +104,125 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn events_appear_in_order_with_the_output_of_one_statement() {
+    let dir = temp_dir("order");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("a, b = socket.socketpair()");
+    let out = r.entry(&[
+        "for i in range(2):",
+        "    a.send(b'x')",
+        "    print('after', i)",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "a  sent 1 byte → b",
+            "after 0",
+            "a  sent 1 byte → b",
+            "after 1"
+        ]
+        .map(|l| l.to_string()),
+        "{out}"
+    );
+    r.quit();
+}
+
+#[test]
+fn one_socket_has_one_name_everywhere() {
+    let dir = temp_dir("names");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    let out = r.run("a, b = socket.socketpair()");
+    assert!(
+        out.contains("a  created connected to b (socketpair)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("b  created connected to a (socketpair)"),
+        "{out}"
+    );
+    // A socket nobody named is its descriptor, in its event and in the table.
+    r.run("kept = {'x': socket.socket()}");
+    let out = r.run("kept['x'].fileno()");
+    let fd: String = out.lines().last().expect("the fileno").trim().to_string();
+    let out = r.run(":sockets");
+    assert!(out.contains(&format!("│ fd {fd} ")), "{out}");
+    assert!(!out.contains("socket #"), "{out}");
+    let out = r.run("kept['x'].close()");
+    assert!(out.contains(&format!("fd {fd}  created → closed")), "{out}");
+    r.quit();
+}
+
+#[test]
+fn datagrams_and_streams_are_told_apart() {
+    let dir = temp_dir("dgram");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("srv = socket.create_server(('127.0.0.1', 0))");
+    r.run("c = socket.create_connection(srv.getsockname())");
+    r.run("conn, addr = srv.accept()");
+    // sendto on a connected TCP socket sends bytes on the stream, not a datagram.
+    let out = r.run("c.sendto(b'hello', srv.getsockname())");
+    assert!(out.contains("c  sent 5 bytes → 127.0.0.1:"), "{out}");
+    assert!(!out.contains("datagram"), "{out}");
+    r.run("u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
+    r.run("u.bind(('127.0.0.1', 0))");
+    r.run("v = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
+    let out = r.run("v.sendto(b'hello world', u.getsockname())");
+    assert!(
+        out.contains("v  sent an 11-byte datagram → 127.0.0.1:"),
+        "{out}"
+    );
+    let vport = r.run("v.getsockname()[1]").trim().to_string();
+    // A plain recv on UDP still says who sent the datagram.
+    let out = r.run("u.recv(100)");
+    assert!(
+        out.contains(&format!(
+            "u  received an 11-byte datagram ← 127.0.0.1:{vport}"
+        )),
+        "{out}"
+    );
+    // After the peer closed, the table says so instead of "data".
+    r.run("conn.recv(100)");
+    r.run("c.close()");
+    let out = r.run(":sockets");
+    let conn_row = out
+        .lines()
+        .find(|l| l.contains("│ conn"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(conn_row.contains("peer closed"), "{out}");
+    assert!(conn_row.contains("end of data"), "{out}");
+    r.quit();
+}
+
+#[test]
+fn events_from_a_thread_appear_while_the_prompt_waits() {
+    let dir = temp_dir("idle");
+    let mut r = Repl::start(&dir);
+    r.run("import socket, threading");
+    r.run("srv = socket.create_server(('127.0.0.1', 0))");
+    let port = r.run("srv.getsockname()[1]").trim().to_string();
+    r.entry(&[
+        "def serve():",
+        "    conn, addr = srv.accept()",
+        "    conn.close()",
+    ]);
+    r.run("t = threading.Thread(target=serve); t.start()");
+    // The thread accepts only when this test connects, after the prompt is back: its
+    // events can only show while the prompt waits, with nothing typed.
+    let client = std::net::TcpStream::connect(("127.0.0.1", port.parse::<u16>().expect("port")))
+        .expect("connect to the session's server");
+    r.p.exp_string("accepted from 127.0.0.1:")
+        .expect("the thread's accept shown at the prompt, nothing typed");
+    r.p.exp_string("closed")
+        .expect("the thread's close shown at the prompt, nothing typed");
+    drop(client);
+    r.quit();
+}
+
+#[test]
 fn a_client_and_a_server_in_one_session() {
     let dir = temp_dir("exchange");
     let mut r = Repl::start(&dir);
@@ -115,12 +242,16 @@ fn a_client_and_a_server_in_one_session() {
     );
     let out = r.run("conn, addr = s.accept()");
     assert!(out.contains("conn  accepted from 127.0.0.1:"), "{out}");
+    // The event happens during the call; the value is echoed after it returns.
     let out = r.run("c.send(b'Hi!')");
-    assert!(out.starts_with("3\n"), "the value is echoed first: {out}");
-    assert!(out.contains("c  sent 3 bytes → 127.0.0.1:"), "{out}");
+    assert!(out.starts_with("c  sent 3 bytes → 127.0.0.1:"), "{out}");
+    assert!(out.ends_with("\n3\n"), "the value is echoed after: {out}");
     let out = r.run("conn.recv(1024)");
-    assert!(out.starts_with("b'Hi!'\n"), "{out}");
-    assert!(out.contains("conn  received 3 bytes ← 127.0.0.1:"), "{out}");
+    assert!(
+        out.starts_with("conn  received 3 bytes ← 127.0.0.1:"),
+        "{out}"
+    );
+    assert!(out.ends_with("\nb'Hi!'\n"), "{out}");
     assert_eq!(r.run("_"), "b'Hi!'\n");
     r.run("c.send(b'more')");
 
@@ -487,7 +618,7 @@ fn meta_commands_help_hex_serve_save_reset() {
     ));
     r.run("c.sendall(b'ping')");
     let out = r.run("c.recv(1024)");
-    assert!(out.starts_with("b'ping'\n"), "{out}");
+    assert!(out.ends_with("\nb'ping'\n"), "{out}");
     let out = r.run(":serve");
     assert!(out.contains("running lab services:"), "{out}");
     let out = r.run(":stop all");

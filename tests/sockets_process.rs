@@ -60,27 +60,39 @@ srv.close()
             out
         })
         .collect();
+    // Descriptors are the process's: the listening socket's is the first, and the client
+    // and the accepted connection take the next two.
+    let srv: i32 = masked
+        .first()
+        .and_then(|l| l.strip_prefix("[fd "))
+        .and_then(|l| l.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no first event in:\n{err}"));
+    let (c, conn) = (srv + 1, srv + 2);
     let expected = [
-        "[socket 1] created (AF_INET, SOCK_STREAM)",
-        "[socket 1] created → bound 127.0.0.1:P",
-        "[socket 1] bound → listening on 127.0.0.1:P (backlog 1)",
-        "[socket 2] created (AF_INET, SOCK_STREAM)",
+        format!("[fd {srv}] created (AF_INET, SOCK_STREAM)"),
+        format!("[fd {srv}] created → bound 127.0.0.1:P"),
+        format!("[fd {srv}] bound → listening on 127.0.0.1:P (backlog 1)"),
+        format!("[fd {c}] created (AF_INET, SOCK_STREAM)"),
     ];
     assert_eq!(&masked[..4], &expected, "all events:\n{err}");
     let rest = masked[4..].join("\n");
     for needle in [
-        "[socket 2] created → connected to 127.0.0.1:P from 127.0.0.1:P",
-        "[socket 3] accepted from 127.0.0.1:P (on 127.0.0.1:P)",
-        "[socket 2] sent 3 bytes → 127.0.0.1:P",
-        "[socket 3] received 3 bytes ← 127.0.0.1:P",
-        "[socket 3] sent 2 bytes → 127.0.0.1:P",
-        "[socket 2] received 2 bytes ← 127.0.0.1:P",
-        "[socket 2] connected → closed",
-        "[socket 3] peer closed: recv returned b''",
-        "[socket 3] connected → closed",
-        "[socket 1] listening → closed",
+        format!("[fd {c}] created → connected to 127.0.0.1:P from 127.0.0.1:P"),
+        format!("[fd {conn}] accepted from 127.0.0.1:P (on 127.0.0.1:P, by fd {srv})"),
+        format!("[fd {c}] sent 3 bytes → 127.0.0.1:P"),
+        format!("[fd {conn}] received 3 bytes ← 127.0.0.1:P"),
+        format!("[fd {conn}] sent 2 bytes → 127.0.0.1:P"),
+        format!("[fd {c}] received 2 bytes ← 127.0.0.1:P"),
+        format!("[fd {c}] connected → closed"),
+        format!("[fd {conn}] peer closed: recv returned b''"),
+        format!("[fd {conn}] connected → closed"),
+        format!("[fd {srv}] listening → closed"),
     ] {
-        assert!(rest.contains(needle), "missing event {needle:?} in:\n{err}");
+        assert!(
+            rest.contains(&needle),
+            "missing event {needle:?} in:\n{err}"
+        );
     }
 }
 

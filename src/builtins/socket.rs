@@ -122,25 +122,26 @@ fn enum_class(name: &'static str) -> Arc<Class> {
         .unwrap_or_else(|| types::class("int"))
 }
 
+/// Every constant of the module: the ones all Unix systems have, then those of this
+/// system alone (`net::sys::CONSTANTS`, Linux's).
+static CONSTANTS: std::sync::LazyLock<Vec<(&str, i64, &str)>> =
+    std::sync::LazyLock::new(|| [PORTABLE_CONSTANTS, net::sys::CONSTANTS].concat());
+
 /// (name, value, enum class or "" for a plain int)
-const CONSTANTS: &[(&str, i64, &str)] = &[
+const PORTABLE_CONSTANTS: &[(&str, i64, &str)] = &[
     ("AF_UNSPEC", libc::AF_UNSPEC as i64, "AddressFamily"),
     ("AF_INET", libc::AF_INET as i64, "AddressFamily"),
     ("AF_INET6", libc::AF_INET6 as i64, "AddressFamily"),
     ("AF_UNIX", libc::AF_UNIX as i64, "AddressFamily"),
-    ("AF_PACKET", libc::AF_PACKET as i64, "AddressFamily"),
     ("SOCK_STREAM", libc::SOCK_STREAM as i64, "SocketKind"),
     ("SOCK_DGRAM", libc::SOCK_DGRAM as i64, "SocketKind"),
     ("SOCK_RAW", libc::SOCK_RAW as i64, "SocketKind"),
     ("SOCK_RDM", libc::SOCK_RDM as i64, "SocketKind"),
     ("SOCK_SEQPACKET", libc::SOCK_SEQPACKET as i64, "SocketKind"),
-    ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK as i64, "SocketKind"),
-    ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC as i64, "SocketKind"),
     ("MSG_PEEK", libc::MSG_PEEK as i64, "MsgFlag"),
     ("MSG_DONTWAIT", libc::MSG_DONTWAIT as i64, "MsgFlag"),
     ("MSG_WAITALL", libc::MSG_WAITALL as i64, "MsgFlag"),
     ("MSG_OOB", libc::MSG_OOB as i64, "MsgFlag"),
-    ("MSG_NOSIGNAL", libc::MSG_NOSIGNAL as i64, "MsgFlag"),
     ("AI_PASSIVE", libc::AI_PASSIVE as i64, "AddressInfo"),
     ("AI_CANONNAME", libc::AI_CANONNAME as i64, "AddressInfo"),
     ("AI_NUMERICHOST", libc::AI_NUMERICHOST as i64, "AddressInfo"),
@@ -180,7 +181,6 @@ const CONSTANTS: &[(&str, i64, &str)] = &[
     ("IPV6_V6ONLY", libc::IPV6_V6ONLY as i64, ""),
     ("TCP_NODELAY", libc::TCP_NODELAY as i64, ""),
     ("TCP_MAXSEG", libc::TCP_MAXSEG as i64, ""),
-    ("TCP_KEEPIDLE", libc::TCP_KEEPIDLE as i64, ""),
     ("TCP_KEEPINTVL", libc::TCP_KEEPINTVL as i64, ""),
     ("TCP_KEEPCNT", libc::TCP_KEEPCNT as i64, ""),
     ("SHUT_RD", libc::SHUT_RD as i64, ""),
@@ -359,7 +359,7 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("AddressFamily", Value::Class(enum_class("AddressFamily"))),
         ("SocketKind", Value::Class(enum_class("SocketKind"))),
     ];
-    for &(name, value, e) in CONSTANTS {
+    for &(name, value, e) in CONSTANTS.iter() {
         v.push((name, constant(value, e)));
     }
     v
@@ -710,11 +710,7 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
     .map_err(|e| io_error(ctx, &e))?;
     let t = default_timeout(ctx);
     let (v, sock) = new_socket_value(ctx, os, family, kind, proto, t);
-    sock.event(format!(
-        "created ({}, {})",
-        net::family_name(family),
-        net::kind_name(kind)
-    ));
+    sock.record(created(family, kind, net::Origin::Socket));
     Ok(v)
 }
 
@@ -898,9 +894,17 @@ fn flags_arg(ctx: &Ctx, v: Option<&Value>) -> R<i32> {
 fn record_error(s: &Sock, e: Box<Exc>, ctx: &mut Ctx) -> Box<Exc> {
     if !e.is("KeyboardInterrupt") {
         let text = crate::interp::exception_line(ctx, &e.value);
-        s.event(format!("error: {text}"));
+        s.record(net::EventKind::Error { line: text });
     }
     e
+}
+
+fn created(family: i32, kind: i32, origin: net::Origin) -> net::EventKind {
+    net::EventKind::Created {
+        family: net::family_name(family),
+        kind: net::kind_name(kind),
+        origin,
+    }
 }
 
 fn update_local(s: &Sock, os: &Socket) -> Option<String> {
@@ -909,8 +913,14 @@ fn update_local(s: &Sock, os: &Socket) -> Option<String> {
     local
 }
 
-fn peer_text(s: &Sock) -> String {
-    s.inner.lock().peer.clone().unwrap_or_else(|| "peer".into())
+/// The other end of a connected socket, as its events name it.
+fn peer_of(s: &Sock) -> net::Endpoint {
+    let st = s.inner.lock();
+    match (st.peer_socket, &st.peer) {
+        (Some(other), _) => net::Endpoint::Socket(other),
+        (None, Some(addr)) => net::Endpoint::Address(addr.clone()),
+        (None, None) => net::Endpoint::Address("peer".into()),
+    }
 }
 
 impl SocketObj {
@@ -984,7 +994,11 @@ impl SocketObj {
                 let os = os_of(ctx, s)?;
                 let d = os.try_clone().map_err(|e| io_error(ctx, &e))?;
                 let (v, new) = new_socket_value(ctx, d, s.family, s.kind, s.proto, s.timeout());
-                new.event(format!("duplicated from socket {}", s.id));
+                new.record(created(
+                    s.family,
+                    s.kind,
+                    net::Origin::Dup { of: s.socket_ref() },
+                ));
                 Ok(v)
             })(),
             _ => return None,
@@ -999,7 +1013,13 @@ impl SocketObj {
         let os = os_of(ctx, s)?;
         os.bind(&addr).map_err(|e| io_error(ctx, &e))?;
         let local = update_local(s, &os).unwrap_or_default();
-        s.transition(State::Bound, &local);
+        s.transition(
+            State::Bound,
+            net::EventKind::Bound {
+                local,
+                by_os: false,
+            },
+        );
         Ok(Value::None)
     }
 
@@ -1018,7 +1038,10 @@ impl SocketObj {
         let os = os_of(ctx, s)?;
         os.listen(backlog).map_err(|e| io_error(ctx, &e))?;
         let local = update_local(s, &os).unwrap_or_default();
-        s.transition(State::Listening, &format!("on {local} (backlog {backlog})"));
+        s.transition(
+            State::Listening,
+            net::EventKind::Listening { local, backlog },
+        );
         Ok(Value::None)
     }
 
@@ -1035,11 +1058,11 @@ impl SocketObj {
             st.peer = Some(addr_text(&addr));
             st.state = State::Connected;
         }
-        new.event(format!(
-            "accepted from {} (on {})",
-            addr_text(&addr),
-            local.unwrap_or_default()
-        ));
+        new.record(net::EventKind::Accepted {
+            peer: addr_text(&addr),
+            local: local.unwrap_or_default(),
+            listener: s.socket_ref(),
+        });
         Ok(Value::tuple(vec![v, addr_to_value(&addr)]))
     }
 
@@ -1098,15 +1121,12 @@ impl SocketObj {
                         st.state = before;
                     }
                 }
-                let what = if s.is_stream() {
-                    "connected"
-                } else {
-                    "connected (datagrams default to)"
-                };
-                let _ = what;
                 s.transition(
                     State::Connected,
-                    &format!("to {} from {}", addr_text(&addr), local),
+                    net::EventKind::Connected {
+                        peer: addr_text(&addr),
+                        local,
+                    },
                 );
                 Ok(if ex { Value::Int(0) } else { Value::None })
             }
@@ -1118,7 +1138,7 @@ impl SocketObj {
                     _ => libc::EAGAIN as i64,
                 };
                 let text = crate::interp::exception_line(ctx, &e.value);
-                s.event(format!("error: {text}"));
+                s.record(net::EventKind::Error { line: text });
                 {
                     let mut st = s.inner.lock();
                     if st.state == State::Connecting {
@@ -1149,7 +1169,7 @@ impl SocketObj {
                 &owned
             }
         };
-        let flags = flags_arg(ctx, a.get(1))? | libc::MSG_NOSIGNAL;
+        let flags = flags_arg(ctx, a.get(1))? | net::sys::NO_SIGNAL;
         let mut sent = 0;
         loop {
             let n = blocking_fd(ctx, s, false, false, |fd| {
@@ -1164,12 +1184,12 @@ impl SocketObj {
         s.traffic
             .sent(sent, !s.is_stream(), !ctx.interp.is_shared());
         if s.observed() {
-            let to = peer_text(s);
-            if s.is_stream() {
-                s.event(format!("sent {} → {}", plural_bytes(sent), to));
-            } else {
-                s.event(format!("sent a {}-byte datagram → {}", sent, to));
-            }
+            s.record(net::EventKind::Sent {
+                bytes: sent,
+                to: peer_of(s),
+                datagram: !s.is_stream(),
+                through_file: false,
+            });
         }
         Ok(if all {
             Value::None
@@ -1194,7 +1214,7 @@ impl SocketObj {
         };
         let addr = parse_address(ctx, s.family, addr_v, "sendto")?;
         let n = blocking(ctx, s, false, |os| {
-            os.send_to_with_flags(&data, &addr, flags | libc::MSG_NOSIGNAL)
+            os.send_to_with_flags(&data, &addr, flags | net::sys::NO_SIGNAL)
         })?;
         let was_created = s.inner.lock().state == State::Created;
         // The datagram has left: a thread that closes the socket now (a server's main
@@ -1202,13 +1222,23 @@ impl SocketObj {
         if let Some(os) = s.os().filter(|_| was_created) {
             let local = update_local(s, &os).unwrap_or_default();
             // The OS picked an ephemeral port on the first datagram.
-            s.transition(
-                State::Bound,
-                &format!("{local} (chosen by the OS for sendto)"),
-            );
+            s.transition(State::Bound, net::EventKind::Bound { local, by_os: true });
         }
-        s.traffic.sent(n, true, !ctx.interp.is_shared());
-        s.event(format!("sent a {}-byte datagram → {}", n, addr_text(&addr)));
+        // sendto on a connected stream ignores the address and sends bytes, not a datagram.
+        let datagram = !s.is_stream();
+        s.traffic.sent(n, datagram, !ctx.interp.is_shared());
+        if s.observed() {
+            s.record(net::EventKind::Sent {
+                bytes: n,
+                to: if datagram {
+                    net::Endpoint::Address(addr_text(&addr))
+                } else {
+                    peer_of(s)
+                },
+                datagram,
+                through_file: false,
+            });
+        }
         Ok(Value::Int(n as i64))
     }
 
@@ -1248,7 +1278,9 @@ impl SocketObj {
             Some(None) => return Err(ctx.err("MemoryError", "")),
             None => &mut small[..cap],
         };
-        let (n, addr) = if from {
+        // A datagram `recv` watched by the REPL or a lesson reads as `recvfrom` does, so its
+        // event can name the sender (an unconnected UDP socket hears from anyone).
+        let (n, addr) = if from || (!s.is_stream() && s.observed()) {
             let (n, addr) = reading(ctx, s, dontwait, |os| os.recv_from_with_flags(space, flags))?;
             (n, Some(addr))
         } else {
@@ -1267,24 +1299,26 @@ impl SocketObj {
                 .received(n, !s.is_stream(), !ctx.interp.is_shared());
         }
         let from_text = match &addr {
-            Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => addr_text(a),
-            _ if s.observed() => peer_text(s),
-            _ => String::new(),
+            Some(a) if a.as_socket().is_some() || a.as_pathname().is_some() => {
+                net::Endpoint::Address(addr_text(a))
+            }
+            _ if s.observed() => peer_of(s),
+            _ => net::Endpoint::Address(String::new()),
         };
         if !s.observed() {
-        } else if s.is_stream() {
-            if n == 0 && size > 0 {
-                s.event(format!(
-                    "peer closed: recv returned b'' ({} sent nothing more)",
-                    from_text
-                ));
-            } else if peeked {
-                s.event(format!("peeked at {} from {}", plural_bytes(n), from_text));
-            } else {
-                s.event(format!("received {} ← {}", plural_bytes(n), from_text));
-            }
+        } else if s.is_stream() && n == 0 && size > 0 {
+            s.record(net::EventKind::PeerClosed {
+                peer: from_text,
+                through_file: false,
+            });
         } else {
-            s.event(format!("received a {}-byte datagram ← {}", n, from_text));
+            s.record(net::EventKind::Received {
+                bytes: n,
+                from: from_text,
+                datagram: !s.is_stream(),
+                peeked,
+                through_file: false,
+            });
         }
         let bytes = match large {
             // SAFETY: the read filled the whole buffer, so every byte is initialised.
@@ -1322,7 +1356,12 @@ impl SocketObj {
             }
             _ => state,
         };
-        s.transition(new, "");
+        let direction = match new {
+            State::ShutRead => net::Direction::Reading,
+            State::ShutWrite => net::Direction::Writing,
+            _ => net::Direction::Both,
+        };
+        s.transition(new, net::EventKind::ShutDown { direction });
         Ok(Value::None)
     }
 
@@ -1369,11 +1408,10 @@ impl SocketObj {
         if r != 0 {
             return Err(io_error(ctx, &std::io::Error::last_os_error()));
         }
-        s.event(format!(
-            "option {} set to {}",
-            option_name(level, opt),
-            crate::interp::repr::repr_simple(&a[2])
-        ));
+        s.record(net::EventKind::OptionSet {
+            option: option_name(level, opt),
+            value: crate::interp::repr::repr_simple(&a[2]),
+        });
         Ok(Value::None)
     }
 
@@ -1460,14 +1498,6 @@ impl SocketObj {
             unbuffered: buffering == Some(0),
             state: Mutex::new(FileState::default()),
         })))
-    }
-}
-
-fn plural_bytes(n: usize) -> String {
-    if n == 1 {
-        "1 byte".into()
-    } else {
-        format!("{n} bytes")
     }
 }
 
@@ -1660,17 +1690,20 @@ impl SocketFile {
             .map(|b| unsafe { b.assume_init() })
             .collect();
         s.traffic.received(n, false, !ctx.interp.is_shared());
-        if n == 0 {
-            s.event(format!(
-                "peer closed: file read reached the end ({})",
-                peer_text(s)
-            ));
+        if !s.observed() {
+        } else if n == 0 {
+            s.record(net::EventKind::PeerClosed {
+                peer: peer_of(s),
+                through_file: true,
+            });
         } else {
-            s.event(format!(
-                "received {} ← {} (through makefile)",
-                plural_bytes(n),
-                peer_text(s)
-            ));
+            s.record(net::EventKind::Received {
+                bytes: n,
+                from: peer_of(s),
+                datagram: false,
+                peeked: false,
+                through_file: true,
+            });
         }
         let mut st = self.state.lock();
         if n == 0 {
@@ -1770,15 +1803,18 @@ impl SocketFile {
         let mut sent = 0;
         while sent < data.len() {
             sent += blocking(ctx, s, false, |os| {
-                os.send_with_flags(&data[sent..], libc::MSG_NOSIGNAL)
+                os.send_with_flags(&data[sent..], net::sys::NO_SIGNAL)
             })?;
         }
         s.traffic.sent(sent, false, !ctx.interp.is_shared());
-        s.event(format!(
-            "sent {} → {} (through makefile)",
-            plural_bytes(sent),
-            peer_text(s)
-        ));
+        if s.observed() {
+            s.record(net::EventKind::Sent {
+                bytes: sent,
+                to: peer_of(s),
+                datagram: false,
+                through_file: true,
+            });
+        }
         Ok(())
     }
 
@@ -2020,14 +2056,16 @@ fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let t = default_timeout(ctx);
     let (vx, sx) = new_socket_value(ctx, x, family, kind, 0, t);
     let (vy, sy) = new_socket_value(ctx, y, family, kind, 0, t);
-    for (s, other) in [(&sx, sy.id), (&sy, sx.id)] {
+    let (rx, ry) = (sx.socket_ref(), sy.socket_ref());
+    for (s, other) in [(&sx, ry), (&sy, rx)] {
         {
             let mut st = s.inner.lock();
             st.state = State::Connected;
-            st.peer = Some(format!("socket {other}"));
+            st.peer = Some(net::event::by_descriptor(other));
+            st.peer_socket = Some(other);
             st.local = Some("(unnamed)".into());
         }
-        s.event(format!("created connected to socket {other} (socketpair)"));
+        s.record(created(family, kind, net::Origin::Pair { with: other }));
     }
     Ok(Value::tuple(vec![vx, vy]))
 }
@@ -2068,9 +2106,10 @@ fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value
         let os = Socket::new(Domain::from(ai.family), Type::STREAM, None)
             .map_err(|e| io_error(ctx, &e))?;
         let (v, sock) = new_socket_value(ctx, os, ai.family, libc::SOCK_STREAM, ai.proto, timeout);
-        sock.event(format!(
-            "created ({}, SOCK_STREAM) by create_connection",
-            net::family_name(ai.family)
+        sock.record(created(
+            ai.family,
+            libc::SOCK_STREAM,
+            net::Origin::CreateConnection,
         ));
         if let Some(src) = a
             .get(2)
@@ -2106,9 +2145,10 @@ fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
         Socket::new(Domain::from(family), Type::STREAM, None).map_err(|e| io_error(ctx, &e))?;
     let t = default_timeout(ctx);
     let (v, sock) = new_socket_value(ctx, os, family, libc::SOCK_STREAM, 0, t);
-    sock.event(format!(
-        "created ({}, SOCK_STREAM) by create_server",
-        net::family_name(family)
+    sock.record(created(
+        family,
+        libc::SOCK_STREAM,
+        net::Origin::CreateServer,
     ));
     if let Some(os) = sock.os() {
         // CPython's create_server sets SO_REUSEADDR on POSIX.
@@ -2555,9 +2595,10 @@ fn getnameinfo(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             ai.addr.as_ptr() as *const libc::sockaddr,
             ai.addr.len(),
             hbuf.as_mut_ptr(),
-            hbuf.len() as libc::socklen_t,
+            // socklen_t on Linux, size_t on the BSDs.
+            hbuf.len() as _,
             sbuf.as_mut_ptr(),
-            sbuf.len() as libc::socklen_t,
+            sbuf.len() as _,
             flags,
         )
     };

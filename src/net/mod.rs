@@ -4,16 +4,20 @@
 //! registered in the session's `SocketTable`. The table knows each socket's family,
 //! type, state in the lecture's terms (created → bound → listening, or connected, shut
 //! down, closed), its addresses, byte and datagram counters and the line that created
-//! it; every change is an `Event` on a stream the REPL, lessons and `--trace-events`
-//! read.
+//! it; every change is a typed [`Event`] in the table's log, which the REPL, lessons and
+//! `--trace-events` each follow with a cursor of their own (`event.rs`).
 //!
 //! Every OS socket is kept in non-blocking mode. Blocking in Python's sense (`accept()`
 //! waiting for a client) is done here, by `wait`: `poll()` on the socket *and* on a
 //! wake-up pipe that the SIGINT handler writes to, so Ctrl-C interrupts any wait at once
 //! (a plain signal handler would not: with SA_RESTART the kernel restarts `accept()`).
 
+pub mod event;
+pub mod netstat;
 pub mod sys;
 pub mod wait;
+
+pub use event::{Direction, Endpoint, Event, EventKind, Origin, SocketRef};
 
 use parking_lot::Mutex;
 use socket2::Socket;
@@ -53,14 +57,6 @@ impl State {
     }
 }
 
-/// One thing that happened to one socket.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
-    pub socket: u64,
-    /// The short line without the socket's name: `created → bound 127.0.0.1:40000`.
-    pub text: String,
-}
-
 /// What the table knows of a socket, as a snapshot for views.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SocketInfo {
@@ -78,6 +74,10 @@ pub struct SocketInfo {
     pub created_at: String,
     /// Whether data (or a connection, for a listening socket) is waiting now.
     pub readable: bool,
+    /// A connected stream whose peer has closed its side: a read returns `b''` now.
+    pub peer_closed: bool,
+    /// The other end when it is a socket of this session (a `socketpair`).
+    pub peer_socket: Option<SocketRef>,
 }
 
 /// The mutable part of a socket.
@@ -94,6 +94,8 @@ pub struct SockState {
     pub close_pending: bool,
     /// The fd number, kept after close for `[closed] fd=-1` style reports.
     pub fd: i32,
+    /// The other end when it is a socket of this session (a `socketpair`).
+    pub peer_socket: Option<SocketRef>,
 }
 
 /// Bytes and datagrams through a socket. Counted outside the state's lock: `send` and
@@ -173,7 +175,7 @@ pub fn family_name(f: i32) -> &'static str {
         libc::AF_INET => "AF_INET",
         libc::AF_INET6 => "AF_INET6",
         libc::AF_UNIX => "AF_UNIX",
-        libc::AF_PACKET => "AF_PACKET",
+        f if Some(f) == sys::AF_PACKET => "AF_PACKET",
         _ => "AF_UNSPEC",
     }
 }
@@ -196,47 +198,50 @@ impl Sock {
         self.trace.load(Ordering::Relaxed) || self.collect.load(Ordering::Relaxed)
     }
 
-    /// Record an event: in the socket's (bounded) history, on the session's stream, and
-    /// on stderr when tracing.
-    pub fn event(&self, text: impl Into<String>) {
+    /// This socket as other sockets' events mention it.
+    pub fn socket_ref(&self) -> SocketRef {
+        SocketRef {
+            id: self.id,
+            fd: self.inner.lock().fd,
+        }
+    }
+
+    /// Record an event that leaves the state as it is.
+    pub fn record(&self, kind: EventKind) {
         if !self.observed() {
             return;
         }
-        let Some(t) = self.table.upgrade() else {
-            return;
+        let (state, fd) = {
+            let st = self.inner.lock();
+            (st.state, st.fd)
         };
-        let ev = Event {
-            socket: self.id,
-            text: text.into(),
-        };
-        {
-            let mut st = self.inner.lock();
-            if st.history.len() >= HISTORY {
-                st.history.drain(..HISTORY / 2);
-            }
-            st.history.push(ev.clone());
-        }
-        t.publish(ev);
+        self.publish(state, state, fd, kind);
     }
 
-    /// Move to a new state with an event `old → new detail`.
-    pub fn transition(&self, new: State, detail: &str) {
-        let old = {
+    /// Move to a new state, recording the event that moved it.
+    pub fn transition(&self, new: State, kind: EventKind) {
+        let (old, fd) = {
             let mut st = self.inner.lock();
             let old = st.state;
             st.state = new;
-            old
+            (old, st.fd)
         };
-        let detail = if detail.is_empty() {
-            String::new()
-        } else {
-            format!(" {detail}")
-        };
-        if old == new {
-            self.event(format!("{}{}", new.word(), detail));
-        } else {
-            self.event(format!("{} → {}{}", old.word(), new.word(), detail));
+        if self.observed() {
+            self.publish(old, new, fd, kind);
         }
+    }
+
+    /// Put an event in the socket's (bounded) history and in the session's log.
+    fn publish(&self, was: State, now: State, fd: i32, kind: EventKind) {
+        let Some(t) = self.table.upgrade() else {
+            return;
+        };
+        let ev = t.log_event(self.id, fd, was, now, kind);
+        let mut st = self.inner.lock();
+        if st.history.len() >= HISTORY {
+            st.history.drain(..HISTORY / 2);
+        }
+        st.history.push(ev);
     }
 
     pub fn os(&self) -> Option<Arc<Socket>> {
@@ -281,7 +286,7 @@ impl Sock {
             st.os.take()
         };
         drop(dropped);
-        self.transition(State::Closed, "");
+        self.transition(State::Closed, EventKind::Closed);
         if let Some(t) = self.table.upgrade() {
             t.forget(self.id);
         }
@@ -290,6 +295,16 @@ impl Sock {
     pub fn info(&self) -> SocketInfo {
         let st = self.inner.lock();
         let readable = st.os.as_ref().is_some_and(|s| wait::ready_now(s, true));
+        // A readable connected stream with nothing to read has reached the end of the
+        // peer's data: the peer closed (what a `recv` would now see as `b''`).
+        let peer_closed = readable
+            && self.kind == libc::SOCK_STREAM
+            && matches!(st.state, State::Connected | State::ShutWrite)
+            && st.os.as_ref().is_some_and(|s| {
+                let mut probe = [std::mem::MaybeUninit::<u8>::uninit(); 1];
+                s.recv_with_flags(&mut probe, libc::MSG_PEEK | libc::MSG_DONTWAIT)
+                    .is_ok_and(|n| n == 0)
+            });
         SocketInfo {
             id: self.id,
             fd: if st.os.is_some() { st.fd } else { -1 },
@@ -304,6 +319,8 @@ impl Sock {
             dgrams_recv: self.traffic.dgrams_recv.load(Ordering::Relaxed),
             created_at: self.created_at.clone(),
             readable,
+            peer_closed,
+            peer_socket: st.peer_socket,
         }
     }
 }
@@ -311,15 +328,19 @@ impl Sock {
 /// Every socket of one session (a program run, a REPL session, a lesson).
 pub struct SocketTable {
     live: Mutex<Vec<Weak<Sock>>>,
-    events: Mutex<VecDeque<Event>>,
+    /// The event log: the newest [`EVENT_BACKLOG`] events, oldest first.
+    log: Mutex<VecDeque<Event>>,
+    /// The sequence number the next event gets.
+    next_seq: AtomicU64,
     next_id: AtomicU64,
     /// `socklab run --trace-events`: print each event to stderr as it happens.
     pub trace: Arc<AtomicBool>,
-    /// Keep events for `take_events` (the REPL and lessons read them; `run` does not).
+    /// Keep events in the log (the REPL and lessons read them; `run` does not).
     pub collect: Arc<AtomicBool>,
 }
 
-/// How many unread events the stream keeps before dropping the oldest.
+/// How many events the log keeps before dropping the oldest: a reader that falls further
+/// behind misses the oldest ones, and memory stays bounded in an endless server loop.
 const EVENT_BACKLOG: usize = 10_000;
 /// How many events each socket remembers for `:show` (the oldest half goes first).
 const HISTORY: usize = 400;
@@ -328,7 +349,8 @@ impl SocketTable {
     pub fn new() -> Arc<SocketTable> {
         Arc::new(SocketTable {
             live: Mutex::new(Vec::new()),
-            events: Mutex::new(VecDeque::new()),
+            log: Mutex::new(VecDeque::new()),
+            next_seq: AtomicU64::new(0),
             next_id: AtomicU64::new(1),
             trace: Arc::new(AtomicBool::new(false)),
             collect: Arc::new(AtomicBool::new(false)),
@@ -363,6 +385,7 @@ impl SocketTable {
                 io_refs: 0,
                 close_pending: false,
                 fd,
+                peer_socket: None,
             }),
             live_fd: AtomicI32::new(fd),
             timeout: AtomicU64::new(timeout_bits(timeout)),
@@ -382,18 +405,44 @@ impl SocketTable {
         self.trace.load(Ordering::Relaxed) || self.collect.load(Ordering::Relaxed)
     }
 
-    fn publish(&self, ev: Event) {
+    /// Give an event its sequence number and keep it in the log (and print it when
+    /// tracing). Numbering under the log's lock keeps the log in sequence order.
+    fn log_event(&self, socket: u64, fd: i32, was: State, now: State, kind: EventKind) -> Event {
+        let mut log = self.log.lock();
+        let ev = Event {
+            seq: self.next_seq.fetch_add(1, Ordering::Relaxed),
+            socket,
+            fd,
+            was,
+            now,
+            kind,
+            at: std::time::Instant::now(),
+        };
         if self.trace.load(Ordering::Relaxed) {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "[socket {}] {}", ev.socket, ev.text);
+            let _ = writeln!(err, "[fd {}] {}", ev.fd, ev);
         }
         if self.collect.load(Ordering::Relaxed) {
-            let mut q = self.events.lock();
-            if q.len() >= EVENT_BACKLOG {
-                q.pop_front();
+            if log.len() >= EVENT_BACKLOG {
+                log.pop_front();
             }
-            q.push_back(ev);
+            log.push_back(ev.clone());
         }
+        ev
+    }
+
+    /// The cursor a new reader starts from: only events after this moment.
+    pub fn cursor(&self) -> u64 {
+        let _log = self.log.lock();
+        self.next_seq.load(Ordering::Relaxed)
+    }
+
+    /// The events from `cursor` on that the log still keeps, oldest first. The next
+    /// cursor is the last one's `seq + 1` (or `cursor` itself when there are none).
+    pub fn events_since(&self, cursor: u64) -> Vec<Event> {
+        let log = self.log.lock();
+        let skip = log.partition_point(|e| e.seq < cursor);
+        log.iter().skip(skip).cloned().collect()
     }
 
     fn forget(&self, id: u64) {
@@ -420,11 +469,6 @@ impl SocketTable {
             .collect();
         v.sort_by_key(|i| i.id);
         v
-    }
-
-    /// Events since the last call.
-    pub fn take_events(&self) -> Vec<Event> {
-        self.events.lock().drain(..).collect()
     }
 
     pub fn history(&self, id: u64) -> Vec<Event> {
@@ -481,7 +525,7 @@ impl SocketTable {
             "sndbuf".into(),
             os.send_buffer_size().map_or("?".into(), |n| n.to_string()),
         ));
-        if let Some(k) = wait::kernel_tcp_state(&os) {
+        if let Some(k) = sys::kernel_tcp_state(std::os::fd::AsRawFd::as_raw_fd(&os)) {
             out.push(("kernel state".into(), k.to_string()));
         }
         out

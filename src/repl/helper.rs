@@ -6,8 +6,7 @@
 //! a property or `__getattr__`, which could run code or block), and signatures from the
 //! help registry. So pressing Tab can never change the session or hang it.
 
-use super::registry::{registry, Kind};
-use super::socket_view;
+use crate::help::{registry, Kind};
 use crate::interp::{types, Interp, Value};
 use crate::labs;
 use crate::view::{Palette, Style};
@@ -149,7 +148,7 @@ impl ReplHelper {
                     v
                 })
                 .collect(),
-            ":show" => socket_view::all_names(&self.interp),
+            ":show" => crate::session::sockets::all_names(&self.interp),
             ":events" => vec!["on".into(), "off".into()],
             ":serve" if text[space..].trim().contains(' ') => Vec::new(),
             ":serve" => labs::catalogue()
@@ -298,7 +297,7 @@ impl ReplHelper {
     }
 
     /// The registry topic of a callee chain (`s.bind` → `socket.socket.bind`).
-    pub fn topic_of_call(&self, chain: &str) -> Option<&'static super::registry::Entry> {
+    pub fn topic_of_call(&self, chain: &str) -> Option<&'static crate::help::Entry> {
         let reg = registry();
         if let Some(v) = self.resolve(chain) {
             let topic = match &v {

@@ -2,9 +2,9 @@
 //! Python statement starts with a colon), so they can sit beside the lecture's code.
 //! Each returns its text instead of printing it, so tests and lessons can read it.
 
-use super::netstat;
-use super::registry::{self, registry, Lookup};
 use super::socket_view;
+use crate::help::{self as registry, registry, Lookup};
+use crate::net::netstat;
 use crate::session::Session;
 use crate::view::{hexdump, Palette, Style};
 use comfy_table::{presets, Table};
@@ -114,7 +114,7 @@ fn show(session: &Session, arg: &str, p: Palette) -> String {
     match socket_view::detail(session.interp(), arg) {
         Some(d) => socket_view::show(&d, p),
         None => {
-            let names = socket_view::all_names(session.interp());
+            let names = crate::session::sockets::all_names(session.interp());
             if names.is_empty() {
                 format!("{arg} is not a socket of this session, and there are none yet\n")
             } else {
@@ -259,7 +259,7 @@ fn netstat_text(session: &Session) -> String {
         match rows.iter().find(|r| r.fd == fd) {
             Some(r) => Some(format!(
                 "this session: {}",
-                socket_view::label(&r.names, Some(r.fd), r.id)
+                crate::session::sockets::label(&r.names, r.fd)
             )),
             None => Some("this session (a lab service)".into()),
         }

@@ -9,9 +9,7 @@
 //! - `mod.rs`: the loop: read an entry, run it in the [`Session`], show what happened.
 //! - `helper.rs`: the line editor's completion, hints, colouring and paste validation.
 //! - `meta.rs`: the `:` commands.
-//! - `registry.rs` (+ `help.txt`): the one source of help, completion and signatures.
-//! - `socket_view.rs`: event lines, the socket table and page, from the socket table.
-//! - `netstat.rs`: the machine's sockets from `/proc/net`.
+//! - `socket_view.rs`: event lines, the socket table and page (the data is the session's).
 //!
 //! # Ctrl-C
 //! At the prompt the line editor reads Ctrl-C as a key and clears the line. While an
@@ -22,8 +20,6 @@
 
 mod helper;
 pub mod meta;
-pub mod netstat;
-pub mod registry;
 pub mod socket_view;
 
 pub use helper::{highlight_python, ReplHelper};
@@ -36,7 +32,7 @@ use rustyline::history::FileHistory;
 use rustyline::Editor;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Lines of history kept between sessions.
@@ -54,7 +50,23 @@ pub fn run(color: ColorChoice) -> i32 {
     }
     let palette = Palette::decide(color);
     install_panic_hook();
-    let mut session = match Session::new(SessionOptions { live_output: true }) {
+    let show_events = Arc::new(AtomicBool::new(true));
+    let render: crate::session::EventRenderer = {
+        let show = show_events.clone();
+        Arc::new(move |events: &[crate::session::SocketEvent]| {
+            if !show.load(Ordering::Relaxed) {
+                return String::new();
+            }
+            events
+                .iter()
+                .map(|e| format!("{}\n", socket_view::event_line(e, palette)))
+                .collect()
+        })
+    };
+    let mut session = match Session::new(SessionOptions {
+        live_output: true,
+        live_events: Some(render),
+    }) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(
@@ -70,8 +82,10 @@ pub fn run(color: ColorChoice) -> i32 {
             "socklab: Ctrl-C will not interrupt statements: {e}"
         );
     }
-    let mut repl = Repl::new(&session, palette);
+    let mut repl = Repl::new(&session, palette, show_events);
+    let idle = repl.show_while_idle(&session);
     let code = repl.run(&mut session);
+    idle.store(true, Ordering::Relaxed);
     repl.save_history();
     code
 }
@@ -80,10 +94,15 @@ struct Repl {
     editor: Option<Editor<ReplHelper, FileHistory>>,
     history: Option<PathBuf>,
     state: meta::MetaState,
+    /// `:events on|off`, as the session's live event lines read it.
+    show_events: Arc<AtomicBool>,
 }
 
+/// How often the prompt looks for events and service lines that happened meanwhile.
+const IDLE_TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
 impl Repl {
-    fn new(session: &Session, palette: Palette) -> Repl {
+    fn new(session: &Session, palette: Palette, show_events: Arc<AtomicBool>) -> Repl {
         let config = Config::builder()
             .max_history_size(HISTORY_SIZE)
             .map(|b| b.history_ignore_dups(true))
@@ -114,6 +133,7 @@ impl Repl {
         let mut repl = Repl {
             editor,
             history,
+            show_events,
             state: meta::MetaState {
                 palette,
                 events: true,
@@ -124,6 +144,42 @@ impl Repl {
             let _ = ed.load_history(path);
         }
         repl
+    }
+
+    /// Show events and lab-service lines while the prompt waits (a thread's server, a
+    /// `:serve`d service's clients), above the prompt, through the line editor's
+    /// external printer. Returns the switch that stops it.
+    fn show_while_idle(&mut self, session: &Session) -> Arc<AtomicBool> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (Some(ed), Some(live)) = (self.editor.as_mut(), session.live_events()) else {
+            return stop;
+        };
+        let Ok(mut printer) = ed.create_external_printer() else {
+            return stop;
+        };
+        let services = session.services();
+        let palette = self.state.palette;
+        let done = stop.clone();
+        let _ = std::thread::Builder::new()
+            .name("socklab-idle-lines".into())
+            .spawn(move || {
+                use rustyline::ExternalPrinter;
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(IDLE_TICK);
+                    if !live.is_idle() {
+                        continue;
+                    }
+                    let mut text = live.while_idle();
+                    for line in services.lock().drain_log() {
+                        text.push_str(&palette.paint(&line, Style::Dim));
+                        text.push('\n');
+                    }
+                    if !text.is_empty() && printer.print(text).is_err() {
+                        return;
+                    }
+                }
+            });
+        stop
     }
 
     fn save_history(&mut self) {
@@ -203,6 +259,7 @@ impl Repl {
             self.remember(&line);
             if pending.is_empty() && line.trim_start().starts_with(':') {
                 let (out, flow) = meta::run(session, &mut self.state, &line);
+                self.show_events.store(self.state.events, Ordering::Relaxed);
                 if say(&out).is_err() {
                     return 0;
                 }
@@ -231,9 +288,7 @@ impl Repl {
     fn run_entry(&mut self, session: &mut Session, entry: &str) -> Outcome {
         UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
         let flag = session.interrupt_flag();
-        let events = self.state.events;
         let palette = self.state.palette;
-        let interp = session.interp().clone();
         let services = session.services();
         let mut ticks = 0u32;
         let outcome = session.run_with(entry, &mut || {
@@ -241,28 +296,15 @@ impl Repl {
             if !flag.load(Ordering::Relaxed) {
                 UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
             }
-            // A long entry (a server loop) shows its events while it runs; a short one
-            // shows them after, when the names it assigned exist.
+            // The session writes the entry's event lines itself, in order with its
+            // output; a long entry (a server loop) also shows its services' lines.
             if ticks >= 3 {
-                if events {
-                    print_events(&socket_view::take_events(&interp), &interp, palette);
-                }
                 for line in services.lock().drain_log() {
                     let _ = say(&format!("{}\n", palette.paint(&line, Style::Dim)));
                 }
             }
         });
         UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
-        if events {
-            // The error report below says it all; its event line would repeat it.
-            let shown: Vec<socket_view::SocketEvent> = outcome
-                .events
-                .iter()
-                .filter(|e| outcome.error.is_none() || !e.text.starts_with("error:"))
-                .cloned()
-                .collect();
-            print_events(&shown, session.interp(), palette);
-        }
         if let Some(err) = &outcome.error {
             // Standard error may go elsewhere than standard output (`2>log`).
             // SAFETY: isatty only inspects the descriptor.
@@ -297,24 +339,6 @@ impl Repl {
                 self.state.palette.paint(&line, Style::Dim)
             ));
         }
-    }
-}
-
-fn print_events(
-    events: &[socket_view::SocketEvent],
-    interp: &Arc<crate::interp::Interp>,
-    palette: Palette,
-) {
-    if events.is_empty() {
-        return;
-    }
-    let fds: std::collections::HashMap<u64, i32> = socket_view::rows(interp)
-        .into_iter()
-        .map(|r| (r.id, r.fd))
-        .collect();
-    for ev in events {
-        let line = socket_view::event_line(ev, fds.get(&ev.socket).copied(), palette);
-        let _ = say(&format!("{line}\n"));
     }
 }
 

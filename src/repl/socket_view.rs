@@ -1,44 +1,15 @@
-//! The session's sockets as the REPL shows them: the event line after each call, the
-//! `:sockets` table, the `:show NAME` page, and which session socket holds a port.
-//!
-//! The socket table (`crate::net`) knows sockets by id; a student knows them by the names
-//! they typed (`s`, `conn`). [`names_by_socket`] joins the two by scanning the session's
-//! globals, one level into tuples, lists and objects (`clients[0]`, `server.socket`).
-//! Everything that reads the table goes through the adapter functions at the top of this
-//! file; everything below them renders plain data and is tested on its own, and the
-//! whole is tested on live sockets through a real terminal in `tests/repl_pty.rs`.
+//! The session's sockets as the REPL shows them: the event line, the `:sockets` table
+//! and the `:show NAME` page. The data (rows, named events, histories) comes from the
+//! session (`crate::session::sockets`); everything here renders plain data and is tested
+//! on its own, and the whole is tested on live sockets through a real terminal in
+//! `tests/repl_pty.rs`.
 
-use crate::builtins::socket::SocketObj;
-use crate::interp::{Interp, Value};
-use crate::net::SocketInfo;
+use crate::interp::Interp;
+use crate::session::sockets::{self, label, SocketEvent, SocketRow};
 use crate::view::{Palette, Style};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Arc;
-
-/// One live socket, with the session names that hold it. Reads as the table's
-/// `SocketInfo` (`row.state`, `row.bytes_sent`) through `Deref`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SocketRow {
-    pub names: Vec<String>,
-    pub info: SocketInfo,
-}
-
-impl std::ops::Deref for SocketRow {
-    type Target = SocketInfo;
-    fn deref(&self) -> &SocketInfo {
-        &self.info
-    }
-}
-
-/// Something a call did to a socket: `created → bound 127.0.0.1:40000`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SocketEvent {
-    pub socket: u64,
-    pub names: Vec<String>,
-    pub text: String,
-}
 
 /// Everything `:show NAME` tells about one socket.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,123 +20,17 @@ pub struct SocketDetail {
     pub history: Vec<String>,
 }
 
-// ---- The adapter: the only code that reads the session's socket table. ----
-
-/// The socket table's id for a socket value.
-pub fn socket_id(v: &Value) -> Option<u64> {
-    v.as_native::<SocketObj>().map(|s| s.sock.id)
-}
-
-/// Every live socket, oldest first.
-pub fn rows(interp: &Arc<Interp>) -> Vec<SocketRow> {
-    let infos = interp.sockets.snapshot();
-    if infos.is_empty() {
-        return Vec::new();
-    }
-    let names = names_by_socket(interp);
-    infos
-        .into_iter()
-        .map(|info| SocketRow {
-            names: names.get(&info.id).cloned().unwrap_or_default(),
-            info,
-        })
-        .collect()
-}
-
-/// Events since the last call, with names.
-pub fn take_events(interp: &Arc<Interp>) -> Vec<SocketEvent> {
-    let events = interp.sockets.take_events();
-    if events.is_empty() {
-        return Vec::new();
-    }
-    let names = names_by_socket(interp);
-    events
-        .into_iter()
-        .map(|e| SocketEvent {
-            names: names.get(&e.socket).cloned().unwrap_or_default(),
-            socket: e.socket,
-            text: e.text,
-        })
-        .collect()
-}
-
-/// One socket in full, by a session name (or `#id` / `fd N`).
+/// One socket in full, by a session name (or `fd N`).
 pub fn detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
-    let row = find_row(&rows(interp), which)?;
+    let row = find_row(&sockets::rows(interp), which)?;
     Some(SocketDetail {
         options: interp.sockets.options(row.id),
-        history: interp
-            .sockets
-            .history(row.id)
+        history: sockets::history(interp, row.id)
             .into_iter()
             .map(|e| e.text)
             .collect(),
         row,
     })
-}
-
-/// Close every socket of the session.
-pub fn close_all(interp: &Arc<Interp>) {
-    interp.sockets.close_all();
-}
-
-/// Have the table keep events for [`take_events`].
-pub fn collect_events(interp: &Arc<Interp>) {
-    interp
-        .sockets
-        .collect
-        .store(true, std::sync::atomic::Ordering::Relaxed);
-}
-
-// ---- Names ----
-
-/// The session names of each socket: `s`, `conn`, `clients[0]`, `server.socket`.
-pub fn names_by_socket(interp: &Arc<Interp>) -> BTreeMap<u64, Vec<String>> {
-    let mut names: BTreeMap<u64, Vec<String>> = BTreeMap::new();
-    for (name, value) in interp.main.items() {
-        if name.starts_with("__") || &*name == "_" {
-            continue;
-        }
-        visit(&name, &value, &mut |n, id| {
-            names.entry(id).or_default().push(n)
-        });
-    }
-    names
-}
-
-fn visit(name: &str, v: &Value, found: &mut dyn FnMut(String, u64)) {
-    if let Some(id) = socket_id(v) {
-        found(name.to_string(), id);
-        return;
-    }
-    // One level in: what the lecture's programs keep sockets in.
-    let items: Vec<Value> = match v {
-        Value::Tuple(t) => t.iter().take(64).cloned().collect(),
-        Value::List(l) => l.lock().iter().take(64).cloned().collect(),
-        Value::Instance(i) => {
-            for (k, attr) in i.dict.lock().iter() {
-                if let Some(id) = socket_id(attr) {
-                    found(format!("{name}.{k}"), id);
-                }
-            }
-            return;
-        }
-        _ => return,
-    };
-    for (i, item) in items.iter().enumerate() {
-        if let Some(id) = socket_id(item) {
-            found(format!("{name}[{i}]"), id);
-        }
-    }
-}
-
-/// What to call a socket in an event line or a message.
-pub fn label(names: &[String], fd: Option<i32>, id: u64) -> String {
-    match (names.first(), fd) {
-        (Some(_), _) => names.join(", "),
-        (None, Some(fd)) if fd >= 0 => format!("(fd {fd})"),
-        _ => format!("(socket #{id})"),
-    }
 }
 
 fn find_row(rows: &[SocketRow], which: &str) -> Option<SocketRow> {
@@ -184,40 +49,11 @@ fn find_row(rows: &[SocketRow], which: &str) -> Option<SocketRow> {
         .cloned()
 }
 
-/// Names a `:show` argument can complete to.
-pub fn all_names(interp: &Arc<Interp>) -> Vec<String> {
-    names_by_socket(interp).into_values().flatten().collect()
-}
-
-/// Who in this session (a socket, a lab service) already holds `port`, or which other
-/// process does.
-pub fn holder_of_port(
-    interp: &Arc<Interp>,
-    port: u16,
-    services: &[(String, u16)],
-) -> Option<String> {
-    let suffix = format!(":{port}");
-    if let Some(r) = rows(interp)
-        .into_iter()
-        .find(|r| r.local.as_deref().is_some_and(|l| l.ends_with(&suffix)))
-    {
-        return Some(format!(
-            "your socket {} ({})",
-            label(&r.names, Some(r.fd), r.id),
-            r.state
-        ));
-    }
-    if let Some((name, _)) = services.iter().find(|(_, p)| *p == port) {
-        return Some(format!("the lab service {name} (:stop {name} frees it)"));
-    }
-    super::netstat::process_holding_port(port)
-}
-
 // ---- Rendering ----
 
 /// One event line: `s  created → bound 127.0.0.1:40000`.
-pub fn event_line(ev: &SocketEvent, fd: Option<i32>, palette: Palette) -> String {
-    let name = label(&ev.names, fd, ev.socket);
+pub fn event_line(ev: &SocketEvent, palette: Palette) -> String {
+    let name = ev.label();
     format!(
         "{}  {}",
         palette.paint(&name, Style::Name),
@@ -263,13 +99,13 @@ pub fn table(rows: &[SocketRow], width: Option<u16>) -> String {
     for r in rows {
         let dgram = r.kind == "SOCK_DGRAM";
         t.add_row(vec![
-            Cell::new(label(&r.names, None, r.id)),
+            Cell::new(label(&r.names, r.fd)),
             Cell::new(r.fd),
             Cell::new(short(&r.family, "AF_")),
             Cell::new(short(&r.kind, "SOCK_")),
-            Cell::new(&r.state),
+            Cell::new(state_text(r)),
             Cell::new(r.local.as_deref().unwrap_or("-")),
-            Cell::new(r.peer.as_deref().unwrap_or("-")),
+            Cell::new(r.peer_label.as_deref().unwrap_or("-")),
             Cell::new(traffic(r.bytes_recv, r.dgrams_recv, dgram)),
             Cell::new(traffic(r.bytes_sent, r.dgrams_sent, dgram)),
             Cell::new(waiting(r)),
@@ -281,8 +117,18 @@ pub fn table(rows: &[SocketRow], width: Option<u16>) -> String {
 fn waiting(r: &SocketRow) -> &'static str {
     match (r.readable, r.state.as_str()) {
         (true, "listening") => "a connection",
+        (true, _) if r.peer_closed => "end of data: recv gives b''",
         (true, _) => "data",
         (false, _) => "-",
+    }
+}
+
+/// The state column: a connection whose peer has closed says so.
+fn state_text(r: &SocketRow) -> String {
+    if r.peer_closed {
+        format!("{}, peer closed", r.state)
+    } else {
+        r.state.clone()
     }
 }
 
@@ -300,11 +146,7 @@ pub fn show(d: &SocketDetail, palette: Palette) -> String {
         out,
         "{}",
         palette.paint(
-            &format!(
-                "socket {} (fd {}{created})",
-                label(&r.names, None, r.id),
-                r.fd
-            ),
+            &format!("socket {} (fd {}{created})", label(&r.names, r.fd), r.fd),
             Style::Heading
         )
     );
@@ -312,12 +154,15 @@ pub fn show(d: &SocketDetail, palette: Palette) -> String {
     let mut fields: Vec<(String, String)> = vec![
         ("family".into(), r.family.clone()),
         ("type".into(), r.kind.clone()),
-        ("state".into(), r.state.clone()),
+        ("state".into(), state_text(r)),
         (
             "local".into(),
             r.local.clone().unwrap_or_else(|| "-".into()),
         ),
-        ("peer".into(), r.peer.clone().unwrap_or_else(|| "-".into())),
+        (
+            "peer".into(),
+            r.peer_label.clone().unwrap_or_else(|| "-".into()),
+        ),
         (
             "received".into(),
             traffic(r.bytes_recv, r.dgrams_recv, dgram),
@@ -343,6 +188,7 @@ pub fn show(d: &SocketDetail, palette: Palette) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::SocketInfo;
 
     fn server() -> SocketRow {
         SocketRow {
@@ -359,6 +205,7 @@ mod tests {
                 readable: true,
                 ..SocketInfo::default()
             },
+            peer_label: None,
         }
     }
 
@@ -377,6 +224,7 @@ mod tests {
                 created_at: "<stdin>:4".into(),
                 ..SocketInfo::default()
             },
+            peer_label: None,
         }
     }
 
@@ -406,22 +254,36 @@ mod tests {
 
     #[test]
     fn event_lines_name_the_socket() {
-        let ev = SocketEvent {
+        use crate::net::{Event, EventKind, SocketRef, State};
+        let event = Event {
+            seq: 0,
             socket: 5,
+            fd: 4,
+            was: State::Connected,
+            now: State::Connected,
+            kind: EventKind::Accepted {
+                peer: "127.0.0.1:51234".into(),
+                local: "127.0.0.1:40000".into(),
+                listener: SocketRef { id: 1, fd: 3 },
+            },
+            at: std::time::Instant::now(),
+        };
+        let ev = SocketEvent {
+            text: event.to_string(),
+            event,
             names: vec!["conn".into()],
-            text: "accepted from 127.0.0.1:51234".into(),
         };
         assert_eq!(
-            event_line(&ev, Some(4), Palette::PLAIN),
-            "conn  accepted from 127.0.0.1:51234"
+            event_line(&ev, Palette::PLAIN),
+            "conn  accepted from 127.0.0.1:51234 (on 127.0.0.1:40000, by fd 3)"
         );
         let unnamed = SocketEvent {
             names: vec![],
             ..ev
         };
         assert_eq!(
-            event_line(&unnamed, Some(4), Palette::PLAIN),
-            "(fd 4)  accepted from 127.0.0.1:51234"
+            event_line(&unnamed, Palette::PLAIN),
+            "fd 4  accepted from 127.0.0.1:51234 (on 127.0.0.1:40000, by fd 3)"
         );
     }
 
