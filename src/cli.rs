@@ -173,8 +173,9 @@ pub struct ServeArgs {
 pub struct ConnectArgs {
     /// The server's host name or address.
     pub host: String,
-    /// The server's port.
-    pub port: u16,
+    /// The server's port: a number, a lab service's name (http, daytime ...: the port
+    /// `socklab serve NAME` listens on) or a name from /etc/services.
+    pub port: String,
     /// Send each line as one UDP datagram instead of over a TCP connection.
     #[arg(long)]
     pub udp: bool,

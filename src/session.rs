@@ -117,6 +117,8 @@ pub struct Session {
     muted: Arc<AtomicBool>,
     /// The exception the last failed entry ended with (a lesson's `last_exception()`).
     last_exception: Arc<Mutex<Option<Value>>>,
+    /// For each of `inputs`, whether the REPL echoed a value after it (`:save` prints it).
+    echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
 }
@@ -176,6 +178,7 @@ impl Write for Tee {
 
 impl Session {
     pub fn new(options: SessionOptions) -> std::io::Result<Session> {
+        crate::builtins::site::answer_help_with(crate::help::help_for_value);
         // CPython's REPL has `sys.argv == ['']`.
         let interp = Interp::new(vec![String::new()]);
         interp.main.set("__name__", Value::str("__main__"));
@@ -189,7 +192,7 @@ impl Session {
         };
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stdout()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stdout())))
             } else {
                 None
             };
@@ -202,7 +205,7 @@ impl Session {
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stderr()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stderr())))
             } else {
                 None
             };
@@ -236,6 +239,7 @@ impl Session {
             inputs: Vec::new(),
             muted,
             last_exception: Arc::new(Mutex::new(None)),
+            echoed: Vec::new(),
             live: live_events,
         })
     }
@@ -274,6 +278,11 @@ impl Session {
     /// Entries that ran without an error, in order.
     pub fn inputs(&self) -> &[String] {
         &self.inputs
+    }
+
+    /// For each of [`Session::inputs`], whether a value was echoed after it.
+    pub fn echoed(&self) -> &[bool] {
+        &self.echoed
     }
 
     /// Run `f` on the interpreter thread and wait for it, calling `tick` every [`TICK`].
@@ -383,6 +392,7 @@ impl Session {
         outcome.events = self.events_since(start);
         if outcome.error.is_none() && outcome.exit.is_none() {
             self.inputs.push(text.trim_end().to_string());
+            self.echoed.push(outcome.value.is_some());
         }
         outcome
     }
@@ -536,6 +546,7 @@ impl Session {
         self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
+        self.echoed.clear();
         self.quiet_since(start);
     }
 }
@@ -553,6 +564,7 @@ impl Drop for Session {
 /// Write live lines to the terminal; a closed terminal is not the entry's problem.
 fn say(text: &str) {
     if !text.is_empty() {
+        crate::view::transcript::record(text);
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();

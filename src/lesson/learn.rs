@@ -574,6 +574,8 @@ fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
         return 0;
     }
     let mut pending = String::new();
+    // The REPL's `:` commands work here too, with plain output.
+    let mut meta = plain_state();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     loop {
@@ -599,7 +601,7 @@ fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
         if pending.is_empty() && line.trim_start().starts_with(':') {
             let (out, flow) = learner
                 .command(session, &line)
-                .unwrap_or_else(|| crate::repl::meta::run(session, &mut plain_state(), &line));
+                .unwrap_or_else(|| crate::repl::meta::run(session, &mut meta, &line));
             if say(&out).is_err() {
                 return 0;
             }
@@ -660,6 +662,7 @@ fn plain_state() -> crate::repl::meta::MetaState {
         palette: Palette::PLAIN,
         events: false,
         width: Some(80),
+        served: Vec::new(),
     }
 }
 
