@@ -160,7 +160,10 @@ impl Demo {
             p.paint(&step.title.to_uppercase(), Style::Heading)
         ));
         if !step.text.is_empty() {
-            out.push_str(&super::learn::wrap(&step.text, WIDTH - 2));
+            out.push_str(&super::learn::inline(
+                &super::learn::wrap(&step.text, WIDTH - 2),
+                p,
+            ));
             out.push_str("\n\n");
         }
         if let Some(sol) = &step.solution {

@@ -37,6 +37,8 @@ pub struct Learner {
     hints: usize,
     /// Plain lines for a pipe instead of the terminal's view.
     plain: bool,
+    /// Said before the first prompt (after the REPL's banner).
+    intro: String,
 }
 
 impl Learner {
@@ -124,7 +126,7 @@ impl Learner {
         let mut out = format!("\n{}\n", p.paint(&format!("{head}{rule}"), Style::Heading));
         out.push_str(&format!("{}\n\n", p.paint(&step.title, Style::Heading)));
         if !step.text.is_empty() {
-            out.push_str(&wrap(&step.text, 78));
+            out.push_str(&inline(&wrap(&step.text, 78), p));
             out.push_str("\n\n");
         }
         out.push_str(&format!("{}\n", p.paint(COMMANDS, Style::Dim)));
@@ -238,7 +240,7 @@ impl Learner {
                 &format!("hint {} of {}:", self.hints, step.hints.len()),
                 Style::Hint
             ),
-            wrap(&step.hints[self.hints - 1], 78)
+            inline(&wrap(&step.hints[self.hints - 1], 78), self.palette)
         )
     }
 
@@ -267,7 +269,8 @@ impl Learner {
 
 impl Hook for Learner {
     fn before_prompt(&mut self, _session: &mut Session) -> String {
-        let mut out = self.messages();
+        let mut out = std::mem::take(&mut self.intro);
+        out.push_str(&self.messages());
         if self.shown != Some(self.runner.step) {
             self.shown = Some(self.runner.step);
             out.push_str(&self.step_view());
@@ -424,6 +427,44 @@ pub fn wrap(text: &str, width: usize) -> String {
     out.trim_end().to_string()
 }
 
+/// Markdown's inline marks as colour on a colour terminal: `code` and **strong** lose
+/// their marks and gain a style. Without colour the marks stay: they still say which
+/// words are code.
+pub fn inline(text: &str, p: Palette) -> String {
+    if !p.color {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_block = !in_block;
+        }
+        if in_block || line.trim_start().starts_with("```") || line.matches('`').count() % 2 == 1 {
+            out.push_str(line);
+        } else {
+            for (i, part) in line.split('`').enumerate() {
+                if i % 2 == 1 {
+                    out.push_str(&p.paint(part, Style::Name));
+                } else {
+                    for (j, piece) in part.split("**").enumerate() {
+                        if j % 2 == 1 && part.matches("**").count() % 2 == 0 {
+                            out.push_str(&p.paint(piece, Style::Heading));
+                        } else {
+                            if j > 0 && part.matches("**").count() % 2 == 1 {
+                                out.push_str("**");
+                            }
+                            out.push_str(piece);
+                        }
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_string()
+}
+
 /// One paragraph or list item wrapped; a list item's later lines hang under its text.
 fn wrap_one(indent: &str, words: &str, width: usize) -> String {
     let hang = if words.starts_with("- ") || words.starts_with("* ") {
@@ -512,6 +553,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         shown: None,
         hints: 0,
         plain: !terminal,
+        intro: String::new(),
     };
     // Resume at the step the student was on, unless it is done.
     let l = learner.lesson().clone();
@@ -557,9 +599,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         first.push_str(&learner.completion());
     }
     if terminal {
-        if say(&first).is_err() {
-            return 0;
-        }
+        learner.intro = first;
         return crate::repl::run_hooked(palette, session, show_events, &mut learner);
     }
     piped(&mut learner, &mut session, &first)
@@ -669,6 +709,18 @@ fn plain_state() -> crate::repl::meta::MetaState {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+
+    #[test]
+    fn inline_marks_become_styles_only_in_colour() {
+        use crate::view::Palette;
+        let text = "Call `connect()` **once**.\n```\n`kept`\n```";
+        assert_eq!(super::inline(text, Palette::PLAIN), text);
+        let coloured = super::inline(text, Palette { color: true });
+        assert!(!coloured.contains("`connect()`"), "{coloured:?}");
+        assert!(!coloured.contains("**"), "{coloured:?}");
+        assert!(coloured.contains("connect()") && coloured.contains("once"));
+        assert!(coloured.ends_with("```\n`kept`\n```"), "{coloured:?}");
+    }
 
     #[test]
     fn prose_is_reflowed_and_code_kept() {
