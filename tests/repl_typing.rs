@@ -210,11 +210,12 @@ fn save_writes_a_program_python3_runs_and_show_reads_a_closed_socket() {
     assert!(r.run("_.upper()").contains("b'HELLO'\n"));
     r.run("c.close()");
     let page = r.run(":show c");
-    assert!(page.starts_with("socket c (closed"), "{page}");
+    // (A line of the echo service, printed while the prompt waited, may come first.)
+    assert!(page.contains("socket c (closed)\n"), "{page}");
     assert!(page.contains("history"), "{page}");
     assert!(page.contains("connected to 127.0.0.1:"), "{page}");
     let out = r.run(":save prog.py");
-    assert!(out.starts_with("saved 6 entries to prog.py"), "{out}");
+    assert!(out.contains("saved 6 entries to prog.py"), "{out}");
     let program = std::fs::read_to_string(dir.join("prog.py")).expect("saved");
     assert!(
         program.contains(&format!("# needs: socklab serve echo --port {port}\n")),
@@ -298,8 +299,9 @@ fn piped_to_tee_the_output_has_no_escape_codes() {
     p.exp_string("('a string', 42)").expect("the value");
     p.send_line(":sockets").expect("send");
     p.exp_string("waiting").expect("the table");
-    p.exp_string(">>> ").expect("a prompt");
-    p.send_control('d').expect("ctrl-d");
+    // A typed line waits in the terminal for the editor; Ctrl-D typed before the prompt
+    // is drawn would be the terminal's end of file instead.
+    p.send_line(":quit").expect("send");
     p.exp_eof().expect("the end");
     let text = std::fs::read_to_string(&log).expect("tee's file");
     assert!(text.contains("bound 127.0.0.1:"), "{text}");
