@@ -21,7 +21,9 @@
 //!   share; it imports no front end.
 //! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
 //!   commands and the socket views.
-//! - `view`: the palette (the one place that decides colour) and the hex view.
+//! - `view`: the palette (the one place that decides colour), the hex view, text and
+//!   tables fitted to the terminal (`wrap`, `fit`), counts in English (`english`) and
+//!   the `:log` transcript (`transcript`).
 //! - `labs`: the built-in lab services (echo, daytime, upper, http, chat, trickle), the
 //!   `serve`, `connect` and `listen` commands, and `Services` for the REPL's `:serve`.
 
