@@ -333,8 +333,21 @@ fn at_80_columns_tables_and_help_fit_and_commands_check_arguments() {
     for whole in ["listening", "connected", "127.0.0.1:"] {
         assert!(table.contains(whole), "{whole} not whole in\n{table}");
     }
+    // A refused connection's hint is long: it wraps between words.
+    let refused = r.run("socket.socket().connect(('127.0.0.1', 1))");
+    assert!(refused.contains("ConnectionRefusedError"), "{refused}");
+    let hint = refused
+        .split_once("hint: ")
+        .map(|(_, h)| h.to_string())
+        .expect("a hint");
+    assert!(hint.lines().count() > 1, "{refused}");
+    assert!(
+        hint.lines().skip(1).all(|l| l.starts_with("      ")),
+        "{refused}"
+    );
     for page in [
         table,
+        refused,
         r.run(":services"),
         r.run(":help"),
         r.run(":help socket"),
