@@ -206,6 +206,15 @@ pub fn catalogue() -> Vec<CatalogueEntry> {
 
 /// The catalogue as plain text, one service a line: the `serve` command's help ends with it.
 pub fn catalogue_help() -> String {
+    catalogue_text("--port 0 picks any free port and prints it.")
+}
+
+/// The catalogue as the REPL's `:serve` shows it: its own syntax, not the shell's.
+pub fn catalogue_help_repl() -> String {
+    catalogue_text(":serve KIND 0 picks any free port and says which.")
+}
+
+fn catalogue_text(free_port: &str) -> String {
     let mut text = String::from("Services (default port, the real port it stands for):\n");
     for entry in catalogue() {
         let transports = entry
@@ -224,9 +233,9 @@ pub fn catalogue_help() -> String {
         ));
     }
     text.push_str(
-        "\nPorts below 1024 need root, so each service listens on an unprivileged stand-in.\n\
-         --port 0 picks any free port and prints it.",
+        "\nPorts below 1024 need root, so each service listens on an unprivileged stand-in.\n",
     );
+    text.push_str(free_port);
     text
 }
 

@@ -30,13 +30,8 @@ struct WakePipe {
 fn pipe() -> Option<&'static WakePipe> {
     static PIPE: OnceLock<Option<WakePipe>> = OnceLock::new();
     PIPE.get_or_init(|| {
-        let mut fds = [0; 2];
-        // SAFETY: pipe2 fills the two-element array we own.
-        let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) };
-        (r == 0).then_some(WakePipe {
-            read: fds[0],
-            write: fds[1],
-        })
+        let [read, write] = super::sys::nonblocking_pipe().ok()?;
+        Some(WakePipe { read, write })
     })
     .as_ref()
 }
@@ -259,17 +254,15 @@ impl SpinWindow {
 /// threaded echo got 35 % less through with spinning than without. Sleeping is also
 /// what lets the answer's own thread run, so on a busy machine a read sleeps.
 ///
-/// The count is the kernel's own (`/proc/loadavg`: "running/total"; the reader itself
-/// is one of the running), read again at most once a millisecond. Where it cannot be
-/// read, CPUs are taken as free.
+/// The count is the kernel's (`sys::more_running_than`: on Linux `/proc/loadavg`, where
+/// the reader itself is one of the running; elsewhere unknown, so always busy), read
+/// again at most once a millisecond.
 fn cpus_all_busy() -> bool {
-    use std::os::unix::fs::FileExt;
     use std::sync::atomic::AtomicU64;
     // Nanoseconds since `EPOCH` of the last reading (0: never), and its verdict.
     static LAST: AtomicU64 = AtomicU64::new(0);
     static BUSY: AtomicBool = AtomicBool::new(false);
     static EPOCH: OnceLock<Instant> = OnceLock::new();
-    static LOADAVG: OnceLock<Option<std::fs::File>> = OnceLock::new();
     static CPUS: OnceLock<u64> = OnceLock::new();
 
     let now = EPOCH.get_or_init(Instant::now).elapsed().as_nanos() as u64 + 1;
@@ -278,33 +271,14 @@ fn cpus_all_busy() -> bool {
         return BUSY.load(Ordering::Relaxed);
     }
     LAST.store(now, Ordering::Relaxed);
-    let Some(file) = LOADAVG
-        .get_or_init(|| std::fs::File::open("/proc/loadavg").ok())
-        .as_ref()
-    else {
-        return false;
-    };
     let cpus = *CPUS.get_or_init(|| {
         // SAFETY: sysconf reads a constant of the running system.
         let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
         u64::try_from(n).unwrap_or(1).max(1)
     });
-    let mut buf = [0u8; 128];
-    // A read from the start regenerates the file's text.
-    let busy = file
-        .read_at(&mut buf, 0)
-        .ok()
-        .is_some_and(|n| running_threads(&buf[..n]).is_some_and(|running| running > cpus));
+    let busy = super::sys::more_running_than(cpus);
     BUSY.store(busy, Ordering::Relaxed);
     busy
-}
-
-/// The number of running threads in the text of `/proc/loadavg`
-/// (`0.50 0.40 0.30 3/250 12345` gives 3).
-fn running_threads(loadavg: &[u8]) -> Option<u64> {
-    let text = std::str::from_utf8(loadavg).ok()?;
-    let field = text.split_whitespace().nth(3)?;
-    field.split_once('/')?.0.parse().ok()
 }
 
 /// The spin window (µs) after a wait of `waited` µs with window `window`.
@@ -377,40 +351,6 @@ pub fn ready_now(sock: &Socket, readable: bool) -> bool {
     unsafe { libc::poll(&mut p, 1, 0) == 1 && (p.revents & (libc::POLLIN | libc::POLLOUT)) != 0 }
 }
 
-/// The kernel's own name for a TCP socket's state (`ESTABLISHED`, `TIME_WAIT` ...).
-pub fn kernel_tcp_state(sock: &Socket) -> Option<&'static str> {
-    // SAFETY: getsockopt writes at most `len` bytes into the zeroed struct we own.
-    let state = unsafe {
-        let mut info: libc::tcp_info = std::mem::zeroed();
-        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
-        let r = libc::getsockopt(
-            sock.as_raw_fd(),
-            libc::IPPROTO_TCP,
-            libc::TCP_INFO,
-            &mut info as *mut _ as *mut libc::c_void,
-            &mut len,
-        );
-        if r != 0 {
-            return None;
-        }
-        info.tcpi_state
-    };
-    Some(match state {
-        1 => "ESTABLISHED",
-        2 => "SYN_SENT",
-        3 => "SYN_RECV",
-        4 => "FIN_WAIT1",
-        5 => "FIN_WAIT2",
-        6 => "TIME_WAIT",
-        7 => "CLOSE",
-        8 => "CLOSE_WAIT",
-        9 => "LAST_ACK",
-        10 => "LISTEN",
-        11 => "CLOSING",
-        _ => "UNKNOWN",
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,16 +404,6 @@ mod tests {
         assert_eq!(spin.learnt(), Duration::from_micros(10));
         spin.learn(Duration::from_secs(1));
         assert_eq!(spin.get(), Duration::ZERO);
-    }
-
-    #[test]
-    fn running_threads_come_from_the_fourth_field_of_loadavg() {
-        assert_eq!(running_threads(b"0.50 0.40 0.30 3/250 12345\n"), Some(3));
-        assert_eq!(running_threads(b"0.50 0.40 0.30\n"), None);
-        assert_eq!(running_threads(b"\xff"), None);
-        let real = std::fs::read("/proc/loadavg").expect("/proc/loadavg");
-        // This test's own thread is running.
-        assert!(running_threads(&real).is_some_and(|n| n >= 1));
     }
 
     #[test]

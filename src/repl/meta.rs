@@ -306,7 +306,7 @@ fn serve(session: &mut Session, state: &mut MetaState, arg: &str) -> String {
         if running.is_empty() {
             return format!(
                 "no lab service is running; start one with :serve KIND [PORT]\n{}\n",
-                crate::labs::catalogue_help()
+                crate::labs::catalogue_help_repl()
             );
         }
         let mut out = String::from("running lab services:\n");
@@ -341,7 +341,7 @@ fn serve(session: &mut Session, state: &mut MetaState, arg: &str) -> String {
             }
             out
         }
-        Err(e) => format!("{e}\n"),
+        Err(e) => format!("{}\n", e.in_repl()),
     }
 }
 
@@ -634,6 +634,23 @@ mod tests {
         assert!(out.starts_with("stopped echo"), "{out}");
         let (out, _) = run(&mut s, &mut state(), ":serve nope");
         assert!(out.contains("no lab service called"), "{out}");
+    }
+
+    #[test]
+    fn serve_speaks_the_repls_syntax_not_the_shells() {
+        let mut s = session();
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = taken.local_addr().expect("addr").port();
+        let (out, _) = run(&mut s, &mut state(), &format!(":serve echo {port}"));
+        assert!(
+            out.contains(&format!("port {port} is already in use")),
+            "{out}"
+        );
+        assert!(out.contains(":serve echo 0 for any free port"), "{out}");
+        assert!(!out.contains("--port"), "{out}");
+        let (out, _) = run(&mut s, &mut state(), ":serve");
+        assert!(out.contains(":serve KIND 0 picks any free port"), "{out}");
+        assert!(!out.contains("--port"), "{out}");
     }
 
     #[test]

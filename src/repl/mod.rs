@@ -96,6 +96,8 @@ struct Repl {
     state: meta::MetaState,
     /// `:events on|off`, as the session's live event lines read it.
     show_events: Arc<AtomicBool>,
+    /// The Python 3 of a failed Python 2 entry, waiting at the next prompt.
+    prefill: Option<String>,
 }
 
 /// How often the prompt looks for events and service lines that happened meanwhile.
@@ -135,6 +137,7 @@ impl Repl {
             editor,
             history,
             show_events,
+            prefill: None,
             state: meta::MetaState {
                 palette,
                 events: true,
@@ -200,7 +203,10 @@ impl Repl {
                 if let Some(h) = ed.helper() {
                     h.set_pending(pending);
                 }
-                ed.readline(prompt)
+                match self.prefill.take() {
+                    Some(text) => ed.readline_with_initial(prompt, (&text, "")),
+                    None => ed.readline(prompt),
+                }
             }
             None => {
                 let mut out = std::io::stdout();
@@ -333,6 +339,23 @@ impl Repl {
                 let hint = crate::view::wrap::wrap_hanging(&format!("hint: {h}"), width, 6);
                 let _ = writeln!(stderr, "{}", palette.paint(&hint, Style::Hint));
                 crate::view::transcript::record(&format!("{hint}\n"));
+            }
+            // The lecture's Python 2: its Python 3 waits at the next prompt.
+            if let Some(py3) = crate::py2::offer(entry) {
+                let shown = if py3.contains('\n') {
+                    format!("\n    {}", py3.replace('\n', "\n    "))
+                } else {
+                    format!(" {py3}")
+                };
+                let _ = writeln!(
+                    stderr,
+                    "{}",
+                    palette.paint(
+                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
+                        Style::Hint
+                    )
+                );
+                self.prefill = Some(py3);
             }
         }
         self.show_service_log(session);
