@@ -241,10 +241,10 @@ impl Repl {
     fn run(&mut self, session: &mut Session) -> i32 {
         let p = self.state.palette;
         let banner = format!(
-            "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
+            "socklab {}: Python on real sockets. :help shows how; Ctrl-D leaves.\n",
             env!("CARGO_PKG_VERSION")
         );
-        // Plain: a grey banner is unreadable on a projector.
+        // Bold, not grey: a grey banner is unreadable on a projector. It fits 80 columns.
         if say(&p.paint(&banner, Style::Heading)).is_err() {
             return 0;
         }
