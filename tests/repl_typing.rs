@@ -372,3 +372,25 @@ fn at_80_columns_tables_and_help_fit_and_commands_check_arguments() {
     assert_eq!(r.run(":hex 42"), ":hex shows bytes; 42 is an int\n");
     r.quit();
 }
+
+#[test]
+fn a_pasted_block_with_blocks_inside_runs_when_complete() {
+    let dir = temp_dir("paste");
+    let mut r = Repl::start(&dir);
+    // A terminal's bracketed paste: the whole block at once, then Enter.
+    r.keys("\x1b[200~class H:\n    def m(self):\n        for i in range(2):\n            print('m', i)\n\x1b[201~");
+    r.keys("\r");
+    let out = r.until(">>> ", "the pasted class");
+    assert!(!out.contains("Error"), "{out}");
+    let out = r.run("H().m()");
+    assert!(out.ends_with("m 0\nm 1\n"), "{out}");
+    // A pasted `try:` with its body still waits for its `except`, typed after it.
+    r.keys("\x1b[200~try:\n    1/0\n\x1b[201~");
+    r.keys("\r");
+    r.keys("except ZeroDivisionError:\r");
+    r.keys("    print('caught')\r");
+    r.keys("\r");
+    let out = r.until(">>> ", "the pasted try");
+    assert!(out.ends_with("caught\n"), "{out}");
+    r.quit();
+}
