@@ -6,89 +6,63 @@ mod pty;
 
 use pty::{temp_dir, Repl};
 
-/// Type a whole block line by line: every line but the last blank one shows `... `.
-fn block(r: &mut Repl, lines: &[&str]) -> String {
-    for line in lines {
-        r.more(line);
-    }
-    r.run("")
-}
-
 #[test]
 fn blocks_inside_blocks_are_typed_line_by_line() {
     let dir = temp_dir("nested");
     let mut r = Repl::start(&dir);
     // The lecture's handler class: a method inside a class.
-    block(
-        &mut r,
-        &[
-            "class H:",
-            "    def m(self, x):",
-            "        if x > 1:",
-            "            return 'big'",
-            "        return 'small'",
-        ],
-    );
+    r.entry(&[
+        "class H:",
+        "    def m(self, x):",
+        "        if x > 1:",
+        "            return 'big'",
+        "        return 'small'",
+    ]);
     assert_eq!(r.run("H().m(2), H().m(0)"), "('big', 'small')\n");
     // Its thread function: a loop inside a function.
-    let out = block(
-        &mut r,
-        &[
-            "def count(n):",
-            "    total = 0",
-            "    for i in range(n):",
-            "        total += i",
-            "    else:",
-            "        print('counted', total)",
-            "    return total",
-        ],
-    );
+    let out = r.entry(&[
+        "def count(n):",
+        "    total = 0",
+        "    for i in range(n):",
+        "        total += i",
+        "    else:",
+        "        print('counted', total)",
+        "    return total",
+    ]);
     assert_eq!(out, "");
     assert_eq!(r.run("count(4)"), "counted 6\n6\n");
     // `try:` waits for its `except` instead of failing at once.
-    let out = block(
-        &mut r,
-        &[
-            "try:",
-            "    1/0",
-            "except ZeroDivisionError as e:",
-            "    print('caught', e)",
-            "finally:",
-            "    print('done')",
-        ],
-    );
+    let out = r.entry(&[
+        "try:",
+        "    1/0",
+        "except ZeroDivisionError as e:",
+        "    print('caught', e)",
+        "finally:",
+        "    print('done')",
+    ]);
     assert_eq!(out, "caught division by zero\ndone\n");
     // Decorators, nested functions, `with`, `while`/`else`.
-    let out = block(
-        &mut r,
-        &[
-            "def twice(f):",
-            "    def inner(*a):",
-            "        return 2 * f(*a)",
-            "    return inner",
-        ],
-    );
+    let out = r.entry(&[
+        "def twice(f):",
+        "    def inner(*a):",
+        "        return 2 * f(*a)",
+        "    return inner",
+    ]);
     assert_eq!(out, "");
-    block(&mut r, &["@twice", "def three():", "    return 3"]);
+    r.entry(&["@twice", "def three():", "    return 3"]);
     assert_eq!(r.run("three()"), "6\n");
     r.run("import threading");
-    let out = block(
-        &mut r,
-        &[
-            "with threading.Lock() as held:",
-            "    n = 3",
-            "    while n:",
-            "        n -= 1",
-            "    else:",
-            "        print('left with', n, held)",
-        ],
-    );
+    let out = r.entry(&[
+        "with threading.Lock() as held:",
+        "    n = 3",
+        "    while n:",
+        "        n -= 1",
+        "    else:",
+        "        print('left with', n, held)",
+    ]);
     assert_eq!(out, "left with 0 True\n");
     // Continuation lines: inside brackets, after a backslash, in a triple-quoted string.
-    block(
-        &mut r,
-        &["def f(a,", "      b):", "    return a + \\", "        b"],
-    );
+    r.entry(&["def f(a,", "      b):", "    return a + \\", "        b"]);
     assert_eq!(r.run("f(1, 2)"), "3\n");
     r.more("text = '''one");
     r.more("");
