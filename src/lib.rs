@@ -24,7 +24,9 @@
 //!   share; it imports no front end.
 //! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
 //!   commands and the socket views.
-//! - `view`: the palette (the one place that decides colour) and the hex view.
+//! - `view`: the palette (the one place that decides colour), the hex view, text and
+//!   tables fitted to the terminal (`wrap`, `fit`), counts in English (`english`) and
+//!   the `:log` transcript (`transcript`).
 //! - `lesson`: lessons: the lesson file format, lint, the engine that runs a lesson in a
 //!   session and checks it, progress, and `learn`, `lesson demo`, `check` and `report`.
 //! - `labs`: the built-in lab services (echo, daytime, upper, http, chat, trickle), the

@@ -467,28 +467,13 @@ pub fn inline(text: &str, p: Palette) -> String {
 
 /// One paragraph or list item wrapped; a list item's later lines hang under its text.
 fn wrap_one(indent: &str, words: &str, width: usize) -> String {
-    let hang = if words.starts_with("- ") || words.starts_with("* ") {
-        format!("{indent}  ")
-    } else {
-        indent.to_string()
-    };
-    let mut out = String::new();
-    let mut current = indent.to_string();
-    for word in words.split_whitespace() {
-        if current.trim().is_empty() {
-            current.push_str(word);
-        } else if current.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(&current);
-            out.push('\n');
-            current = format!("{hang}{word}");
-        } else {
-            current.push(' ');
-            current.push_str(word);
-        }
-    }
-    out.push_str(&current);
-    out.push('\n');
-    out
+    let bullet = words.starts_with("- ") || words.starts_with("* ");
+    let hang = indent.chars().count() + if bullet { 2 } else { 0 };
+    let line = format!(
+        "{indent}{}",
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    format!("{}\n", crate::view::wrap::wrap_hanging(&line, width, hang))
 }
 
 /// Which lesson `learn` opens: the one asked for, else the one the student was in, else

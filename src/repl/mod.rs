@@ -156,6 +156,7 @@ impl Repl {
                     .completion_type(CompletionType::List)
                     .completion_show_all_if_ambiguous(true)
                     .auto_add_history(false)
+                    .behavior(editing_behavior())
                     .build()
             })
             .unwrap_or_default();
@@ -282,10 +283,10 @@ impl Repl {
     fn run(&mut self, session: &mut Session, mut hook: Option<&mut dyn Hook>) -> i32 {
         let p = self.state.palette;
         let banner = format!(
-            "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
+            "socklab {}: Python on real sockets. :help shows how; Ctrl-D leaves.\n",
             env!("CARGO_PKG_VERSION")
         );
-        // Plain: a grey banner is unreadable on a projector.
+        // Bold, not grey: a grey banner is unreadable on a projector. It fits 80 columns.
         if say(&p.paint(&banner, Style::Heading)).is_err() {
             return 0;
         }
@@ -444,16 +445,28 @@ pub fn history_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "socklab").map(|d| d.data_dir().join("history.txt"))
 }
 
-fn terminal_width() -> Option<u16> {
-    // SAFETY: TIOCGWINSZ fills the winsize struct we own.
-    unsafe {
-        let mut ws: libc::winsize = std::mem::zeroed();
-        if libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
-            Some(ws.ws_col)
-        } else {
-            None
-        }
+/// Where the line editor draws. With standard output a pipe (`socklab | tee log`), the
+/// prompt, the typed line and its redrawing go to the terminal itself (`/dev/tty`), so
+/// the pipe gets only what the session shows, without the editor's escape codes.
+fn editing_behavior() -> rustyline::config::Behavior {
+    // SAFETY: isatty only inspects the descriptor.
+    if unsafe { libc::isatty(1) } == 1 {
+        rustyline::config::Behavior::Stdio
+    } else {
+        rustyline::config::Behavior::PreferTerm
     }
+}
+
+/// The terminal's width: standard output's, or standard input's when the output is a
+/// pipe to `tee` (the student still reads it on that terminal).
+fn terminal_width() -> Option<u16> {
+    [1, 0].into_iter().find_map(|fd| {
+        // SAFETY: TIOCGWINSZ fills the winsize struct we own.
+        unsafe {
+            let mut ws: libc::winsize = std::mem::zeroed();
+            (libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0).then_some(ws.ws_col)
+        }
+    })
 }
 
 /// Route SIGINT to the session's interrupt flag while statements run.
