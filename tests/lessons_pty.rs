@@ -2,21 +2,20 @@
 //! and an instructor use them. Each test waits for what it expects (rexpect's timeout
 //! bounds every wait), never sleeps.
 
+mod pty;
+
 use rexpect::reader::Options;
 use rexpect::session::{spawn_with_options, PtySession};
 use std::path::Path;
-use std::process::Command;
 
 const TIMEOUT_MS: u64 = 15_000;
 
+/// `socklab ARGS` on an xterm without colour, its progress and history in `data`.
 fn spawn(data: &Path, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    let mut cmd = pty::command(data);
     cmd.args(args)
-        .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env("SOCKLAB_DATA_DIR", data)
-        .env("XDG_DATA_HOME", data)
-        .env("HOME", data);
+        .env("SOCKLAB_DATA_DIR", data);
     let opts = Options::new()
         .timeout_ms(Some(TIMEOUT_MS))
         .strip_ansi_escape_codes(true);
