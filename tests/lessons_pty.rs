@@ -192,3 +192,31 @@ fn demo_shows_runs_and_moves_between_steps() {
     key(&mut p, "q");
     p.exp_eof().expect("q ends the demo");
 }
+
+#[test]
+fn ctrl_c_stops_a_demo_solution_that_waits_and_the_demo_goes_on() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("wait.md"),
+        "<!-- lesson\nid = \"wait\"\ntitle = \"Waiting\"\n-->\n\n<!-- step: s -->\n## Wait\n\n\
+         <details><summary>Hint</summary>\n\nh\n</details>\n\n\
+         ```python solution\nimport time\nx = 1\ntime.sleep(600)\n```\n\n\
+         ```python check\nx == 1\n```\n",
+    )
+    .expect("write");
+    let dir_arg = dir.path().display().to_string();
+    let mut p = spawn(
+        data.path(),
+        &["lesson", "demo", "wait", "--lessons", &dir_arg],
+    );
+    expect(&mut p, "Enter run");
+    key(&mut p, "\r");
+    // Each entry is shown as it starts: the sleep is the one running.
+    expect(&mut p, ">>> time.sleep(600)");
+    p.send_control('c').expect("ctrl-c");
+    expect(&mut p, "KeyboardInterrupt");
+    expect(&mut p, "the step's checks pass");
+    key(&mut p, "q");
+    p.exp_eof().expect("q ends the demo");
+}

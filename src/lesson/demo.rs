@@ -7,8 +7,8 @@
 //! quit. Going back or re-running replays the earlier steps silently in a fresh session,
 //! so the sockets on screen are always the ones the lesson's story has made.
 //!
-//! On a terminal keys are read one at a time (no Enter needed after `n`); from a pipe
-//! each line is a key (an empty line is Enter).
+//! On a terminal keys are read one at a time (no Enter needed after `n`), and Ctrl-C
+//! stops a solution that waits; from a pipe each line is a key (an empty line is Enter).
 
 use super::format::Lesson;
 use super::runner::{entries, Runner};
@@ -18,6 +18,8 @@ use crate::session::Session;
 use crate::view::{ColorChoice, Palette, Style};
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The screen's width: what a projector shows legibly.
 const WIDTH: usize = 80;
@@ -108,6 +110,9 @@ struct Demo {
     terminal: bool,
     /// The current step's solution has run.
     ran: bool,
+    /// Set by Ctrl-C (once the handler is installed): passed on to the running session,
+    /// which is replaced on every replay, while a solution runs.
+    pressed: Arc<AtomicBool>,
 }
 
 impl Demo {
@@ -126,7 +131,15 @@ impl Demo {
             self.runner.begin(&mut self.session, j)?;
             if let Some(sol) = self.lesson.steps[j].solution.clone() {
                 for e in entries(&sol.text) {
-                    let o = self.runner.run(&mut self.session, &e, &mut || {});
+                    self.pressed.store(false, Ordering::Relaxed);
+                    let pressed = self.pressed.clone();
+                    let flag = self.session.interrupt_flag();
+                    let o = self.runner.run(&mut self.session, &e, &mut || {
+                        if pressed.swap(false, Ordering::Relaxed) {
+                            flag.store(true, Ordering::Relaxed);
+                            crate::net::wait::wake_all();
+                        }
+                    });
                     if let Some(err) = o.error {
                         return Err(format!("replaying step {}: {}", j + 1, err.report));
                     }
@@ -173,17 +186,22 @@ impl Demo {
         out
     }
 
-    /// Run the current step's solution and show what happened.
-    fn run(&mut self) -> String {
+    /// Run the current step's solution; when `show`, say each entry as it starts (a
+    /// solution that waits shows what it waits in), what it printed and did, then the
+    /// sockets and whether the step's checks pass.
+    fn run(&mut self, show: bool) -> String {
         let p = self.palette;
         let Some(step) = self.runner.current().cloned() else {
             return String::new();
         };
-        let mut out = String::new();
+        let emit = |text: &str| {
+            if show {
+                let _ = say(text);
+            }
+        };
         if let Some(sol) = &step.solution {
             for e in entries(&sol.text) {
-                let o = self.runner.run(&mut self.session, &e, &mut || {});
-                out.push_str(&format!(
+                emit(&format!(
                     "{}\n",
                     e.lines()
                         .enumerate()
@@ -195,18 +213,34 @@ impl Demo {
                         .collect::<Vec<_>>()
                         .join("\n")
                 ));
-                out.push_str(&o.stdout);
+                self.pressed.store(false, Ordering::Relaxed);
+                let pressed = self.pressed.clone();
+                let flag = self.session.interrupt_flag();
+                let o = self.runner.run(&mut self.session, &e, &mut || {
+                    if pressed.swap(false, Ordering::Relaxed) {
+                        flag.store(true, Ordering::Relaxed);
+                        crate::net::wait::wake_all();
+                    }
+                });
+                let mut out = o.stdout.clone();
                 for ev in &o.events {
                     out.push_str(&format!("{}\n", socket_view::event_line(ev, p)));
                 }
                 if let Some(err) = &o.error {
                     out.push_str(&p.paint(err.report.trim_end(), Style::Error));
                     out.push('\n');
+                }
+                emit(&out);
+                if o.error.is_some() {
                     break;
                 }
             }
         }
-        out.push('\n');
+        self.ran = true;
+        if !show {
+            return String::new();
+        }
+        let mut out = String::from("\n");
         out.push_str(&socket_lines(&self.session.sockets(), p));
         let verdict = self.runner.check(&mut self.session);
         out.push_str(&if verdict.passed() {
@@ -220,7 +254,6 @@ impl Demo {
                 )
             )
         });
-        self.ran = true;
         out.push_str(&keys_line(p, true));
         out
     }
@@ -308,7 +341,16 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
         },
         terminal,
         ran: false,
+        pressed: Arc::new(AtomicBool::new(false)),
     };
+    // Ctrl-C stops a solution that waits (a recv with nothing to receive), as in the
+    // REPL; at the key prompt it does nothing (q quits), and the terminal is never left
+    // in cbreak mode by a killed process.
+    if terminal {
+        if let Err(e) = crate::net::wait::install_sigint(demo.pressed.clone()) {
+            let _ = fail(&format!("Ctrl-C will not interrupt a solution: {e}"));
+        }
+    }
     if let Err(e) = demo.runner.begin(&mut demo.session, 0) {
         return fail(&e);
     }
@@ -321,7 +363,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
         let n = demo.lesson.steps.len();
         let out = match read_key(&cbreak) {
             Key::Quit => break,
-            Key::Run if !demo.ran => demo.run(),
+            Key::Run if !demo.ran => demo.run(true),
             Key::Run | Key::Next => {
                 if i + 1 >= n {
                     format!(
@@ -332,7 +374,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
                 } else {
                     if !demo.ran {
                         // The story goes on from this step's end.
-                        let _ = demo.run();
+                        let _ = demo.run(false);
                     }
                     match demo.runner.begin(&mut demo.session, i + 1) {
                         Ok(()) => {
@@ -354,8 +396,10 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
             },
             Key::Rerun => match demo.replay_to(i) {
                 Ok(()) => {
-                    let screen = demo.screen();
-                    format!("{screen}{}", demo.run())
+                    if say(&demo.screen()).is_err() {
+                        return 0;
+                    }
+                    demo.run(true)
                 }
                 Err(e) => format!("{e}\n"),
             },
