@@ -224,9 +224,9 @@ fn blocks_and_brackets_continue_until_complete() {
     r.run("two'''");
     assert_eq!(r.run("text"), "'one\\ntwo'\n");
     r.more("if x > 2:");
-    // A blank line after the header: still waiting for the body, as codeop decides.
-    r.more("");
-    let out = r.run("pass");
+    // A blank line after the header ends the entry, as in the terminal's python3: the
+    // body is missing.
+    let out = r.run("");
     assert!(
         out.contains("IndentationError: expected an indented block after 'if' statement on line 1"),
         "{out}"
