@@ -496,4 +496,15 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        /// Any bytes at all (not UTF-8, half a lesson, noise) lint to problems, never a
+        /// panic.
+        #[test]
+        fn any_bytes_lint_without_a_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let mut with_header = b"<!-- lesson\nid = \"x\"\ntitle = \"y\"\n-->\n<!-- step: s -->\n## S\n```python check\n".to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = lint(&[src("a.md", ""), Source { path: "b.md".into(), bytes: bytes.clone() }, Source { path: "c.md".into(), bytes: with_header }]);
+        }
+    }
 }

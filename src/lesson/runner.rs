@@ -16,6 +16,10 @@
 //!   socket's state before and after), `text` (the event line), and the kind's own
 //!   fields: `local`, `peer`, `backlog`, `bytes`, `to`, `from`, `datagram`, `peeked`,
 //!   `direction`, `option`, `value`, `error`.
+//! - `sockets()`: every open socket of the session, oldest first, each a dict: `names`
+//!   (the student's names for it), `state`, `family` (`"AF_INET"`), `type`
+//!   (`"SOCK_STREAM"`), `local`, `peer` (`"127.0.0.1:40000"` or `None`), `bytes_sent`,
+//!   `bytes_received`, `waiting` (data or a connection waits to be read).
 //! - `last_exception()`: the exception the student's last failed entry in this step
 //!   ended with, or `None`.
 //! - `output()`: everything printed since the step began.
@@ -254,8 +258,9 @@ fn describe(e: &ErrorReport) -> String {
 }
 
 fn add_helpers(globals: &Arc<Globals>) {
-    let helpers: [(&str, crate::interp::value::NativeFn); 6] = [
+    let helpers: [(&str, crate::interp::value::NativeFn); 7] = [
         ("state", helper_state),
+        ("sockets", helper_sockets),
         ("events", helper_events),
         ("last_exception", helper_last_exception),
         ("output", helper_output),
@@ -298,6 +303,35 @@ fn helper_state(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::inter
         .map(|s| s.info().state)
         .unwrap_or_else(|| "closed".to_string());
     Ok(Value::string(state))
+}
+
+fn helper_sockets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
+    arity(ctx, "sockets", a, k, 0)?;
+    let opt = |v: &Option<String>| v.as_deref().map(Value::str).unwrap_or(Value::None);
+    let mut out = Vec::new();
+    for r in crate::session::sockets::rows(&ctx.interp) {
+        let fields: Vec<(&str, Value)> = vec![
+            (
+                "names",
+                Value::list(r.names.iter().map(|n| Value::str(n)).collect()),
+            ),
+            ("state", Value::str(&r.state)),
+            ("family", Value::str(&r.family)),
+            ("type", Value::str(&r.kind)),
+            ("local", opt(&r.local)),
+            ("peer", opt(&r.peer)),
+            ("bytes_sent", Value::Int(r.bytes_sent as i64)),
+            ("bytes_received", Value::Int(r.bytes_recv as i64)),
+            ("waiting", Value::Bool(r.readable)),
+        ];
+        let mut d = crate::interp::dict::Dict::new();
+        for (k, v) in fields {
+            let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
+            d.insert(key, v);
+        }
+        out.push(Value::Dict(Arc::new(parking_lot::Mutex::new(d))));
+    }
+    Ok(Value::list(out))
 }
 
 fn helper_events(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
@@ -662,6 +696,21 @@ mod tests {
         );
         // The next entry runs once the runaway check has ended.
         assert_eq!(s.run("print('after')").stdout, "after\n");
+    }
+
+    #[test]
+    fn sockets_lists_every_open_socket_with_its_names() {
+        let (mut r, mut s) = runner(LESSON);
+        r.begin(&mut s, 0).expect("setup");
+        r.lesson.steps[0].checks = vec![Check {
+            expr: "[(d['names'], d['state'], d['type']) for d in sockets()] == [(['a'], 'connected', 'SOCK_STREAM'), (['b'], 'connected', 'SOCK_STREAM')]".into(),
+            pos: Default::default(),
+            message: None,
+        }];
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+        s.run("a.close()");
+        r.lesson.steps[0].checks[0].expr = "len(sockets()) == 1".into();
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
     }
 
     #[test]
