@@ -714,6 +714,16 @@ mod tests {
     }
 
     #[test]
+    fn needed_services_run_and_are_named_for_student_and_check() {
+        let (mut r, mut s) = runner("<!-- lesson\nid = \"t\"\ntitle = \"T\"\nneeds_services = [\"echo\", \"daytime/udp\"]\n-->\n<!-- step: s -->\n## S\n\n```python check\nservices()['echo'] == echo_address[1] and service_address('echo') == echo_address\nservices()['daytime/udp'] == daytime_udp_address[1]\n```\n");
+        r.begin(&mut s, 0).expect("setup");
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+        // The echo service answers on the address the student is given.
+        let o = s.run("import socket\nc = socket.create_connection(echo_address)\nc.sendall(b'hi')\nprint(c.recv(10))");
+        assert_eq!(o.stdout, "b'hi'\n", "{:?}", o.error);
+    }
+
+    #[test]
     fn output_and_last_exception_are_per_step() {
         let (mut r, mut s) = runner("<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python check\n'hi' in output()\nisinstance(last_exception(), ZeroDivisionError)\n```\n");
         r.begin(&mut s, 0).expect("setup");
