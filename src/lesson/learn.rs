@@ -298,7 +298,16 @@ impl Hook for Learner {
         let out = match command {
             ":hint" => self.hint(),
             ":solution" => self.solution(),
-            ":check" => self.check(session, true),
+            ":check" => {
+                if !self.plain && self.runner.current().is_some() {
+                    // Checks can take a moment (up to 2 s each); Ctrl-C stops them.
+                    let _ = say(&format!(
+                        "{}\n",
+                        self.palette.paint("checking…", Style::Dim)
+                    ));
+                }
+                self.check(session, true)
+            }
             ":skip" => {
                 if let Some(step) = self.runner.current().cloned() {
                     let lid = self.lesson().id.clone();

@@ -227,7 +227,15 @@ impl Runner {
         };
         let facts = Arc::new(Mutex::new(facts));
         let mut verdict = Verdict::default();
+        let mut interrupted = false;
         for c in checks {
+            if interrupted {
+                // Ctrl-C stops the step's checking, not only the check it landed in.
+                verdict
+                    .failures
+                    .push((c, Failure::Error("the check was interrupted".into())));
+                continue;
+            }
             let f = facts.clone();
             let r = session.evaluate_isolated(&c.expr, CHECK_DEADLINE, move |_ctx, globals| {
                 let facts = f.lock().clone();
@@ -238,6 +246,7 @@ impl Runner {
                 Ok(v) if v.truthy => {}
                 Ok(_) => verdict.failures.push((c, Failure::False)),
                 Err(e) => {
+                    interrupted = e.class == "KeyboardInterrupt";
                     let why = describe(&e);
                     verdict.failures.push((c, Failure::Error(why)));
                 }
