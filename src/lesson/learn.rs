@@ -86,7 +86,8 @@ impl Learner {
             .unwrap_or(l.steps.len())
     }
 
-    /// Steps before `upto` set up and solved with their model solutions, quietly.
+    /// Steps before `upto` set up and solved with their model solutions (what they print
+    /// is shown, as at the REPL).
     fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
         self.runner.name_services(session)?;
         for j in 0..upto {
