@@ -227,12 +227,15 @@ fn a_lesson_that_fails_lint_is_never_run() {
 fn the_solution_piped_into_learn_completes_each_lesson() {
     for id in ["welcome", "first-connection", "tcp-server"] {
         let data = tempfile::tempdir().expect("tempdir");
+        // From a folder with no lessons in it: the course's ship inside the binary.
         let program = socklab(data.path())
+            .current_dir(data.path())
             .args(["lesson", "solution", id])
             .output()
             .expect("solution");
         assert!(program.status.success());
         let out = socklab(data.path())
+            .current_dir(data.path())
             .args(["learn", id])
             .write_stdin(program.stdout)
             .output()
