@@ -10,8 +10,8 @@
 //! On a terminal keys are read one at a time (no Enter needed after `n`), and Ctrl-C
 //! stops a solution that waits; from a pipe each line is a key (an empty line is Enter).
 
+use super::engine::{entries, Engine};
 use super::format::Lesson;
-use super::runner::{entries, Runner};
 use super::{fail, say, Library};
 use crate::repl::socket_view;
 use crate::session::Session;
@@ -104,7 +104,7 @@ fn read_key(cbreak: &Cbreak) -> Key {
 
 struct Demo {
     lesson: Lesson,
-    runner: Runner,
+    engine: Engine,
     session: Session,
     palette: Palette,
     terminal: bool,
@@ -123,18 +123,18 @@ impl Demo {
             let placeholder = Session::new(Default::default())
                 .map_err(|e| format!("cannot start the interpreter: {e}"))?;
             drop(std::mem::replace(&mut self.session, placeholder));
-            Runner::new(self.lesson.clone(), Default::default(), self.terminal)?
+            Engine::new(self.lesson.clone(), Default::default(), self.terminal)?
         };
-        self.runner = fresh.0;
+        self.engine = fresh.0;
         self.session = fresh.1;
         for j in 0..i {
-            self.runner.begin(&mut self.session, j)?;
+            self.engine.begin(&mut self.session, j)?;
             if let Some(sol) = self.lesson.steps[j].solution.clone() {
                 for e in entries(&sol.text) {
                     self.pressed.store(false, Ordering::Relaxed);
                     let pressed = self.pressed.clone();
                     let flag = self.session.interrupt_flag();
-                    let o = self.runner.run(&mut self.session, &e, &mut || {
+                    let o = self.engine.run(&mut self.session, &e, &mut || {
                         if pressed.swap(false, Ordering::Relaxed) {
                             flag.store(true, Ordering::Relaxed);
                             crate::net::wait::wake_all();
@@ -146,16 +146,16 @@ impl Demo {
                 }
             }
         }
-        self.runner.begin(&mut self.session, i)?;
+        self.engine.begin(&mut self.session, i)?;
         self.ran = false;
         Ok(())
     }
 
     fn screen(&self) -> String {
         let p = self.palette;
-        let i = self.runner.step;
+        let i = self.engine.step;
         let n = self.lesson.steps.len();
-        let Some(step) = self.runner.current() else {
+        let Some(step) = self.engine.current() else {
             return String::new();
         };
         let mut out = String::new();
@@ -191,7 +191,7 @@ impl Demo {
     /// sockets and whether the step's checks pass.
     fn run(&mut self, show: bool) -> String {
         let p = self.palette;
-        let Some(step) = self.runner.current().cloned() else {
+        let Some(step) = self.engine.current().cloned() else {
             return String::new();
         };
         let emit = |text: &str| {
@@ -216,7 +216,7 @@ impl Demo {
                 self.pressed.store(false, Ordering::Relaxed);
                 let pressed = self.pressed.clone();
                 let flag = self.session.interrupt_flag();
-                let o = self.runner.run(&mut self.session, &e, &mut || {
+                let o = self.engine.run(&mut self.session, &e, &mut || {
                     if pressed.swap(false, Ordering::Relaxed) {
                         flag.store(true, Ordering::Relaxed);
                         crate::net::wait::wake_all();
@@ -242,7 +242,7 @@ impl Demo {
         }
         let mut out = String::from("\n");
         out.push_str(&socket_lines(&self.session.sockets(), p));
-        let verdict = self.runner.check(&mut self.session);
+        let verdict = self.engine.check(&mut self.session);
         out.push_str(&if verdict.passed() {
             format!("{}\n", p.paint("✓ the step's checks pass", Style::Good))
         } else {
@@ -326,13 +326,13 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
     };
     // SAFETY: isatty only inspects the descriptor.
     let terminal = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
-    let (runner, session) = match Runner::new(lesson.clone(), Default::default(), terminal) {
+    let (engine, session) = match Engine::new(lesson.clone(), Default::default(), terminal) {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
     let mut demo = Demo {
         lesson,
-        runner,
+        engine,
         session,
         palette: if terminal {
             Palette::decide(color)
@@ -351,7 +351,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
             let _ = fail(&format!("Ctrl-C will not interrupt a solution: {e}"));
         }
     }
-    if let Err(e) = demo.runner.begin(&mut demo.session, 0) {
+    if let Err(e) = demo.engine.begin(&mut demo.session, 0) {
         return fail(&e);
     }
     let cbreak = Cbreak::enter();
@@ -359,7 +359,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
         return 0;
     }
     loop {
-        let i = demo.runner.step;
+        let i = demo.engine.step;
         let n = demo.lesson.steps.len();
         let out = match read_key(&cbreak) {
             Key::Quit => break,
@@ -376,7 +376,7 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
                         // The story goes on from this step's end.
                         let _ = demo.run(false);
                     }
-                    match demo.runner.begin(&mut demo.session, i + 1) {
+                    match demo.engine.begin(&mut demo.session, i + 1) {
                         Ok(()) => {
                             demo.ran = false;
                             demo.screen()

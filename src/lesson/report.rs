@@ -61,7 +61,7 @@ pub fn solution_program(lesson: &Lesson) -> String {
     for s in &lesson.steps {
         out.push_str(&format!("# step {}: {}\n", s.id, s.title));
         if let Some(sol) = &s.solution {
-            for entry in super::runner::entries(&sol.text) {
+            for entry in super::engine::entries(&sol.text) {
                 out.push_str(&entry);
                 out.push('\n');
                 if entry.contains('\n') {
