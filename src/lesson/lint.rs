@@ -67,6 +67,11 @@ pub const CHECK_FUNCTIONS: &[&str] = &[
     "chr",
     "ord",
     "hex",
+    "bin",
+    "oct",
+    "format",
+    "divmod",
+    "pow",
 ];
 
 /// Methods a check may call, on whatever value: ones that read and never change it (a
@@ -97,6 +102,22 @@ pub const CHECK_METHODS: &[&str] = &[
     "hex",
     "join",
     "replace",
+    "format",
+    "partition",
+    "rpartition",
+    "zfill",
+    "ljust",
+    "rjust",
+    "center",
+    "title",
+    "capitalize",
+    "casefold",
+    "isalnum",
+    "isdecimal",
+    "isnumeric",
+    "isprintable",
+    "fromhex",
+    "copy",
     // dict
     "keys",
     "values",
@@ -115,6 +136,10 @@ pub const CHECK_METHODS: &[&str] = &[
     "ip_network",
     "getservbyname",
     "getservbyport",
+    "gethostname",
+    "inet_pton",
+    "inet_ntop",
+    "pack",
 ];
 
 /// Lint `sources` as one set (ids, prerequisites across files). Returns the lessons
