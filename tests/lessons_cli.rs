@@ -638,3 +638,25 @@ fn a_finished_lesson_leads_to_the_next_and_prerequisites_are_named() {
             "lesson first-connection: Your first connection\nstep 1/5 create",
         ));
 }
+
+#[test]
+fn a_setup_runs_as_a_program_body_without_echoing_values() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "echo.md",
+        &lesson(
+            "quiet",
+            "",
+            &format!("```python setup\n40 + 2\nprint('set up')\n```\n\n{GOOD_STEP}"),
+        ),
+    );
+    socklab(data.path())
+        .args(["learn", "quiet", "--lessons"])
+        .arg(dir.path())
+        .write_stdin("x = 1\n")
+        .assert()
+        .success()
+        .stdout("lesson quiet: T\nset up\nstep 1/1 s: S\npassed: s\nlesson complete: quiet\n");
+}

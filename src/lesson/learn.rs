@@ -97,7 +97,7 @@ impl Learner {
                 .map(|s| super::engine::entries(&s.text))
                 .unwrap_or_default()
             {
-                let o = session.run(&entry);
+                let o = session.run_unechoed(&entry);
                 if o.error.is_some() && !super::check::raises(&entry) {
                     return Err(format!(
                         "replaying step {} failed: {}",
@@ -561,6 +561,9 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         .and_then(|sid| l.steps.iter().position(|s| s.id == sid))
         .unwrap_or(0);
     let start = learner.next_undone(saved);
+    if !terminal && say(&format!("lesson {}: {}\n", l.id, l.title)).is_err() {
+        return 0;
+    }
     let mut first = String::new();
     let before: Vec<&str> = l
         .needs_lessons
@@ -603,9 +606,8 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
 /// `learn` from a pipe: the entries as typed, plain lines, exit 0 if complete.
 fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
     let mut err = std::io::stderr();
-    let l = learner.lesson().clone();
     let step = learner.before_prompt(session);
-    if say(&format!("lesson {}: {}\n{first}{step}", l.id, l.title)).is_err() {
+    if say(&format!("{first}{step}")).is_err() {
         return 0;
     }
     let mut pending = String::new();
