@@ -660,3 +660,18 @@ fn a_setup_runs_as_a_program_body_without_echoing_values() {
         .success()
         .stdout("lesson quiet: T\nset up\nstep 1/1 s: S\npassed: s\nlesson complete: quiet\n");
 }
+
+#[test]
+fn demo_goes_on_past_a_line_that_raises_on_purpose() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Step 3 of welcome calls socket.gethostname() before importing socket (`# raises`).
+    socklab(data.path())
+        .args(["lesson", "demo", "welcome"])
+        .write_stdin("n\nn\n\nq\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "NameError: name 'socket' is not defined\n>>> import socket\n>>> hostname = socket.gethostname()\n",
+        ))
+        .stdout(predicate::str::contains("✓ the step's checks pass"));
+}
