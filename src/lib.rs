@@ -9,8 +9,9 @@
 //! - `builtins`: built-in functions and methods, and one file per Python module.
 //! - `net`: the session's socket table (state, counters), its log of typed events that
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
-//!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
-//!   the machine's sockets from `/proc/net` (`netstat`).
+//!   reads learn about waiting for their peer), the machine's sockets from `/proc/net`
+//!   (`netstat`), and `sys`: the one boundary to what only Linux has (`send`/`recv` as
+//!   bare system calls, `/proc/loadavg`, `TCP_INFO` ...) with fallbacks for other Unix.
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a

@@ -89,7 +89,10 @@ srv.close()
         format!("[fd {conn}] connected → closed"),
         format!("[fd {srv}] listening → closed"),
     ] {
-        assert!(rest.contains(&needle), "missing event {needle:?} in:\n{err}");
+        assert!(
+            rest.contains(&needle),
+            "missing event {needle:?} in:\n{err}"
+        );
     }
 }
 
