@@ -5,6 +5,7 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values.
 
+pub mod args;
 pub mod dict;
 pub mod exceptions;
 pub mod exec;
@@ -18,10 +19,16 @@ pub mod types;
 pub mod value;
 
 pub use exceptions::{
-    builtin_str as exceptions_str, exception_line, render_traceback, Exc, TbEntry,
+    builtin_str as exceptions_str, exception_line, exit_status, render_traceback, Exc, TbEntry,
 };
 pub use exec::{Ctl, Frame};
 pub use value::{Class, Globals, Name, Value};
+
+/// The evaluator recurses once per Python call and per nested expression; this stack
+/// holds CPython's default recursion limit (1000) with room to spare. It is address
+/// space, not memory: pages are touched only when used. `socklab run`'s main thread and
+/// a session's worker run on it.
+pub const INTERPRETER_STACK: usize = 1 << 30;
 
 use crate::syntax::{self, Source};
 use parking_lot::Mutex;
@@ -37,6 +44,28 @@ pub type R<T> = Result<T, Box<Exc>>;
 pub struct Output {
     pub sink: Box<dyn Write + Send>,
     pub line_buffered: bool,
+}
+
+/// What CPython keeps per process and socklab per interpreter, so that a new session
+/// (`:reset`, a lesson's check, a test) starts as a fresh `python3` does instead of
+/// inheriting the last one's settings.
+pub struct ProcessState {
+    /// `socket.setdefaulttimeout`'s value as `f64` bits; `u64::MAX` (a NaN) is `None`.
+    pub default_timeout: AtomicU64,
+    /// The ident `_thread.start_thread` gives next (the main thread's is 1).
+    pub next_thread_ident: AtomicU64,
+    /// Threads started and not yet finished (`_thread._count()`).
+    pub running_threads: AtomicUsize,
+}
+
+impl Default for ProcessState {
+    fn default() -> ProcessState {
+        ProcessState {
+            default_timeout: AtomicU64::new(u64::MAX),
+            next_thread_ident: AtomicU64::new(2),
+            running_threads: AtomicUsize::new(0),
+        }
+    }
 }
 
 /// What every thread of one program (or REPL session) shares.
@@ -60,6 +89,7 @@ pub struct Interp {
     /// take before `RuntimeError` is raised; `u64::MAX`, the default, is no limit. Set it
     /// before creating a `Ctx`: the fuzzer uses it so that `while True: pass` ends.
     pub max_steps: AtomicU64,
+    pub process: ProcessState,
     /// How many contexts (interpreter threads) have been made.
     contexts: AtomicUsize,
     /// Set, for good, once a second context is made, before its thread starts. Until then
@@ -102,6 +132,7 @@ impl Interp {
             sockets: crate::net::SocketTable::new(),
             finalizing: AtomicBool::new(false),
             max_steps: AtomicU64::new(u64::MAX),
+            process: ProcessState::default(),
             contexts: AtomicUsize::new(0),
             shared: AtomicBool::new(false),
         })
@@ -230,4 +261,19 @@ pub fn run_module(
     src: &Arc<Source>,
 ) -> R<()> {
     exec::run_module(ctx, module, globals, src)
+}
+
+/// A thread of the program waits on sockets as the interpreter's context: Ctrl-C is
+/// `KeyboardInterrupt` (for the main thread), a failed wait an `OSError`.
+impl crate::net::wait::Waiter for Ctx {
+    type Error = Box<Exc>;
+    fn receives_ctrl_c(&self) -> bool {
+        self.is_main
+    }
+    fn interrupted(&self) -> R<()> {
+        self.check_signals()
+    }
+    fn os_error(&self, errno: i32) -> Box<Exc> {
+        Ctx::os_error(self, errno)
+    }
 }

@@ -7,8 +7,11 @@
 //!
 //! A read may spin a little before it sleeps, when its peer has been answering fast
 //! (`SpinWindow` says why and how long).
+//!
+//! `net` knows nothing of Python: whoever waits answers the few questions a wait asks
+//! ([`Waiter`]); the interpreter's context answers them with `KeyboardInterrupt` and
+//! `OSError`.
 
-use crate::interp::{Ctx, R};
 use smallvec::SmallVec;
 use socket2::Socket;
 use std::os::fd::{AsRawFd, RawFd};
@@ -68,9 +71,26 @@ fn drain_pipe() {
     }
 }
 
+/// What a wait asks of whoever waits.
+pub trait Waiter {
+    /// How the waiter reports an interruption or a failed `poll()`.
+    type Error;
+    /// Whether Ctrl-C is this waiter's to receive (only the main thread's is): the wait
+    /// then also watches the wake-up pipe.
+    fn receives_ctrl_c(&self) -> bool;
+    /// `Err` when the wait must end now (Ctrl-C came).
+    fn interrupted(&self) -> Result<(), Self::Error>;
+    /// A failed `poll()` as the waiter's error.
+    fn os_error(&self, errno: i32) -> Self::Error;
+}
+
 /// Poll `fds` (descriptor, events) until one is ready, the deadline passes, or Ctrl-C.
 /// Returns each descriptor's `revents` (all zero on time-out).
-pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>> {
+pub fn poll<W: Waiter>(
+    ctx: &W,
+    fds: &[(RawFd, i16)],
+    timeout: Option<f64>,
+) -> Result<Vec<i16>, W::Error> {
     let mut pfds: PollFds = fds
         .iter()
         .map(|&(fd, events)| libc::pollfd {
@@ -98,11 +118,15 @@ pub fn deadline_after(from: Instant, secs: f64) -> Option<Instant> {
 
 /// The loop behind `poll` and `wait_fd`: on return each of `pfds` has its `revents` (all
 /// zero on time-out). The wake-up pipe is added at the end and taken off again.
-fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()> {
+fn poll_until_ready<W: Waiter>(
+    ctx: &W,
+    pfds: &mut PollFds,
+    timeout: Option<f64>,
+) -> Result<(), W::Error> {
     let deadline = timeout.and_then(|t| deadline_after(Instant::now(), t));
     // Only the main thread receives KeyboardInterrupt; other threads need not be woken
     // by Ctrl-C (one descriptor less to watch on every wait of a server's handler).
-    let wake = pipe().map(|p| p.read).filter(|_| ctx.is_main);
+    let wake = pipe().map(|p| p.read).filter(|_| ctx.receives_ctrl_c());
     let n_user = pfds.len();
     if let Some(w) = wake {
         pfds.push(libc::pollfd {
@@ -112,7 +136,7 @@ fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()
         });
     }
     let result = loop {
-        if let Err(e) = ctx.check_signals() {
+        if let Err(e) = ctx.interrupted() {
             break Err(e);
         }
         for p in pfds.iter_mut() {
@@ -281,12 +305,22 @@ pub fn yield_cpu() {
 }
 
 /// Wait until `sock` is readable (or writable); `false` on time-out.
-pub fn wait_for(ctx: &Ctx, sock: &Socket, readable: bool, timeout: Option<f64>) -> R<bool> {
+pub fn wait_for<W: Waiter>(
+    ctx: &W,
+    sock: &Socket,
+    readable: bool,
+    timeout: Option<f64>,
+) -> Result<bool, W::Error> {
     wait_fd(ctx, sock.as_raw_fd(), readable, timeout)
 }
 
 /// As `wait_for`, on a descriptor.
-pub fn wait_fd(ctx: &Ctx, fd: RawFd, readable: bool, timeout: Option<f64>) -> R<bool> {
+pub fn wait_fd<W: Waiter>(
+    ctx: &W,
+    fd: RawFd,
+    readable: bool,
+    timeout: Option<f64>,
+) -> Result<bool, W::Error> {
     let events = if readable {
         libc::POLLIN
     } else {
