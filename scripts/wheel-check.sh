@@ -51,7 +51,7 @@ fi
 maturin=$(command -v maturin)
 build_args=(--release --out "$tmp/wheels")
 [ "$zig" = 1 ] && build_args+=(--zig --compatibility manylinux2014)
-echo "building the wheel with $("$maturin" --version) ${build_args[*]:2} (release profile: fat LTO, takes minutes)"
+echo "building the wheel with $("$maturin" --version) ${build_args[*]:3} (release profile: fat LTO, takes minutes)"
 build_start=$(now)
 "$maturin" build "${build_args[@]}" >"$tmp/build.log" 2>&1 || {
     tail -40 "$tmp/build.log" >&2
