@@ -304,3 +304,18 @@ fn python2_entries_are_named_as_such() {
         assert!(hint.starts_with(start), "{entry}: {hint}");
     }
 }
+
+#[test]
+fn a_mistake_inside_a_function_is_read_from_the_functions_line() {
+    let mut s = session();
+    let (class, _, hint) = mistake(
+        &mut s,
+        "import socket\na, b = socket.socketpair()\ndef greet(conn):\n    conn.send('Hello there')\n",
+        "greet(a)",
+    );
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "sockets carry bytes: write conn.send(b'Hello there') or conn.send('Hello there'.encode())"
+    );
+}
