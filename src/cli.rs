@@ -34,12 +34,36 @@ pub enum Command {
     /// Rewrite a program from the lecture's Python 2 as Python 3: the program goes to
     /// standard output, what changed (line by line) to standard error.
     Py3(Py3Args),
+    /// Print the shell completion script for socklab (bash, zsh or fish).
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
 }
 
 #[derive(clap::Args, Debug)]
 pub struct Py3Args {
     /// The Python 2 program, or `-` for standard input.
     pub file: PathBuf,
+}
+
+const COMPLETIONS_HELP: &str = "\
+Load them:
+  bash:  socklab completions bash > ~/.local/share/bash-completion/completions/socklab
+  zsh:   socklab completions zsh > ~/.zfunc/_socklab   (with fpath+=~/.zfunc before compinit)
+  fish:  socklab completions fish > ~/.config/fish/completions/socklab.fish";
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells socklab writes completions for.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(clap::Args, Debug)]

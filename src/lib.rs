@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //! - `cli`: command-line shapes (clap); no behaviour.
+//! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
 //! - `builtins`: built-in functions and methods, and one file per Python module.
@@ -10,6 +11,9 @@
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
 //!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
 //!   the machine's sockets from `/proc/net` (`netstat`).
+//! - `help` (+ `help.txt`): the one source of help on every function, method, constant,
+//!   command and lecture concept: `:help`, completion, signatures, and which module a
+//!   name lives in (for hints).
 //! - `hints`: the one place that explains an error in the lecture's words.
 //! - `py2`: the lecture's Python 2 rewritten as Python 3 (`socklab py3`, and the REPL's
 //!   offer of the Python 3 line).
@@ -26,6 +30,8 @@
 
 pub mod builtins;
 pub mod cli;
+pub mod completions;
+pub mod help;
 pub mod hints;
 pub mod interp;
 pub mod labs;
@@ -54,6 +60,7 @@ pub fn run() -> i32 {
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
         Some(cli::Command::Py3(args)) => py2::py3_command(&args),
+        Some(cli::Command::Completions(args)) => completions::completions_command(&args),
         None => repl::run(cli.color),
     }
 }

@@ -5,7 +5,7 @@
 //!
 //! # Where the code runs
 //! The evaluator recurses once per Python call, so entries run on one long-lived worker
-//! thread with the interpreter's big stack (`runner::INTERPRETER_STACK`), never on the
+//! thread with the interpreter's big stack (`interp::INTERPRETER_STACK`), never on the
 //! caller's thread. The caller waits for the entry and, every [`TICK`], may look at what
 //! the sockets did meanwhile (a server loop's events appear while it runs).
 //!
@@ -192,7 +192,7 @@ impl Session {
         let worker_interp = interp.clone();
         std::thread::Builder::new()
             .name("socklab-session".into())
-            .stack_size(crate::runner::INTERPRETER_STACK)
+            .stack_size(crate::interp::INTERPRETER_STACK)
             .spawn(move || {
                 let mut ctx = worker_interp.new_ctx();
                 while let Ok(job) = rx.recv() {
@@ -465,8 +465,8 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
     outcome.value = last;
     let _ = ctx.interp.flush();
     if let Err(exc) = result {
-        if exc.is("SystemExit") {
-            outcome.exit = Some(crate::runner::finish_with_exception(ctx, &exc, false));
+        if let Some(code) = interp::exit_status(ctx, &exc) {
+            outcome.exit = Some(code);
             return outcome;
         }
         outcome.error = Some(report_exception(ctx, &exc, &src, services));
@@ -562,7 +562,7 @@ fn gather_facts(
     }
     if exc.is("NameError") {
         if let Some(name) = &facts.wrong_name {
-            facts.module_with_name = crate::repl::registry::module_of_member(name);
+            facts.module_with_name = crate::help::module_of_member(name);
         }
     }
     facts.services = services.to_vec();

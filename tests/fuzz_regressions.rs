@@ -2,8 +2,8 @@
 //! without end.
 
 use assert_cmd::Command;
+use socklab::interp::INTERPRETER_STACK;
 use socklab::interp::{self, Interp, Value};
-use socklab::runner::INTERPRETER_STACK;
 use socklab::syntax::Source;
 use std::sync::atomic::Ordering;
 

@@ -482,6 +482,12 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(out.contains("hint: sockets carry bytes"), "{out}");
+    // The Python 3 line waits at the prompt; Ctrl-U clears it for something else.
+    assert!(
+        out.contains("in Python 3 (Enter runs it; Ctrl-U clears it): c.send(b'Hello')"),
+        "{out}"
+    );
+    type_keys(&mut r, "\x15");
 
     let out = r.run("s.recieve(1024)");
     assert!(
@@ -511,6 +517,8 @@ fn errors_show_cpythons_line_and_a_hint() {
         out.contains("hint: the lecture's code is Python 2"),
         "{out}"
     );
+    // Ctrl-D leaves only from an empty line: clear the Python 3 line waiting there.
+    type_keys(&mut r, "\x15");
     r.quit();
 }
 
@@ -661,10 +669,9 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     r.run("b.send(b'Hello there')");
     // The lecture's line, as the slide has it.
     r.p.send_line("print a.recv(256)").expect("send");
-    let out =
-        r.p.exp_string(
-            "in Python 3 (Enter runs it; edit it first if you like): print(a.recv(256).decode())",
-        )
+    let out = r
+        .p
+        .exp_string("in Python 3 (Enter runs it; Ctrl-U clears it): print(a.recv(256).decode())")
         .expect("the Python 3 line");
     assert!(
         out.contains("SyntaxError: Missing parentheses in call to 'print'"),
@@ -679,7 +686,7 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
 
     // Sent as text: the offer is bytes, and the student edits it before running it.
     r.p.send_line("b.send('hi')").expect("send");
-    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like): b.send(b'hi')")
+    r.p.exp_string("in Python 3 (Enter runs it; Ctrl-U clears it): b.send(b'hi')")
         .expect("the Python 3 line");
     r.p.exp_string(">>> b.send(b'hi')").expect("prefilled");
     // Backspace over `hi')` and type another message.
@@ -693,7 +700,7 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     // (As in CPython's REPL, `print i` is an error as soon as its line is typed.)
     r.more("for i in xrange(2):");
     r.p.send_line("    print i").expect("send");
-    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like):")
+    r.p.exp_string("in Python 3 (Enter runs it; Ctrl-U clears it):")
         .expect("the offer");
     r.p.exp_string(">>> for i in range(2):\r\n    print(i)")
         .expect("prefilled block");

@@ -39,7 +39,7 @@ fn check_round_trip(text: &str) -> Result<(), String> {
 /// Deep programs (the corpus has some) need the stack `socklab run` gives its parser.
 fn on_big_stack(f: impl FnOnce() + Send + 'static) {
     std::thread::Builder::new()
-        .stack_size(socklab::runner::INTERPRETER_STACK)
+        .stack_size(socklab::interp::INTERPRETER_STACK)
         .spawn(f)
         .expect("spawn")
         .join()
@@ -851,7 +851,7 @@ proptest! {
     #[test]
     fn random_programs_round_trip(text in program()) {
         let r = std::thread::Builder::new()
-            .stack_size(socklab::runner::INTERPRETER_STACK)
+            .stack_size(socklab::interp::INTERPRETER_STACK)
             .spawn(move || check_round_trip(&text))
             .expect("spawn")
             .join()

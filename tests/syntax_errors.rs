@@ -5,8 +5,9 @@
 //! The last tests feed the parser hostile input (deep nesting, huge lines, many lines)
 //! and assert only that it answers, with a result or an error, and does not crash.
 
+use socklab::interp::INTERPRETER_STACK;
 use socklab::interp::{self, Globals};
-use socklab::runner::{decode_source, INTERPRETER_STACK};
+use socklab::syntax::decode_source;
 
 /// What `socklab run prog.py` prints for `bytes` when they do not compile, or `None`.
 fn report(bytes: &[u8]) -> Option<String> {

@@ -4,7 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use socklab::interp::{self, Interp, Value};
-use socklab::runner::{decode_source, INTERPRETER_STACK};
+use socklab::interp::INTERPRETER_STACK;
+use socklab::syntax::decode_source;
 use std::sync::atomic::Ordering;
 
 /// Loop iterations and calls a program may make: enough for every corpus program,

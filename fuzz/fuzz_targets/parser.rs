@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use socklab::runner::{decode_source, INTERPRETER_STACK};
+use socklab::interp::INTERPRETER_STACK;
+use socklab::syntax::decode_source;
 use socklab::syntax::{self, unparse, ParseMode};
 
 fuzz_target!(|data: &[u8]| {

@@ -122,25 +122,26 @@ fn enum_class(name: &'static str) -> Arc<Class> {
         .unwrap_or_else(|| types::class("int"))
 }
 
+/// Every constant of the module: the ones all Unix systems have, then those of this
+/// system alone (`net::sys::CONSTANTS`, Linux's).
+static CONSTANTS: std::sync::LazyLock<Vec<(&str, i64, &str)>> =
+    std::sync::LazyLock::new(|| [PORTABLE_CONSTANTS, net::sys::CONSTANTS].concat());
+
 /// (name, value, enum class or "" for a plain int)
-const CONSTANTS: &[(&str, i64, &str)] = &[
+const PORTABLE_CONSTANTS: &[(&str, i64, &str)] = &[
     ("AF_UNSPEC", libc::AF_UNSPEC as i64, "AddressFamily"),
     ("AF_INET", libc::AF_INET as i64, "AddressFamily"),
     ("AF_INET6", libc::AF_INET6 as i64, "AddressFamily"),
     ("AF_UNIX", libc::AF_UNIX as i64, "AddressFamily"),
-    ("AF_PACKET", libc::AF_PACKET as i64, "AddressFamily"),
     ("SOCK_STREAM", libc::SOCK_STREAM as i64, "SocketKind"),
     ("SOCK_DGRAM", libc::SOCK_DGRAM as i64, "SocketKind"),
     ("SOCK_RAW", libc::SOCK_RAW as i64, "SocketKind"),
     ("SOCK_RDM", libc::SOCK_RDM as i64, "SocketKind"),
     ("SOCK_SEQPACKET", libc::SOCK_SEQPACKET as i64, "SocketKind"),
-    ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK as i64, "SocketKind"),
-    ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC as i64, "SocketKind"),
     ("MSG_PEEK", libc::MSG_PEEK as i64, "MsgFlag"),
     ("MSG_DONTWAIT", libc::MSG_DONTWAIT as i64, "MsgFlag"),
     ("MSG_WAITALL", libc::MSG_WAITALL as i64, "MsgFlag"),
     ("MSG_OOB", libc::MSG_OOB as i64, "MsgFlag"),
-    ("MSG_NOSIGNAL", libc::MSG_NOSIGNAL as i64, "MsgFlag"),
     ("AI_PASSIVE", libc::AI_PASSIVE as i64, "AddressInfo"),
     ("AI_CANONNAME", libc::AI_CANONNAME as i64, "AddressInfo"),
     ("AI_NUMERICHOST", libc::AI_NUMERICHOST as i64, "AddressInfo"),
@@ -180,7 +181,6 @@ const CONSTANTS: &[(&str, i64, &str)] = &[
     ("IPV6_V6ONLY", libc::IPV6_V6ONLY as i64, ""),
     ("TCP_NODELAY", libc::TCP_NODELAY as i64, ""),
     ("TCP_MAXSEG", libc::TCP_MAXSEG as i64, ""),
-    ("TCP_KEEPIDLE", libc::TCP_KEEPIDLE as i64, ""),
     ("TCP_KEEPINTVL", libc::TCP_KEEPINTVL as i64, ""),
     ("TCP_KEEPCNT", libc::TCP_KEEPCNT as i64, ""),
     ("SHUT_RD", libc::SHUT_RD as i64, ""),
@@ -359,7 +359,7 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("AddressFamily", Value::Class(enum_class("AddressFamily"))),
         ("SocketKind", Value::Class(enum_class("SocketKind"))),
     ];
-    for &(name, value, e) in CONSTANTS {
+    for &(name, value, e) in CONSTANTS.iter() {
         v.push((name, constant(value, e)));
     }
     v
@@ -1165,7 +1165,7 @@ impl SocketObj {
                 &owned
             }
         };
-        let flags = flags_arg(ctx, a.get(1))? | libc::MSG_NOSIGNAL;
+        let flags = flags_arg(ctx, a.get(1))? | net::sys::NO_SIGNAL;
         let mut sent = 0;
         loop {
             let n = blocking_fd(ctx, s, false, false, |fd| {
@@ -1210,7 +1210,7 @@ impl SocketObj {
         };
         let addr = parse_address(ctx, s.family, addr_v, "sendto")?;
         let n = blocking(ctx, s, false, |os| {
-            os.send_to_with_flags(&data, &addr, flags | libc::MSG_NOSIGNAL)
+            os.send_to_with_flags(&data, &addr, flags | net::sys::NO_SIGNAL)
         })?;
         let was_created = s.inner.lock().state == State::Created;
         // The datagram has left: a thread that closes the socket now (a server's main
@@ -1799,7 +1799,7 @@ impl SocketFile {
         let mut sent = 0;
         while sent < data.len() {
             sent += blocking(ctx, s, false, |os| {
-                os.send_with_flags(&data[sent..], libc::MSG_NOSIGNAL)
+                os.send_with_flags(&data[sent..], net::sys::NO_SIGNAL)
             })?;
         }
         s.traffic.sent(sent, false, !ctx.interp.is_shared());
@@ -2590,9 +2590,10 @@ fn getnameinfo(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             ai.addr.as_ptr() as *const libc::sockaddr,
             ai.addr.len(),
             hbuf.as_mut_ptr(),
-            hbuf.len() as libc::socklen_t,
+            // socklen_t on Linux, size_t on the BSDs.
+            hbuf.len() as _,
             sbuf.as_mut_ptr(),
-            sbuf.len() as libc::socklen_t,
+            sbuf.len() as _,
             flags,
         )
     };

@@ -148,3 +148,23 @@ pub fn builtin_str(ctx: &mut Ctx, value: &Value) -> R<String> {
         _ => super::repr::repr(ctx, &Value::tuple(args)),
     }
 }
+
+/// The process's exit status for a `SystemExit`, as CPython computes it: `None` is 0, an
+/// int its low byte, anything else is printed to standard error and gives 1. `None`
+/// (no status) for every other exception.
+pub fn exit_status(ctx: &mut Ctx, exc: &Exc) -> Option<i32> {
+    if !exc.is("SystemExit") {
+        return None;
+    }
+    let code = crate::interp::exec::getattr(ctx, &exc.value, "code").unwrap_or(Value::None);
+    Some(match code {
+        Value::None => 0,
+        Value::Int(i) => (i & 0xff) as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            let text = crate::interp::repr::str(ctx, &other).unwrap_or_default();
+            ctx.interp.write_stderr(&format!("{text}\n"));
+            1
+        }
+    })
+}

@@ -18,10 +18,16 @@ pub mod types;
 pub mod value;
 
 pub use exceptions::{
-    builtin_str as exceptions_str, exception_line, render_traceback, Exc, TbEntry,
+    builtin_str as exceptions_str, exception_line, exit_status, render_traceback, Exc, TbEntry,
 };
 pub use exec::{Ctl, Frame};
 pub use value::{Class, Globals, Name, Value};
+
+/// The evaluator recurses once per Python call and per nested expression; this stack
+/// holds CPython's default recursion limit (1000) with room to spare. It is address
+/// space, not memory: pages are touched only when used. `socklab run`'s main thread and
+/// a session's worker run on it.
+pub const INTERPRETER_STACK: usize = 1 << 30;
 
 use crate::syntax::{self, Source};
 use parking_lot::Mutex;
@@ -230,4 +236,19 @@ pub fn run_module(
     src: &Arc<Source>,
 ) -> R<()> {
     exec::run_module(ctx, module, globals, src)
+}
+
+/// A thread of the program waits on sockets as the interpreter's context: Ctrl-C is
+/// `KeyboardInterrupt` (for the main thread), a failed wait an `OSError`.
+impl crate::net::wait::Waiter for Ctx {
+    type Error = Box<Exc>;
+    fn receives_ctrl_c(&self) -> bool {
+        self.is_main
+    }
+    fn interrupted(&self) -> R<()> {
+        self.check_signals()
+    }
+    fn os_error(&self, errno: i32) -> Box<Exc> {
+        Ctx::os_error(self, errno)
+    }
 }

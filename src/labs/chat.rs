@@ -18,8 +18,8 @@
 //! A member who reads too slowly is not waited for: the room keeps the last 256 messages,
 //! and one who falls further behind is told how many were missed.
 
+use super::context::{idle_error, Ctx};
 use super::peer_io::{drain, read_line, IdleTimer, LineRead};
-use super::runner::{idle_error, Ctx};
 use std::collections::BTreeMap;
 use std::io;
 use std::net::SocketAddr;
@@ -116,8 +116,8 @@ pub(crate) async fn serve_peer(
     mut stream: TcpStream,
     peer: SocketAddr,
     ctx: &Ctx,
+    room: &Room,
 ) -> io::Result<String> {
-    let room = &ctx.room;
     let member = room.next_member.fetch_add(1, Ordering::Relaxed);
     let (reader, mut writer) = stream.split();
     let mut reader = BufReader::new(reader);
@@ -170,8 +170,7 @@ pub(crate) async fn serve_peer(
     room.say(member, format!("* {nick} joined ({here} here now)\n"));
     ctx.log(format_args!("{peer} joined as {nick}"));
     let ended = chat_loop(
-        ctx,
-        member,
+        Member { ctx, room, member },
         &mut nick,
         &mut reader,
         &mut writer,
@@ -186,9 +185,16 @@ pub(crate) async fn serve_peer(
     ended.map(|why| format!("{nick} {why}"))
 }
 
-async fn chat_loop<R, W>(
-    ctx: &Ctx,
+/// One member of the room, as its loop sees it.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    ctx: &'a Ctx,
+    room: &'a Room,
     member: u64,
+}
+
+async fn chat_loop<R, W>(
+    who: Member<'_>,
     nick: &mut String,
     reader: &mut R,
     writer: &mut W,
@@ -199,7 +205,7 @@ where
     R: tokio::io::AsyncBufRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let room = &ctx.room;
+    let Member { ctx, room, member } = who;
     let limit = ctx.limits.idle_timeout;
     let cap = ctx.limits.max_request;
     send(

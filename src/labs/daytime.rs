@@ -24,7 +24,7 @@
 //! Over UDP there is no connection to close: every datagram, whatever it holds, is
 //! answered with one datagram carrying the line.
 
-use super::runner::Ctx;
+use super::context::Ctx;
 use super::utc::{us_dst_code, UtcTime};
 use std::io;
 use tokio::io::AsyncWriteExt;

@@ -12,7 +12,7 @@
 //! ```
 //!
 //! # One OS thread per TCP peer
-//! The accept loop is tokio's, like every service's (`runner.rs`), but a TCP peer's bytes
+//! The accept loop is tokio's, like every service's (`dispatch.rs`), but a TCP peer's bytes
 //! are moved by an OS thread of its own, doing the lecture's loop exactly: a blocking
 //! `recv`, then a blocking `sendall`. Its tokio task only waits for that thread to finish,
 //! holding the peer's slot under the connection limit meanwhile.
@@ -44,7 +44,7 @@
 //! the peer's task, which shuts the socket down, so the blocked `recv` or `send` returns at
 //! once, and waits for the thread: every socket is closed when `stop` returns.
 
-use super::runner::{idle_error, Ctx};
+use super::context::{idle_error, Ctx};
 use std::io::{self, Read, Write};
 use std::net::Shutdown;
 use std::sync::Arc;

@@ -28,8 +28,8 @@
 //! timeout, `413` for a body over 1 MiB, `431` for a head over `Limits::max_request`,
 //! `505` for a version other than 1.0 and 1.1. After any refusal the server closes.
 
+use super::context::{idle_error, Ctx};
 use super::peer_io::{linger_close, IdleTimer};
-use super::runner::{idle_error, Ctx};
 use super::site;
 use super::utc::UtcTime;
 use std::io;

@@ -60,40 +60,44 @@
 //! task and are logged; the listening socket keeps accepting.
 //!
 //! # Layout
-//! - `service.rs`: the catalogue: kinds, transports, ports, what each stands for.
-//! - `runner.rs`: binding, the accept loop (connection limit, logging), the foreground
-//!   `serve` command.
-//! - `services.rs`: [`Services`], background services for the REPL.
+//! - `catalogue.rs`: the kinds, transports, ports, what each stands for.
+//! - `context.rs`: what every task of one service shares (its limits, its log).
+//! - `dispatch.rs`: binding, the accept loop (connection limit, logging), handing each
+//!   peer to its service: the one file that knows them all.
+//! - `serve.rs`: the foreground `socklab serve` command.
+//! - `background.rs`: [`Services`], background services for the REPL.
 //! - one file per service: `echo.rs`, `daytime.rs`, `upper.rs`, `http.rs` (with `site.rs`,
 //!   the built-in web site), `chat.rs`, `trickle.rs`.
 //! - `utc.rs`: calendar arithmetic for daytime and HTTP dates (Modified Julian Date, US DST).
 //! - `peer_io.rs`: idle timers and capped line reading shared by the services.
 //! - `connect.rs`, `listen.rs`: the telnet / `nc -l` stand-ins (`socklab connect`, `listen`).
 
+mod background;
+mod catalogue;
 mod chat;
 mod connect;
+mod context;
 mod daytime;
+mod dispatch;
 mod echo;
 mod http;
 mod listen;
 mod peer_io;
-mod runner;
-mod service;
-mod services;
+mod serve;
 mod site;
 mod trickle;
 mod upper;
 pub mod utc;
 
+pub use background::{Options, RunningInfo, Services};
+pub use catalogue::{
+    catalogue, catalogue_help, catalogue_help_repl, CatalogueEntry, Kind, Service, Transport,
+};
 pub use connect::connect_command;
 pub use daytime::daytime_line;
 pub use http::{parse_request_head, Rejection, RequestHead};
 pub use listen::listen_command;
-pub use runner::serve_command;
-pub use service::{
-    catalogue, catalogue_help, catalogue_help_repl, CatalogueEntry, Kind, Service, Transport,
-};
-pub use services::{Options, RunningInfo, Services};
+pub use serve::serve_command;
 
 use std::fmt;
 use std::io;

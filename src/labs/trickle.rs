@@ -12,8 +12,8 @@
 //! so `recv` returns `"hel"`. The cure is the lecture's: loop on `recv` until the whole
 //! message (here, up to the newline) has arrived.
 
+use super::context::{idle_error, Ctx};
 use super::peer_io::{linger_close, read_line, IdleTimer, LineRead};
-use super::runner::{idle_error, Ctx};
 use std::io;
 use std::time::Duration;
 use tokio::io::{AsyncWriteExt, BufReader};

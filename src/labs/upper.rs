@@ -13,7 +13,7 @@
 //! goes back to it. Letters a–z become A–Z; every other byte is sent back as it came, as
 //! Python 2's `str.upper` does for bytes.
 
-use super::runner::Ctx;
+use super::context::Ctx;
 use std::io;
 use tokio::net::UdpSocket;
 

@@ -175,7 +175,7 @@ pub fn family_name(f: i32) -> &'static str {
         libc::AF_INET => "AF_INET",
         libc::AF_INET6 => "AF_INET6",
         libc::AF_UNIX => "AF_UNIX",
-        libc::AF_PACKET => "AF_PACKET",
+        f if Some(f) == sys::AF_PACKET => "AF_PACKET",
         _ => "AF_UNSPEC",
     }
 }
@@ -525,7 +525,7 @@ impl SocketTable {
             "sndbuf".into(),
             os.send_buffer_size().map_or("?".into(), |n| n.to_string()),
         ));
-        if let Some(k) = wait::kernel_tcp_state(&os) {
+        if let Some(k) = sys::kernel_tcp_state(std::os::fd::AsRawFd::as_raw_fd(&os)) {
             out.push(("kernel state".into(), k.to_string()));
         }
         out

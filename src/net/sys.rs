@@ -1,56 +1,242 @@
-//! `send` and `recv` as bare system calls.
+//! The operating-system boundary: everything socklab asks of the kernel that only Linux
+//! has, each with a Linux implementation and a portable one for the other Unix systems
+//! (macOS, the BSDs). Chosen at compile time, so Linux pays for no indirection.
 //!
-//! Once a process has more than one thread (a program's `Thread`s, the REPL's
-//! interpreter thread), glibc's `send()`/`recv()` wrappers turn pthread cancellation on
-//! and off around every call, for good. Nothing here uses cancellation, so the hot socket
-//! calls go through `syscall(2)` directly: the same kernel work, without the two extra
-//! library calls (they were 8 % of a ping-pong's samples when `socklab run` still ran the
-//! program on a thread of its own).
+//! | what | Linux | elsewhere |
+//! | --- | --- | --- |
+//! | `send`/`recv` | `syscall(2)` straight to `sendto`/`recvfrom` | libc's `send`/`recv` |
+//! | "is every CPU busy?" (`SpinWindow`) | `/proc/loadavg`'s running threads | always yes: reads never spin |
+//! | a socket's kernel TCP state (`:show`) | `getsockopt(TCP_INFO)` | not shown |
+//! | the wake-up pipe | `pipe2(O_NONBLOCK \| O_CLOEXEC)` | `pipe` + `fcntl` |
+//! | `MSG_NOSIGNAL` on sends | set | not needed: Rust ignores SIGPIPE |
+//! | socket constants only Linux's CPython has | `AF_PACKET`, `SOCK_NONBLOCK`, `SOCK_CLOEXEC`, `MSG_NOSIGNAL`, `TCP_KEEPIDLE` | absent |
+//!
+//! `:netstat` (`repl::netstat`) reads Linux's `/proc/net` too; where there is none it
+//! says so and points to `:sockets`.
+//!
+//! Why `syscall(2)` on Linux: once a process has more than one thread (a program's
+//! `Thread`s, the REPL's interpreter thread), glibc's `send()`/`recv()` wrappers turn
+//! pthread cancellation on and off around every call, for good. Nothing here uses
+//! cancellation, so the hot socket calls skip the wrappers: the same kernel work,
+//! without the two extra library calls (they were 8 % of a ping-pong's samples when
+//! `socklab run` still ran the program on a thread of its own).
 
 use std::io;
 use std::mem::MaybeUninit;
 use std::os::fd::RawFd;
 
-/// `send(fd, data, flags)`.
-pub fn send(fd: RawFd, data: &[u8], flags: i32) -> io::Result<usize> {
-    // SAFETY: `data` is valid for `data.len()` bytes; no address is passed.
-    let n = unsafe {
-        libc::syscall(
-            libc::SYS_sendto,
-            fd as libc::c_long,
-            data.as_ptr(),
-            data.len(),
-            flags as libc::c_long,
-            std::ptr::null::<libc::sockaddr>(),
-            0 as libc::c_long,
-        )
-    };
-    result(n)
-}
+pub use imp::*;
 
-/// `recv(fd, space, flags)`: the kernel initialises the first `n` bytes of `space`.
-pub fn recv(fd: RawFd, space: &mut [MaybeUninit<u8>], flags: i32) -> io::Result<usize> {
-    // SAFETY: `space` is writable for `space.len()` bytes; no address is asked for.
-    let n = unsafe {
-        libc::syscall(
-            libc::SYS_recvfrom,
-            fd as libc::c_long,
-            space.as_mut_ptr(),
-            space.len(),
-            flags as libc::c_long,
-            std::ptr::null_mut::<libc::sockaddr>(),
-            std::ptr::null_mut::<libc::socklen_t>(),
-        )
-    };
-    result(n)
-}
+#[cfg(target_os = "linux")]
+mod imp {
+    use super::*;
 
-fn result(n: libc::c_long) -> io::Result<usize> {
-    if n < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(n as usize)
+    /// `send(fd, data, flags)`.
+    #[inline]
+    pub fn send(fd: RawFd, data: &[u8], flags: i32) -> io::Result<usize> {
+        // SAFETY: `data` is valid for `data.len()` bytes; no address is passed.
+        let n = unsafe {
+            libc::syscall(
+                libc::SYS_sendto,
+                fd as libc::c_long,
+                data.as_ptr(),
+                data.len(),
+                flags as libc::c_long,
+                std::ptr::null::<libc::sockaddr>(),
+                0 as libc::c_long,
+            )
+        };
+        result(n)
     }
+
+    /// `recv(fd, space, flags)`: the kernel initialises the first `n` bytes of `space`.
+    #[inline]
+    pub fn recv(fd: RawFd, space: &mut [MaybeUninit<u8>], flags: i32) -> io::Result<usize> {
+        // SAFETY: `space` is writable for `space.len()` bytes; no address is asked for.
+        let n = unsafe {
+            libc::syscall(
+                libc::SYS_recvfrom,
+                fd as libc::c_long,
+                space.as_mut_ptr(),
+                space.len(),
+                flags as libc::c_long,
+                std::ptr::null_mut::<libc::sockaddr>(),
+                std::ptr::null_mut::<libc::socklen_t>(),
+            )
+        };
+        result(n)
+    }
+
+    #[inline]
+    fn result(n: libc::c_long) -> io::Result<usize> {
+        if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        }
+    }
+
+    /// Whether more threads are running, machine-wide, than there are `cpus`. The count
+    /// is the kernel's own (`/proc/loadavg`: "running/total"); where it cannot be read,
+    /// CPUs are taken as free.
+    pub fn more_running_than(cpus: u64) -> bool {
+        use std::os::unix::fs::FileExt;
+        use std::sync::OnceLock;
+        static LOADAVG: OnceLock<Option<std::fs::File>> = OnceLock::new();
+        let Some(file) = LOADAVG
+            .get_or_init(|| std::fs::File::open("/proc/loadavg").ok())
+            .as_ref()
+        else {
+            return false;
+        };
+        let mut buf = [0u8; 128];
+        // A read from the start regenerates the file's text.
+        file.read_at(&mut buf, 0)
+            .ok()
+            .is_some_and(|n| running_threads(&buf[..n]).is_some_and(|running| running > cpus))
+    }
+
+    /// The number of running threads in the text of `/proc/loadavg`
+    /// (`0.50 0.40 0.30 3/250 12345` gives 3).
+    pub(super) fn running_threads(loadavg: &[u8]) -> Option<u64> {
+        let text = std::str::from_utf8(loadavg).ok()?;
+        let field = text.split_whitespace().nth(3)?;
+        field.split_once('/')?.0.parse().ok()
+    }
+
+    /// The kernel's own name for a TCP socket's state (`ESTABLISHED`, `TIME_WAIT` ...).
+    pub fn kernel_tcp_state(fd: RawFd) -> Option<&'static str> {
+        // SAFETY: getsockopt writes at most `len` bytes into the zeroed struct we own.
+        let state = unsafe {
+            let mut info: libc::tcp_info = std::mem::zeroed();
+            let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+            let r = libc::getsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_INFO,
+                &mut info as *mut _ as *mut libc::c_void,
+                &mut len,
+            );
+            if r != 0 {
+                return None;
+            }
+            info.tcpi_state
+        };
+        Some(match state {
+            1 => "ESTABLISHED",
+            2 => "SYN_SENT",
+            3 => "SYN_RECV",
+            4 => "FIN_WAIT1",
+            5 => "FIN_WAIT2",
+            6 => "TIME_WAIT",
+            7 => "CLOSE",
+            8 => "CLOSE_WAIT",
+            9 => "LAST_ACK",
+            10 => "LISTEN",
+            11 => "CLOSING",
+            _ => "UNKNOWN",
+        })
+    }
+
+    /// A pipe whose two ends are non-blocking and closed on exec: `[read, write]`.
+    pub fn nonblocking_pipe() -> io::Result<[RawFd; 2]> {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 fills the two-element array we own.
+        let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) };
+        if r == 0 {
+            Ok(fds)
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Added to every send's flags: a peer that has gone is `EPIPE`, never SIGPIPE.
+    pub const NO_SIGNAL: i32 = libc::MSG_NOSIGNAL;
+
+    /// `AF_PACKET`, the family only Linux has, for naming a socket's family.
+    pub const AF_PACKET: Option<i32> = Some(libc::AF_PACKET);
+
+    /// The `socket` module's constants that CPython has on Linux only:
+    /// (name, value, enum class or "" for a plain int).
+    pub const CONSTANTS: &[(&str, i64, &str)] = &[
+        ("AF_PACKET", libc::AF_PACKET as i64, "AddressFamily"),
+        ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK as i64, "SocketKind"),
+        ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC as i64, "SocketKind"),
+        ("MSG_NOSIGNAL", libc::MSG_NOSIGNAL as i64, "MsgFlag"),
+        ("TCP_KEEPIDLE", libc::TCP_KEEPIDLE as i64, ""),
+    ];
+}
+
+#[cfg(not(target_os = "linux"))]
+mod imp {
+    use super::*;
+
+    /// `send(fd, data, flags)`.
+    #[inline]
+    pub fn send(fd: RawFd, data: &[u8], flags: i32) -> io::Result<usize> {
+        // SAFETY: `data` is valid for `data.len()` bytes.
+        let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), flags) };
+        result(n)
+    }
+
+    /// `recv(fd, space, flags)`: the kernel initialises the first `n` bytes of `space`.
+    #[inline]
+    pub fn recv(fd: RawFd, space: &mut [MaybeUninit<u8>], flags: i32) -> io::Result<usize> {
+        // SAFETY: `space` is writable for `space.len()` bytes.
+        let n = unsafe { libc::recv(fd, space.as_mut_ptr().cast(), space.len(), flags) };
+        result(n)
+    }
+
+    #[inline]
+    fn result(n: isize) -> io::Result<usize> {
+        if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        }
+    }
+
+    /// Without `/proc/loadavg` the machine's load is unknown, so CPUs are taken as busy
+    /// and a read sleeps at once: spinning was only measured to pay on Linux.
+    pub fn more_running_than(_cpus: u64) -> bool {
+        true
+    }
+
+    /// Not known without Linux's `TCP_INFO`.
+    pub fn kernel_tcp_state(_fd: RawFd) -> Option<&'static str> {
+        None
+    }
+
+    /// A pipe whose two ends are non-blocking and closed on exec: `[read, write]`.
+    pub fn nonblocking_pipe() -> io::Result<[RawFd; 2]> {
+        let mut fds = [0; 2];
+        // SAFETY: pipe fills the two-element array we own; fcntl on descriptors we own.
+        unsafe {
+            if libc::pipe(fds.as_mut_ptr()) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            for fd in fds {
+                if libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) != 0
+                    || libc::fcntl(fd, libc::F_SETFL, libc::O_NONBLOCK) != 0
+                {
+                    let e = io::Error::last_os_error();
+                    libc::close(fds[0]);
+                    libc::close(fds[1]);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(fds)
+    }
+
+    /// Rust ignores SIGPIPE in every program it starts, so a send to a peer that has
+    /// gone is `EPIPE` without a flag (which macOS does not have).
+    pub const NO_SIGNAL: i32 = 0;
+
+    pub const AF_PACKET: Option<i32> = None;
+
+    /// The socket constants CPython has on Linux only: none here.
+    pub const CONSTANTS: &[(&str, i64, &str)] = &[];
 }
 
 #[cfg(test)]
@@ -76,5 +262,52 @@ mod tests {
             send(-1, b"x", 0).unwrap_err().raw_os_error(),
             Some(libc::EBADF)
         );
+    }
+
+    #[test]
+    fn the_wake_up_pipe_is_nonblocking_and_closed_on_exec() {
+        let [read, write] = nonblocking_pipe().unwrap();
+        for fd in [read, write] {
+            // SAFETY: fcntl queries on descriptors this test owns.
+            unsafe {
+                assert_ne!(libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK, 0);
+                assert_ne!(libc::fcntl(fd, libc::F_GETFD) & libc::FD_CLOEXEC, 0);
+            }
+        }
+        let mut byte = [0u8; 1];
+        // SAFETY: reading into a buffer we own; the pipe is empty, so EAGAIN at once.
+        let r = unsafe { libc::read(read, byte.as_mut_ptr().cast(), 1) };
+        assert_eq!(r, -1);
+        assert_eq!(
+            io::Error::last_os_error().raw_os_error(),
+            Some(libc::EAGAIN)
+        );
+        // SAFETY: closing the descriptors this test opened.
+        unsafe {
+            libc::close(read);
+            libc::close(write);
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn running_threads_come_from_the_fourth_field_of_loadavg() {
+        assert_eq!(running_threads(b"0.50 0.40 0.30 3/250 12345\n"), Some(3));
+        assert_eq!(running_threads(b"0.50 0.40 0.30\n"), None);
+        assert_eq!(running_threads(b"\xff"), None);
+        let real = std::fs::read("/proc/loadavg").expect("/proc/loadavg");
+        // This test's own thread is running.
+        assert!(running_threads(&real).is_some_and(|n| n >= 1));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_listening_socket_is_in_the_kernels_listen_state() {
+        let listening = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        assert_eq!(kernel_tcp_state(listening.as_raw_fd()), Some("LISTEN"));
+        let peer = std::net::TcpStream::connect(listening.local_addr().unwrap()).unwrap();
+        assert_eq!(kernel_tcp_state(peer.as_raw_fd()), Some("ESTABLISHED"));
+        let (a, _b) = std::os::unix::net::UnixStream::pair().unwrap();
+        assert_eq!(kernel_tcp_state(a.as_raw_fd()), None);
     }
 }

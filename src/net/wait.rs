@@ -7,8 +7,11 @@
 //!
 //! A read may spin a little before it sleeps, when its peer has been answering fast
 //! (`SpinWindow` says why and how long).
+//!
+//! `net` knows nothing of Python: whoever waits answers the few questions a wait asks
+//! ([`Waiter`]); the interpreter's context answers them with `KeyboardInterrupt` and
+//! `OSError`.
 
-use crate::interp::{Ctx, R};
 use smallvec::SmallVec;
 use socket2::Socket;
 use std::os::fd::{AsRawFd, RawFd};
@@ -27,13 +30,8 @@ struct WakePipe {
 fn pipe() -> Option<&'static WakePipe> {
     static PIPE: OnceLock<Option<WakePipe>> = OnceLock::new();
     PIPE.get_or_init(|| {
-        let mut fds = [0; 2];
-        // SAFETY: pipe2 fills the two-element array we own.
-        let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) };
-        (r == 0).then_some(WakePipe {
-            read: fds[0],
-            write: fds[1],
-        })
+        let [read, write] = super::sys::nonblocking_pipe().ok()?;
+        Some(WakePipe { read, write })
     })
     .as_ref()
 }
@@ -73,9 +71,26 @@ fn drain_pipe() {
     }
 }
 
+/// What a wait asks of whoever waits.
+pub trait Waiter {
+    /// How the waiter reports an interruption or a failed `poll()`.
+    type Error;
+    /// Whether Ctrl-C is this waiter's to receive (only the main thread's is): the wait
+    /// then also watches the wake-up pipe.
+    fn receives_ctrl_c(&self) -> bool;
+    /// `Err` when the wait must end now (Ctrl-C came).
+    fn interrupted(&self) -> Result<(), Self::Error>;
+    /// A failed `poll()` as the waiter's error.
+    fn os_error(&self, errno: i32) -> Self::Error;
+}
+
 /// Poll `fds` (descriptor, events) until one is ready, the deadline passes, or Ctrl-C.
 /// Returns each descriptor's `revents` (all zero on time-out).
-pub fn poll(ctx: &Ctx, fds: &[(RawFd, i16)], timeout: Option<f64>) -> R<Vec<i16>> {
+pub fn poll<W: Waiter>(
+    ctx: &W,
+    fds: &[(RawFd, i16)],
+    timeout: Option<f64>,
+) -> Result<Vec<i16>, W::Error> {
     let mut pfds: PollFds = fds
         .iter()
         .map(|&(fd, events)| libc::pollfd {
@@ -103,11 +118,15 @@ pub fn deadline_after(from: Instant, secs: f64) -> Option<Instant> {
 
 /// The loop behind `poll` and `wait_fd`: on return each of `pfds` has its `revents` (all
 /// zero on time-out). The wake-up pipe is added at the end and taken off again.
-fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()> {
+fn poll_until_ready<W: Waiter>(
+    ctx: &W,
+    pfds: &mut PollFds,
+    timeout: Option<f64>,
+) -> Result<(), W::Error> {
     let deadline = timeout.and_then(|t| deadline_after(Instant::now(), t));
     // Only the main thread receives KeyboardInterrupt; other threads need not be woken
     // by Ctrl-C (one descriptor less to watch on every wait of a server's handler).
-    let wake = pipe().map(|p| p.read).filter(|_| ctx.is_main);
+    let wake = pipe().map(|p| p.read).filter(|_| ctx.receives_ctrl_c());
     let n_user = pfds.len();
     if let Some(w) = wake {
         pfds.push(libc::pollfd {
@@ -117,7 +136,7 @@ fn poll_until_ready(ctx: &Ctx, pfds: &mut PollFds, timeout: Option<f64>) -> R<()
         });
     }
     let result = loop {
-        if let Err(e) = ctx.check_signals() {
+        if let Err(e) = ctx.interrupted() {
             break Err(e);
         }
         for p in pfds.iter_mut() {
@@ -235,17 +254,15 @@ impl SpinWindow {
 /// threaded echo got 35 % less through with spinning than without. Sleeping is also
 /// what lets the answer's own thread run, so on a busy machine a read sleeps.
 ///
-/// The count is the kernel's own (`/proc/loadavg`: "running/total"; the reader itself
-/// is one of the running), read again at most once a millisecond. Where it cannot be
-/// read, CPUs are taken as free.
+/// The count is the kernel's (`sys::more_running_than`: on Linux `/proc/loadavg`, where
+/// the reader itself is one of the running; elsewhere unknown, so always busy), read
+/// again at most once a millisecond.
 fn cpus_all_busy() -> bool {
-    use std::os::unix::fs::FileExt;
     use std::sync::atomic::AtomicU64;
     // Nanoseconds since `EPOCH` of the last reading (0: never), and its verdict.
     static LAST: AtomicU64 = AtomicU64::new(0);
     static BUSY: AtomicBool = AtomicBool::new(false);
     static EPOCH: OnceLock<Instant> = OnceLock::new();
-    static LOADAVG: OnceLock<Option<std::fs::File>> = OnceLock::new();
     static CPUS: OnceLock<u64> = OnceLock::new();
 
     let now = EPOCH.get_or_init(Instant::now).elapsed().as_nanos() as u64 + 1;
@@ -254,33 +271,14 @@ fn cpus_all_busy() -> bool {
         return BUSY.load(Ordering::Relaxed);
     }
     LAST.store(now, Ordering::Relaxed);
-    let Some(file) = LOADAVG
-        .get_or_init(|| std::fs::File::open("/proc/loadavg").ok())
-        .as_ref()
-    else {
-        return false;
-    };
     let cpus = *CPUS.get_or_init(|| {
         // SAFETY: sysconf reads a constant of the running system.
         let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
         u64::try_from(n).unwrap_or(1).max(1)
     });
-    let mut buf = [0u8; 128];
-    // A read from the start regenerates the file's text.
-    let busy = file
-        .read_at(&mut buf, 0)
-        .ok()
-        .is_some_and(|n| running_threads(&buf[..n]).is_some_and(|running| running > cpus));
+    let busy = super::sys::more_running_than(cpus);
     BUSY.store(busy, Ordering::Relaxed);
     busy
-}
-
-/// The number of running threads in the text of `/proc/loadavg`
-/// (`0.50 0.40 0.30 3/250 12345` gives 3).
-fn running_threads(loadavg: &[u8]) -> Option<u64> {
-    let text = std::str::from_utf8(loadavg).ok()?;
-    let field = text.split_whitespace().nth(3)?;
-    field.split_once('/')?.0.parse().ok()
 }
 
 /// The spin window (µs) after a wait of `waited` µs with window `window`.
@@ -307,12 +305,22 @@ pub fn yield_cpu() {
 }
 
 /// Wait until `sock` is readable (or writable); `false` on time-out.
-pub fn wait_for(ctx: &Ctx, sock: &Socket, readable: bool, timeout: Option<f64>) -> R<bool> {
+pub fn wait_for<W: Waiter>(
+    ctx: &W,
+    sock: &Socket,
+    readable: bool,
+    timeout: Option<f64>,
+) -> Result<bool, W::Error> {
     wait_fd(ctx, sock.as_raw_fd(), readable, timeout)
 }
 
 /// As `wait_for`, on a descriptor.
-pub fn wait_fd(ctx: &Ctx, fd: RawFd, readable: bool, timeout: Option<f64>) -> R<bool> {
+pub fn wait_fd<W: Waiter>(
+    ctx: &W,
+    fd: RawFd,
+    readable: bool,
+    timeout: Option<f64>,
+) -> Result<bool, W::Error> {
     let events = if readable {
         libc::POLLIN
     } else {
@@ -341,40 +349,6 @@ pub fn ready_now(sock: &Socket, readable: bool) -> bool {
     };
     // SAFETY: one valid pollfd, zero timeout.
     unsafe { libc::poll(&mut p, 1, 0) == 1 && (p.revents & (libc::POLLIN | libc::POLLOUT)) != 0 }
-}
-
-/// The kernel's own name for a TCP socket's state (`ESTABLISHED`, `TIME_WAIT` ...).
-pub fn kernel_tcp_state(sock: &Socket) -> Option<&'static str> {
-    // SAFETY: getsockopt writes at most `len` bytes into the zeroed struct we own.
-    let state = unsafe {
-        let mut info: libc::tcp_info = std::mem::zeroed();
-        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
-        let r = libc::getsockopt(
-            sock.as_raw_fd(),
-            libc::IPPROTO_TCP,
-            libc::TCP_INFO,
-            &mut info as *mut _ as *mut libc::c_void,
-            &mut len,
-        );
-        if r != 0 {
-            return None;
-        }
-        info.tcpi_state
-    };
-    Some(match state {
-        1 => "ESTABLISHED",
-        2 => "SYN_SENT",
-        3 => "SYN_RECV",
-        4 => "FIN_WAIT1",
-        5 => "FIN_WAIT2",
-        6 => "TIME_WAIT",
-        7 => "CLOSE",
-        8 => "CLOSE_WAIT",
-        9 => "LAST_ACK",
-        10 => "LISTEN",
-        11 => "CLOSING",
-        _ => "UNKNOWN",
-    })
 }
 
 #[cfg(test)]
@@ -430,16 +404,6 @@ mod tests {
         assert_eq!(spin.learnt(), Duration::from_micros(10));
         spin.learn(Duration::from_secs(1));
         assert_eq!(spin.get(), Duration::ZERO);
-    }
-
-    #[test]
-    fn running_threads_come_from_the_fourth_field_of_loadavg() {
-        assert_eq!(running_threads(b"0.50 0.40 0.30 3/250 12345\n"), Some(3));
-        assert_eq!(running_threads(b"0.50 0.40 0.30\n"), None);
-        assert_eq!(running_threads(b"\xff"), None);
-        let real = std::fs::read("/proc/loadavg").expect("/proc/loadavg");
-        // This test's own thread is running.
-        assert!(running_threads(&real).is_some_and(|n| n >= 1));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! a property or `__getattr__`, which could run code or block), and signatures from the
 //! help registry. So pressing Tab can never change the session or hang it.
 
-use super::registry::{registry, Kind};
+use crate::help::{registry, Kind};
 use crate::interp::{types, Interp, Value};
 use crate::labs;
 use crate::view::{Palette, Style};
@@ -297,7 +297,7 @@ impl ReplHelper {
     }
 
     /// The registry topic of a callee chain (`s.bind` → `socket.socket.bind`).
-    pub fn topic_of_call(&self, chain: &str) -> Option<&'static super::registry::Entry> {
+    pub fn topic_of_call(&self, chain: &str) -> Option<&'static crate::help::Entry> {
         let reg = registry();
         if let Some(v) = self.resolve(chain) {
             let topic = match &v {

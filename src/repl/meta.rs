@@ -2,8 +2,8 @@
 //! Python statement starts with a colon), so they can sit beside the lecture's code.
 //! Each returns its text instead of printing it, so tests and lessons can read it.
 
-use super::registry::{self, registry, Lookup};
 use super::socket_view;
+use crate::help::{self as registry, registry, Lookup};
 use crate::net::netstat;
 use crate::session::Session;
 use crate::view::{hexdump, Palette, Style};

@@ -9,7 +9,6 @@
 //! - `mod.rs`: the loop: read an entry, run it in the [`Session`], show what happened.
 //! - `helper.rs`: the line editor's completion, hints, colouring and paste validation.
 //! - `meta.rs`: the `:` commands.
-//! - `registry.rs` (+ `help.txt`): the one source of help, completion and signatures.
 //! - `socket_view.rs`: event lines, the socket table and page (the data is the session's).
 //!
 //! # Ctrl-C
@@ -21,7 +20,6 @@
 
 mod helper;
 pub mod meta;
-pub mod registry;
 pub mod socket_view;
 
 pub use helper::{highlight_python, ReplHelper};
@@ -345,7 +343,7 @@ impl Repl {
                     stderr,
                     "{}",
                     palette.paint(
-                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
+                        &format!("in Python 3 (Enter runs it; Ctrl-U clears it):{shown}"),
                         Style::Hint
                     )
                 );

@@ -16,11 +16,12 @@ mod source;
 mod token;
 pub mod unparse;
 mod validate;
+pub mod walk;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use interactive::is_incomplete;
 pub use lexer::tokenize;
 pub use parser::{parse_expression, parse_module, ParseMode};
-pub use source::{Source, Span};
+pub use source::{decode_source, Source, Span};
 pub use token::{Tok, Token};
 pub use validate::validate;

@@ -48,7 +48,7 @@ impl Validator<'_> {
             self.check_params(&def.params)?;
         }
         let mut lambdas = Ok(());
-        crate::interp::resolve::for_each_stmt_expr(s, &mut |e| {
+        super::walk::for_each_stmt_expr(s, &mut |e| {
             if lambdas.is_ok() {
                 lambdas = self.lambdas_in(e);
             }
@@ -99,7 +99,7 @@ impl Validator<'_> {
             }
             _ => {}
         }
-        for b in crate::interp::resolve::for_each_sub_block(s) {
+        for b in super::walk::for_each_sub_block(s) {
             self.block(b, cx)?;
         }
         Ok(())
@@ -136,7 +136,7 @@ impl Validator<'_> {
             self.check_params(&def.params)?;
         }
         let mut r = Ok(());
-        crate::interp::resolve::for_each_child_expr(e, &mut |c| {
+        super::walk::for_each_child_expr(e, &mut |c| {
             if r.is_ok() {
                 r = self.lambdas_in(c);
             }
@@ -176,11 +176,11 @@ impl Validator<'_> {
                 StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) => vec![t],
                 _ => vec![],
             };
-            crate::interp::resolve::for_each_stmt_expr(s, &mut |e| {
+            super::walk::for_each_stmt_expr(s, &mut |e| {
                 let assigned = assigned_targets.iter().any(|t| std::ptr::eq(*t, e));
                 names_in(e, assigned, seen);
             });
-            for b in crate::interp::resolve::for_each_sub_block(s) {
+            for b in super::walk::for_each_sub_block(s) {
                 self.scan(b, seen)?;
             }
         }
@@ -192,6 +192,6 @@ fn names_in(e: &Expr, assigned: bool, out: &mut Vec<(Name, bool)>) {
     match &e.kind {
         ExprKind::Name(id) => out.push((id.name.clone(), assigned)),
         ExprKind::Lambda(_) => {}
-        _ => crate::interp::resolve::for_each_child_expr(e, &mut |c| names_in(c, assigned, out)),
+        _ => super::walk::for_each_child_expr(e, &mut |c| names_in(c, assigned, out)),
     }
 }

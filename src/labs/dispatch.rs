@@ -1,4 +1,5 @@
-//! Binding, accepting, and the foreground `socklab serve` command.
+//! Binding and accepting: the one place that knows every service and hands each peer
+//! to the right one.
 //!
 //! A TCP service is the lecture's server loop, once per peer:
 //!
@@ -14,15 +15,12 @@
 //! except that every accepted peer gets its own task, so a slow or hostile one never holds
 //! up the others, and at most `Limits::max_connections` are served at once.
 
+use super::context::{describe_error, Ctx};
 use super::{chat, daytime, echo, http, trickle, upper};
-use super::{warn, Kind, LabError, Limits, Service, Transport, DEFAULT_HOST};
-use crate::cli::ServeArgs;
-use std::collections::VecDeque;
-use std::fmt;
-use std::io::{self, Write};
+use super::{Kind, LabError, Service, Transport, DEFAULT_HOST};
+use std::io;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::mpsc::{sync_channel, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::{TcpListener, TcpStream, UdpSocket};
 use tokio::sync::Semaphore;
@@ -34,66 +32,6 @@ const BACKLOG: i32 = 1024;
 /// File descriptors kept back from the connection limit for the listening socket,
 /// standard streams, the runtime's own descriptors and refusals in flight.
 const SPARE_FDS: usize = 64;
-
-/// Where a service's one-line events go.
-#[derive(Clone)]
-pub(crate) enum Log {
-    Quiet,
-    /// To the logger thread of `socklab serve`, which prints them; a full queue drops
-    /// lines rather than slow the service down.
-    Print(SyncSender<String>),
-    /// Kept for the REPL to show between prompts (see `Services::drain_log`).
-    Keep(Arc<Mutex<VecDeque<String>>>),
-}
-
-/// Lines kept for the REPL at most; older ones are dropped.
-pub(crate) const KEPT_LINES: usize = 500;
-
-impl Log {
-    fn line(&self, line: String) {
-        match self {
-            Log::Quiet => {}
-            Log::Print(tx) => {
-                let _ = tx.try_send(line);
-            }
-            Log::Keep(lines) => {
-                if let Ok(mut lines) = lines.lock() {
-                    if lines.len() >= KEPT_LINES {
-                        lines.pop_front();
-                    }
-                    lines.push_back(line);
-                }
-            }
-        }
-    }
-}
-
-/// What every task of one service shares.
-pub(crate) struct Ctx {
-    pub service: Service,
-    pub limits: Limits,
-    log: Log,
-    /// The chat room (unused by the other services; it costs one empty channel).
-    pub room: chat::Room,
-}
-
-impl Ctx {
-    pub fn new(service: Service, limits: Limits, log: Log) -> Ctx {
-        Ctx {
-            service,
-            limits,
-            log,
-            room: chat::Room::new(),
-        }
-    }
-
-    /// Log one event, prefixed with the service's name.
-    pub fn log(&self, event: fmt::Arguments<'_>) {
-        if !matches!(self.log, Log::Quiet) {
-            self.log.line(format!("{}: {}", self.service.name(), event));
-        }
-    }
-}
 
 /// A socket bound (and, for TCP, listening) but not yet served.
 pub(crate) struct Bound {
@@ -186,6 +124,9 @@ pub(crate) async fn serve(bound: Bound, ctx: Arc<Ctx>) -> io::Result<()> {
 /// The listening loop: accept, check the connection limit, hand the peer to its own task.
 async fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) -> io::Result<()> {
     let slots = Arc::new(Semaphore::new(ctx.limits.max_connections));
+    // The chat room its members share (unused by the other services; it costs one empty
+    // channel).
+    let room = Arc::new(chat::Room::new());
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -203,8 +144,9 @@ async fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) -> io::Result<()> {
         match slots.clone().try_acquire_owned() {
             Ok(slot) => {
                 let ctx = ctx.clone();
+                let room = room.clone();
                 tokio::spawn(async move {
-                    serve_one_peer(stream, peer, &ctx).await;
+                    serve_one_peer(stream, peer, &ctx, &room).await;
                     drop(slot);
                 });
             }
@@ -213,14 +155,14 @@ async fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) -> io::Result<()> {
     }
 }
 
-async fn serve_one_peer(stream: TcpStream, peer: SocketAddr, ctx: &Ctx) {
+async fn serve_one_peer(stream: TcpStream, peer: SocketAddr, ctx: &Ctx, room: &chat::Room) {
     ctx.log(format_args!("{peer} connected"));
     let started = Instant::now();
     let ended = match ctx.service.kind {
         Kind::Echo => echo::serve_peer(stream, ctx).await,
         Kind::Daytime => daytime::serve_peer(stream, ctx).await,
         Kind::Http => http::serve_peer(stream, peer, ctx).await,
-        Kind::Chat => chat::serve_peer(stream, peer, ctx).await,
+        Kind::Chat => chat::serve_peer(stream, peer, ctx, room).await,
         Kind::Trickle => trickle::serve_peer(stream, ctx).await,
         // UDP only: never accepted over TCP.
         Kind::Upper => Ok(String::new()),
@@ -253,24 +195,6 @@ fn refuse(stream: TcpStream, peer: SocketAddr, ctx: &Ctx) {
     ctx.log(format_args!(
         "{peer} refused: connection limit ({limit}) reached"
     ));
-}
-
-/// The words a log line uses for an error that ended a peer.
-pub(crate) fn describe_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::ConnectionReset => "connection reset by the peer".to_string(),
-        io::ErrorKind::BrokenPipe => "the peer closed while we were sending".to_string(),
-        io::ErrorKind::TimedOut => e.to_string(),
-        _ => e.to_string(),
-    }
-}
-
-/// An error for a peer that stayed silent longer than the idle timeout.
-pub(crate) fn idle_error(limit: Duration) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::TimedOut,
-        format!("idle for {} s (the idle timeout)", limit.as_secs_f64()),
-    )
 }
 
 /// Raise the soft limit on open files to the hard limit and return the limit in force.
@@ -314,129 +238,6 @@ pub(crate) fn exposure_warning(service: Service, addr: SocketAddr) -> Option<Str
             "warning: {service} listens on {addr}: it is reachable from the network, \
              not only from this machine (the default host is {DEFAULT_HOST})"
         ))
-    }
-}
-
-/// `socklab serve KIND`: run one service in the foreground until Ctrl-C or SIGTERM.
-pub fn serve_command(args: &ServeArgs) -> i32 {
-    match serve_foreground(args) {
-        Ok(()) => 0,
-        Err(e) => {
-            warn(format_args!("socklab: error: {e}"));
-            1
-        }
-    }
-}
-
-fn serve_foreground(args: &ServeArgs) -> Result<(), LabError> {
-    let kind: Kind = args.kind.parse()?;
-    let service = Service::new(kind, args.udp)?;
-    let fd_limit = raise_fd_limit();
-    let mut limits = Limits::for_kind(kind);
-    if let Some(max) = args.max_connections {
-        limits.max_connections = max;
-    }
-    limits.max_connections = connection_limit(limits.max_connections, fd_limit);
-
-    // One worker per core, work-stealing: the runtime `bench/echo.sh` measured best of
-    // those tried (one single-threaded runtime per core did no better).
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("socklab-serve")
-        .build()
-        .map_err(LabError::Runtime)?;
-    let bound = bind(
-        service,
-        &args.host,
-        args.port.unwrap_or(kind.default_port()),
-    )?;
-    let addr = bound.addr;
-    // Installed before the "listening" line: from then on a script may send SIGTERM, and
-    // it must stop the service cleanly rather than kill it.
-    let signals = {
-        let _runtime = runtime.enter();
-        StopSignals::install()
-    };
-
-    let mut stdout = io::stdout();
-    let stands_for = match kind.real_port() {
-        Some(port) => format!("the real one is port {port}"),
-        None => "a lab-only service".to_string(),
-    };
-    // The first line is the contract with scripts and tests: "... listening on ADDR ...".
-    let _ = writeln!(
-        stdout,
-        "{service} listening on {addr} ({stands_for}); Ctrl-C stops it"
-    );
-    if let Some(warning) = exposure_warning(service, addr) {
-        warn(warning);
-    }
-
-    let (log, logger) = if args.quiet {
-        (Log::Quiet, None)
-    } else {
-        // Up to 4096 lines wait for the terminal; beyond that, lines are dropped so that a
-        // slow terminal never slows the service.
-        let (tx, rx) = sync_channel::<String>(4096);
-        let logger = std::thread::Builder::new()
-            .name("socklab-log".into())
-            .spawn(move || {
-                let mut out = io::stdout();
-                let mut open = true;
-                for line in rx {
-                    // A closed pipe (`serve | head`) only ends the log: peers are still served.
-                    if open && writeln!(out, "{line}").is_err() {
-                        open = false;
-                    }
-                }
-            })
-            .map_err(LabError::Runtime)?;
-        (Log::Print(tx), Some(logger))
-    };
-    let ctx = Arc::new(Ctx::new(service, limits, log));
-
-    let stopped_by = runtime.block_on(async move {
-        tokio::select! {
-            result = serve(bound, ctx) => match result {
-                Ok(()) => "the service ended".to_string(),
-                Err(e) => format!("the service failed: {e}"),
-            },
-            signal = signals.wait() => signal.to_string(),
-        }
-    });
-    // Dropping the runtime drops every peer's task, closing its socket.
-    runtime.shutdown_timeout(Duration::from_secs(1));
-    if let Some(logger) = logger {
-        let _ = logger.join();
-    }
-    let _ = writeln!(stdout, "{service} on {addr} stopped ({stopped_by})");
-    Ok(())
-}
-
-/// Ctrl-C (SIGINT) and SIGTERM, caught from the moment this is built.
-struct StopSignals {
-    terminate: Option<tokio::signal::unix::Signal>,
-    interrupt: Option<tokio::signal::unix::Signal>,
-}
-
-impl StopSignals {
-    /// Must be called inside the runtime.
-    fn install() -> StopSignals {
-        use tokio::signal::unix::{signal, SignalKind};
-        StopSignals {
-            terminate: signal(SignalKind::terminate()).ok(),
-            interrupt: signal(SignalKind::interrupt()).ok(),
-        }
-    }
-
-    /// Wait for either and name the one that came.
-    async fn wait(mut self) -> &'static str {
-        tokio::select! {
-            Some(_) = async { self.terminate.as_mut()?.recv().await } => "SIGTERM",
-            Some(_) = async { self.interrupt.as_mut()?.recv().await } => "Ctrl-C",
-            // No handler could be installed: run until killed.
-            else => std::future::pending().await,
-        }
     }
 }
 

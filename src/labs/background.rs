@@ -14,7 +14,8 @@
 //! # Ok::<(), socklab::labs::LabError>(())
 //! ```
 
-use super::runner::{self, Ctx, Log};
+use super::context::{Ctx, Log};
+use super::dispatch;
 use super::{LabError, Limits, Service, DEFAULT_HOST};
 use std::collections::VecDeque;
 use std::fmt;
@@ -130,17 +131,17 @@ impl Services {
             .clone()
             .unwrap_or_else(|| Limits::for_kind(service.kind));
         limits.max_connections =
-            runner::connection_limit(limits.max_connections, runner::raise_fd_limit());
+            dispatch::connection_limit(limits.max_connections, dispatch::raise_fd_limit());
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(LabError::Runtime)?;
         let port = options.port.unwrap_or(service.kind.default_port());
-        let bound = runner::bind(service, &options.host, port)?;
+        let bound = dispatch::bind(service, &options.host, port)?;
         let info = RunningInfo {
             service,
             addr: bound.addr,
-            warning: runner::exposure_warning(service, bound.addr),
+            warning: dispatch::exposure_warning(service, bound.addr),
         };
         let log = if options.keep_log {
             Log::Keep(self.log.clone())
@@ -154,7 +155,7 @@ impl Services {
             .spawn(move || {
                 runtime.block_on(async move {
                     tokio::select! {
-                        result = runner::serve(bound, ctx.clone()) => {
+                        result = dispatch::serve(bound, ctx.clone()) => {
                             if let Err(e) = result {
                                 ctx.log(format_args!("stopped: {e}"));
                             }
