@@ -64,13 +64,19 @@ impl Rewrite {
 }
 
 /// The Python 3 of a REPL entry that failed, when the entry is Python 2 that the rewrite
-/// turns into Python 3 socklab's parser accepts; `None` when nothing would change.
+/// turns into Python 3 socklab's parser accepts, or into the start of a block still to
+/// be finished (`except socket.error, e:` fails as soon as it is typed, before its
+/// body); `None` when nothing would change.
 pub fn offer(entry: &str) -> Option<String> {
     let r = rewrite(entry);
-    if !r.changed() || r.python3_error().is_some() {
+    if !r.changed() {
         return None;
     }
-    Some(r.text.trim_end().to_string())
+    let text = r.text.trim_end().to_string();
+    if r.python3_error().is_some() && !crate::syntax::is_incomplete(&text) {
+        return None;
+    }
+    Some(text)
 }
 
 /// `socklab py3 FILE`: the Python 3 program on standard output, what changed on
@@ -1308,6 +1314,11 @@ mod tests {
         assert_eq!(offer("print(s.recv(256))"), None);
         assert_eq!(offer("s.send(msg)"), None);
         assert_eq!(offer("x = (1, 2, 3...)"), None);
+        // The lecture's except line fails before its body is typed: the block so far.
+        assert_eq!(
+            offer("try:\n    s.connect(a)\nexcept socket.error, e:").as_deref(),
+            Some("try:\n    s.connect(a)\nexcept socket.error as e:")
+        );
         assert_eq!(
             offer("try:\n    s.connect(a)\nexcept socket.error, e:\n    print e\n").as_deref(),
             Some("try:\n    s.connect(a)\nexcept socket.error as e:\n    print(e)")

@@ -360,3 +360,30 @@ fn the_udp_client_stops_at_the_slides_own_mistake_as_cpython_does() {
         );
     }
 }
+
+#[test]
+fn standard_input_is_rewritten_too() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["py3", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"name = raw_input('host? ')\nprint name\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("finish");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "name = input('host? ')\nprint(name)\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "line 1: raw_input() is called input() in Python 3\nline 2: print is a function in Python 3: print(...)\n"
+    );
+}
