@@ -318,6 +318,40 @@ fn sockets(class: &str, m: &str, facts: &Facts) -> Option<String> {
                 call.args.trim()
             )
         }
+        "TypeError" if m.contains("address must be tuple, not") => {
+            let call = facts.call(&["bind", "connect", "connect_ex", "sendto"])?;
+            let receiver = call.receiver.as_deref().unwrap_or("s");
+            let host = if call.name == "sendto" {
+                call.args.rsplit(',').next().unwrap_or("").trim().to_string()
+            } else {
+                first_argument(&call.args).to_string()
+            };
+            // `connect(('localhost'))`: parentheses alone do not make a tuple.
+            let host = host.trim_start_matches('(').trim_end_matches(')').trim();
+            let example = if is_text_literal(host) {
+                format!("({host}, 40000)")
+            } else {
+                "('127.0.0.1', 40000)".into()
+            };
+            format!(
+                "an address is a (host, port) tuple, such as {example}; {receiver}.{}() needs both",
+                call.name
+            )
+        }
+        "TypeError" if m.starts_with("sendto() takes 2 or 3 arguments") => {
+            let call = facts.call(&["sendto"]);
+            let receiver = call.and_then(|c| c.receiver.as_deref()).unwrap_or("s");
+            let data = call.map_or("b'Hi'", |c| first_argument(&c.args));
+            format!(
+                "sendto() takes the data and the address it goes to: {receiver}.sendto({data}, ('127.0.0.1', 40000))"
+            )
+        }
+        "OSError" if m.starts_with("[Errno 95]") && facts.call(&["listen", "accept"]).is_some() => {
+            let call = facts.call(&["listen", "accept"]).map_or("listen", |c| c.name.as_str());
+            format!(
+                "{name} is a UDP (SOCK_DGRAM) socket: UDP has no connections to {call}(); receive its datagrams with data, addr = {name}.recvfrom(1024)"
+            )
+        }
         "TypeError" if m == "'module' object is not callable" => {
             let call = facts.call(&["socket"]).filter(|c| c.receiver.is_none())?;
             format!(
@@ -870,6 +904,36 @@ mod tests {
         assert_eq!(
             explain("OSError", "[Errno 22] Invalid argument", &facts).as_deref(),
             Some("accept() needs a listening socket: call server.listen() first (after bind())")
+        );
+    }
+
+    #[test]
+    fn addresses_and_datagrams() {
+        let facts = Facts {
+            calls: calls_at("s.connect(('localhost'))"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", "connect(): AF_INET address must be tuple, not str", &facts).as_deref(),
+            Some("an address is a (host, port) tuple, such as ('localhost', 40000); s.connect() needs both")
+        );
+        let facts = Facts {
+            calls: calls_at("u.sendto(b'hi')"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", "sendto() takes 2 or 3 arguments (1 given)", &facts).as_deref(),
+            Some("sendto() takes the data and the address it goes to: u.sendto(b'hi', ('127.0.0.1', 40000))")
+        );
+        let facts = Facts {
+            calls: calls_at("u.listen(1)"),
+            socket: socket("u", State::Created),
+            ..repl()
+        };
+        assert!(
+            explain("OSError", "[Errno 95] Operation not supported", &facts)
+                .expect("hint")
+                .starts_with("u is a UDP (SOCK_DGRAM) socket: UDP has no connections to listen()")
         );
     }
 

@@ -319,3 +319,27 @@ fn a_mistake_inside_a_function_is_read_from_the_functions_line() {
         "sockets carry bytes: write conn.send(b'Hello there') or conn.send('Hello there'.encode())"
     );
 }
+
+#[test]
+fn udp_sockets_do_not_listen_and_addresses_are_tuples() {
+    let mut s = session();
+    let (class, _, hint) = mistake(
+        &mut s,
+        "import socket\nu = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+        "u.listen(1)",
+    );
+    assert_eq!(class, "OSError");
+    assert!(hint.starts_with("u is a UDP (SOCK_DGRAM) socket"), "{hint}");
+    let (class, _, hint) = mistake(&mut s, "", "u.sendto(b'hi')");
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "sendto() takes the data and the address it goes to: u.sendto(b'hi', ('127.0.0.1', 40000))"
+    );
+    let (class, _, hint) = mistake(&mut s, "", "u.bind('127.0.0.1')");
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "an address is a (host, port) tuple, such as ('127.0.0.1', 40000); u.bind() needs both"
+    );
+}
