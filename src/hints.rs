@@ -296,7 +296,16 @@ pub fn for_exception(class: &str, message: &str, exc: Option<&Exc>) -> Option<St
 /// The hint for an exception, using everything the caller found out about it.
 pub fn explain(class: &str, message: &str, facts: &Facts) -> Option<String> {
     sockets(class, message, facts)
-        .or_else(|| python2(class, message, facts))
+        .or_else(|| {
+            // A program (not a REPL entry) in Python 2 is usually Python 2 throughout.
+            python2(class, message, facts).map(|h| {
+                if facts.interactive {
+                    h
+                } else {
+                    format!("{h} (socklab py3 FILE rewrites the whole program)")
+                }
+            })
+        })
         .or_else(|| general(class, message, facts))
 }
 
@@ -935,6 +944,27 @@ mod tests {
                 .expect("hint")
                 .starts_with("u is a UDP (SOCK_DGRAM) socket: UDP has no connections to listen()")
         );
+    }
+
+    #[test]
+    fn a_python2_program_is_pointed_to_socklab_py3() {
+        let hint = for_exception(
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            None,
+        )
+        .expect("hint");
+        assert!(
+            hint.ends_with("(socklab py3 FILE rewrites the whole program)"),
+            "{hint}"
+        );
+        let in_repl = explain(
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            &repl(),
+        )
+        .expect("hint");
+        assert!(!in_repl.contains("socklab py3"), "{in_repl}");
     }
 
     #[test]
