@@ -477,7 +477,13 @@ fn bytes_required(facts: &Facts) -> Option<String> {
         let receiver = call.receiver.as_deref().unwrap_or("s");
         let arg = first_argument(&call.args);
         let rest = call.args.trim()[arg.len().min(call.args.trim().len())..].to_string();
-        return Some(if is_text_literal(arg) {
+        return Some(if is_text_literal(arg) && !arg.is_ascii() {
+            // A bytes literal holds ASCII only: `b'é'` is itself a SyntaxError.
+            format!(
+                "sockets carry bytes: write {receiver}.{}({arg}.encode(){rest})",
+                call.name
+            )
+        } else if is_text_literal(arg) {
             format!(
                 "sockets carry bytes: write {receiver}.{}({}{rest}) or {receiver}.{}({arg}.encode(){rest})",
                 call.name,
@@ -496,7 +502,7 @@ fn bytes_required(facts: &Facts) -> Option<String> {
     if let Some(call) = facts.call(BYTES_METHODS) {
         let receiver = call.receiver.as_deref()?;
         let arg = first_argument(&call.args);
-        let bytes_arg = if is_text_literal(arg) {
+        let bytes_arg = if is_text_literal(arg) && arg.is_ascii() {
             as_bytes_literal(arg)
         } else {
             format!("{arg}.encode()")
@@ -894,6 +900,14 @@ mod tests {
         assert_eq!(
             explain("TypeError", m, &facts).as_deref(),
             Some("sockets carry bytes: write s.sendto(b'x', addr) or s.sendto('x'.encode(), addr)")
+        );
+        let facts = Facts {
+            calls: calls_at("s.send('héllo')"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", m, &facts).as_deref(),
+            Some("sockets carry bytes: write s.send('héllo'.encode())")
         );
         // A call the hint knows nothing about: no hint rather than a wrong one.
         let facts = Facts {

@@ -743,7 +743,13 @@ impl<'a> Writer<'a> {
         let is_text = !lower.contains('b') && !lower.contains('f');
         let sent = is_text && self.sent_literal(i);
         if sent {
-            if literal.is_ascii() {
+            // A bytes literal holds ASCII only, and `\u` is no escape in one.
+            let unicode = lower.contains('u')
+                || (!lower.contains('r')
+                    && (literal.contains("\\u")
+                        || literal.contains("\\U")
+                        || literal.contains("\\N{")));
+            if literal.is_ascii() && !unicode {
                 prefix = prefix.replace(['u', 'U'], "");
                 prefix.insert(0, 'b');
             } else {
@@ -1223,6 +1229,9 @@ mod tests {
             "s.sendto(b\"Hello there\",(\"<broadcast>\",40000))"
         );
         assert_eq!(py3("s.sendall(u'é')"), "s.sendall(u'é'.encode())");
+        assert_eq!(py3("s.send(u'hi')"), "s.send(u'hi'.encode())");
+        assert_eq!(py3("s.send('caf\\u00e9')"), "s.send('caf\\u00e9'.encode())");
+        assert_eq!(py3("s.send('a\\r\\n')"), "s.send(b'a\\r\\n')");
         // Not the whole argument, or already bytes: left for the hint to explain.
         assert_eq!(py3("s.send('a' + b)"), "s.send('a' + b)");
         assert_eq!(py3("s.send(b'a')"), "s.send(b'a')");
