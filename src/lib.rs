@@ -59,8 +59,8 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
-        Some(cli::Command::Py3(args)) => py2::py3_command(&args),
         Some(cli::Command::Completions(args)) => completions::completions_command(&args),
+        Some(cli::Command::Py3(args)) => py2::py3_command(&args),
         None => repl::run(cli.color),
     }
 }

@@ -102,6 +102,8 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// For each of `inputs`, whether the REPL echoed a value after it (`:save` prints it).
+    echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
 }
@@ -153,6 +155,7 @@ impl Write for Tee {
 
 impl Session {
     pub fn new(options: SessionOptions) -> std::io::Result<Session> {
+        crate::builtins::site::answer_help_with(crate::help::help_for_value);
         // CPython's REPL has `sys.argv == ['']`.
         let interp = Interp::new(vec![String::new()]);
         interp.main.set("__name__", Value::str("__main__"));
@@ -165,7 +168,7 @@ impl Session {
         };
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stdout()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stdout())))
             } else {
                 None
             };
@@ -177,7 +180,7 @@ impl Session {
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stderr()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stderr())))
             } else {
                 None
             };
@@ -208,6 +211,7 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            echoed: Vec::new(),
             live: live_events,
         })
     }
@@ -246,6 +250,11 @@ impl Session {
     /// Entries that ran without an error, in order.
     pub fn inputs(&self) -> &[String] {
         &self.inputs
+    }
+
+    /// For each of [`Session::inputs`], whether a value was echoed after it.
+    pub fn echoed(&self) -> &[bool] {
+        &self.echoed
     }
 
     /// Run `f` on the interpreter thread and wait for it, calling `tick` every [`TICK`].
@@ -330,6 +339,7 @@ impl Session {
         outcome.events = self.events_since(start);
         if outcome.error.is_none() && outcome.exit.is_none() {
             self.inputs.push(text.trim_end().to_string());
+            self.echoed.push(outcome.value.is_some());
         }
         outcome
     }
@@ -391,6 +401,7 @@ impl Session {
         self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
+        self.echoed.clear();
         self.quiet_since(start);
     }
 }
@@ -408,6 +419,7 @@ impl Drop for Session {
 /// Write live lines to the terminal; a closed terminal is not the entry's problem.
 fn say(text: &str) {
     if !text.is_empty() {
+        crate::view::transcript::record(text);
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();

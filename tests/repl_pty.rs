@@ -318,7 +318,9 @@ fn blocks_and_brackets_continue_until_complete() {
     r.run("two'''");
     assert_eq!(r.run("text"), "'one\\ntwo'\n");
     r.more("if x > 2:");
-    let out = r.run("");
+    // A blank line after the header: still waiting for the body, as codeop decides.
+    r.more("");
+    let out = r.run("pass");
     assert!(
         out.contains("IndentationError: expected an indented block after 'if' statement on line 1"),
         "{out}"
@@ -482,7 +484,8 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(out.contains("hint: sockets carry bytes"), "{out}");
-    // The Python 3 line waits at the prompt; Ctrl-U clears it for something else.
+    // The lecture's Python 2 habit: its Python 3 waits pre-filled at the prompt; Ctrl-U
+    // declines it.
     assert!(
         out.contains("in Python 3 (Enter runs it; Ctrl-U clears it): c.send(b'Hello')"),
         "{out}"
@@ -517,6 +520,7 @@ fn errors_show_cpythons_line_and_a_hint() {
         out.contains("hint: the lecture's code is Python 2"),
         "{out}"
     );
+    assert!(out.contains("in Python 3 (Enter runs it"), "{out}");
     // Ctrl-D leaves only from an empty line: clear the Python 3 line waiting there.
     type_keys(&mut r, "\x15");
     r.quit();

@@ -327,8 +327,6 @@ pub fn builtins() -> HashMap<Name, Value> {
                 .collect();
             Ok(Value::Dict(Arc::new(Mutex::new(d))))
         }),
-        ("exit", sys_exit),
-        ("quit", sys_exit),
         ("format", |ctx, a, _| {
             arg_count(ctx, "format", a, 1, 2)?;
             let spec = match a.get(1) {
@@ -400,6 +398,9 @@ pub fn builtins() -> HashMap<Name, Value> {
         Arc::from("EnvironmentError"),
         Value::Class(class("OSError")),
     );
+    for (name, v) in super::site::builtins() {
+        m.insert(Arc::from(name), v);
+    }
     m.insert(Arc::from("None"), Value::None);
     m.insert(Arc::from("Ellipsis"), Value::Ellipsis);
     m.insert(Arc::from("NotImplemented"), Value::NotImplemented);

@@ -8,6 +8,7 @@ pub mod core;
 pub mod exceptions;
 pub mod methods;
 pub mod select;
+pub mod site;
 pub mod socket;
 pub mod struct_;
 pub mod sys;

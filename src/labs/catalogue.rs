@@ -239,6 +239,26 @@ fn catalogue_text(free_port: &str) -> String {
     text
 }
 
+/// Port, name and protocol of every line of `/etc/services` (what getservbyname and
+/// getservbyport read), or `None` when the machine has none.
+pub fn services_database() -> Option<Vec<(u16, String, String)>> {
+    let text = std::fs::read_to_string("/etc/services").ok()?;
+    Some(parse_services(&text))
+}
+
+/// The lines of an `/etc/services` file: `http 80/tcp www # WWW` → (80, "http", "tcp").
+pub fn parse_services(text: &str) -> Vec<(u16, String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let l = l.split('#').next()?.trim();
+            let mut f = l.split_whitespace();
+            let name = f.next()?;
+            let (port, proto) = f.next()?.split_once('/')?;
+            Some((port.parse().ok()?, name.to_string(), proto.to_string()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

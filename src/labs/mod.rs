@@ -75,7 +75,7 @@
 mod background;
 mod catalogue;
 mod chat;
-mod connect;
+pub(crate) mod connect;
 mod context;
 mod daytime;
 mod dispatch;
@@ -91,7 +91,8 @@ pub mod utc;
 
 pub use background::{Options, RunningInfo, Services};
 pub use catalogue::{
-    catalogue, catalogue_help, catalogue_help_repl, CatalogueEntry, Kind, Service, Transport,
+    catalogue, catalogue_help, catalogue_help_repl, parse_services, services_database,
+    CatalogueEntry, Kind, Service, Transport,
 };
 pub use connect::connect_command;
 pub use daytime::daytime_line;
