@@ -712,6 +712,28 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     let out = r.run("");
     assert!(out.ends_with("0\n1\n"), "{out:?}");
 
+    // The lecture's `except socket.error, e:` fails as soon as it is typed; the block
+    // so far waits in Python 3, and the student finishes it.
+    r.run("spare = socket.socket()");
+    r.run("spare.bind(('127.0.0.1', 0))");
+    r.run("port = spare.getsockname()[1]");
+    r.run("spare.close()");
+    r.run("c = socket.socket()");
+    r.more("try:");
+    r.more("    c.connect(('127.0.0.1', port))");
+    r.p.send_line("except socket.error, e:").expect("send");
+    r.p.exp_string("SyntaxError: multiple exception types must be parenthesized")
+        .expect("CPython's error");
+    r.p.exp_string("except socket.error as e:")
+        .expect("the offer");
+    r.p.exp_string(">>> try:")
+        .expect("the block waits at the prompt");
+    r.p.send_line("").expect("enter");
+    r.p.send_line("    print('refused', e.errno)")
+        .expect("body");
+    let out = r.run("");
+    assert!(out.contains("refused 111\n"), "{out:?}");
+
     // A Python 3 line that fails offers nothing: the next prompt is empty.
     let out = r.run("b.send(undefined_name)");
     assert!(out.contains("NameError"), "{out}");
