@@ -79,6 +79,18 @@ pub fn offer(entry: &str) -> Option<String> {
     Some(text)
 }
 
+/// How the REPL shows an offer on a terminal `width` columns wide. Code is never
+/// wrapped: a block, or a line too long to follow the lead, goes under it, indented.
+pub fn offer_text(py3: &str, width: usize) -> String {
+    const LEAD: &str = "in Python 3 (Enter runs it; Ctrl-U clears it):";
+    let fits = LEAD.chars().count() + 1 + py3.chars().count() <= width;
+    if py3.contains('\n') || !fits {
+        format!("{LEAD}\n    {}", py3.replace('\n', "\n    "))
+    } else {
+        format!("{LEAD} {py3}")
+    }
+}
+
 /// `socklab py3 FILE`: the Python 3 program on standard output, what changed on
 /// standard error. Exit status 0 when the result is Python 3, 1 when some line still
 /// is not (it is named), 2 when the file cannot be read.
@@ -1359,6 +1371,23 @@ mod tests {
             r.text.contains("print(name, e, file=sys.stderr)"),
             "{}",
             r.text
+        );
+    }
+
+    #[test]
+    fn an_offer_never_wraps_its_code() {
+        assert_eq!(
+            offer_text("print(x)", 80),
+            "in Python 3 (Enter runs it; Ctrl-U clears it): print(x)"
+        );
+        let long = "s.sendto(b\"Hello there\",(\"<broadcast>\",40000))";
+        assert_eq!(
+            offer_text(long, 80),
+            format!("in Python 3 (Enter runs it; Ctrl-U clears it):\n    {long}")
+        );
+        assert_eq!(
+            offer_text("for i in range(2):\n    print(i)", 200),
+            "in Python 3 (Enter runs it; Ctrl-U clears it):\n    for i in range(2):\n        print(i)"
         );
     }
 
