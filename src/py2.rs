@@ -45,12 +45,26 @@ impl Rewrite {
     /// Why the rewritten text is still not Python 3 (CPython's message and its line),
     /// or `None` when socklab's parser accepts it.
     pub fn python3_error(&self) -> Option<(usize, String)> {
-        let src = crate::syntax::Source::new("<py3>", format!("{}\n", self.text));
-        match crate::syntax::parse_module(&src, crate::syntax::ParseMode::File) {
+        // A UTF-8 byte order mark is allowed before a program (PEP 263), not in it.
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let src = crate::syntax::Source::new("<py3>", format!("{text}\n"));
+        let check = move || match crate::syntax::parse_module(&src, crate::syntax::ParseMode::File)
+        {
             Ok(module) => crate::syntax::validate(&module, &src)
                 .err()
                 .map(|e| (e.line, e.msg)),
             Err(e) => Some((e.line, e.msg)),
+        };
+        // The parser recurses once per nesting level, as the interpreter does: it gets
+        // the interpreter's stack, whatever thread asks.
+        let parser = std::thread::Builder::new()
+            .name("py3-check".into())
+            .stack_size(crate::interp::INTERPRETER_STACK);
+        match parser.spawn(check) {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Some((0, "the check of the rewrite failed".into()))),
+            Err(e) => Some((0, format!("cannot check the rewrite: {e}"))),
         }
     }
 
@@ -399,6 +413,8 @@ struct Writer<'a> {
     changes: BTreeSet<Change>,
     /// The program imports `thread`, so `thread.x` means the module.
     imports_thread: bool,
+    /// Where each line ends, for the line numbers of changes.
+    newlines: Vec<usize>,
 }
 
 const OPEN: &[&str] = &["(", "[", "{"];
@@ -416,6 +432,7 @@ impl<'a> Writer<'a> {
             after: vec![Vec::new(); n],
             changes: BTreeSet::new(),
             imports_thread: false,
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 
@@ -433,7 +450,7 @@ impl<'a> Writer<'a> {
 
     fn line(&self, i: usize) -> usize {
         let at = self.toks.get(i).map_or(self.text.len(), |t| t.lo);
-        self.text[..at].matches('\n').count() + 1
+        self.newlines.partition_point(|&n| n < at) + 1
     }
 
     fn note(&mut self, i: usize, note: &'static str) {
