@@ -404,6 +404,9 @@ fn sockets(class: &str, m: &str, facts: &Facts) -> Option<String> {
                 "{name} is not connected: a client connect()s first; a server receives on the socket accept() returns"
             ),
         },
+        "OSError" if m.starts_with("[Errno 89]") => format!(
+            "{name} is a UDP socket with no peer: sendto(data, (host, port)) says where each datagram goes (or connect() it first)"
+        ),
         "OSError" if m.starts_with("[Errno 106]") => {
             let peer = facts
                 .socket

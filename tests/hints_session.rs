@@ -77,6 +77,12 @@ fn a_socket_that_never_had_a_peer_is_not_told_its_peer_closed() {
         hint,
         "c was never connected, so there is no peer to send to: connect() it to a server first"
     );
+    let (class, _, hint) = mistake(&mut s, "", "c.recv(1024)");
+    assert_eq!(class, "OSError");
+    assert!(
+        hint.starts_with("c is not connected: a client connect()s first"),
+        "{hint}"
+    );
 }
 
 #[test]
@@ -330,6 +336,12 @@ fn udp_sockets_do_not_listen_and_addresses_are_tuples() {
     );
     assert_eq!(class, "OSError");
     assert!(hint.starts_with("u is a UDP (SOCK_DGRAM) socket"), "{hint}");
+    let (class, _, hint) = mistake(&mut s, "", "u.send(b'hi')");
+    assert_eq!(class, "OSError");
+    assert_eq!(
+        hint,
+        "u is a UDP socket with no peer: sendto(data, (host, port)) says where each datagram goes (or connect() it first)"
+    );
     let (class, _, hint) = mistake(&mut s, "", "u.sendto(b'hi')");
     assert_eq!(class, "TypeError");
     assert_eq!(
