@@ -357,7 +357,17 @@ pub fn builtins() -> HashMap<Name, Value> {
         }),
     ];
     for (name, f) in fns {
-        m.insert(Arc::from(*name), builtin_fn(name, *f));
+        // Every built-in function is bound against its declared signature.
+        let kind = match crate::interp::args::lookup(super::signatures::BUILTINS, name) {
+            Some(sig) => BuiltinKind::Declared(sig, *f),
+            None => BuiltinKind::Function(*f),
+        };
+        let f = Value::Builtin(Arc::new(Builtin {
+            name: Arc::from(*name),
+            self_: None,
+            kind,
+        }));
+        m.insert(Arc::from(*name), f);
     }
     for (name, c) in types::types().by_name.iter() {
         if matches!(
@@ -711,6 +721,7 @@ fn min_max(
     name: &str,
     want_min: bool,
 ) -> R<Value> {
+    crate::interp::args::keywords_among(ctx, name, kwargs, &["key", "default"])?;
     let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
     let default = kwarg(kwargs, "default").cloned();
     let items = if args.len() == 1 {
@@ -804,7 +815,11 @@ pub fn sort_values(
 }
 
 fn sorted(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "sorted", args, 1, 1)?;
+    if args.len() != 1 {
+        return Err(ctx.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    // The keywords go on to list.sort, which is the one to complain.
+    crate::interp::args::keywords_among(ctx, "sort", kwargs, &["key", "reverse"])?;
     let mut items = iterate(ctx, &args[0])?;
     let reverse = match kwarg(kwargs, "reverse") {
         Some(r) => truthy(ctx, r)?,
@@ -823,7 +838,29 @@ fn items_iter(items: Vec<Value>, kind: &'static str) -> Value {
 }
 
 fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "enumerate", args, 1, 2)?;
+    use crate::interp::args::{bind, Signature, Style};
+    const SIG: Signature = Signature {
+        name: "enumerate",
+        owner: "",
+        style: Style::Keywords,
+        posonly: 0,
+        min: 1,
+        max: 2,
+        params: &["iterable", "start"],
+    };
+    // CPython's fast path for a plain call words this one case differently.
+    if args.is_empty() && kwargs.is_empty() {
+        return Err(ctx.type_error("enumerate() missing required argument 'iterable'"));
+    }
+    // Its constructor reads keywords from a dict, and names a stranger first.
+    if args.len() + kwargs.len() <= SIG.params.len() {
+        crate::interp::args::keywords_among(ctx, "enumerate", kwargs, SIG.params)?;
+    }
+    let rebound = bind(ctx, &SIG, args, kwargs)?;
+    let (args, kwargs) = match &rebound {
+        Some((a, k)) => (&a[..], &k[..]),
+        None => (args, kwargs),
+    };
     let start = match args.get(1).or(kwarg(kwargs, "start")) {
         Some(v) => to_i64(ctx, v, "")?,
         None => 0,
@@ -875,7 +912,8 @@ fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
     Ok(items_iter(out, "filter"))
 }
 
-fn zip(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
+fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
+    crate::interp::args::keywords_among(ctx, "zip", kwargs, &["strict"])?;
     let mut cols = Vec::new();
     for (n, a) in args.iter().enumerate() {
         let _ = n;
@@ -1023,6 +1061,13 @@ pub fn construct(
     kwargs: Vec<(Name, Value)>,
 ) -> R<Value> {
     let name = &*cls.name;
+    let (args, kwargs) = match crate::interp::args::lookup(super::signatures::CONSTRUCTORS, name) {
+        Some(sig) => match crate::interp::args::bind(ctx, sig, &args, &kwargs)? {
+            Some((a, k)) => (a.into_vec(), k.into_vec()),
+            None => (args, kwargs),
+        },
+        None => (args, kwargs),
+    };
     match cls.native {
         Native::Int => construct_int(ctx, &args, &kwargs),
         Native::Bool => {
@@ -1034,8 +1079,12 @@ pub fn construct(
         }
         Native::Float => construct_float(ctx, &args),
         Native::Str => {
-            if args.len() >= 2 || kwarg(&kwargs, "encoding").is_some() {
-                let data = crate::builtins::methods::bytes_like(ctx, &args[0])?;
+            if args.len() >= 2 || !kwargs.is_empty() {
+                // `str(encoding="utf-8")` decodes the default object, b"".
+                let data = match args.first() {
+                    Some(v) => crate::builtins::methods::bytes_like(ctx, v)?,
+                    None => Vec::new(),
+                };
                 let errors = match args.get(2).or(kwarg(&kwargs, "errors")) {
                     Some(Value::Str(s)) => s.to_string(),
                     _ => "strict".to_string(),
@@ -1072,6 +1121,12 @@ pub fn construct(
             }
         }
         Native::Dict => {
+            if args.len() > 1 {
+                return Err(ctx.type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
             let mut d = Dict::new();
             if let Some(src) = args.first() {
                 match src {
@@ -1101,10 +1156,15 @@ pub fn construct(
         }
         Native::Set | Native::FrozenSet => {
             let mut d = Dict::new();
-            if let Some(src) = args.first() {
-                for v in iterate(ctx, src)? {
-                    d.insert(hash_key(ctx, &v)?, Value::None);
+            match args.first() {
+                Some(Value::Set(src)) => d = crate::interp::dict::merged(&src.lock()),
+                Some(Value::FrozenSet(src)) => d = crate::interp::dict::merged(src),
+                Some(src) => {
+                    for v in iterate(ctx, src)? {
+                        d.insert(hash_key(ctx, &v)?, Value::None);
+                    }
                 }
+                None => {}
             }
             Ok(if cls.native == Native::Set {
                 Value::Set(Arc::new(Mutex::new(d)))
@@ -1195,6 +1255,9 @@ fn construct_int(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
     arg_count(ctx, "int", args, 0, 2)?;
     let base = args.get(1).or(kwarg(kwargs, "base"));
     let Some(v) = args.first() else {
+        if base.is_some() {
+            return Err(ctx.type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {

@@ -3,6 +3,7 @@
 //! `f = s.upper; f()` share the code.
 
 use super::core::{arg_count, kwarg, sort_values, to_i64};
+use crate::interp::args::{self, Signature};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};
 use crate::interp::ops;
@@ -17,139 +18,31 @@ use parking_lot::Mutex;
 use std::fmt::Write;
 use std::sync::Arc;
 
-pub const STR_METHODS: &[&str] = &[
-    "upper",
-    "lower",
-    "strip",
-    "rstrip",
-    "lstrip",
-    "split",
-    "rsplit",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "join",
-    "encode",
-    "startswith",
-    "endswith",
-    "replace",
-    "find",
-    "rfind",
-    "index",
-    "rindex",
-    "count",
-    "format",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "isnumeric",
-    "isdecimal",
-    "isidentifier",
-    "isprintable",
-    "title",
-    "capitalize",
-    "swapcase",
-    "center",
-    "ljust",
-    "rjust",
-    "zfill",
-    "casefold",
-    "removeprefix",
-    "removesuffix",
-    "expandtabs",
-    "translate",
-];
-pub const BYTES_METHODS: &[&str] = &[
-    "decode",
-    "upper",
-    "lower",
-    "strip",
-    "rstrip",
-    "lstrip",
-    "split",
-    "rsplit",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "join",
-    "startswith",
-    "endswith",
-    "replace",
-    "find",
-    "rfind",
-    "index",
-    "count",
-    "hex",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "center",
-    "ljust",
-    "rjust",
-    "zfill",
-    "removeprefix",
-    "removesuffix",
-];
-pub const BYTEARRAY_METHODS: &[&str] = &[
-    "append", "extend", "pop", "clear", "copy", "insert", "reverse", "remove",
-];
-pub const LIST_METHODS: &[&str] = &[
-    "append", "pop", "remove", "extend", "index", "insert", "count", "sort", "reverse", "clear",
-    "copy",
-];
-pub const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub const DICT_METHODS: &[&str] = &[
-    "get",
-    "items",
-    "keys",
-    "values",
-    "pop",
-    "popitem",
-    "setdefault",
-    "update",
-    "clear",
-    "copy",
-];
-pub const SET_METHODS: &[&str] = &[
-    "add",
-    "remove",
-    "discard",
-    "pop",
-    "clear",
-    "copy",
-    "union",
-    "intersection",
-    "difference",
-    "symmetric_difference",
-    "issubset",
-    "issuperset",
-    "isdisjoint",
-    "update",
-];
-pub const INT_METHODS: &[&str] = &["bit_length", "to_bytes", "conjugate", "bit_count"];
-pub const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conjugate"];
-
-pub fn method_names(v: &Value) -> Vec<&'static str> {
+/// The methods of a built-in value's type, with their signatures: what dispatch accepts
+/// and `dir()` lists.
+pub fn method_table(v: &Value) -> &'static [Signature] {
+    use super::signatures as sigs;
     match v {
-        Value::Str(_) => STR_METHODS.to_vec(),
-        Value::Bytes(_) => BYTES_METHODS.to_vec(),
-        Value::ByteArray(_) => [BYTES_METHODS, BYTEARRAY_METHODS].concat(),
-        Value::List(_) => LIST_METHODS.to_vec(),
-        Value::Tuple(_) => TUPLE_METHODS.to_vec(),
-        Value::Dict(_) => DICT_METHODS.to_vec(),
-        Value::Set(_) | Value::FrozenSet(_) => SET_METHODS.to_vec(),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS.to_vec(),
-        Value::Float(_) => FLOAT_METHODS.to_vec(),
-        _ => vec![],
+        Value::Str(_) => sigs::STR,
+        Value::Bytes(_) => sigs::BYTES,
+        Value::ByteArray(_) => sigs::BYTEARRAY,
+        Value::List(_) => sigs::LIST,
+        Value::Tuple(_) => sigs::TUPLE,
+        Value::Dict(_) => sigs::DICT,
+        Value::Set(_) => sigs::SET,
+        Value::FrozenSet(_) => sigs::FROZENSET,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => sigs::INT,
+        Value::Float(_) => sigs::FLOAT,
+        _ => &[],
     }
 }
 
+pub fn method_names(v: &Value) -> Vec<&'static str> {
+    method_table(v).iter().map(|s| s.name).collect()
+}
+
 pub fn has_method(v: &Value, name: &str) -> bool {
-    method_names(v).contains(&name)
+    args::lookup(method_table(v), name).is_some()
 }
 
 /// Non-method attributes of built-in values (`r.start`, `x.real`).
@@ -266,7 +159,14 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
             })));
         }
     };
-    Some(super::core::builtin_fn(name, f))
+    let sig = super::signatures::TYPE_FUNCTIONS
+        .iter()
+        .find(|s| s.owner == &*c.name && s.name == name)?;
+    Some(Value::Builtin(Arc::new(Builtin {
+        name: Arc::from(name),
+        self_: None,
+        kind: BuiltinKind::Declared(sig, f),
+    })))
 }
 
 /// Unbound built-in methods are rare in the lecture; only the few used idioms are wired.
@@ -465,7 +365,6 @@ fn fromhex(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
 }
 
 fn int_from_bytes(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "from_bytes", a, 1, 2)?;
     let data = match &a[0] {
         Value::Bytes(_) | Value::ByteArray(_) => bytes_like(ctx, &a[0])?,
         other => {
@@ -1423,6 +1322,22 @@ pub fn call(
     a: &[Value],
     k: &[(Name, Value)],
 ) -> Option<R<Value>> {
+    let sig = args::lookup(method_table(obj), name)?;
+    match args::bind(ctx, sig, a, k) {
+        Ok(None) => dispatch(ctx, obj, name, a, k),
+        Ok(Some((a, k))) => dispatch(ctx, obj, name, &a, &k),
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// Run a method whose arguments have been bound (`call`).
+fn dispatch(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
     match obj {
         Value::Str(s) => str_method(ctx, s, name, a, k),
         Value::Bytes(b) => {
@@ -1734,13 +1649,44 @@ fn bytearray_method(
             b.lock().extend(data);
             Ok(Value::None)
         })(),
-        "pop" => {
+        "pop" => (|| {
+            let at = match a.first() {
+                Some(i) => Some(to_i64(ctx, i, "")?),
+                None => None,
+            };
             let mut v = b.lock();
-            match v.pop() {
-                Some(x) => Ok(Value::Int(x as i64)),
-                None => Err(ctx.err("IndexError", "pop from empty bytearray")),
+            if v.is_empty() {
+                return Err(ctx.err("IndexError", "pop from empty bytearray"));
             }
-        }
+            let len = v.len() as i64;
+            let i = at.unwrap_or(-1);
+            let i = if i < 0 { i + len } else { i };
+            if !(0..len).contains(&i) {
+                return Err(ctx.err("IndexError", "pop index out of range"));
+            }
+            Ok(Value::Int(v.remove(i as usize) as i64))
+        })(),
+        "insert" => (|| {
+            let i = to_i64(ctx, &a[0], "")?;
+            let x = byte(ctx, &a[1])?;
+            let mut v = b.lock();
+            let len = v.len() as i64;
+            // Out-of-range positions clamp, as list.insert's do.
+            let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            v.insert(i as usize, x);
+            Ok(Value::None)
+        })(),
+        "remove" => (|| {
+            let x = byte(ctx, &a[0])?;
+            let mut v = b.lock();
+            match v.iter().position(|&c| c == x) {
+                Some(i) => {
+                    v.remove(i);
+                    Ok(Value::None)
+                }
+                None => Err(ctx.value_error("value not found in bytearray")),
+            }
+        })(),
         "clear" => {
             b.lock().clear();
             Ok(Value::None)
@@ -1785,7 +1731,7 @@ fn dict_method(
         "pop" => (|| {
             arg_count(ctx, "pop", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
-            let removed = d.lock().shift_remove(&key);
+            let removed = d.lock().remove(&key);
             match removed {
                 Some(v) => Ok(v),
                 None => match a.get(1) {
@@ -1811,9 +1757,20 @@ fn dict_method(
             arg_count(ctx, "setdefault", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
             let dflt = a.get(1).cloned().unwrap_or(Value::None);
-            Ok(d.lock().entry(key).or_insert(dflt).clone())
+            let mut d = d.lock();
+            if let Some(v) = d.get(&key) {
+                return Ok(v.clone());
+            }
+            d.insert(key, dflt.clone());
+            Ok(dflt)
         })(),
         "update" => (|| {
+            if a.len() > 1 {
+                return Err(ctx.type_error(format!(
+                    "update expected at most 1 argument, got {}",
+                    a.len()
+                )));
+            }
             if let Some(src) = a.first() {
                 let pairs = match src {
                     Value::Dict(_) | Value::Instance(_) => ops::mapping_items(ctx, src)?,
@@ -1971,7 +1928,8 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
         Value::FrozenSet(_) => Value::FrozenSet(Arc::new(d)),
         _ => Value::Set(Arc::new(Mutex::new(d))),
     };
-    let mine = items(this);
+    // Only the operations that read the whole set copy it: add, discard and pop are O(1).
+    let mine = || items(this);
     Some((|| -> R<Value> {
         Ok(match (name, this) {
             ("add", Value::Set(d)) => {
@@ -1982,7 +1940,7 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("remove", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                if d.lock().shift_remove(&k).is_none() {
+                if !d.lock().discard(&k) {
                     return Err(Exc::new(types::new_exception(
                         "KeyError",
                         vec![a[0].clone()],
@@ -1992,11 +1950,11 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("discard", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                d.lock().shift_remove(&k);
+                d.lock().discard(&k);
                 Value::None
             }
-            ("pop", Value::Set(d)) => match d.lock().shift_remove_index(0) {
-                Some((k, _)) => k.0,
+            ("pop", Value::Set(d)) => match d.lock().pop_set() {
+                Some(k) => k,
                 None => {
                     return Err(Exc::new(types::new_exception(
                         "KeyError",
@@ -2015,16 +1973,17 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
                 }
                 Value::None
             }
-            ("copy", _) => wrap(mine),
+            ("copy", Value::Set(d)) => wrap(crate::interp::dict::merged(&d.lock())),
+            ("copy", Value::FrozenSet(_)) => this.clone(),
             ("union", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     out.extend(to_set(ctx, v)?);
                 }
                 wrap(out)
             }
             ("intersection", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     let o = to_set(ctx, v)?;
                     out.retain(|k, _| o.contains_key(k));
@@ -2032,7 +1991,7 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
                 wrap(out)
             }
             ("difference", _) => {
-                let mut out = mine;
+                let mut out = mine();
                 for v in a {
                     let o = to_set(ctx, v)?;
                     out.retain(|k, _| !o.contains_key(k));
@@ -2041,9 +2000,10 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("symmetric_difference", _) => {
                 let o = to_set(ctx, &a[0])?;
+                let mine = mine();
                 let mut out: Dict = mine
                     .iter()
-                    .filter(|(k, _)| !o.contains_key(*k))
+                    .filter(|(k, _)| !o.contains_key(k))
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 for (k, v) in o.iter() {
@@ -2055,15 +2015,17 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
             }
             ("issubset", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(mine.keys().all(|k| o.contains_key(k)))
+                Value::Bool(mine().keys().all(|k| o.contains_key(k)))
             }
             ("issuperset", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(o.keys().all(|k| mine.contains_key(k)))
+                let mine = mine();
+                let all = o.keys().all(|k| mine.contains_key(k));
+                Value::Bool(all)
             }
             ("isdisjoint", _) => {
                 let o = to_set(ctx, &a[0])?;
-                Value::Bool(!mine.keys().any(|k| o.contains_key(k)))
+                Value::Bool(!mine().keys().any(|k| o.contains_key(k)))
             }
             _ => return Err(ctx.err("AttributeError", "")),
         })

@@ -8,6 +8,7 @@ pub mod core;
 pub mod exceptions;
 pub mod methods;
 pub mod select;
+pub mod signatures;
 pub mod site;
 pub mod socket;
 pub mod struct_;
@@ -15,7 +16,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 
-use crate::interp::value::{Globals, Module, Name, Value};
+use crate::interp::value::{Builtin, BuiltinKind, Globals, Module, Name, Value};
 use crate::interp::{Ctx, R};
 use std::sync::Arc;
 
@@ -110,13 +111,30 @@ pub fn module_origin(name: &str) -> String {
 fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     let globals = Globals::new(name);
     globals.set("__name__", Value::str(name));
+    let table = signatures::module_table(name);
     for (k, v) in items {
-        globals.set(k, v);
+        globals.set(k, declared(table, v));
     }
     Value::Module(Arc::new(Module {
         name: Arc::from(name),
         globals,
     }))
+}
+
+/// A module function with a signature in `table` is bound against it before it runs.
+fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value {
+    if let Value::Builtin(b) = &v {
+        if let (None, BuiltinKind::Function(f)) = (&b.self_, &b.kind) {
+            if let Some(sig) = crate::interp::args::lookup(table, &b.name) {
+                return Value::Builtin(Arc::new(Builtin {
+                    name: b.name.clone(),
+                    self_: None,
+                    kind: BuiltinKind::Declared(sig, *f),
+                }));
+            }
+        }
+    }
+    v
 }
 
 /// `traceback`: just what `socketserver`'s error report (and curious students) need.

@@ -15,7 +15,7 @@ use std::io::ErrorKind;
 use std::mem::MaybeUninit;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, RawFd};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 // ---------------------------------------------------------------------------------
@@ -347,8 +347,8 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ),
         (
             "getdefaulttimeout",
-            builtin_fn("getdefaulttimeout", |_, _, _| {
-                Ok(float_or_none(default_timeout()))
+            builtin_fn("getdefaulttimeout", |ctx, _, _| {
+                Ok(float_or_none(default_timeout(ctx)))
             }),
         ),
         ("error", Value::Class(types::class("OSError"))),
@@ -368,11 +368,10 @@ pub fn items() -> Vec<(&'static str, Value)> {
 // ---------------------------------------------------------------------------------
 // Time-outs
 
-/// `socket.setdefaulttimeout`: process-wide, as in CPython. NaN bits mean None.
-static DEFAULT_TIMEOUT: AtomicU64 = AtomicU64::new(u64::MAX);
-
-pub fn default_timeout() -> Option<f64> {
-    let bits = DEFAULT_TIMEOUT.load(Ordering::Relaxed);
+/// `socket.setdefaulttimeout`'s value: process-wide in CPython, so one per interpreter
+/// here (`ProcessState`): a new session does not inherit the last one's.
+pub fn default_timeout(ctx: &Ctx) -> Option<f64> {
+    let bits = ctx.interp.process.default_timeout.load(Ordering::Relaxed);
     (bits != u64::MAX).then(|| f64::from_bits(bits))
 }
 
@@ -396,7 +395,10 @@ fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
 fn setdefaulttimeout(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "setdefaulttimeout", a, 1, 1)?;
     let t = parse_timeout(ctx, &a[0])?;
-    DEFAULT_TIMEOUT.store(t.map_or(u64::MAX, f64::to_bits), Ordering::Relaxed);
+    ctx.interp
+        .process
+        .default_timeout
+        .store(t.map_or(u64::MAX, f64::to_bits), Ordering::Relaxed);
     Ok(Value::None)
 }
 
@@ -706,7 +708,8 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
         Some(socket2::Protocol::from(proto)).filter(|_| proto != 0),
     )
     .map_err(|e| io_error(ctx, &e))?;
-    let (v, sock) = new_socket_value(ctx, os, family, kind, proto, default_timeout());
+    let t = default_timeout(ctx);
+    let (v, sock) = new_socket_value(ctx, os, family, kind, proto, t);
     sock.record(created(family, kind, net::Origin::Socket));
     Ok(v)
 }
@@ -929,6 +932,13 @@ impl SocketObj {
         a: &[Value],
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
+        // A lesson's check reads the student's sockets; it must never change one.
+        if crate::session::read_only() && !crate::session::PURE_SOCKET_METHODS.contains(&name) {
+            return Some(Err(ctx.err(
+                "RuntimeError",
+                format!("a lesson check cannot call {name}(): it would change the socket"),
+            )));
+        }
         let s = &self.sock;
         let r = match name {
             "bind" => self.bind(ctx, a),
@@ -1047,7 +1057,8 @@ impl SocketObj {
         let s = &self.sock;
         let (conn, addr) = blocking(ctx, s, true, |os| os.accept())?;
         // CPython: the new socket is blocking unless a default time-out is set.
-        let (v, new) = new_socket_value(ctx, conn, s.family, s.kind, s.proto, default_timeout());
+        let t = default_timeout(ctx);
+        let (v, new) = new_socket_value(ctx, conn, s.family, s.kind, s.proto, t);
         let local = new.os().and_then(|o| update_local(&new, &o));
         {
             let mut st = new.inner.lock();
@@ -2049,7 +2060,7 @@ fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     };
     let (x, y) = Socket::pair(Domain::from(family), Type::from(kind), None)
         .map_err(|e| io_error(ctx, &e))?;
-    let t = default_timeout();
+    let t = default_timeout(ctx);
     let (vx, sx) = new_socket_value(ctx, x, family, kind, 0, t);
     let (vy, sy) = new_socket_value(ctx, y, family, kind, 0, t);
     let (rx, ry) = (sx.socket_ref(), sy.socket_ref());
@@ -2086,7 +2097,7 @@ fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value
     let port = port_text(ctx, &t[1])?;
     let timeout = match a.get(1).or(kwarg(k, "timeout")) {
         Some(v) => parse_timeout(ctx, v)?,
-        None => default_timeout(),
+        None => default_timeout(ctx),
     };
     let infos = addrinfo(
         ctx,
@@ -2139,7 +2150,8 @@ fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let backlog = kwarg(k, "backlog").filter(|v| !v.is_none()).cloned();
     let os =
         Socket::new(Domain::from(family), Type::STREAM, None).map_err(|e| io_error(ctx, &e))?;
-    let (v, sock) = new_socket_value(ctx, os, family, libc::SOCK_STREAM, 0, default_timeout());
+    let t = default_timeout(ctx);
+    let (v, sock) = new_socket_value(ctx, os, family, libc::SOCK_STREAM, 0, t);
     sock.record(created(
         family,
         libc::SOCK_STREAM,

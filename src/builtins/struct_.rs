@@ -181,9 +181,12 @@ fn int_range(code: char, native: bool) -> (BigInt, BigInt, &'static str) {
     (lo, hi, name)
 }
 
-fn pack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+fn pack(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    if !k.is_empty() {
+        return Err(ctx.type_error("_struct.pack() takes no keyword arguments"));
+    }
     if a.is_empty() {
-        return Err(ctx.type_error("pack expected at least 1 argument, got 0"));
+        return Err(ctx.type_error("missing format argument"));
     }
     let l = parse(&fmt_text(ctx, &a[0])?)?;
     let args = &a[1..];

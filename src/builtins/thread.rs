@@ -19,7 +19,7 @@ use crate::interp::types;
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
 use crate::interp::{Ctx, Exc, R};
 use parking_lot::{Condvar, Mutex};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -28,9 +28,6 @@ pub const THREAD_STACK: usize = 256 << 20;
 
 /// How long a blocked wait sleeps before looking for Ctrl-C again.
 const SLICE: Duration = Duration::from_millis(50);
-
-static NEXT_IDENT: AtomicU64 = AtomicU64::new(2);
-static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static IDENT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
@@ -60,8 +57,9 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ),
         (
             "_count",
-            builtin_fn("_count", |_, _, _| {
-                Ok(Value::Int(RUNNING.load(Ordering::Relaxed) as i64))
+            builtin_fn("_count", |ctx, _, _| {
+                let running = &ctx.interp.process.running_threads;
+                Ok(Value::Int(running.load(Ordering::Relaxed) as i64))
             }),
         ),
         ("TIMEOUT_MAX", Value::Float(9223372036.0)),
@@ -75,8 +73,9 @@ fn start_thread(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     arg_count(ctx, "start_thread", a, 1, 1)?;
     let thread = a[0].clone();
     let interp = ctx.interp.clone();
-    let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed);
-    RUNNING.fetch_add(1, Ordering::Relaxed);
+    let process = &interp.process;
+    let ident = process.next_thread_ident.fetch_add(1, Ordering::Relaxed);
+    process.running_threads.fetch_add(1, Ordering::Relaxed);
     // Made here, before the thread starts: see `Interp::new_ctx`.
     let mut tctx = interp.new_ctx();
     tctx.is_main = false;
@@ -96,7 +95,8 @@ fn start_thread(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             }
         }
         let _ = call_method(&mut tctx, &thread, "_finish", vec![], vec![]);
-        RUNNING.fetch_sub(1, Ordering::Relaxed);
+        let running = &tctx.interp.process.running_threads;
+        running.fetch_sub(1, Ordering::Relaxed);
     };
     match std::thread::Builder::new()
         .stack_size(THREAD_STACK)
@@ -104,7 +104,8 @@ fn start_thread(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     {
         Ok(_) => Ok(Value::Int(ident as i64)),
         Err(e) => {
-            RUNNING.fetch_sub(1, Ordering::Relaxed);
+            let running = &ctx.interp.process.running_threads;
+            running.fetch_sub(1, Ordering::Relaxed);
             Err(ctx.err("RuntimeError", format!("can't start new thread ({e})")))
         }
     }

@@ -1,17 +1,27 @@
-//! Dictionary and set storage: insertion-ordered, keyed by Python equality.
+//! Dictionary and set storage: insertion-ordered, keyed by Python equality, with
+//! CPython's costs.
 //!
 //! `1`, `1.0` and `True` are one key, as in CPython; strings, bytes, tuples of
 //! hashables and frozensets hash by value; classes, functions and instances by identity.
+//!
+//! The layout is CPython's compact dict: entries in insertion order in a vector, and a
+//! hash table of their positions. Deleting a key leaves a hole (a tombstone) instead of
+//! shifting every later entry, so `del d[k]` is O(1); the holes are squeezed out once they
+//! outnumber the live entries, so iteration stays O(len) amortised.
+//!
+//! A set iterates and pops in the order of CPython's own hash table, which for ints
+//! (whose hash is the value) is visible and deterministic: `{5, 1, 3}` prints as
+//! `{1, 3, 5}` and `pop()` returns 1. A set of such elements therefore keeps a replica
+//! of CPython's slot table ([`SetTable`]), updated by each add, discard and pop exactly
+//! as `Objects/setobject.c` does. Dicts never build one.
 
 use super::value::Value;
-use indexmap::IndexMap;
+use hashbrown::HashTable;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Key(pub Value);
-
-pub type Dict = IndexMap<Key, Value>;
 
 impl Key {
     /// The key for `v`, or the type name CPython puts in `unhashable type: 'list'`.
@@ -46,7 +56,8 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
                 f.to_bits().hash(h)
             }
         }
-        Value::Native(n) if n.as_int().is_some() => n.as_int().hash(h),
+        // Hashed as the int it stands for: `{AF_INET: 1}[2]` finds it.
+        Value::Native(n) if n.as_int().is_some() => n.as_int().unwrap_or_default().hash(h),
         Value::Str(s) => s.hash(h),
         Value::Bytes(b) => b.hash(h),
         Value::Tuple(items) => {
@@ -139,31 +150,503 @@ fn stable_hash(v: &Value) -> Option<i64> {
     Some(if h == -1 { -2 } else { h })
 }
 
-/// The order CPython's set iterates in: the order of its hash table's slots. For
-/// elements whose hash is deterministic (ints, bools) we replay CPython's insertion,
-/// probing and resizing; for anything else CPython's order depends on a random seed,
-/// and insertion order is as good as any.
+/// One entry of the insertion-ordered vector; `kv` is `None` once deleted (a tombstone).
+/// The hash stays so the position table can be rebuilt without hashing keys again.
+#[derive(Clone)]
+pub struct Entry {
+    hash: u64,
+    kv: Option<(Key, Value)>,
+}
+
+/// How a set's iteration order is known.
+#[derive(Clone, Default)]
+enum Order {
+    /// Not asked yet (every dict stays here).
+    #[default]
+    Unknown,
+    /// Every element has a seed-independent hash: CPython's table, replayed.
+    Table(Box<SetTable>),
+    /// Some element's CPython hash depends on the random seed: any order is CPython's
+    /// for some seed, so insertion order it is.
+    Insertion,
+}
+
+#[derive(Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    /// Positions in `entries` of the live keys, found by their hash.
+    index: HashTable<usize>,
+    live: usize,
+    /// No live entry lies before this position (so popping from the front is O(1)).
+    head: usize,
+    order: Order,
+}
+
+impl Clone for Dict {
+    /// A copy is laid out afresh, as CPython's `set.copy()` and `dict.copy()` are.
+    fn clone(&self) -> Dict {
+        self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+}
+
+fn key_hash(k: &Key) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    k.hash(&mut h);
+    h.finish()
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            entries: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            ..Dict::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    fn position(&self, k: &Key) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(key_hash(k), |&i| {
+                entries[i].kv.as_ref().is_some_and(|(key, _)| key == k)
+            })
+            .copied()
+    }
+
+    pub fn get(&self, k: &Key) -> Option<&Value> {
+        let i = self.position(k)?;
+        self.entries[i].kv.as_ref().map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, k: &Key) -> Option<&mut Value> {
+        let i = self.position(k)?;
+        self.entries[i].kv.as_mut().map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, k: &Key) -> bool {
+        self.position(k).is_some()
+    }
+
+    /// Insert or replace; a replaced key keeps its place (and its original key object,
+    /// as CPython keeps `1` when `1.0` is stored under it). Returns the old value.
+    pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
+        let hash = key_hash(&k);
+        let entries = &mut self.entries;
+        if let Some(&i) = self.index.find(hash, |&i| {
+            entries[i].kv.as_ref().is_some_and(|(key, _)| *key == k)
+        }) {
+            return entries[i]
+                .kv
+                .as_mut()
+                .map(|(_, old)| std::mem::replace(old, v));
+        }
+        let i = entries.len();
+        let stable = match self.order {
+            Order::Table(_) => stable_hash(&k.0),
+            _ => None,
+        };
+        entries.push(Entry {
+            hash,
+            kv: Some((k, v)),
+        });
+        let entries = &self.entries;
+        self.index.insert_unique(hash, i, |&j| entries[j].hash);
+        self.live += 1;
+        match (&mut self.order, stable) {
+            (Order::Table(t), Some(h)) => t.add(h, i),
+            (Order::Table(_), None) => self.order = Order::Insertion,
+            _ => {}
+        }
+        None
+    }
+
+    /// Delete `k` in O(1): its entry becomes a hole; later entries keep their places.
+    pub fn remove(&mut self, k: &Key) -> Option<Value> {
+        let i = self.position(k)?;
+        self.remove_at(i, true).map(|(_, v)| v)
+    }
+
+    fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
+        let (k, v) = self.entries[i].kv.take()?;
+        let hash = self.entries[i].hash;
+        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+            slot.remove();
+        }
+        self.live -= 1;
+        if in_table {
+            if let Order::Table(t) = &mut self.order {
+                if let Some(h) = stable_hash(&k.0) {
+                    t.discard(h, i);
+                }
+            }
+        }
+        if self.live == 0 {
+            self.clear_entries();
+        } else {
+            while self.head < self.entries.len() && self.entries[self.head].kv.is_none() {
+                self.head += 1;
+            }
+            while self.entries.last().is_some_and(|e| e.kv.is_none()) {
+                self.entries.pop();
+            }
+            if self.entries.len() > 16 && self.entries.len() > 2 * self.live {
+                self.compact();
+            }
+        }
+        Some((k, v))
+    }
+
+    /// Squeeze out the holes: O(len), done when holes outnumber live entries, so each
+    /// deletion pays O(1) for it on average.
+    fn compact(&mut self) {
+        let mut moved = vec![usize::MAX; self.entries.len()];
+        let old = std::mem::take(&mut self.entries);
+        for (i, e) in old.into_iter().enumerate() {
+            if e.kv.is_some() {
+                moved[i] = self.entries.len();
+                self.entries.push(e);
+            }
+        }
+        self.rehash_positions();
+        self.head = 0;
+        if let Order::Table(t) = &mut self.order {
+            t.renumber(&moved);
+        }
+    }
+
+    fn rehash_positions(&mut self) {
+        let entries = &self.entries;
+        let mut index = HashTable::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            index.insert_unique(e.hash, i, |&j: &usize| entries[j].hash);
+        }
+        self.index = index;
+    }
+
+    fn clear_entries(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.head = 0;
+    }
+
+    pub fn clear(&mut self) {
+        self.clear_entries();
+        self.live = 0;
+        match &mut self.order {
+            Order::Table(t) => t.clear(),
+            other => *other = Order::Unknown,
+        }
+    }
+
+    /// The last entry, removed (`dict.popitem()`).
+    pub fn pop(&mut self) -> Option<(Key, Value)> {
+        let i = self.entries.iter().rposition(|e| e.kv.is_some())?;
+        self.remove_at(i, true)
+    }
+
+    /// The first entry in insertion order, if any.
+    pub fn first(&self) -> Option<(&Key, &Value)> {
+        self.iter().next()
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&Key, &Value)> + '_ {
+        self.entries[self.head.min(self.entries.len())..]
+            .iter()
+            .filter_map(|e| e.kv.as_ref().map(|(k, v)| (k, v)))
+    }
+
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &Key> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + '_ {
+        self.iter().map(|(_, v)| v)
+    }
+
+    /// The first live entry at or after `pos`, with its position: a cursor for
+    /// iterators that let go of the lock between steps.
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &Key, &Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(pos.max(self.head))
+            .find_map(|(i, e)| e.kv.as_ref().map(|(k, v)| (i, k, v)))
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&Key, &mut Value) -> bool) {
+        let doomed: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| match &mut self.entries[i].kv {
+                Some((k, v)) => !keep(k, v),
+                None => false,
+            })
+            .collect();
+        if doomed.is_empty() {
+            return;
+        }
+        self.ensure_order();
+        for i in doomed.into_iter().rev() {
+            self.remove_at(i, true);
+        }
+    }
+
+    /// Work out (once) whether this set's order is CPython's table or insertion order.
+    fn ensure_order(&mut self) {
+        if !matches!(self.order, Order::Unknown) {
+            return;
+        }
+        let mut t = SetTable::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = &e.kv {
+                match stable_hash(&k.0) {
+                    Some(h) => t.add(h, i),
+                    None => {
+                        self.order = Order::Insertion;
+                        return;
+                    }
+                }
+            }
+        }
+        self.order = Order::Table(Box::new(t));
+    }
+
+    /// Delete a set element, keeping the replica of CPython's table (if any) in step.
+    pub fn discard(&mut self, k: &Key) -> bool {
+        self.ensure_order();
+        self.remove(k).is_some()
+    }
+
+    /// `set.pop()`: the element CPython pops (the next occupied slot after the last one
+    /// popped), in O(1) amortised.
+    pub fn pop_set(&mut self) -> Option<Value> {
+        self.ensure_order();
+        let i = match &mut self.order {
+            Order::Table(t) => t.pop()?,
+            _ => self.next_from(0)?.0,
+        };
+        self.remove_at(i, false).map(|(k, _)| k.0)
+    }
+
+    /// The elements in the order CPython's set iterates them.
+    pub fn set_order(&mut self) -> Vec<Value> {
+        self.ensure_order();
+        match &self.order {
+            Order::Table(t) => t
+                .active()
+                .filter_map(|i| self.entries[i].kv.as_ref().map(|(k, _)| k.0.clone()))
+                .collect(),
+            _ => self.keys().map(|k| k.0.clone()).collect(),
+        }
+    }
+}
+
+/// A new set holding `src`'s elements as CPython's `set_merge` lays them out: what
+/// `set(s)`, `frozenset(s)`, `s.copy()` and a display of three or more constants (which
+/// CPython builds from a frozenset constant) do. The copy walks `src`'s slots, so its
+/// order can differ from both `src`'s and insertion order, as CPython's does.
+pub fn merged(src: &Dict) -> Dict {
+    let table = match &src.order {
+        Order::Table(t) => Some((**t).clone()),
+        Order::Insertion => None,
+        Order::Unknown => {
+            let mut copy = src.clone();
+            copy.ensure_order();
+            return merged(&copy);
+        }
+    };
+    match table {
+        Some(t) => merge_slots(&t, |i| src.entries[i].kv.as_ref().map(|(k, _)| k.clone())),
+        None => src.clone(),
+    }
+}
+
+fn merge_slots(other: &SetTable, key_at: impl Fn(usize) -> Option<Key>) -> Dict {
+    let mut d = Dict::with_capacity(other.used);
+    let mut t = SetTable::new();
+    if other.used * 5 >= t.mask() * 3 {
+        t.resize(other.used * 2);
+    }
+    let same_shape = t.slots.len() == other.slots.len() && other.fill == other.used;
+    for (slot, s) in other.slots.iter().enumerate() {
+        let Slot::Active(h, e) = *s else { continue };
+        let Some(k) = key_at(e) else { continue };
+        let at = d.entries.len();
+        d.insert(k, Value::None);
+        if same_shape {
+            t.slots[slot] = Slot::Active(h, at);
+        } else {
+            t.insert_clean(h, at);
+        }
+    }
+    t.fill = d.len();
+    t.used = d.len();
+    d.order = Order::Table(Box::new(t));
+    d
+}
+
+/// The order a frozen set iterates in (computed afresh: it cannot keep a replica).
 pub fn cpython_set_order(d: &Dict) -> Vec<Value> {
-    let keys: Vec<Value> = d.keys().map(|k| k.0.clone()).collect();
-    let hashes: Option<Vec<i64>> = keys.iter().map(stable_hash).collect();
-    let Some(hashes) = hashes else { return keys };
-    const LINEAR_PROBES: usize = 9;
-    const PERTURB_SHIFT: u32 = 5;
-    fn insert_clean(table: &mut [Option<(i64, usize)>], hash: i64, idx: usize) {
-        let mask = table.len() - 1;
+    match &d.order {
+        Order::Table(t) => t
+            .active()
+            .filter_map(|i| d.entries[i].kv.as_ref().map(|(k, _)| k.0.clone()))
+            .collect(),
+        Order::Insertion => d.keys().map(|k| k.0.clone()).collect(),
+        Order::Unknown => {
+            let mut copy = Dict::with_capacity(d.len());
+            for (k, v) in d.iter() {
+                copy.insert(k.clone(), v.clone());
+            }
+            copy.set_order()
+        }
+    }
+}
+
+impl FromIterator<(Key, Value)> for Dict {
+    fn from_iter<I: IntoIterator<Item = (Key, Value)>>(items: I) -> Dict {
+        let mut d = Dict::new();
+        d.extend(items);
+        d
+    }
+}
+
+impl Extend<(Key, Value)> for Dict {
+    fn extend<I: IntoIterator<Item = (Key, Value)>>(&mut self, items: I) {
+        for (k, v) in items {
+            self.insert(k, v);
+        }
+    }
+}
+
+impl IntoIterator for Dict {
+    type Item = (Key, Value);
+    type IntoIter =
+        std::iter::FilterMap<std::vec::IntoIter<Entry>, fn(Entry) -> Option<(Key, Value)>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter().filter_map(|e| e.kv)
+    }
+}
+
+/// A slot of CPython's set table: never used, deleted (a "dummy"), or holding the
+/// element whose entry is at this position, with its hash.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Empty,
+    Dummy,
+    Active(i64, usize),
+}
+
+/// A replica of `PySetObject`'s table (`Objects/setobject.c` in 3.11): open addressing,
+/// nine linear probes then perturbed jumps, deleted slots left as dummies, growth when
+/// three fifths are filled, and `pop` scanning from a finger.
+#[derive(Clone)]
+struct SetTable {
+    slots: Vec<Slot>,
+    fill: usize,
+    used: usize,
+    finger: usize,
+}
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+const MINSIZE: usize = 8;
+
+impl SetTable {
+    fn new() -> SetTable {
+        SetTable {
+            slots: vec![Slot::Empty; MINSIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// `set_add_entry` for an element known to be absent.
+    fn add(&mut self, hash: i64, entry: usize) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot = None;
+        let found = 'probe: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    Slot::Empty => break 'probe j,
+                    Slot::Dummy => freeslot = Some(j),
+                    Slot::Active(..) => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        };
+        self.used += 1;
+        if let Some(free) = freeslot {
+            self.slots[free] = Slot::Active(hash, entry);
+            return;
+        }
+        self.slots[found] = Slot::Active(hash, entry);
+        self.fill += 1;
+        if self.fill * 5 >= mask * 3 {
+            let used = self.used;
+            self.resize(if used > 50000 { used * 2 } else { used * 4 });
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two above `minused`, dummies dropped.
+    fn resize(&mut self, minused: usize) {
+        let mut size = MINSIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == MINSIZE && self.slots.len() == MINSIZE && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        self.fill = self.used;
+        for slot in old {
+            if let Slot::Active(h, e) = slot {
+                self.insert_clean(h, e);
+            }
+        }
+    }
+
+    fn insert_clean(&mut self, hash: i64, entry: usize) {
+        let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if table[i].is_none() {
-                table[i] = Some((hash, idx));
-                return;
-            }
-            if i + LINEAR_PROBES <= mask {
-                for j in 1..=LINEAR_PROBES {
-                    if table[i + j].is_none() {
-                        table[i + j] = Some((hash, idx));
-                        return;
-                    }
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                if self.slots[j] == Slot::Empty {
+                    self.slots[j] = Slot::Active(hash, entry);
+                    return;
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -174,27 +657,75 @@ pub fn cpython_set_order(d: &Dict) -> Vec<Value> {
                 & mask;
         }
     }
-    let mut table: Vec<Option<(i64, usize)>> = vec![None; 8];
-    let mut used = 0usize;
-    for (idx, &h) in hashes.iter().enumerate() {
-        insert_clean(&mut table, h, idx);
-        used += 1;
-        let mask = table.len() - 1;
-        if used * 5 >= mask * 3 {
-            let minused = if used > 50000 { used * 2 } else { used * 4 };
-            let mut size = 8;
-            while size <= minused {
-                size <<= 1;
+
+    /// `set_discard_entry`: the element's slot becomes a dummy.
+    fn discard(&mut self, hash: i64, entry: usize) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    Slot::Empty => return,
+                    Slot::Active(_, e) if e == entry => {
+                        self.slots[j] = Slot::Dummy;
+                        self.used -= 1;
+                        return;
+                    }
+                    _ => {}
+                }
             }
-            let old = std::mem::replace(&mut table, vec![None; size]);
-            for (h, i) in old.into_iter().flatten() {
-                insert_clean(&mut table, h, i);
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// `set_pop`: the first occupied slot from the finger on, wrapping around.
+    fn pop(&mut self) -> Option<usize> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        loop {
+            if let Slot::Active(_, e) = self.slots[i] {
+                self.slots[i] = Slot::Dummy;
+                self.used -= 1;
+                self.finger = i + 1;
+                return Some(e);
+            }
+            i = if i == mask { 0 } else { i + 1 };
+        }
+    }
+
+    /// `set_clear`: back to the small table (the finger is not reset, as in CPython).
+    fn clear(&mut self) {
+        self.slots = vec![Slot::Empty; MINSIZE];
+        self.fill = 0;
+        self.used = 0;
+    }
+
+    fn active(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots.iter().filter_map(|s| match s {
+            Slot::Active(_, e) => Some(*e),
+            _ => None,
+        })
+    }
+
+    fn renumber(&mut self, moved: &[usize]) {
+        for s in &mut self.slots {
+            if let Slot::Active(_, e) = s {
+                *e = moved[*e];
             }
         }
     }
-    table
-        .into_iter()
-        .flatten()
-        .map(|(_, i)| keys[i].clone())
-        .collect()
 }

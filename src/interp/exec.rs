@@ -958,6 +958,17 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
             for v in vals {
                 d.insert(hash_key(ctx, &v)?, Value::None);
             }
+            // CPython compiles a display of three or more constants to a frozenset
+            // constant (built once from the items, then again from its own order when
+            // the compiler merges constants) merged into a new set: that decides the
+            // order it prints in.
+            if items.len() > 2 && items.iter().all(is_constant) {
+                let mut rebuilt = super::dict::Dict::with_capacity(d.len());
+                for v in d.set_order() {
+                    rebuilt.insert(Key(v), Value::None);
+                }
+                d = super::dict::merged(&rebuilt);
+            }
             Ok(Value::Set(Arc::new(Mutex::new(d))))
         }
         ExprKind::Dict(pairs) => {
@@ -1428,6 +1439,21 @@ pub fn call(
                     fp(ctx, &full, &kwargs)
                 }
             },
+            BuiltinKind::Declared(sig, fp) => {
+                let (args, kwargs) = match super::args::bind(ctx, sig, &args, &kwargs)? {
+                    None => (args, kwargs),
+                    Some((a, k)) => (a.into_vec(), k.into_vec()),
+                };
+                match &b.self_ {
+                    None => fp(ctx, &args, &kwargs),
+                    Some(s) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(s.clone());
+                        full.extend(args);
+                        fp(ctx, &full, &kwargs)
+                    }
+                }
+            }
             BuiltinKind::Method(name) => {
                 let this = b.self_.clone().unwrap_or(Value::None);
                 call_method(ctx, &this, name, args, kwargs)
@@ -2319,7 +2345,7 @@ pub fn get_iter(ctx: &mut Ctx, v: &Value) -> R<Value> {
             part: DictPart::Keys,
         },
         Value::Set(d) => IterState::Items {
-            items: super::dict::cpython_set_order(&d.lock()),
+            items: d.lock().set_order(),
             index: 0,
             kind: "set_iterator",
         },
@@ -2423,10 +2449,13 @@ pub fn next(ctx: &mut Ctx, it: &Value) -> R<Option<Value>> {
                 drop(d);
                 return Err(ctx.err("RuntimeError", "dictionary changed size during iteration"));
             }
-            let item = d.get_index(*index).map(|(k, v)| match part {
-                DictPart::Keys => k.0.clone(),
-                DictPart::Values => v.clone(),
-                DictPart::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+            let item = d.next_from(*index).map(|(i, k, v)| {
+                *index = i;
+                match part {
+                    DictPart::Keys => k.0.clone(),
+                    DictPart::Values => v.clone(),
+                    DictPart::Items => Value::tuple(vec![k.0.clone(), v.clone()]),
+                }
             });
             *index += 1;
             item
@@ -2475,4 +2504,16 @@ pub fn iterate(ctx: &mut Ctx, v: &Value) -> R<Vec<Value>> {
         out.push(x);
     }
     Ok(out)
+}
+
+/// Whether CPython's compiler folds `e` to a constant (literals, arithmetic on them,
+/// tuples of constants).
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, inner) => is_constant(inner),
+        ExprKind::Binary(l, _, r) => is_constant(l) && is_constant(r),
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        _ => false,
+    }
 }

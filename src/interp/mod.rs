@@ -5,6 +5,7 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values.
 
+pub mod args;
 pub mod dict;
 pub mod exceptions;
 pub mod exec;
@@ -45,6 +46,28 @@ pub struct Output {
     pub line_buffered: bool,
 }
 
+/// What CPython keeps per process and socklab per interpreter, so that a new session
+/// (`:reset`, a lesson's check, a test) starts as a fresh `python3` does instead of
+/// inheriting the last one's settings.
+pub struct ProcessState {
+    /// `socket.setdefaulttimeout`'s value as `f64` bits; `u64::MAX` (a NaN) is `None`.
+    pub default_timeout: AtomicU64,
+    /// The ident `_thread.start_thread` gives next (the main thread's is 1).
+    pub next_thread_ident: AtomicU64,
+    /// Threads started and not yet finished (`_thread._count()`).
+    pub running_threads: AtomicUsize,
+}
+
+impl Default for ProcessState {
+    fn default() -> ProcessState {
+        ProcessState {
+            default_timeout: AtomicU64::new(u64::MAX),
+            next_thread_ident: AtomicU64::new(2),
+            running_threads: AtomicUsize::new(0),
+        }
+    }
+}
+
 /// What every thread of one program (or REPL session) shares.
 pub struct Interp {
     pub main: Arc<Globals>,
@@ -66,6 +89,7 @@ pub struct Interp {
     /// take before `RuntimeError` is raised; `u64::MAX`, the default, is no limit. Set it
     /// before creating a `Ctx`: the fuzzer uses it so that `while True: pass` ends.
     pub max_steps: AtomicU64,
+    pub process: ProcessState,
     /// How many contexts (interpreter threads) have been made.
     contexts: AtomicUsize,
     /// Set, for good, once a second context is made, before its thread starts. Until then
@@ -108,6 +132,7 @@ impl Interp {
             sockets: crate::net::SocketTable::new(),
             finalizing: AtomicBool::new(false),
             max_steps: AtomicU64::new(u64::MAX),
+            process: ProcessState::default(),
             contexts: AtomicUsize::new(0),
             shared: AtomicBool::new(false),
         })

@@ -356,7 +356,7 @@ fn set_op(_ctx: &mut Ctx, op: BinOp, a: &Value, b: &Value) -> R<Value> {
         _ => {
             let mut d: super::dict::Dict = x
                 .iter()
-                .filter(|(k, _)| !y.contains_key(*k))
+                .filter(|(k, _)| !y.contains_key(k))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             for k in y.keys() {
@@ -767,7 +767,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
             return Ok(cur);
         }
         (Value::Set(s), BinOp::BitOr) => {
-            for k in set_items(&rhs).into_keys() {
+            for (k, _) in set_items(&rhs) {
                 s.lock().insert(k, Value::None);
             }
             return Ok(cur);
@@ -1493,7 +1493,7 @@ pub fn delitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<()> {
         }
         Value::Dict(d) => {
             let k = hash_key(ctx, index)?;
-            match d.lock().shift_remove(&k) {
+            match d.lock().remove(&k) {
                 Some(_) => Ok(()),
                 None => Err(super::Exc::new(super::types::new_exception(
                     "KeyError",

@@ -27,11 +27,47 @@ impl Guard {
 }
 impl Drop for Guard {
     fn drop(&mut self) {
-        IN_PROGRESS.with(|p| p.borrow_mut().retain(|&x| x != self.0));
+        // Guards nest, so the one dropping is the last one pushed.
+        IN_PROGRESS.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.last() == Some(&self.0) {
+                p.pop();
+            } else {
+                p.retain(|&x| x != self.0);
+            }
+        });
     }
 }
 
+/// `repr(v)`. Each nested container spends one level of the recursion limit, as CPython's
+/// `PyObject_Repr` does (it shares the budget with Python calls), so a list nested a
+/// million deep is a `RecursionError`, not a crash.
 pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
+    if !matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_)
+    ) {
+        return repr_value(ctx, v);
+    }
+    let limit = ctx
+        .interp
+        .recursion_limit
+        .load(std::sync::atomic::Ordering::Relaxed);
+    // CPython counts the module's frame and the innermost repr too: a list nested 997
+    // deep prints at top level, 998 does not.
+    if ctx.depth + 2 >= limit {
+        return Err(ctx.err(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
+    ctx.depth += 1;
+    let r = repr_value(ctx, v);
+    ctx.depth -= 1;
+    r
+}
+
+fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(true) => "True".into(),
@@ -97,7 +133,7 @@ pub fn repr(ctx: &mut Ctx, v: &Value) -> R<String> {
             s
         }
         Value::Set(d) => {
-            let items: Vec<Value> = super::dict::cpython_set_order(&d.lock());
+            let items: Vec<Value> = d.lock().set_order();
             if items.is_empty() {
                 "set()".into()
             } else {

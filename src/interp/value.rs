@@ -141,8 +141,12 @@ pub struct Function {
 pub type NativeFn = fn(&mut super::Ctx, &[Value], &[(Name, Value)]) -> super::R<Value>;
 
 pub enum BuiltinKind {
-    /// A free function (`len`) or a module function (`time.sleep`).
+    /// A free function (`len`) or a module function (`time.sleep`) that checks its own
+    /// arguments.
     Function(NativeFn),
+    /// A function whose signature is declared: its arguments are bound
+    /// (`interp::args::bind`) before it runs.
+    Declared(&'static super::args::Signature, NativeFn),
     /// A method of a built-in value, called on `self_`: dispatched by name.
     Method(Name),
 }
