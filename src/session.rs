@@ -461,7 +461,8 @@ impl Session {
     ) -> Result<Evaluated, ErrorReport> {
         let owned = expr.to_string();
         let start = self.event_cursor();
-        self.interp.interrupted.store(false, Ordering::Relaxed);
+        // The interrupt flag is not cleared first: a Ctrl-C pressed just before the check
+        // began (after its entry ended) is meant for it.
         self.muted.store(true, Ordering::Relaxed);
         let flag = self.interp.interrupted.clone();
         let started = std::time::Instant::now();
