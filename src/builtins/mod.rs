@@ -120,6 +120,15 @@ fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
+/// The declared signature of method `name` of a built-in value, if it has one.
+pub fn signature_of(v: &Value, name: &str) -> Option<&'static crate::interp::args::Signature> {
+    let table = match v {
+        Value::Native(_) if crate::interp::types::type_name(v) == "socket" => signatures::SOCKET,
+        other => methods::method_table(other),
+    };
+    crate::interp::args::lookup(table, name)
+}
+
 /// A module function with a signature in `table` is bound against it before it runs.
 fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value {
     if let Value::Builtin(b) = &v {

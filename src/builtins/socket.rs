@@ -1588,7 +1588,16 @@ impl NativeObject for SocketObj {
         args: &[Value],
         kwargs: &[(Name, Value)],
     ) -> Option<R<Value>> {
-        self.method(ctx, this, name, args, kwargs)
+        use crate::interp::args;
+        // Its signature, if `name` is one of its methods (dunders go straight through).
+        let Some(sig) = args::lookup(super::signatures::SOCKET, name) else {
+            return self.method(ctx, this, name, args, kwargs);
+        };
+        match args::bind(ctx, sig, args, kwargs) {
+            Ok(None) => self.method(ctx, this, name, args, kwargs),
+            Ok(Some((a, k))) => self.method(ctx, this, name, &a, &k),
+            Err(e) => Some(Err(e)),
+        }
     }
     // Its methods are system calls and bookkeeping; with plain arguments nothing in them
     // reaches Python code.

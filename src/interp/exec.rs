@@ -1366,6 +1366,23 @@ fn name_callee(ctx: &mut Ctx, e: Box<Exc>, callee: &Value) -> Box<Exc> {
     ctx.type_error(msg.replacen(STAR_CALLEE, &name, 1))
 }
 
+/// CPython words a refused keyword differently when a method taking a tuple of arguments
+/// is called through a bound-method object (`f = s.recv; f(x=1)`: `recv() takes no
+/// keyword arguments`) rather than directly (`s.recv(x=1)`: `socket.recv() takes ...`).
+fn bound_method_keywords(ctx: &mut Ctx, e: Box<Exc>, this: &Value, name: &str) -> Box<Exc> {
+    use super::args::Style;
+    let tuple_style = crate::builtins::signature_of(this, name)
+        .is_some_and(|sig| matches!(sig.style, Style::Tuple | Style::VarArgs));
+    if !tuple_style || !e.is("TypeError") {
+        return e;
+    }
+    let direct = format!("{}.{name}() takes no keyword arguments", type_name(this));
+    match super::repr::str(ctx, &e.value) {
+        Ok(msg) if msg == direct => ctx.type_error(format!("{name}() takes no keyword arguments")),
+        _ => e,
+    }
+}
+
 /// Positional and keyword arguments of a call, evaluated.
 type CallArgs = (Vec<Value>, Vec<(Name, Value)>);
 
@@ -1456,7 +1473,14 @@ pub fn call(
             }
             BuiltinKind::Method(name) => {
                 let this = b.self_.clone().unwrap_or(Value::None);
-                call_method(ctx, &this, name, args, kwargs)
+                let keywords = !kwargs.is_empty();
+                call_method(ctx, &this, name, args, kwargs).map_err(|e| {
+                    if keywords {
+                        bound_method_keywords(ctx, e, &this, name)
+                    } else {
+                        e
+                    }
+                })
             }
         },
         Value::BoundMethod(bm) => {
