@@ -13,7 +13,7 @@ use crate::interp::value::DictPart;
 use crate::interp::value::*;
 use crate::interp::{Ctx, Exc, R};
 use num_bigint::{BigInt, Sign};
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use parking_lot::Mutex;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -2031,10 +2031,4 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
         })
     })())
     .filter(|r| !matches!(r, Err(e) if e.is("AttributeError") && repr_is_empty(e)))
-}
-
-/// Keep `ToPrimitive` in use for `int.to_bytes` on platforms where the import is otherwise dead.
-#[allow(dead_code)]
-fn _unused(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

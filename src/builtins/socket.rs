@@ -2445,6 +2445,10 @@ fn herror(code: i32) -> Box<Exc> {
 }
 
 /// (canonical name, aliases, addresses) from a hostent.
+///
+/// # Safety
+/// `h` must be a hostent the resolver just returned (read under `NETDB`): its name,
+/// alias list and address list are NUL-terminated and NULL-terminated as it promises.
 unsafe fn hostent_value(h: &libc::hostent) -> Value {
     let name = if h.h_name.is_null() {
         String::new()
@@ -2855,10 +2859,4 @@ fn inet_ntop(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
         }
         _ => Err(ctx.value_error(format!("unknown address family {family}"))),
     }
-}
-
-/// `iterate` is re-exported for select; keep the import used.
-#[allow(dead_code)]
-fn _iter(ctx: &mut Ctx, v: &Value) -> R<Vec<Value>> {
-    iterate(ctx, v)
 }

@@ -133,6 +133,14 @@ impl TextStream {
     pub fn fd(&self) -> i32 {
         self.0 as i32
     }
+    fn is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        match self.fd() {
+            0 => std::io::stdin().is_terminal(),
+            1 => std::io::stdout().is_terminal(),
+            _ => std::io::stderr().is_terminal(),
+        }
+    }
 }
 
 impl NativeObject for TextStream {
@@ -187,7 +195,7 @@ impl NativeObject for TextStream {
                 Ok(Value::None)
             }
             ("fileno", _) => Ok(Value::Int(self.fd() as i64)),
-            ("isatty", _) => Ok(Value::Bool(unsafe { libc::isatty(self.fd()) } == 1)),
+            ("isatty", _) => Ok(Value::Bool(self.is_terminal())),
             ("readline", Stream::In) => {
                 let mut line = String::new();
                 match std::io::stdin().read_line(&mut line) {

@@ -17,7 +17,7 @@ use super::core::{arg_count, builtin_fn, kwarg};
 use crate::interp::exec::{call, call_method, getattr};
 use crate::interp::types;
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
-use crate::interp::{Ctx, Exc, R};
+use crate::interp::{Ctx, R};
 use parking_lot::{Condvar, Mutex};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
@@ -454,10 +454,4 @@ pub fn shutdown(ctx: &mut Ctx) {
             }
         }
     }
-}
-
-/// Keep `Exc` in use for the error paths above.
-#[allow(dead_code)]
-fn _unused(e: Box<Exc>) -> Box<Exc> {
-    e
 }

@@ -108,7 +108,7 @@ impl Interp {
     }
 
     pub fn new(argv: Vec<String>) -> Arc<Interp> {
-        let stdout_tty = unsafe { libc::isatty(1) } == 1;
+        let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let main = Globals::new("__main__");
         Arc::new(Interp {
             main,
