@@ -2,7 +2,7 @@
 //! `dict`, `set`, `int`, `float`. One dispatcher by (type, name), so `s.upper()` and
 //! `f = s.upper; f()` share the code.
 
-use super::core::{arg_count, kwarg, sort_values, to_i64};
+use super::core::{kwarg, sort_values, to_i64};
 use crate::interp::args::{self, Signature};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};
@@ -69,16 +69,11 @@ pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
 pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
     let f: NativeFn = match (&*c.name, name) {
         ("int", "from_bytes") => int_from_bytes,
-        ("bytes", "fromhex") => |ctx, a, _| {
-            arg_count(ctx, "fromhex", a, 1, 1)?;
-            Ok(Value::Bytes(fromhex(ctx, &a[0])?.into()))
-        },
-        ("bytearray", "fromhex") => |ctx, a, _| {
-            arg_count(ctx, "fromhex", a, 1, 1)?;
-            Ok(Value::ByteArray(Arc::new(Mutex::new(fromhex(ctx, &a[0])?))))
-        },
+        ("bytes", "fromhex") => |ctx, a, _| Ok(Value::Bytes(fromhex(ctx, &a[0])?.into())),
+        ("bytearray", "fromhex") => {
+            |ctx, a, _| Ok(Value::ByteArray(Arc::new(Mutex::new(fromhex(ctx, &a[0])?))))
+        }
         ("str", "maketrans") => |ctx, a, _| {
-            arg_count(ctx, "maketrans", a, 1, 3)?;
             let mut d = Dict::new();
             match (&a[0], a.get(1)) {
                 (Value::Dict(src), None) => {
@@ -127,7 +122,6 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
             Ok(Value::Dict(Arc::new(Mutex::new(d))))
         },
         ("dict", "fromkeys") => |ctx, a, _| {
-            arg_count(ctx, "fromkeys", a, 1, 2)?;
             let v = a.get(1).cloned().unwrap_or(Value::None);
             let mut d = Dict::new();
             for k in iterate(ctx, &a[0])? {
@@ -643,7 +637,6 @@ fn str_method(
                 Value::string(out)
             }
             "strip" | "lstrip" | "rstrip" => {
-                arg_count(ctx, name, a, 0, 1)?;
                 let chars: Option<Vec<char>> = match a.first() {
                     None | Some(Value::None) => None,
                     Some(v) => Some(str_arg(ctx, v, name)?.chars().collect()),
@@ -708,7 +701,6 @@ fn str_method(
                 Value::list(splitlines(s, keep).into_iter().map(Value::string).collect())
             }
             "partition" | "rpartition" => {
-                arg_count(ctx, name, a, 1, 1)?;
                 let sep = must_str(ctx, &a[0], "must be str")?;
                 if sep.is_empty() {
                     return Err(ctx.value_error("empty separator"));
@@ -733,7 +725,6 @@ fn str_method(
                 }
             }
             "join" => {
-                arg_count(ctx, "join", a, 1, 1)?;
                 let items = iterate(ctx, &a[0])?;
                 let mut out = String::new();
                 for (i, it) in items.iter().enumerate() {
@@ -770,7 +761,6 @@ fn str_method(
                 Value::Bytes(encode(ctx, s, &enc, &errors)?.into())
             }
             "startswith" | "endswith" => {
-                arg_count(ctx, name, a, 1, 3)?;
                 let (lo, hi) = str_range(ctx, s, a.get(1), a.get(2))?;
                 let part = &s[lo..hi];
                 let starts = name == "startswith";
@@ -789,7 +779,6 @@ fn str_method(
                 Value::Bool(ok)
             }
             "replace" => {
-                arg_count(ctx, "replace", a, 2, 3)?;
                 let old = must_str(ctx, &a[0], "replace() argument 1 must be str")?;
                 let new = must_str(ctx, &a[1], "replace() argument 2 must be str")?;
                 let count = match a.get(2) {
@@ -803,7 +792,6 @@ fn str_method(
                 }
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
-                arg_count(ctx, name, a, 1, 3)?;
                 let sub = must_str(ctx, &a[0], "must be str")?;
                 let (lo, hi) = str_range(ctx, s, a.get(1), a.get(2))?;
                 let part = &s[lo..hi];
@@ -851,7 +839,6 @@ fn str_method(
             ),
             "isprintable" => Value::Bool(s.chars().all(crate::interp::printable::printable)),
             "center" | "ljust" | "rjust" => {
-                arg_count(ctx, name, a, 1, 2)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
                 crate::interp::ops::check_alloc(w as u128 * 4)?;
                 let fill = match a.get(1) {
@@ -881,7 +868,6 @@ fn str_method(
                 })
             }
             "zfill" => {
-                arg_count(ctx, "zfill", a, 1, 1)?;
                 let w = to_i64(ctx, &a[0], "")?.max(0) as usize;
                 crate::interp::ops::check_alloc(w as u128)?;
                 let n = s.chars().count();
@@ -911,7 +897,6 @@ fn str_method(
                 Value::str(s.strip_suffix(p).unwrap_or(s))
             }
             "translate" => {
-                arg_count(ctx, "translate", a, 1, 1)?;
                 let mut out = String::with_capacity(s.len());
                 for c in s.chars() {
                     let key = Value::Int(c as i64);
@@ -1150,7 +1135,6 @@ fn bytes_method(
                 )
             }
             "partition" | "rpartition" => {
-                arg_count(ctx, name, a, 1, 1)?;
                 let sep = bytes_like(ctx, &a[0])?;
                 let pos: Vec<usize> = (0..=data.len().saturating_sub(sep.len()))
                     .filter(|&i| data.len() >= sep.len() && data[i..i + sep.len()] == sep[..])
@@ -1237,7 +1221,6 @@ fn bytes_method(
                 mk(out)
             }
             "find" | "rfind" | "index" | "count" => {
-                arg_count(ctx, name, a, 1, 3)?;
                 let sub = match &a[0] {
                     Value::Int(i) => vec![*i as u8],
                     v => bytes_like(ctx, v)?,
@@ -1493,7 +1476,6 @@ fn int_method(
 fn seq_method(ctx: &mut Ctx, items: &[Value], name: &str, a: &[Value]) -> Option<R<Value>> {
     Some(match name {
         "count" => (|| {
-            arg_count(ctx, "count", a, 1, 1)?;
             let mut n = 0;
             for it in items {
                 if it.is(&a[0]) || ops::eq(ctx, it, &a[0])? {
@@ -1503,7 +1485,6 @@ fn seq_method(ctx: &mut Ctx, items: &[Value], name: &str, a: &[Value]) -> Option
             Ok(Value::Int(n))
         })(),
         "index" => (|| {
-            arg_count(ctx, "index", a, 1, 3)?;
             let start = match a.get(1) {
                 Some(v) => to_i64(ctx, v, "")?.max(0) as usize,
                 None => 0,
@@ -1539,13 +1520,11 @@ fn list_method(
             Ok(Value::None)
         }
         "extend" => (|| {
-            arg_count(ctx, "extend", a, 1, 1)?;
             let items = iterate(ctx, &a[0])?;
             l.lock().extend(items);
             Ok(Value::None)
         })(),
         "insert" => (|| {
-            arg_count(ctx, "insert", a, 2, 2)?;
             let i = to_i64(ctx, &a[0], "")?;
             let mut v = l.lock();
             let n = v.len() as i64;
@@ -1554,7 +1533,6 @@ fn list_method(
             Ok(Value::None)
         })(),
         "pop" => (|| {
-            arg_count(ctx, "pop", a, 0, 1)?;
             let mut v = l.lock();
             if v.is_empty() {
                 return Err(ctx.err("IndexError", "pop from empty list"));
@@ -1571,7 +1549,6 @@ fn list_method(
             Ok(v.remove(j as usize))
         })(),
         "remove" => (|| {
-            arg_count(ctx, "remove", a, 1, 1)?;
             let items = l.lock().clone();
             for (i, it) in items.iter().enumerate() {
                 if it.is(&a[0]) || ops::eq(ctx, it, &a[0])? {
@@ -1629,13 +1606,11 @@ fn bytearray_method(
     };
     Some(match name {
         "append" => (|| {
-            arg_count(ctx, "append", a, 1, 1)?;
             let x = byte(ctx, &a[0])?;
             b.lock().push(x);
             Ok(Value::None)
         })(),
         "extend" => (|| {
-            arg_count(ctx, "extend", a, 1, 1)?;
             let data = match &a[0] {
                 Value::Bytes(_) | Value::ByteArray(_) => bytes_like(ctx, &a[0])?,
                 other => {
@@ -1718,7 +1693,6 @@ fn dict_method(
     };
     Some(match name {
         "get" => (|| {
-            arg_count(ctx, "get", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
             Ok(d.lock()
                 .get(&key)
@@ -1729,7 +1703,6 @@ fn dict_method(
         "values" => Ok(view("dict_values", DictPart::Values)),
         "items" => Ok(view("dict_items", DictPart::Items)),
         "pop" => (|| {
-            arg_count(ctx, "pop", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
             let removed = d.lock().remove(&key);
             match removed {
@@ -1754,7 +1727,6 @@ fn dict_method(
             }
         }
         "setdefault" => (|| {
-            arg_count(ctx, "setdefault", a, 1, 2)?;
             let key = hash_key(ctx, &a[0])?;
             let dflt = a.get(1).cloned().unwrap_or(Value::None);
             let mut d = d.lock();
@@ -1933,7 +1905,6 @@ fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<
     Some((|| -> R<Value> {
         Ok(match (name, this) {
             ("add", Value::Set(d)) => {
-                arg_count(ctx, "add", a, 1, 1)?;
                 let k = hash_key(ctx, &a[0])?;
                 d.lock().insert(k, Value::None);
                 Value::None

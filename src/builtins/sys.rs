@@ -66,7 +66,6 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
         (
             "setrecursionlimit",
             builtin_fn("setrecursionlimit", |ctx, a, _| {
-                arg_count(ctx, "setrecursionlimit", a, 1, 1)?;
                 let n = to_i64(ctx, &a[0], "")?;
                 if n < 1 {
                     return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
