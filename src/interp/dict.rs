@@ -190,9 +190,60 @@ impl Clone for Dict {
 }
 
 fn key_hash(k: &Key) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FxHasher(0);
     k.hash(&mut h);
     h.finish()
+}
+
+/// The Fx hash (rustc's): a rotate, a xor and a multiply per word. Much cheaper than
+/// SipHash for the ints and short strings dicts are keyed by; flooding a learner's own
+/// dict with colliding keys is no threat worth SipHash's cost here.
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i)
+    }
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Dict {
@@ -274,16 +325,26 @@ impl Dict {
 
     /// Delete `k` in O(1): its entry becomes a hole; later entries keep their places.
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
-        let i = self.position(k)?;
-        self.remove_at(i, true).map(|(_, v)| v)
+        let entries = &self.entries;
+        let found = self.index.find_entry(key_hash(k), |&i| {
+            entries[i].kv.as_ref().is_some_and(|(key, _)| key == k)
+        });
+        // One probe finds the key and frees its place in the position table.
+        let (i, _) = found.ok()?.remove();
+        self.take_entry(i, true).map(|(_, v)| v)
     }
 
     fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
-        let (k, v) = self.entries[i].kv.take()?;
         let hash = self.entries[i].hash;
         if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
             slot.remove();
         }
+        self.take_entry(i, in_table)
+    }
+
+    /// Turn entry `i` (already out of the position table) into a hole.
+    fn take_entry(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
+        let (k, v) = self.entries[i].kv.take()?;
         self.live -= 1;
         if in_table {
             if let Order::Table(t) = &mut self.order {
