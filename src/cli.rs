@@ -34,6 +34,9 @@ pub enum Command {
     /// Print the shell completion script for socklab (bash, zsh or fish).
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
+    /// Rewrite a program from the lecture's Python 2 as Python 3: the program goes to
+    /// standard output, what changed (line by line) to standard error.
+    Py3(Py3Args),
 }
 
 const COMPLETIONS_HELP: &str = "\
@@ -55,6 +58,12 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Py3Args {
+    /// The Python 2 program, or `-` for standard input.
+    pub file: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
@@ -82,8 +91,9 @@ pub struct ServeArgs {
 pub struct ConnectArgs {
     /// The server's host name or address.
     pub host: String,
-    /// The server's port.
-    pub port: u16,
+    /// The server's port: a number, a lab service's name (http, daytime ...: the port
+    /// `socklab serve NAME` listens on) or a name from /etc/services.
+    pub port: String,
     /// Send each line as one UDP datagram instead of over a TCP connection.
     #[arg(long)]
     pub udp: bool,

@@ -18,6 +18,8 @@
 //!   command and lecture concept: `:help`, completion, signatures, and which module a
 //!   name lives in (for hints).
 //! - `hints`: the one place that explains an error in the lecture's words.
+//! - `py2`: the lecture's Python 2 rewritten as Python 3 (`socklab py3`, and the REPL's
+//!   offer of the Python 3 line).
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
 //!   time; the sockets and events by the names the student gave them (`sockets`); event
@@ -37,6 +39,7 @@ pub mod hints;
 pub mod interp;
 pub mod labs;
 pub mod net;
+pub mod py2;
 pub mod repl;
 pub mod runner;
 pub mod session;
@@ -60,6 +63,7 @@ pub fn run() -> i32 {
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
         Some(cli::Command::Completions(args)) => completions::completions_command(&args),
+        Some(cli::Command::Py3(args)) => py2::py3_command(&args),
         None => repl::run(cli.color),
     }
 }

@@ -72,6 +72,7 @@ pub fn run_stdin_as_script() -> i32 {
 }
 
 fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool, trace: bool) -> i32 {
+    crate::builtins::site::answer_help_with(crate::help::help_for_value);
     let interp = Interp::new(argv);
     interp
         .sockets

@@ -102,6 +102,8 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// For each of `inputs`, whether the REPL echoed a value after it (`:save` prints it).
+    echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
 }
@@ -153,6 +155,7 @@ impl Write for Tee {
 
 impl Session {
     pub fn new(options: SessionOptions) -> std::io::Result<Session> {
+        crate::builtins::site::answer_help_with(crate::help::help_for_value);
         // CPython's REPL has `sys.argv == ['']`.
         let interp = Interp::new(vec![String::new()]);
         interp.main.set("__name__", Value::str("__main__"));
@@ -165,7 +168,7 @@ impl Session {
         };
         {
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stdout()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stdout())))
             } else {
                 None
             };
@@ -177,7 +180,7 @@ impl Session {
             });
             out.line_buffered = true;
             let live: Option<Box<dyn Write + Send>> = if options.live_output {
-                Some(Box::new(std::io::stderr()))
+                Some(Box::new(crate::view::transcript::Tee(std::io::stderr())))
             } else {
                 None
             };
@@ -208,6 +211,7 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            echoed: Vec::new(),
             live: live_events,
         })
     }
@@ -246,6 +250,11 @@ impl Session {
     /// Entries that ran without an error, in order.
     pub fn inputs(&self) -> &[String] {
         &self.inputs
+    }
+
+    /// For each of [`Session::inputs`], whether a value was echoed after it.
+    pub fn echoed(&self) -> &[bool] {
+        &self.echoed
     }
 
     /// Run `f` on the interpreter thread and wait for it, calling `tick` every [`TICK`].
@@ -330,6 +339,7 @@ impl Session {
         outcome.events = self.events_since(start);
         if outcome.error.is_none() && outcome.exit.is_none() {
             self.inputs.push(text.trim_end().to_string());
+            self.echoed.push(outcome.value.is_some());
         }
         outcome
     }
@@ -391,6 +401,7 @@ impl Session {
         self.interp.main.clear();
         self.interp.main.set("__name__", Value::str("__main__"));
         self.inputs.clear();
+        self.echoed.clear();
         self.quiet_since(start);
     }
 }
@@ -408,6 +419,7 @@ impl Drop for Session {
 /// Write live lines to the terminal; a closed terminal is not the entry's problem.
 fn say(text: &str) {
     if !text.is_empty() {
+        crate::view::transcript::record(text);
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
@@ -565,10 +577,31 @@ fn gather_facts(
             facts.module_with_name = crate::help::module_of_member(name);
         }
     }
+    facts.services = services.to_vec();
+    // The call the traceback points at, in the student's own text, and the socket it
+    // was made on (looked up only at module level, where the names are the session's).
+    let site = exc
+        .tb
+        .iter()
+        .find(|t| Arc::ptr_eq(&t.source, src))
+        .or_else(|| exc.tb.iter().find(|t| t.source.name == "<stdin>"));
+    if let Some(t) = site {
+        let text = t.source.text.get(t.offset as usize..).unwrap_or("");
+        facts.calls = hints::calls_at(text);
+        if Arc::ptr_eq(&t.source, src) && &*t.func == "<module>" {
+            facts.socket = facts
+                .calls
+                .iter()
+                .rev()
+                .filter_map(|c| c.receiver.as_deref())
+                .find_map(|r| socket_facts(ctx, r));
+            facts.host = facts.calls.iter().rev().find_map(|c| host_of_call(ctx, c));
+        }
+    }
     let refused = exc.is("ConnectionRefusedError");
     let in_use = message.contains("Address already in use");
-    if refused || in_use {
-        let calls: &[&str] = if refused {
+    if facts.host.is_some() || refused || in_use {
+        let calls: &[&str] = if !in_use {
             &[".connect(", ".connect_ex(", "create_connection("]
         } else {
             &[".bind(", "create_server(", "TCPServer(", "UDPServer("]
@@ -589,11 +622,95 @@ fn gather_facts(
                 .and_then(|a| a.rsplit(':').next())
                 .and_then(|p| p.parse::<u16>().ok())
             {
-                facts.holder = sockets::holder_of_port(&ctx.interp, port, services);
+                facts.own_holder = own_socket_on_port(ctx, port);
+                if facts.own_holder.is_none() {
+                    facts.holder = sockets::holder_of_port(&ctx.interp, port, services);
+                }
             }
         }
     }
+    if refused {
+        if let Some(port) = facts
+            .address
+            .as_deref()
+            .and_then(|a| a.rsplit(':').next())
+            .and_then(|p| p.parse::<u16>().ok())
+        {
+            facts.own_holder = own_socket_on_port(ctx, port);
+        }
+    }
     facts
+}
+
+/// The student's own socket bound to `port`, by name, with its state.
+fn own_socket_on_port(ctx: &Ctx, port: u16) -> Option<(String, crate::net::State)> {
+    let suffix = format!(":{port}");
+    let row = sockets::rows(&ctx.interp)
+        .into_iter()
+        .find(|r| r.local.as_deref().is_some_and(|l| l.ends_with(&suffix)))?;
+    let sock = ctx.interp.sockets.get(row.id)?;
+    let state = sock.inner.lock().state;
+    Some((sockets::label(&row.names, row.fd), state))
+}
+
+/// What the socket table knows of the socket `receiver` (as written) names.
+fn socket_facts(ctx: &mut Ctx, receiver: &str) -> Option<hints::SocketFacts> {
+    let value = quiet_value(ctx, receiver)?;
+    let obj = value.as_native::<crate::builtins::socket::SocketObj>()?;
+    let sock = obj.sock.clone();
+    let (state, peer) = {
+        let st = sock.inner.lock();
+        (st.state, st.peer.clone())
+    };
+    let os = sock.os();
+    Some(hints::SocketFacts {
+        name: receiver.to_string(),
+        state,
+        stream: sock.is_stream(),
+        reuseaddr: os.as_ref().and_then(|o| o.reuse_address().ok()) == Some(true),
+        broadcast: os.as_ref().and_then(|o| o.broadcast().ok()) == Some(true),
+        peer,
+    })
+}
+
+/// The host name a call that looks names up was given (`connect(('time.nist.gov', 13))`,
+/// `gethostbyname('time.nist.gov')`), evaluated without running any code.
+fn host_of_call(ctx: &mut Ctx, call: &hints::Call) -> Option<String> {
+    let takes_address = matches!(
+        call.name.as_str(),
+        "connect" | "connect_ex" | "create_connection" | "sendto"
+    );
+    let takes_host = matches!(
+        call.name.as_str(),
+        "gethostbyname" | "gethostbyname_ex" | "gethostbyaddr" | "getaddrinfo" | "getfqdn"
+    );
+    if !takes_address && !takes_host {
+        return None;
+    }
+    let arg = if call.name == "sendto" {
+        // sendto(data, address): the address is the last argument.
+        let src = Source::new("<hint>", format!("({},)\n", call.args));
+        let expr = crate::syntax::parse_expression(&src).ok()?;
+        match &expr.kind {
+            ast::ExprKind::Tuple(items) => {
+                let last = items.last()?;
+                src.text[last.span.lo as usize..last.span.hi as usize].to_string()
+            }
+            _ => return None,
+        }
+    } else {
+        call.args.clone()
+    };
+    let value = quiet_value(ctx, &arg)?;
+    let host = match &value {
+        Value::Str(s) if takes_host => s.to_string(),
+        Value::Tuple(t) if t.len() >= 2 => match &t[0] {
+            Value::Str(s) => s.to_string(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(host)
 }
 
 /// A "did you mean" for the hint line, more forgiving than CPython's (which only
@@ -660,20 +777,8 @@ fn address_of(ctx: &mut Ctx, arg: &str) -> Option<String> {
     if !side_effect_free(&expr) {
         return None;
     }
-    let globals = ctx.interp.main.clone();
-    let text = format!(
-        "({})\n",
-        &src.text[expr.span.lo as usize..expr.span.hi as usize]
-    );
-    let src = Source::new("<hint>", text);
-    let module = interp::compile(&src, &globals).ok()?;
-    let mut value = None;
-    let mut keep = |_: &mut Ctx, v: Value| -> interp::R<()> {
-        value = Some(v);
-        Ok(())
-    };
-    interp::exec::run_interactive(ctx, &module, &globals, &src, &mut keep).ok()?;
-    match value? {
+    let text = src.text[expr.span.lo as usize..expr.span.hi as usize].to_string();
+    match quiet_value(ctx, &text)? {
         Value::Tuple(t) if t.len() >= 2 => {
             let host = match &t[0] {
                 Value::Str(s) if s.is_empty() => "0.0.0.0".to_string(),
@@ -688,6 +793,26 @@ fn address_of(ctx: &mut Ctx, arg: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The value of the expression `text` in the session's globals, evaluated only if it
+/// cannot run any code (names, constants, tuples, attributes, subscripts: never a call).
+fn quiet_value(ctx: &mut Ctx, text: &str) -> Option<Value> {
+    let src = Source::new("<hint>", format!("{text}\n"));
+    let expr = crate::syntax::parse_expression(&src).ok()?;
+    if !side_effect_free(&expr) {
+        return None;
+    }
+    let globals = ctx.interp.main.clone();
+    let src = Source::new("<hint>", format!("({text})\n"));
+    let module = interp::compile(&src, &globals).ok()?;
+    let mut value = None;
+    let mut keep = |_: &mut Ctx, v: Value| -> interp::R<()> {
+        value = Some(v);
+        Ok(())
+    };
+    interp::exec::run_interactive(ctx, &module, &globals, &src, &mut keep).ok()?;
+    value
 }
 
 /// `(host, port)` itself, as opposed to `(address, handler)`.
@@ -921,6 +1046,35 @@ mod tests {
             Some("('127.0.0.1', PORT)")
         );
         assert_eq!(call_argument("x = 1", &[".bind("]), None);
+    }
+
+    #[test]
+    fn the_host_of_a_failing_call_is_read_without_looking_it_up() {
+        let mut s = session();
+        s.run("HOST = 'time.nist.gov'");
+        let got = s
+            .call(
+                |ctx| {
+                    let host = |ctx: &mut Ctx, line: &str| {
+                        hints::calls_at(line)
+                            .iter()
+                            .rev()
+                            .find_map(|c| host_of_call(ctx, c))
+                    };
+                    (
+                        host(ctx, "c.connect(('time.nist.gov', 13))"),
+                        host(ctx, "socket.gethostbyname(HOST)"),
+                        host(ctx, "u.sendto(b'x', (HOST, 13))"),
+                        host(ctx, "c.connect((host(), 13))"),
+                    )
+                },
+                &mut || {},
+            )
+            .expect("ran");
+        assert_eq!(got.0.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.1.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.2.as_deref(), Some("time.nist.gov"));
+        assert_eq!(got.3, None);
     }
 
     #[test]

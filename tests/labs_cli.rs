@@ -358,8 +358,39 @@ mod connect {
             .expect("runs");
         assert_eq!(output.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains("nothing is listening there"), "{stderr}");
+        assert!(
+            stderr.contains("connection refused: nothing is listening on that port"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+
+    fn connect_to(port: &str) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args(["connect", "127.0.0.1", port])
+            .write_stdin("")
+            .timeout(WAIT)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+
+    #[test]
+    fn a_lab_service_name_is_its_port() {
+        // Where `socklab serve trickle` listens; whether or not something runs there now,
+        // the connection is tried on that port, and a refusal names the service to start.
+        let stderr = connect_to("trickle");
+        assert!(stderr.contains("127.0.0.1:7070"), "{stderr}");
+        if stderr.contains("refused") {
+            assert!(stderr.contains("`socklab serve trickle`"), "{stderr}");
+        }
+        let stderr = connect_to("nonsense");
+        assert!(
+            stderr.contains("\"nonsense\" is neither a port number nor a service name"),
+            "{stderr}"
+        );
+        assert!(connect_to("70000").contains("port 70000 is out of range"));
     }
 }
 

@@ -554,6 +554,33 @@ mod http {
         assert!(closed, "HTTP/1.0 closes after the response");
     }
 
+    /// The code on the start page is Python 3 that works: run by python3 against this
+    /// service (its port put in place of 8080), it prints the page.
+    #[test]
+    fn the_start_page_shows_python_3_that_runs() {
+        let lab = lab("http");
+        let (response, _) = exchange(lab.addr, b"GET / HTTP/1.0\r\n\r\n");
+        let page = String::from_utf8_lossy(&response.body).into_owned();
+        let code = page
+            .split_once("<pre>\n")
+            .and_then(|(_, rest)| rest.split_once("</pre>"))
+            .map(|(code, _)| code.replace("8080", &lab.addr.port().to_string()))
+            .expect("a <pre> block with the client");
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(&code)
+            .output()
+            .expect("python3 runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{code}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.starts_with("HTTP/1.0 200 OK"), "{stdout}");
+        assert!(stdout.contains("<h1>It works!</h1>"), "{stdout}");
+    }
+
     #[test]
     fn content_types_and_lengths() {
         let lab = lab("http");
@@ -739,15 +766,25 @@ mod chat {
     struct Member {
         stream: TcpStream,
         reader: BufReader<TcpStream>,
+        /// The room's first line to this member.
+        welcome: String,
     }
 
     impl Member {
         fn join(addr: SocketAddr, nick: &str) -> Member {
             let stream = connect(addr);
             let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-            assert!(read_line(&mut reader).starts_with("* welcome to the socklab chat room"));
+            let welcome = read_line(&mut reader);
+            assert!(
+                welcome.starts_with("* welcome to the socklab chat room ("),
+                "{welcome:?}"
+            );
             assert_eq!(read_line(&mut reader), "* your nickname?\n");
-            let mut member = Member { stream, reader };
+            let mut member = Member {
+                stream,
+                reader,
+                welcome,
+            };
             member.say(nick);
             let hello = member.line();
             assert!(hello.starts_with(&format!("* hello {nick};")), "{hello:?}");
@@ -767,7 +804,15 @@ mod chat {
     fn members_hear_each_other_and_join_and_leave_notices() {
         let lab = lab("chat");
         let mut ada = Member::join(lab.addr, "ada");
+        assert_eq!(
+            ada.welcome,
+            "* welcome to the socklab chat room (you are the first one here)\n"
+        );
         let mut bob = Member::join(lab.addr, "bob");
+        assert_eq!(
+            bob.welcome,
+            "* welcome to the socklab chat room (1 other here now)\n"
+        );
         assert_eq!(ada.line(), "* bob joined (2 here now)\n");
         ada.say("hi bob");
         assert_eq!(bob.line(), "ada: hi bob\n");
@@ -1086,6 +1131,22 @@ mod api {
             lines[1].ends_with("closed by the peer; echoed 3 bytes"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn one_request_is_logged_in_the_singular() {
+        let mut services = Services::new();
+        let http = services.start("http", "127.0.0.1", Some(0)).expect("http");
+        let mut peer = connect(http.addr);
+        peer.write_all(b"GET / HTTP/1.0\r\n\r\n").expect("send");
+        read_to_close(&mut peer);
+        let mut lines = Vec::new();
+        eventually("the peer's leaving is logged", || {
+            lines.extend(services.drain_log());
+            lines.iter().any(|l| l.contains(" left "))
+        });
+        let left = lines.iter().find(|l| l.contains(" left ")).expect("left");
+        assert!(left.ends_with("served 1 request"), "{lines:?}");
     }
 
     #[test]

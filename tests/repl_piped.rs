@@ -28,3 +28,15 @@ fn piped_errors_are_cpythons_without_hints() {
         ))
         .stderr(predicates::str::contains("hint:").not());
 }
+
+#[test]
+fn piped_input_takes_blocks_inside_blocks() {
+    let program = "class H:\n    def m(self, x):\n        if x:\n            return 'yes'\n        try:\n            1/0\n        except ZeroDivisionError:\n            return 'caught'\n\nprint(H().m(1), H().m(0))\n";
+    Command::cargo_bin("socklab")
+        .expect("binary")
+        .write_stdin(program)
+        .assert()
+        .success()
+        .stdout("yes caught\n")
+        .stderr("");
+}

@@ -318,7 +318,9 @@ fn blocks_and_brackets_continue_until_complete() {
     r.run("two'''");
     assert_eq!(r.run("text"), "'one\\ntwo'\n");
     r.more("if x > 2:");
-    let out = r.run("");
+    // A blank line after the header: still waiting for the body, as codeop decides.
+    r.more("");
+    let out = r.run("pass");
     assert!(
         out.contains("IndentationError: expected an indented block after 'if' statement on line 1"),
         "{out}"
@@ -470,7 +472,9 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(
-        out.contains("is already taken by your socket s (listening)"),
+        out.contains(
+            "hint: your socket s is listening on that port; close it (s.close()) or use it"
+        ),
         "{out}"
     );
 
@@ -480,6 +484,10 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(out.contains("hint: sockets carry bytes"), "{out}");
+    // The lecture's Python 2 habit: its Python 3 waits pre-filled at the prompt; Ctrl-U
+    // declines it.
+    assert!(out.contains("in Python 3 (Enter runs it"), "{out}");
+    type_keys(&mut r, "\x15");
 
     let out = r.run("s.recieve(1024)");
     assert!(
@@ -509,6 +517,8 @@ fn errors_show_cpythons_line_and_a_hint() {
         out.contains("hint: the lecture's code is Python 2"),
         "{out}"
     );
+    assert!(out.contains("in Python 3 (Enter runs it"), "{out}");
+    type_keys(&mut r, "\x15");
     r.quit();
 }
 
@@ -648,4 +658,100 @@ fn exit_ends_the_session_with_its_code() {
     r.p.exp_eof().expect("exits");
     let status = r.p.process_mut().wait().expect("status");
     assert!(format!("{status:?}").contains(", 3)"), "{status:?}");
+}
+
+#[test]
+fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
+    let dir = temp_dir("py2");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("a, b = socket.socketpair()");
+    r.run("b.send(b'Hello there')");
+    // The lecture's line, as the slide has it.
+    r.p.send_line("print a.recv(256)").expect("send");
+    let out =
+        r.p.exp_string(
+            "in Python 3 (Enter runs it; edit it first if you like): print(a.recv(256).decode())",
+        )
+        .expect("the Python 3 line");
+    assert!(
+        out.contains("SyntaxError: Missing parentheses in call to 'print'"),
+        "{out}"
+    );
+    // The next prompt holds it; Enter runs it.
+    r.p.exp_string(">>> print(a.recv(256).decode())")
+        .expect("the prompt holds the Python 3 line");
+    let out = r.run("");
+    assert!(out.contains("Hello there\n"), "{out}");
+    assert!(!out.contains("Error"), "{out}");
+
+    // Sent as text: the offer is bytes, and the student edits it before running it.
+    r.p.send_line("b.send('hi')").expect("send");
+    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like): b.send(b'hi')")
+        .expect("the Python 3 line");
+    r.p.exp_string(">>> b.send(b'hi')").expect("prefilled");
+    // Backspace over `hi')` and type another message.
+    type_keys(&mut r, "\x08\x08\x08\x08");
+    let out = r.run("yo')");
+    assert!(out.contains("2\n"), "{out}");
+    assert_eq!(r.run("a.recv(16)").lines().last(), Some("b'yo'"));
+
+    // A block: the whole of it waits at the prompt, and Enter on its empty last line
+    // runs it.
+    // (As in CPython's REPL, `print i` is an error as soon as its line is typed.)
+    r.more("for i in xrange(2):");
+    r.p.send_line("    print i").expect("send");
+    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like):")
+        .expect("the offer");
+    r.p.exp_string(">>> for i in range(2):\r\n    print(i)")
+        .expect("prefilled block");
+    r.p.send_line("").expect("enter");
+    let out = r.run("");
+    assert!(out.ends_with("0\n1\n"), "{out:?}");
+
+    // A Python 3 line that fails offers nothing: the next prompt is empty.
+    let out = r.run("b.send(undefined_name)");
+    assert!(out.contains("NameError"), "{out}");
+    assert!(!out.contains("in Python 3"), "{out}");
+    assert_eq!(r.run("1 + 1"), "2\n");
+    r.quit();
+}
+
+#[test]
+fn the_lectures_classic_mistakes_get_their_hints_at_the_terminal() {
+    let dir = temp_dir("classic");
+    let mut r = Repl::start(&dir);
+    r.run("import socket");
+    r.run("srv = socket.socket()");
+    r.run("srv.bind(('127.0.0.1', 0))");
+    let out = r.run("srv.accept()");
+    assert!(
+        out.contains("OSError: [Errno 22] Invalid argument"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: accept() needs a listening socket: call srv.listen() first"),
+        "{out}"
+    );
+    r.run("srv.listen()");
+    let out = r.run("srv.recv(1024)");
+    assert!(
+        out.contains("hint: srv is listening: it only accept()s connections"),
+        "{out}"
+    );
+    let out = r.run("b'GET / HTTP/1.0'.split(' ')");
+    assert!(
+        out.contains("TypeError: a bytes-like object is required, not 'str'"),
+        "{out}"
+    );
+    assert!(!out.contains("sockets carry bytes"), "{out}");
+    let out = r.run("u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
+    assert!(!out.contains("Error"), "{out}");
+    let out = r.run("u.sendto(b'hi', ('127.255.255.255', 40000))");
+    assert!(
+        out.contains("PermissionError: [Errno 13] Permission denied"),
+        "{out}"
+    );
+    assert!(out.contains("hint: sending to a broadcast address needs permission first: u.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)"), "{out}");
+    r.quit();
 }

@@ -311,8 +311,6 @@ pub fn builtins() -> HashMap<Name, Value> {
                 .collect();
             Ok(Value::Dict(Arc::new(Mutex::new(d))))
         }),
-        ("exit", sys_exit),
-        ("quit", sys_exit),
         ("format", |ctx, a, _| {
             let spec = match a.get(1) {
                 Some(Value::Str(s)) => s.to_string(),
@@ -393,6 +391,9 @@ pub fn builtins() -> HashMap<Name, Value> {
         Arc::from("EnvironmentError"),
         Value::Class(class("OSError")),
     );
+    for (name, v) in super::site::builtins() {
+        m.insert(Arc::from(name), v);
+    }
     m.insert(Arc::from("None"), Value::None);
     m.insert(Arc::from("Ellipsis"), Value::Ellipsis);
     m.insert(Arc::from("NotImplemented"), Value::NotImplemented);

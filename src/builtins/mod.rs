@@ -9,6 +9,7 @@ pub mod exceptions;
 pub mod methods;
 pub mod select;
 pub mod signatures;
+pub mod site;
 pub mod socket;
 pub mod struct_;
 pub mod sys;

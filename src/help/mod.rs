@@ -15,6 +15,7 @@
 //! `== TOPIC | KIND | SIGNATURE` starts an entry; a `> ` line is the inline hint (without
 //! it, the signature's parameters are shown); the rest is the help text.
 
+use crate::interp::{types, Value};
 use crate::view::{Palette, Style};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -61,6 +62,21 @@ impl Kind {
             Kind::Attribute => "attribute",
             Kind::Constant => "constant",
             Kind::Exception => "exception",
+        }
+    }
+
+    /// The word for several of them: "classes", "functions".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Meta => "meta-commands",
+            Kind::Concept => "concepts",
+            Kind::Module => "modules",
+            Kind::Function => "functions",
+            Kind::Class => "classes",
+            Kind::Method => "methods",
+            Kind::Attribute => "attributes",
+            Kind::Constant => "constants",
+            Kind::Exception => "exceptions",
         }
     }
 
@@ -315,10 +331,124 @@ pub fn render(e: &Entry, palette: Palette) -> String {
             by_kind.entry(c.kind).or_default().push(c.short_name());
         }
         for (kind, names) in by_kind {
-            out.push_str(&format!("  {}s: {}\n", kind.word(), names.join(" ")));
+            out.push_str(&word_list(&format!("  {}: ", kind.plural()), &names));
         }
     }
+    crate::view::wrap::wrap(&out, HELP_WIDTH)
+}
+
+/// Widest help line: the pages fit an 80-column terminal.
+pub const HELP_WIDTH: usize = 80;
+
+/// `lead` then `words`, wrapped at [`HELP_WIDTH`] with each continuation under the first
+/// word (`  functions: create_connection ...`).
+fn word_list(lead: &str, words: &[&str]) -> String {
+    let indent = " ".repeat(lead.chars().count());
+    let mut out = String::new();
+    let mut line = lead.to_string();
+    let mut empty = true;
+    for w in words {
+        if !empty && line.chars().count() + 1 + w.chars().count() > HELP_WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.clone();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(w);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
     out
+}
+
+/// `:help ARG`: the overview, one entry, the choice between several, or a suggestion.
+pub fn help_text(arg: &str, p: Palette) -> String {
+    if arg.is_empty() {
+        return overview(p);
+    }
+    match registry().lookup(arg) {
+        Lookup::One(e) => render(e, p),
+        Lookup::Several(entries) => {
+            let mut out = format!("{arg} is several things; choose one:\n");
+            for e in entries {
+                out.push_str(&format!("  :help {}  ({})\n", e.topic, e.kind.word()));
+            }
+            out
+        }
+        Lookup::NotFound { suggestion } => {
+            let mut out = format!("no help on {arg:?}");
+            if let Some(s) = suggestion {
+                out.push_str(&format!("; did you mean {s}? (:help {s})"));
+            }
+            out.push_str("\n:help alone shows what there is\n");
+            out
+        }
+    }
+}
+
+/// The type's registry prefix: `socket.socket`, `str`, or a module's name.
+pub fn type_topic(v: &Value) -> String {
+    match v {
+        Value::Module(m) => m.name.to_string(),
+        Value::Class(c) => c.display_name(),
+        _ => types::type_of(v).display_name(),
+    }
+}
+
+/// Python's `help()` and `help(obj)`, answered from this registry (socklab has no
+/// pydoc): `help()` is the `:help` overview, `help(s.bind)` the page on
+/// `socket.socket.bind`, `help('recv')` as `:help recv`.
+pub fn help_for_value(v: Option<&Value>) -> String {
+    let Some(v) = v else {
+        return format!(
+            "{}\nhelp(object) shows the help on one thing (help(socket), help(s.recv));\n\
+             :help TOPIC does the same at the prompt.\n",
+            overview(Palette::PLAIN)
+        );
+    };
+    let topic = match v {
+        Value::Str(s) => return help_text(s, Palette::PLAIN),
+        Value::Builtin(b) => match &b.self_ {
+            Some(this) => format!("{}.{}", type_topic(this), b.name),
+            None => b.name.to_string(),
+        },
+        Value::BoundMethod(bm) => match &bm.1 {
+            Value::Builtin(b) => format!("{}.{}", type_topic(&bm.0), b.name),
+            Value::Func(f) => return function_help(&f.def.name, &f.def.params),
+            _ => type_topic(&bm.0),
+        },
+        Value::Func(f) => return function_help(&f.def.name, &f.def.params),
+        other => type_topic(other),
+    };
+    let reg = registry();
+    if let Some(e) = reg.get(&topic) {
+        return render(e, Palette::PLAIN);
+    }
+    let short = topic.rsplit('.').next().unwrap_or(&topic);
+    match reg.lookup(short) {
+        Lookup::One(e) => render(e, Palette::PLAIN),
+        _ => format!(
+            "socklab's help covers the lecture's modules and has no page on {topic}; \
+             :help shows what there is\n"
+        ),
+    }
+}
+
+/// A function of the session: its name and parameters, as pydoc's first line.
+fn function_help(name: &str, params: &crate::syntax::ast::Params) -> String {
+    let names: Vec<String> = params
+        .positional
+        .iter()
+        .map(|p| p.name.name.to_string())
+        .collect();
+    format!(
+        "Help on function {name} in module __main__:\n\n{name}({})\n",
+        names.join(", ")
+    )
 }
 
 /// `:help` with no topic: what a first-time student needs to start.
@@ -397,7 +527,7 @@ pub fn overview(palette: Palette) -> String {
          \x20 lecture concepts:     {}\n",
         concepts.join(" ")
     ));
-    out
+    crate::view::wrap::wrap(&out, HELP_WIDTH)
 }
 
 #[cfg(test)]
@@ -482,10 +612,30 @@ mod tests {
     }
 
     #[test]
+    fn every_page_fits_80_columns() {
+        let reg = registry();
+        let mut pages = vec![overview(Palette::PLAIN)];
+        pages.extend(reg.entries().map(|e| render(e, Palette::PLAIN)));
+        for page in pages {
+            for line in page.lines() {
+                assert!(line.chars().count() <= HELP_WIDTH, "{line:?} in\n{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_of_values_finds_their_page() {
+        assert!(help_for_value(None).starts_with("socklab: type Python"));
+        assert!(help_for_value(Some(&Value::str("recv")))
+            .starts_with("socket.socket.recv(bufsize[, flags])"));
+        assert!(help_for_value(Some(&Value::str("nope"))).starts_with("no help on \"nope\""));
+    }
+
+    #[test]
     fn help_pages() {
         insta::assert_snapshot!("overview", overview(Palette::PLAIN));
         let reg = registry();
-        for t in ["socket.socket.bind", ":serve", "tcp"] {
+        for t in ["socket.socket.bind", ":serve", "tcp", "socket"] {
             let e = reg.get(t).expect("entry");
             insta::assert_snapshot!(t.replace(':', "meta-"), render(e, Palette::PLAIN));
         }

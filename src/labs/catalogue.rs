@@ -206,6 +206,15 @@ pub fn catalogue() -> Vec<CatalogueEntry> {
 
 /// The catalogue as plain text, one service a line: the `serve` command's help ends with it.
 pub fn catalogue_help() -> String {
+    catalogue_text("--port 0 picks any free port and prints it.")
+}
+
+/// The catalogue as the REPL's `:serve` shows it: its own syntax, not the shell's.
+pub fn catalogue_help_repl() -> String {
+    catalogue_text(":serve KIND 0 picks any free port and says which.")
+}
+
+fn catalogue_text(free_port: &str) -> String {
     let mut text = String::from("Services (default port, the real port it stands for):\n");
     for entry in catalogue() {
         let transports = entry
@@ -224,10 +233,30 @@ pub fn catalogue_help() -> String {
         ));
     }
     text.push_str(
-        "\nPorts below 1024 need root, so each service listens on an unprivileged stand-in.\n\
-         --port 0 picks any free port and prints it.",
+        "\nPorts below 1024 need root, so each service listens on an unprivileged stand-in.\n",
     );
+    text.push_str(free_port);
     text
+}
+
+/// Port, name and protocol of every line of `/etc/services` (what getservbyname and
+/// getservbyport read), or `None` when the machine has none.
+pub fn services_database() -> Option<Vec<(u16, String, String)>> {
+    let text = std::fs::read_to_string("/etc/services").ok()?;
+    Some(parse_services(&text))
+}
+
+/// The lines of an `/etc/services` file: `http 80/tcp www # WWW` → (80, "http", "tcp").
+pub fn parse_services(text: &str) -> Vec<(u16, String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let l = l.split('#').next()?.trim();
+            let mut f = l.split_whitespace();
+            let name = f.next()?;
+            let (port, proto) = f.next()?.split_once('/')?;
+            Some((port.parse().ok()?, name.to_string(), proto.to_string()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

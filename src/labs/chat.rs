@@ -4,7 +4,7 @@
 //! client must read from the keyboard *and* from the socket, whichever is ready first.
 //!
 //! ```text
-//! server: * welcome to the socklab chat room (1 here now)
+//! server: * welcome to the socklab chat room (you are the first one here)
 //! server: * your nickname?
 //! client: ada
 //! server: * hello ada; commands: /who, /nick NAME, /quit; any other line goes to everyone
@@ -126,10 +126,14 @@ pub(crate) async fn serve_peer(
     let mut idle = IdleTimer::new(limit);
     let mut line = Vec::new();
 
-    let here = room.members().len();
+    // Members with a nickname: the newcomer is not one of them yet.
+    let already = room.members().len();
     send(
         &mut writer,
-        &format!("* welcome to the socklab chat room ({here} here now)\n* your nickname?\n"),
+        &format!(
+            "* welcome to the socklab chat room ({})\n* your nickname?\n",
+            who_is_here(already)
+        ),
     )
     .await?;
 
@@ -183,6 +187,15 @@ pub(crate) async fn serve_peer(
     let here = room.members().len();
     room.say(member, format!("* {nick} left ({here} here now)\n"));
     ended.map(|why| format!("{nick} {why}"))
+}
+
+/// How the welcome tells a newcomer who is already in the room.
+fn who_is_here(already: usize) -> String {
+    match already {
+        0 => "you are the first one here".into(),
+        1 => "1 other here now".into(),
+        n => format!("{n} others here now"),
+    }
 }
 
 /// One member of the room, as its loop sees it.

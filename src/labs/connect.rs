@@ -61,12 +61,20 @@ pub fn connect_command(args: &ConnectArgs) -> i32 {
         crlf: args.crlf,
         hex: args.hex,
     };
-    let addrs: Vec<SocketAddr> = match (args.host.as_str(), args.port).to_socket_addrs() {
+    let (port, lab) = match port_of(&args.port) {
+        Ok(found) => found,
+        Err(msg) => {
+            warn(format_args!("socklab: {msg}"));
+            return 1;
+        }
+    };
+    let addrs: Vec<SocketAddr> = match (args.host.as_str(), port).to_socket_addrs() {
         Ok(addrs) => addrs.collect(),
         Err(e) => {
             warn(format_args!(
-                "socklab: cannot find an address for {:?}: {e}",
-                args.host
+                "socklab: cannot find an address for {:?}: {}",
+                args.host,
+                in_lecture_words(&e)
             ));
             return 1;
         }
@@ -85,7 +93,10 @@ pub fn connect_command(args: &ConnectArgs) -> i32 {
         let socket = match UdpSocket::bind(local).and_then(|s| s.connect(first).map(|()| s)) {
             Ok(socket) => socket,
             Err(e) => {
-                warn(format_args!("socklab: cannot send to {first}: {e}"));
+                warn(format_args!(
+                    "socklab: cannot send to {first}: {}",
+                    in_lecture_words(&e)
+                ));
                 return 1;
             }
         };
@@ -110,14 +121,76 @@ pub fn connect_command(args: &ConnectArgs) -> i32 {
         }
     }
     if let Some((addr, e)) = last_error {
-        let hint = if e.kind() == io::ErrorKind::ConnectionRefused {
-            " (nothing is listening there: is the server running? `socklab serve KIND` starts a lab service)"
-        } else {
-            ""
+        let hint = match (e.kind(), lab) {
+            (io::ErrorKind::ConnectionRefused, Some(name)) => {
+                format!("; `socklab serve {name}` starts the lab's {name} service there")
+            }
+            (io::ErrorKind::ConnectionRefused, None) => {
+                "; is the server running? `socklab serve KIND` starts a lab service".into()
+            }
+            _ => String::new(),
         };
-        warn(format_args!("socklab: cannot connect to {addr}: {e}{hint}"));
+        warn(format_args!(
+            "socklab: cannot connect to {addr}: {}{hint}",
+            in_lecture_words(&e)
+        ));
     }
     1
+}
+
+/// PORT as typed: a number, a lab service's name (`http`: where `socklab serve http`
+/// listens, 8080), or a name from `/etc/services` (`ssh`: 22). With the lab service's
+/// name when it was one.
+pub(crate) fn port_of(text: &str) -> Result<(u16, Option<&'static str>), String> {
+    if let Ok(port) = text.parse::<u16>() {
+        return Ok((port, None));
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("port {text} is out of range: a port is 0 to 65535"));
+    }
+    if let Some(lab) = super::catalogue().into_iter().find(|c| c.name == text) {
+        return Ok((lab.default_port, Some(lab.name)));
+    }
+    let known = super::services_database().unwrap_or_default();
+    if let Some((port, _, _)) = known.iter().find(|(_, name, _)| name == text) {
+        return Ok((*port, None));
+    }
+    let labs: Vec<&str> = super::catalogue().iter().map(|c| c.name).collect();
+    Err(format!(
+        "{text:?} is neither a port number nor a service name; the lab services are {} \
+         (:services in the REPL lists the well-known ones)",
+        labs.join(", ")
+    ))
+}
+
+/// An error as the lecture says it, without the system's "(os error 111)".
+pub(crate) fn in_lecture_words(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::ConnectionRefused => {
+            "connection refused: nothing is listening on that port (no socket there has \
+             called listen())"
+                .into()
+        }
+        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+            "no answer in time: the host did not reply to the connection request".into()
+        }
+        io::ErrorKind::ConnectionReset => "the peer reset the connection".into(),
+        io::ErrorKind::BrokenPipe => "the peer has closed the connection".into(),
+        io::ErrorKind::AddrInUse => "that port is already in use by another socket".into(),
+        io::ErrorKind::AddrNotAvailable => "that address is not one of this machine's".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => match e.raw_os_error() {
+            Some(libc::ENETUNREACH) => "no route to that network".into(),
+            Some(libc::EHOSTUNREACH) => "no route to that host".into(),
+            _ => {
+                let text = e.to_string();
+                match text.rsplit_once(" (os error ") {
+                    Some((words, _)) => words.to_lowercase(),
+                    None => text,
+                }
+            }
+        },
+    }
 }
 
 /// Lines from standard input, each with its line ending; `None` once input has ended.
@@ -233,7 +306,10 @@ pub(crate) fn converse_tcp(
     }
     for line in pending {
         if let Err(e) = stream.write_all(&outgoing(line, style, false)) {
-            warn(format_args!("socklab: send failed: {e}"));
+            warn(format_args!(
+                "socklab: send failed: {}",
+                in_lecture_words(&e)
+            ));
             return Ended::Failed;
         }
     }
@@ -246,7 +322,10 @@ pub(crate) fn converse_tcp(
                 match typed.try_recv() {
                     Ok(Some(line)) => {
                         if let Err(e) = stream.write_all(&outgoing(line, style, false)) {
-                            warn(format_args!("socklab: send failed: {e}"));
+                            warn(format_args!(
+                                "socklab: send failed: {}",
+                                in_lecture_words(&e)
+                            ));
                             return Ended::Failed;
                         }
                     }
@@ -289,7 +368,10 @@ pub(crate) fn converse_tcp(
                 return Ended::Clean;
             }
             Err(e) => {
-                warn(format_args!("socklab: receive failed: {e}"));
+                warn(format_args!(
+                    "socklab: receive failed: {}",
+                    in_lecture_words(&e)
+                ));
                 return Ended::Failed;
             }
         }
@@ -326,7 +408,10 @@ pub(crate) fn converse_udp(
                             }
                         };
                         if let Err(e) = sent {
-                            warn(format_args!("socklab: send failed: {e}"));
+                            warn(format_args!(
+                                "socklab: send failed: {}",
+                                in_lecture_words(&e)
+                            ));
                         }
                     }
                     Ok(None) | Err(TryRecvError::Disconnected) => {
@@ -369,7 +454,10 @@ pub(crate) fn converse_udp(
                 warn("(nothing listens there: the last datagram was refused)");
             }
             Err(e) => {
-                warn(format_args!("socklab: receive failed: {e}"));
+                warn(format_args!(
+                    "socklab: receive failed: {}",
+                    in_lecture_words(&e)
+                ));
                 return Ended::Failed;
             }
         }

@@ -32,6 +32,7 @@ use super::context::{idle_error, Ctx};
 use super::peer_io::{linger_close, IdleTimer};
 use super::site;
 use super::utc::UtcTime;
+use crate::view::english::count;
 use std::io;
 use std::net::SocketAddr;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -427,10 +428,14 @@ pub(crate) async fn serve_peer(
             };
             if n == 0 {
                 return Ok(if buf.is_empty() {
-                    format!("closed by the peer after {served} requests")
+                    format!(
+                        "closed by the peer after {}",
+                        count(served.into(), "request")
+                    )
                 } else {
                     format!(
-                        "closed by the peer in the middle of a request, after {served} requests"
+                        "closed by the peer in the middle of a request, after {}",
+                        count(served.into(), "request")
                     )
                 });
             }
@@ -485,7 +490,7 @@ pub(crate) async fn serve_peer(
         served += 1;
         if !keep_alive {
             linger_close(stream).await;
-            return Ok(format!("served {served} requests"));
+            return Ok(format!("served {}", count(served.into(), "request")));
         }
         idle.touch();
     }
@@ -511,8 +516,9 @@ async fn refuse(
         .map_err(|_| idle_error(ctx.limits.idle_timeout))??;
     linger_close(stream).await;
     Ok(format!(
-        "refused with {} after {served} requests",
-        rejection.status
+        "refused with {} after {}",
+        rejection.status,
+        count(served.into(), "request")
     ))
 }
 

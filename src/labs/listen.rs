@@ -101,7 +101,10 @@ pub fn listen_command(args: &ListenArgs) -> i32 {
                     io::ErrorKind::Interrupted | io::ErrorKind::ConnectionAborted
                 ) => {}
             Err(e) => {
-                warn(format_args!("socklab: accept failed: {e}"));
+                warn(format_args!(
+                    "socklab: accept failed: {}",
+                    super::connect::in_lecture_words(&e)
+                ));
                 return 1;
             }
         }

@@ -75,7 +75,7 @@
 mod background;
 mod catalogue;
 mod chat;
-mod connect;
+pub(crate) mod connect;
 mod context;
 mod daytime;
 mod dispatch;
@@ -90,7 +90,10 @@ mod upper;
 pub mod utc;
 
 pub use background::{Options, RunningInfo, Services};
-pub use catalogue::{catalogue, catalogue_help, CatalogueEntry, Kind, Service, Transport};
+pub use catalogue::{
+    catalogue, catalogue_help, catalogue_help_repl, parse_services, services_database,
+    CatalogueEntry, Kind, Service, Transport,
+};
 pub use connect::connect_command;
 pub use daytime::daytime_line;
 pub use http::{parse_request_head, Rejection, RequestHead};
@@ -225,6 +228,24 @@ impl fmt::Display for LabError {
 }
 
 impl std::error::Error for LabError {}
+
+impl LabError {
+    /// The message as the REPL's `:serve` shows it: the REPL's own syntax
+    /// (`:serve echo 0`), never the shell's `--port`.
+    pub fn in_repl(&self) -> String {
+        match self {
+            LabError::PortInUse { service, addr } => format!(
+                "cannot start {service}: port {} is already in use on {} \
+                 (another server listens there; choose another with :serve {name} PORT, \
+                 or :serve {name} 0 for any free port)",
+                addr.port(),
+                addr.ip(),
+                name = service.name()
+            ),
+            other => other.to_string(),
+        }
+    }
+}
 
 /// Write a line to standard error, ignoring failure: there is nowhere else to report it.
 fn warn(message: impl fmt::Display) {

@@ -24,12 +24,16 @@ const INDEX: &str = r#"<!DOCTYPE html>
 <body>
 <h1>It works!</h1>
 <p>This page came from socklab's <code>http</code> lab service, over a TCP connection
-from your program to this machine. The lecture's client asked for it like this:</p>
+from your program to this machine. The lecture's client, in Python 3, asks for it like
+this (a request is bytes, so the string is <code>b"..."</code>):</p>
 <pre>
+from socket import *
 s = socket(AF_INET, SOCK_STREAM)
 s.connect(('127.0.0.1', 8080))
-s.send("GET /index.html HTTP/1.0\n\n")
+s.send(b"GET /index.html HTTP/1.0\r\n\r\n")
 data = s.recv(10000)
+print(data.decode())
+s.close()
 </pre>
 <p>Other pages:</p>
 <ul>

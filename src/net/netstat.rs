@@ -22,6 +22,8 @@ pub struct NetEntry {
     pub local: String,
     pub local_port: u16,
     pub remote: String,
+    /// 0 when there is no peer.
+    pub remote_port: u16,
     /// `LISTEN`, `ESTABLISHED`, `TIME_WAIT` ...; empty for an unconnected UDP socket.
     pub state: &'static str,
     pub recv_q: u64,
@@ -97,6 +99,7 @@ pub fn parse_line(proto: &'static str, line: &str) -> Option<NetEntry> {
         local: join_host_port(&local, &port(local_port)),
         local_port,
         remote: join_host_port(&remote, &port(remote_port)),
+        remote_port,
         state: tcp_state(code, udp),
         send_q: u64::from_str_radix(tx, 16).ok()?,
         recv_q: u64::from_str_radix(rx, 16).ok()?,
@@ -209,26 +212,65 @@ fn owner_of_inode(inode: u64) -> Option<(u32, String)> {
 }
 
 /// The table as `netstat -a` prints it; `mark` says, for an inode, what this session
-/// calls it (`s`, `lab service`), so the student's own sockets stand out.
-pub fn render(entries: &[NetEntry], mark: &dyn Fn(u64) -> Option<String>) -> String {
+/// calls it (`s`, `lab service`), so the student's own sockets stand out. The address
+/// columns are as wide as the addresses; a mark that would not fit in `width` columns
+/// goes on a line of its own, under the socket it names.
+pub fn render(
+    entries: &[NetEntry],
+    mark: &dyn Fn(u64) -> Option<String>,
+    width: Option<u16>,
+) -> String {
+    let widest = |f: &dyn Fn(&NetEntry) -> usize, title: &str| {
+        entries.iter().map(f).max().unwrap_or(0).max(title.len())
+    };
+    let local_w = widest(&|e| e.local.chars().count(), "Local Address");
+    let remote_w = widest(&|e| e.remote.chars().count(), "Foreign Address");
+    let row = |proto: &str, rq: &str, sq: &str, local: &str, remote: &str, state: &str| {
+        let line =
+            format!("{proto:<6}{rq:>6} {sq:>6} {local:<local_w$} {remote:<remote_w$} {state}");
+        line.trim_end().to_string()
+    };
     let mut out = String::new();
-    let header = format!(
-        "{:<6}{:>7}{:>7} {:<23} {:<23} {:<12}",
-        "Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State"
+    let header = row(
+        "Proto",
+        "Recv-Q",
+        "Send-Q",
+        "Local Address",
+        "Foreign Address",
+        "State",
     );
-    let _ = writeln!(out, "{}", header.trim_end());
+    let _ = writeln!(out, "{header}");
+    let limit = width.map_or(usize::MAX, usize::from);
     for e in entries {
-        let mut line = format!(
-            "{:<6}{:>7}{:>7} {:<23} {:<23} {:<12}",
-            e.proto, e.recv_q, e.send_q, e.local, e.remote, e.state
+        let line = row(
+            e.proto,
+            &e.recv_q.to_string(),
+            &e.send_q.to_string(),
+            &e.local,
+            &e.remote,
+            e.state,
         );
-        if let Some(m) = mark(e.inode) {
-            line = line.trim_end().to_string();
-            let _ = write!(line, "  ← {m}");
+        match mark(e.inode) {
+            Some(m) if line.chars().count() + 4 + m.chars().count() <= limit => {
+                let _ = writeln!(out, "{line}  ← {m}");
+            }
+            Some(m) => {
+                let _ = writeln!(out, "{line}\n      ↑ {m}");
+            }
+            None => {
+                let _ = writeln!(out, "{line}");
+            }
         }
-        let _ = writeln!(out, "{}", line.trim_end());
     }
     out
+}
+
+/// Only the sockets whose local or peer port is `port`.
+pub fn on_port(entries: Vec<NetEntry>, port: u16) -> Vec<NetEntry> {
+    entries
+        .into_iter()
+        .filter(|e| e.local_port == port || e.remote_port == port)
+        .collect()
 }
 
 #[cfg(test)]
@@ -271,8 +313,24 @@ mod tests {
             parse_line("tcp", TCP).expect("tcp"),
             parse_line("tcp6", TCP6).expect("tcp6"),
         ];
-        let out = render(&entries, &|inode| (inode == 52731).then(|| "s".to_string()));
+        let out = render(
+            &entries,
+            &|inode| (inode == 52731).then(|| "this session: s".to_string()),
+            None,
+        );
         insta::assert_snapshot!(out);
+        // On a narrow terminal the mark goes under its socket.
+        let narrow = render(
+            &entries,
+            &|inode| (inode == 52731).then(|| "this session: s".to_string()),
+            Some(60),
+        );
+        assert!(
+            narrow.contains("LISTEN\n      ↑ this session: s\n"),
+            "{narrow}"
+        );
+        assert!(narrow.lines().all(|l| l.chars().count() <= 60), "{narrow}");
+        assert_eq!(on_port(entries, 8080).len(), 1);
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! a property or `__getattr__`, which could run code or block), and signatures from the
 //! help registry. So pressing Tab can never change the session or hang it.
 
-use crate::help::{registry, Kind};
-use crate::interp::{types, Interp, Value};
+use crate::help::{registry, type_topic, Kind};
+use crate::interp::{Interp, Value};
 use crate::labs;
 use crate::view::{Palette, Style};
 use parking_lot::Mutex;
@@ -38,6 +38,23 @@ pub const MODULES: &[&str] = &[
     "threading",
     "time",
 ];
+
+/// Columns one Tab indents by, as Python's REPL does.
+const INDENT: usize = 4;
+
+/// The grey signature after an open parenthesis. It is only shown, never typed: the Right
+/// arrow and End move the cursor as usual instead of pasting `address: (host, port)`.
+pub struct SignatureHint(String);
+
+impl rustyline::hint::Hint for SignatureHint {
+    fn display(&self) -> &str {
+        &self.0
+    }
+
+    fn completion(&self) -> Option<&str> {
+        None
+    }
+}
 
 pub struct ReplHelper {
     interp: Arc<Interp>,
@@ -74,6 +91,15 @@ impl ReplHelper {
     pub fn completions(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
         let before = line.get(..pos).unwrap_or(line);
         let trimmed = before.trim_start();
+        // Only blanks before the cursor: Tab indents, as in Python's REPL (to the next
+        // multiple of four columns), instead of offering every name there is.
+        if trimmed.is_empty() {
+            let width = before
+                .chars()
+                .map(|c| if c == '\t' { 8 } else { 1 })
+                .sum::<usize>();
+            return (pos, vec![" ".repeat(INDENT - width % INDENT)]);
+        }
         if trimmed.starts_with(':') && self.pending.borrow().is_empty() {
             return self.complete_meta(before);
         }
@@ -396,15 +422,6 @@ fn is_identifier(s: &str) -> bool {
         && s.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// The type's registry prefix: `socket.socket`, `str`, or a module's name.
-pub fn type_topic(v: &Value) -> String {
-    match v {
-        Value::Module(m) => m.name.to_string(),
-        Value::Class(c) => c.display_name(),
-        _ => types::type_of(v).display_name(),
-    }
-}
-
 /// An attribute found without running code: module globals, instance and class dicts.
 fn safe_attr(v: &Value, name: &str) -> Option<Value> {
     match v {
@@ -519,13 +536,13 @@ impl Completer for ReplHelper {
 }
 
 impl Hinter for ReplHelper {
-    type Hint = String;
+    type Hint = SignatureHint;
 
-    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<String> {
+    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<SignatureHint> {
         if pos != line.len() {
             return None;
         }
-        self.hint_for(line)
+        self.hint_for(line).map(SignatureHint)
     }
 }
 
@@ -752,6 +769,28 @@ mod tests {
         assert_eq!(h.hint_for("handle(").as_deref(), Some("conn, addr"));
         assert_eq!(h.hint_for(":serve ").as_deref(), Some("[KIND [PORT]]"));
         assert_eq!(h.hint_for("'a(b' + x"), None);
+    }
+
+    #[test]
+    fn tab_before_only_blanks_indents_to_the_next_four_columns() {
+        let (_s, h) = helper();
+        assert_eq!(h.completions("", 0), (0, vec!["    ".to_string()]));
+        assert_eq!(h.completions("  ", 2), (2, vec!["  ".to_string()]));
+        assert_eq!(h.completions("    ", 4), (4, vec!["    ".to_string()]));
+        // The cursor at the start of a typed line indents it too.
+        assert_eq!(h.completions("pass", 0), (0, vec!["    ".to_string()]));
+        assert!(complete(&h, "    pri").contains(&"print(".to_string()));
+    }
+
+    #[test]
+    fn the_signature_is_shown_but_never_typed() {
+        use rustyline::hint::Hint;
+        let (_s, h) = helper();
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = Context::new(&history);
+        let hint = h.hint("time.sleep(", 11, &ctx).expect("a hint");
+        assert_eq!(hint.display(), "secs: float");
+        assert_eq!(hint.completion(), None);
     }
 
     #[test]

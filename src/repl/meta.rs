@@ -3,11 +3,10 @@
 //! Each returns its text instead of printing it, so tests and lessons can read it.
 
 use super::socket_view;
-use crate::help::{self as registry, registry, Lookup};
+use crate::help::{self as registry, registry};
 use crate::net::netstat;
 use crate::session::Session;
 use crate::view::{hexdump, Palette, Style};
-use comfy_table::{presets, Table};
 use std::fmt::Write;
 
 /// What the REPL does after a meta-command.
@@ -24,6 +23,9 @@ pub struct MetaState {
     pub events: bool,
     /// The terminal's width for tables (None: no limit).
     pub width: Option<u16>,
+    /// The lab services started in this session (`:save` names them), as the command
+    /// that starts each outside socklab: `socklab serve echo --port 7007`.
+    pub served: Vec<String>,
 }
 
 /// Run one meta-command; its output, and whether to go on.
@@ -35,7 +37,14 @@ pub fn run(session: &mut Session, state: &mut MetaState, line: &str) -> (String,
     };
     let p = state.palette;
     let out = match command {
-        ":help" | ":h" | ":?" => help(arg, p),
+        ":help" | ":h" | ":?" => {
+            let text = registry::help_text(arg, p);
+            match state.width {
+                Some(w) => crate::view::wrap::wrap(&text, usize::from(w)),
+                None => text,
+            }
+        }
+        ":sockets" if !arg.is_empty() => usage(":sockets", arg),
         ":sockets" => socket_view::table(&session.sockets(), state.width),
         ":show" => show(session, arg, p),
         ":hex" => hex(session, arg),
@@ -52,21 +61,59 @@ pub fn run(session: &mut Session, state: &mut MetaState, line: &str) -> (String,
                 "socket events are {}\n",
                 if state.events { "on" } else { "off" }
             ),
-            other => format!("usage: :events on|off (not {other:?})\n"),
+            other => usage(":events", other),
         },
-        ":services" => services_table(),
-        ":netstat" => netstat_text(session),
-        ":serve" => serve(session, arg),
+        ":services" if !arg.is_empty() => usage(":services", arg),
+        ":services" => services_table(state.width),
+        ":netstat" => netstat_text(session, arg, state.width),
+        ":serve" => serve(session, state, arg),
         ":stop" => stop(session, arg),
-        ":save" => save(session, arg),
+        ":save" => save(session, state, arg),
+        ":log" => log(arg),
+        ":reset" if !arg.is_empty() => usage(":reset", arg),
         ":reset" => {
             session.reset();
             "every socket is closed and every name forgotten\n".into()
         }
+        ":quit" | ":q" | ":exit" if !arg.is_empty() => usage(":quit", arg),
         ":quit" | ":q" | ":exit" => return (String::new(), Flow::Quit),
         _ => unknown(command, p),
     };
     (out, Flow::Continue)
+}
+
+/// The command's usage line, from its `:help` entry, for arguments it cannot take.
+fn usage(command: &str, arg: &str) -> String {
+    let signature = registry().get(command).map_or(command, |e| e.signature);
+    if arg.is_empty() {
+        format!("usage: {signature}\n")
+    } else {
+        format!("usage: {signature} (not {arg:?}; :help {command} says more)\n")
+    }
+}
+
+fn log(arg: &str) -> String {
+    use crate::view::transcript;
+    match arg {
+        "" => match transcript::current() {
+            Some(path) => format!(
+                "the transcript goes to {}; :log off stops it\n",
+                path.display()
+            ),
+            None => usage(":log", ""),
+        },
+        "off" => match transcript::stop() {
+            Some(path) => format!("the transcript in {} is complete\n", path.display()),
+            None => "no transcript was being written\n".into(),
+        },
+        file => match transcript::start(std::path::Path::new(file)) {
+            Ok(()) => format!(
+                "writing a transcript to {file}: every entry and what it showed, in plain \
+                 text; :log off stops it\n"
+            ),
+            Err(e) => format!("cannot write {file}: {e}\n"),
+        },
+    }
 }
 
 fn unknown(command: &str, p: Palette) -> String {
@@ -81,30 +128,6 @@ fn unknown(command: &str, p: Palette) -> String {
     }
     out.push_str(" (:help lists them)\n");
     out
-}
-
-fn help(arg: &str, p: Palette) -> String {
-    if arg.is_empty() {
-        return registry::overview(p);
-    }
-    match registry().lookup(arg) {
-        Lookup::One(e) => registry::render(e, p),
-        Lookup::Several(entries) => {
-            let mut out = format!("{arg} is several things; choose one:\n");
-            for e in entries {
-                let _ = writeln!(out, "  :help {}  ({})", e.topic, e.kind.word());
-            }
-            out
-        }
-        Lookup::NotFound { suggestion } => {
-            let mut out = format!("no help on {arg:?}");
-            if let Some(s) = suggestion {
-                let _ = write!(out, "; did you mean {s}? (:help {s})");
-            }
-            out.push_str("\n:help alone shows what there is\n");
-            out
-        }
-    }
 }
 
 fn show(session: &Session, arg: &str, p: Palette) -> String {
@@ -147,7 +170,8 @@ fn hex(session: &mut Session, arg: &str) -> String {
             out
         }
         Ok(Err(type_name)) => {
-            format!(":hex shows bytes; {arg} is a {type_name}\n")
+            let a = crate::view::english::article_before_word(&type_name);
+            format!(":hex shows bytes; {arg} is {a} {type_name}\n")
         }
         Err(e) => e.report,
     }
@@ -173,38 +197,14 @@ const WELL_KNOWN: &[(u16, &str, &str)] = &[
     (8080, "http-alt", "a second web server (unprivileged)"),
 ];
 
-/// Port → names in `/etc/services` (what getservbyport reads).
-fn services_database() -> Option<Vec<(u16, String, String)>> {
-    let text = std::fs::read_to_string("/etc/services").ok()?;
-    Some(parse_services(&text))
+pub fn services_table(width: Option<u16>) -> String {
+    render_services(crate::labs::services_database().as_deref(), width)
 }
 
-fn parse_services(text: &str) -> Vec<(u16, String, String)> {
-    text.lines()
-        .filter_map(|l| {
-            let l = l.split('#').next()?.trim();
-            let mut f = l.split_whitespace();
-            let name = f.next()?;
-            let (port, proto) = f.next()?.split_once('/')?;
-            Some((port.parse().ok()?, name.to_string(), proto.to_string()))
-        })
-        .collect()
-}
-
-pub fn services_table() -> String {
-    render_services(services_database().as_deref())
-}
-
-fn render_services(db: Option<&[(u16, String, String)]>) -> String {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_header(vec![
-        "port",
-        "service",
-        "what for",
-        "this machine says",
-        "lab stand-in",
-    ]);
+fn render_services(db: Option<&[(u16, String, String)]>, width: Option<u16>) -> String {
+    const SYSTEM: &str = "this machine says";
+    let header = ["port", "service", "what for", SYSTEM, "lab stand-in"];
+    let mut rows = Vec::new();
     for &(port, name, what) in WELL_KNOWN {
         let system = match db {
             None => "-".to_string(),
@@ -227,7 +227,7 @@ fn render_services(db: Option<&[(u16, String, String)]>) -> String {
             .find(|c| c.real_port == Some(port))
             .map(|c| format!(":serve {} ({})", c.name, c.default_port))
             .unwrap_or_default();
-        t.add_row(vec![
+        rows.push(vec![
             port.to_string(),
             name.to_string(),
             what.to_string(),
@@ -235,22 +235,39 @@ fn render_services(db: Option<&[(u16, String, String)]>) -> String {
             lab,
         ]);
     }
-    let mut out = format!("{t}\n");
-    out.push_str(match db {
-        Some(_) => "\"this machine says\" is /etc/services, which getservbyname() and getservbyport() read.\n",
-        None => "this machine has no /etc/services, so getservbyname() and getservbyport() know no names here.\n",
+    let fitted = crate::view::fit::fit_table(&header, &rows, &[SYSTEM, "what for"], width);
+    let mut out = fitted.text;
+    let shown = !fitted.dropped.iter().any(|d| d == SYSTEM);
+    out.push_str(match (db, shown) {
+        (Some(_), true) => "\"this machine says\" is /etc/services, which getservbyname() and\ngetservbyport() read.\n",
+        (Some(_), false) => "A wider terminal also shows what /etc/services (getservbyname()) says.\n",
+        (None, _) => "this machine has no /etc/services, so getservbyname() and\ngetservbyport() know no names here.\n",
     });
     out.push_str(
-        "Ports 0-1023 are privileged: only root may bind them; the lab services use stand-ins.\n",
+        "Ports 0-1023 are privileged: only root may bind them; the lab services use\nstand-ins.\n",
     );
     out
 }
 
-fn netstat_text(session: &Session) -> String {
-    let entries = match netstat::entries() {
+fn netstat_text(session: &Session, arg: &str, width: Option<u16>) -> String {
+    let port = match arg {
+        "" => None,
+        _ if arg.contains(char::is_whitespace) => return usage(":netstat", arg),
+        _ => match crate::labs::connect::port_of(arg) {
+            Ok((port, _)) => Some(port),
+            Err(_) => return usage(":netstat", arg),
+        },
+    };
+    let mut entries = match netstat::entries() {
         Ok(e) => e,
         Err(msg) => return format!("{msg}\n"),
     };
+    if let Some(port) = port {
+        entries = netstat::on_port(entries, port);
+        if entries.is_empty() {
+            return format!("no socket of this machine uses port {port}\n");
+        }
+    }
     // Ours: this process's socket inodes; named when the session holds them.
     let own = netstat::own_inodes();
     let rows = session.sockets();
@@ -264,14 +281,24 @@ fn netstat_text(session: &Session) -> String {
             None => Some("this session (a lab service)".into()),
         }
     };
-    let mut out = netstat::render(&entries, &mark);
+    let mut out = netstat::render(&entries, &mark, width);
     out.push_str(
-        "(Recv-Q: bytes received but not yet read; Send-Q: sent but not yet acknowledged)\n",
+        "(Recv-Q: bytes received but not yet read;\n Send-Q: sent but not yet acknowledged)\n",
     );
     out
 }
 
-fn serve(session: &mut Session, arg: &str) -> String {
+/// The shell command that starts a running lab service on the same port.
+fn serve_command(r: &crate::labs::RunningInfo) -> String {
+    let name = r.service.name();
+    let (kind, udp) = match name.split_once('/') {
+        Some((kind, _)) => (kind.to_string(), " --udp"),
+        None => (name, ""),
+    };
+    format!("socklab serve {kind}{udp} --port {}", r.addr.port())
+}
+
+fn serve(session: &mut Session, state: &mut MetaState, arg: &str) -> String {
     let services = session.services();
     let mut services = services.lock();
     if arg.is_empty() {
@@ -279,7 +306,7 @@ fn serve(session: &mut Session, arg: &str) -> String {
         if running.is_empty() {
             return format!(
                 "no lab service is running; start one with :serve KIND [PORT]\n{}\n",
-                crate::labs::catalogue_help()
+                crate::labs::catalogue_help_repl()
             );
         }
         let mut out = String::from("running lab services:\n");
@@ -295,8 +322,15 @@ fn serve(session: &mut Session, arg: &str) -> String {
         Some(Ok(p)) => Some(p),
         Some(Err(_)) => return "usage: :serve KIND [PORT], PORT a number from 0 to 65535\n".into(),
     };
+    if parts.next().is_some() {
+        return usage(":serve", arg);
+    }
     match services.start(kind, crate::labs::DEFAULT_HOST, port) {
         Ok(info) => {
+            let command = serve_command(&info);
+            if !state.served.contains(&command) {
+                state.served.push(command);
+            }
             let mut out = format!(
                 "{info} is running in the background ({}); :stop {} ends it\n",
                 info.service.kind.summary(),
@@ -307,13 +341,13 @@ fn serve(session: &mut Session, arg: &str) -> String {
             }
             out
         }
-        Err(e) => format!("{e}\n"),
+        Err(e) => format!("{}\n", e.in_repl()),
     }
 }
 
 fn stop(session: &mut Session, arg: &str) -> String {
-    if arg.is_empty() {
-        return "usage: :stop KIND|all\n".into();
+    if arg.is_empty() || arg.contains(char::is_whitespace) {
+        return usage(":stop", arg);
     }
     let services = session.services();
     let mut services = services.lock();
@@ -324,31 +358,57 @@ fn stop(session: &mut Session, arg: &str) -> String {
     }
 }
 
-fn save(session: &Session, arg: &str) -> String {
+fn save(session: &Session, state: &MetaState, arg: &str) -> String {
     if arg.is_empty() {
-        return "usage: :save FILE (for example :save server.py)\n".into();
+        return usage(":save", "");
     }
-    let text = program_text(session.inputs());
+    let mut needs = state.served.clone();
+    for r in session.services().lock().list() {
+        let command = serve_command(&r);
+        if !needs.contains(&command) {
+            needs.push(command);
+        }
+    }
+    let text = program_text(session.inputs(), session.echoed(), &needs);
+    let n = session.inputs().len();
     match std::fs::write(arg, text) {
         Ok(()) => format!(
-            "saved {} entr{} to {arg}; run it with: socklab run {arg}\n",
-            session.inputs().len(),
-            if session.inputs().len() == 1 {
-                "y"
+            "saved {} to {arg}; run it with: python3 {arg} (or socklab run {arg})\n",
+            if n == 1 {
+                "1 entry".to_string()
             } else {
-                "ies"
+                format!("{n} entries")
             }
         ),
         Err(e) => format!("cannot write {arg}: {e}\n"),
     }
 }
 
-/// The session's successful entries as a program. A block is followed by a blank line,
-/// so the file reads as the REPL did.
-pub fn program_text(inputs: &[String]) -> String {
+/// The session's successful entries as a Python 3 program that prints what the session
+/// showed: an entry whose value was echoed becomes `print(repr(...))` (or `_ = ...`
+/// then `print(repr(_))` when a later entry uses `_`, the REPL's last value). The lab
+/// services used are named at the top with the command that starts each. A block is
+/// followed by a blank line, so the file reads as the REPL did.
+pub fn program_text(inputs: &[String], echoed: &[bool], needs: &[String]) -> String {
     let mut out =
         String::from("# Saved from a socklab session: the entries that ran without an error.\n");
-    for entry in inputs {
+    for command in needs {
+        out.push_str(&format!("# needs: {command}\n"));
+    }
+    if !needs.is_empty() {
+        out.push_str("# (start each in another terminal before running this program)\n");
+    }
+    for (i, entry) in inputs.iter().enumerate() {
+        let shown = echoed.get(i).copied().unwrap_or(false);
+        if shown && is_one_expression(entry) {
+            let expr = entry.trim();
+            if inputs[i + 1..].iter().any(|later| uses_last_value(later)) {
+                out.push_str(&format!("_ = {expr}\nprint(repr(_))\n"));
+            } else {
+                out.push_str(&format!("print(repr({expr}))\n"));
+            }
+            continue;
+        }
         out.push_str(entry);
         out.push('\n');
         if entry.contains('\n') {
@@ -356,6 +416,20 @@ pub fn program_text(inputs: &[String]) -> String {
         }
     }
     out
+}
+
+/// Whether an entry is a single expression (what the REPL echoes).
+fn is_one_expression(entry: &str) -> bool {
+    let src = crate::syntax::Source::new("<stdin>", entry.trim().to_string());
+    crate::syntax::parse_expression(&src).is_ok()
+}
+
+/// Whether an entry reads `_`, the REPL's last echoed value.
+fn uses_last_value(entry: &str) -> bool {
+    let src = crate::syntax::Source::new("<stdin>", format!("{entry}\n"));
+    crate::syntax::tokenize(&src)
+        .iter()
+        .any(|t| matches!(&t.tok, crate::syntax::Tok::Name(n) if &**n == "_"))
 }
 
 #[cfg(test)]
@@ -367,6 +441,7 @@ mod tests {
             palette: Palette::PLAIN,
             events: true,
             width: None,
+            served: Vec::new(),
         }
     }
 
@@ -415,34 +490,137 @@ mod tests {
         let (out, _) = run(&mut s, &mut state(), ":hex 'é'");
         assert!(out.contains("c3 a9"), "{out}");
         let (out, _) = run(&mut s, &mut state(), ":hex 42");
-        assert_eq!(out, ":hex shows bytes; 42 is a int\n");
+        assert_eq!(out, ":hex shows bytes; 42 is an int\n");
+        let (out, _) = run(&mut s, &mut state(), ":hex 1.5");
+        assert_eq!(out, ":hex shows bytes; 1.5 is a float\n");
         let (out, _) = run(&mut s, &mut state(), ":hex nope");
         assert!(out.contains("NameError"), "{out}");
     }
 
     #[test]
-    fn save_writes_a_runnable_program() {
+    fn save_writes_a_program_python3_runs_printing_what_the_session_showed() {
         let mut s = session();
-        s.run("x = 2");
-        s.run("oops(");
-        s.run("for i in range(x):\n    print(i)\n");
+        let mut st = state();
+        let (out, _) = run(&mut s, &mut st, ":serve echo 0");
+        let port: u16 = out
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|p| p.parse().ok())
+            .expect("the port");
+        for entry in [
+            "import socket".to_string(),
+            format!("c = socket.create_connection(('127.0.0.1', {port}))"),
+            "c.sendall(b'hi')".into(),
+            "c.recv(1024)".into(),
+            "oops(".into(),
+            "_.upper()".into(),
+            "x = 2".into(),
+            "for i in range(x):\n    print(i)\n".into(),
+            "print('done')".into(),
+            "c.close()".into(),
+        ] {
+            s.run(&entry);
+        }
         let dir = std::env::temp_dir().join(format!("socklab-save-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let file = dir.join("prog.py");
-        let (out, _) = run(&mut s, &mut state(), &format!(":save {}", file.display()));
-        assert!(out.starts_with("saved 2 entries"), "{out}");
+        let (out, _) = run(&mut s, &mut st, &format!(":save {}", file.display()));
+        assert!(out.starts_with("saved 9 entries"), "{out}");
         let text = std::fs::read_to_string(&file).expect("saved");
         assert!(
-            text.ends_with("x = 2\nfor i in range(x):\n    print(i)\n\n"),
+            text.contains(&format!("# needs: socklab serve echo --port {port}\n")),
             "{text}"
         );
+        assert!(
+            text.contains("_ = c.recv(1024)\nprint(repr(_))\n"),
+            "{text}"
+        );
+        assert!(text.contains("print(repr(_.upper()))\n"), "{text}");
+        assert!(text.contains("c.sendall(b'hi')\n"), "{text}");
+        // The echo service of this session is still running: python3 talks to it.
+        let ran = std::process::Command::new("python3")
+            .arg(&file)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            ran.status.success(),
+            "{text}\n{}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&ran.stdout),
+            "b'hi'\nb'HI'\n0\n1\ndone\n"
+        );
         let _ = std::fs::remove_dir_all(&dir);
+        run(&mut s, &mut st, ":stop all");
+    }
+
+    #[test]
+    fn commands_check_their_arguments() {
+        let mut s = session();
+        for (line, want) in [
+            (":sockets all", "usage: :sockets (not \"all\""),
+            (":services x", "usage: :services (not \"x\""),
+            (":reset now", "usage: :reset (not \"now\""),
+            (":quit please", "usage: :quit (not \"please\""),
+            (":events maybe", "usage: :events on|off (not \"maybe\""),
+            (":netstat many ports", "usage: :netstat [PORT]"),
+            (":netstat nonsense", "usage: :netstat [PORT]"),
+            (":stop echo now", "usage: :stop KIND|all"),
+            (":serve echo 0 extra", "usage: :serve [KIND [PORT]]"),
+            (":save", "usage: :save FILE"),
+            (":log", "usage: :log FILE|off"),
+        ] {
+            let (out, flow) = run(&mut s, &mut state(), line);
+            assert!(out.starts_with(want), "{line}: {out}");
+            assert_eq!(flow, Flow::Continue, "{line}");
+        }
+    }
+
+    #[test]
+    fn netstat_of_one_port() {
+        let mut s = session();
+        s.run("import socket\nl = socket.socket()\nl.bind(('127.0.0.1', 0))\nl.listen()\nport = l.getsockname()[1]\n");
+        let port = s.evaluate("port").expect("port").repr;
+        let (out, _) = run(&mut s, &mut state(), &format!(":netstat {port}"));
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("Proto"), "{out}");
+        assert!(
+            lines[1].contains(&format!("127.0.0.1:{port}")) && lines[1].contains("LISTEN"),
+            "{out}"
+        );
+        assert!(lines[1].ends_with("← this session: l"), "{out}");
+        assert!(
+            lines[2..]
+                .iter()
+                .all(|l| !l.starts_with("tcp") && !l.starts_with("udp")),
+            "only port {port}: {out}"
+        );
+        s.run("l.close()");
+        let (out, _) = run(&mut s, &mut state(), &format!(":netstat {port}"));
+        assert_eq!(out, format!("no socket of this machine uses port {port}\n"));
+    }
+
+    #[test]
+    fn show_a_closed_socket_and_its_history() {
+        let mut s = session();
+        s.run("import socket\nu = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.bind(('127.0.0.1', 0))\nu.close()\n");
+        let (out, _) = run(&mut s, &mut state(), ":show u");
+        assert!(out.starts_with("socket u (closed"), "{out}");
+        assert!(out.contains("bound 127.0.0.1:"), "{out}");
+        assert!(out.contains("closed"), "{out}");
     }
 
     #[test]
     fn services_table_snapshot() {
-        let db = parse_services("http 80/tcp www # WWW\nhttp 80/udp\nssh 22/tcp\n# comment\n");
-        insta::assert_snapshot!(render_services(Some(&db)));
+        let db = crate::labs::parse_services(
+            "http 80/tcp www # WWW\nhttp 80/udp\nssh 22/tcp\n# comment\n",
+        );
+        insta::assert_snapshot!(render_services(Some(&db), None));
+        let narrow = render_services(Some(&db), Some(80));
+        insta::assert_snapshot!("services_at_80_columns", narrow);
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     }
 
     #[test]
@@ -456,6 +634,23 @@ mod tests {
         assert!(out.starts_with("stopped echo"), "{out}");
         let (out, _) = run(&mut s, &mut state(), ":serve nope");
         assert!(out.contains("no lab service called"), "{out}");
+    }
+
+    #[test]
+    fn serve_speaks_the_repls_syntax_not_the_shells() {
+        let mut s = session();
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = taken.local_addr().expect("addr").port();
+        let (out, _) = run(&mut s, &mut state(), &format!(":serve echo {port}"));
+        assert!(
+            out.contains(&format!("port {port} is already in use")),
+            "{out}"
+        );
+        assert!(out.contains(":serve echo 0 for any free port"), "{out}");
+        assert!(!out.contains("--port"), "{out}");
+        let (out, _) = run(&mut s, &mut state(), ":serve");
+        assert!(out.contains(":serve KIND 0 picks any free port"), "{out}");
+        assert!(!out.contains("--port"), "{out}");
     }
 
     #[test]

@@ -96,6 +96,8 @@ struct Repl {
     state: meta::MetaState,
     /// `:events on|off`, as the session's live event lines read it.
     show_events: Arc<AtomicBool>,
+    /// The Python 3 of a failed Python 2 entry, waiting at the next prompt.
+    prefill: Option<String>,
 }
 
 /// How often the prompt looks for events and service lines that happened meanwhile.
@@ -134,10 +136,12 @@ impl Repl {
             editor,
             history,
             show_events,
+            prefill: None,
             state: meta::MetaState {
                 palette,
                 events: true,
                 width: terminal_width(),
+                served: Vec::new(),
             },
         };
         if let (Some(ed), Some(path)) = (repl.editor.as_mut(), repl.history.as_ref()) {
@@ -174,6 +178,7 @@ impl Repl {
                         text.push_str(&palette.paint(&line, Style::Dim));
                         text.push('\n');
                     }
+                    crate::view::transcript::record(&text);
                     if !text.is_empty() && printer.print(text).is_err() {
                         return;
                     }
@@ -197,7 +202,10 @@ impl Repl {
                 if let Some(h) = ed.helper() {
                     h.set_pending(pending);
                 }
-                ed.readline(prompt)
+                match self.prefill.take() {
+                    Some(text) => ed.readline_with_initial(prompt, (&text, "")),
+                    None => ed.readline(prompt),
+                }
             }
             None => {
                 let mut out = std::io::stdout();
@@ -235,7 +243,8 @@ impl Repl {
             "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
             env!("CARGO_PKG_VERSION")
         );
-        if say(&p.paint(&banner, Style::Dim)).is_err() {
+        // Plain: a grey banner is unreadable on a projector.
+        if say(&p.paint(&banner, Style::Heading)).is_err() {
             return 0;
         }
         let mut pending = String::new();
@@ -257,7 +266,10 @@ impl Repl {
                 }
             };
             self.remember(&line);
+            crate::view::transcript::record(&format!("{prompt}{line}\n"));
             if pending.is_empty() && line.trim_start().starts_with(':') {
+                // The terminal may have been resized (or moved to a projector).
+                self.state.width = terminal_width();
                 let (out, flow) = meta::run(session, &mut self.state, &line);
                 self.show_events.store(self.state.events, Ordering::Relaxed);
                 if say(&out).is_err() {
@@ -318,12 +330,30 @@ impl Repl {
                 None => format!("{}\n", palette.paint(err.report.trim_end(), Style::Error)),
             };
             let _ = stderr.write_all(report.as_bytes());
+            crate::view::transcript::record(&report);
             if let Some(h) = &err.hint {
+                // Wrapped between words to the terminal, continuing under the hint's text.
+                let width = terminal_width().map_or(usize::MAX, usize::from);
+                let hint = crate::view::wrap::wrap_hanging(&format!("hint: {h}"), width, 6);
+                let _ = writeln!(stderr, "{}", palette.paint(&hint, Style::Hint));
+                crate::view::transcript::record(&format!("{hint}\n"));
+            }
+            // The lecture's Python 2: its Python 3 waits at the next prompt.
+            if let Some(py3) = crate::py2::offer(entry) {
+                let shown = if py3.contains('\n') {
+                    format!("\n    {}", py3.replace('\n', "\n    "))
+                } else {
+                    format!(" {py3}")
+                };
                 let _ = writeln!(
                     stderr,
                     "{}",
-                    palette.paint(&format!("hint: {h}"), Style::Hint)
+                    palette.paint(
+                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
+                        Style::Hint
+                    )
                 );
+                self.prefill = Some(py3);
             }
         }
         self.show_service_log(session);
@@ -341,8 +371,10 @@ impl Repl {
     }
 }
 
-/// Write to standard output; an error (a closed pipe) ends the REPL normally.
+/// Write to standard output (and the `:log` transcript); an error (a closed pipe) ends
+/// the REPL normally.
 fn say(text: &str) -> std::io::Result<()> {
+    crate::view::transcript::record(text);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()

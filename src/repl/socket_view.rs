@@ -4,10 +4,10 @@
 //! on its own, and the whole is tested on live sockets through a real terminal in
 //! `tests/repl_pty.rs`.
 
-use crate::interp::Interp;
+use crate::builtins::socket::SocketObj;
+use crate::interp::{Interp, Value};
 use crate::session::sockets::{self, label, SocketEvent, SocketRow};
 use crate::view::{Palette, Style};
-use comfy_table::{presets, Cell, ContentArrangement, Table};
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -20,9 +20,12 @@ pub struct SocketDetail {
     pub history: Vec<String>,
 }
 
-/// One socket in full, by a session name (or `fd N`).
+/// One socket in full, by a session name (or `fd N`). A closed socket a name still holds
+/// is shown too: its history is what a lesson on closing looks at.
 pub fn detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
-    let row = find_row(&sockets::rows(interp), which)?;
+    let Some(row) = find_row(&sockets::rows(interp), which) else {
+        return closed_detail(interp, which.trim());
+    };
     Some(SocketDetail {
         options: interp.sockets.options(row.id),
         history: sockets::history(interp, row.id)
@@ -31,6 +34,50 @@ pub fn detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
             .collect(),
         row,
     })
+}
+
+/// A closed socket held by the session name `which`: the table has forgotten it, but the
+/// socket object keeps its history.
+fn closed_detail(interp: &Arc<Interp>, which: &str) -> Option<SocketDetail> {
+    let names = sockets::names_by_socket(interp);
+    let (&id, held_as) = names.iter().find(|(_, ns)| ns.iter().any(|n| n == which))?;
+    let sock = interp
+        .main
+        .items()
+        .iter()
+        .find_map(|(_, v)| held_sock(v, id))?;
+    let events = sock.inner.lock().history.clone();
+    Some(SocketDetail {
+        row: SocketRow {
+            names: held_as.clone(),
+            info: sock.info(),
+            peer_label: None,
+        },
+        options: vec![("state".into(), "closed".into())],
+        history: sockets::name_events(interp, events)
+            .into_iter()
+            .map(|e| e.text)
+            .collect(),
+    })
+}
+
+/// The socket `id` if `v` is it or holds it one level in (where the session's names are
+/// looked for: `conn`, `pair[0]`, `server.socket`).
+fn held_sock(v: &Value, id: u64) -> Option<Arc<crate::net::Sock>> {
+    let own = |v: &Value| {
+        v.as_native::<SocketObj>()
+            .filter(|s| s.sock.id == id)
+            .map(|s| s.sock.clone())
+    };
+    if let Some(s) = own(v) {
+        return Some(s);
+    }
+    match v {
+        Value::Tuple(t) => t.iter().take(64).find_map(own),
+        Value::List(l) => l.lock().iter().take(64).find_map(own),
+        Value::Instance(i) => i.dict.lock().values().find_map(own),
+        _ => None,
+    }
 }
 
 fn find_row(rows: &[SocketRow], which: &str) -> Option<SocketRow> {
@@ -82,36 +129,44 @@ pub fn table(rows: &[SocketRow], width: Option<u16>) -> String {
         return "no sockets are open in this session; create one with socket.socket()\n"
             .to_string();
     }
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED);
-    match width {
-        Some(w) => {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(w);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    t.set_header(vec![
+    let header = [
         "name", "fd", "family", "type", "state", "local", "peer", "in", "out", "waiting",
-    ]);
-    for r in rows {
-        let dgram = r.kind == "SOCK_DGRAM";
-        t.add_row(vec![
-            Cell::new(label(&r.names, r.fd)),
-            Cell::new(r.fd),
-            Cell::new(short(&r.family, "AF_")),
-            Cell::new(short(&r.kind, "SOCK_")),
-            Cell::new(state_text(r)),
-            Cell::new(r.local.as_deref().unwrap_or("-")),
-            Cell::new(r.peer_label.as_deref().unwrap_or("-")),
-            Cell::new(traffic(r.bytes_recv, r.dgrams_recv, dgram)),
-            Cell::new(traffic(r.bytes_sent, r.dgrams_sent, dgram)),
-            Cell::new(waiting(r)),
-        ]);
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let dgram = r.kind == "SOCK_DGRAM";
+            vec![
+                label(&r.names, r.fd),
+                r.fd.to_string(),
+                short(&r.family, "AF_"),
+                short(&r.kind, "SOCK_"),
+                state_text(r),
+                r.local.clone().unwrap_or_else(|| "-".into()),
+                r.peer_label.clone().unwrap_or_else(|| "-".into()),
+                traffic(r.bytes_recv, r.dgrams_recv, dgram),
+                traffic(r.bytes_sent, r.dgrams_sent, dgram),
+                waiting(r).to_string(),
+            ]
+        })
+        .collect();
+    // What a narrow terminal can do without first: the fd and family (:show has them),
+    // then the byte counts, then what is waiting; name, state and addresses stay.
+    let fitted = crate::view::fit::fit_table(
+        &header,
+        &cells,
+        &["fd", "family", "out", "in", "waiting", "type"],
+        width,
+    );
+    let mut out = fitted.text;
+    if let (false, Some(w)) = (fitted.dropped.is_empty(), width) {
+        let note = format!(
+            "(left out at this width: {}; :show NAME has everything)",
+            fitted.dropped.join(", ")
+        );
+        let _ = writeln!(out, "{}", crate::view::wrap::wrap(&note, usize::from(w)));
     }
-    format!("{t}\n")
+    out
 }
 
 fn waiting(r: &SocketRow) -> &'static str {
@@ -146,7 +201,11 @@ pub fn show(d: &SocketDetail, palette: Palette) -> String {
         out,
         "{}",
         palette.paint(
-            &format!("socket {} (fd {}{created})", label(&r.names, r.fd), r.fd),
+            &if r.fd < 0 {
+                format!("socket {} (closed{created})", label(&r.names, r.fd))
+            } else {
+                format!("socket {} (fd {}{created})", label(&r.names, r.fd), r.fd)
+            },
             Style::Heading
         )
     );
@@ -231,6 +290,26 @@ mod tests {
     #[test]
     fn table_of_sockets() {
         insta::assert_snapshot!(table(&[server(), udp()], None));
+    }
+
+    #[test]
+    fn at_80_columns_columns_are_left_out_and_no_cell_is_cut() {
+        let mut connected = server();
+        connected.names = vec!["conn".into()];
+        connected.info.state = "connected".into();
+        connected.info.readable = false;
+        connected.peer_label = Some("127.0.0.1:40040".into());
+        let out = table(&[server(), udp(), connected], Some(80));
+        insta::assert_snapshot!("table_at_80_columns", out);
+        assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        for whole in [
+            "listening",
+            "connected",
+            "127.0.0.1:40040",
+            "127.0.0.1:40000",
+        ] {
+            assert!(out.contains(whole), "{whole} cut in\n{out}");
+        }
     }
 
     #[test]

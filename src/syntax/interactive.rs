@@ -1,119 +1,142 @@
 //! When is an interactive entry finished?
 //!
-//! Python's REPL reads line after line until the text so far is a whole statement. It
-//! asks the parser: if the text fails only because it *ends too early* (a bracket still
-//! open, a triple-quoted string still running, a block header with no body yet, a
-//! backslash continuation), it shows `... ` and waits for more. A compound statement
-//! (`if`, `for`, `def` ...) also waits for a blank line, because the next line could still
-//! belong to its block (`else:`, another statement of the body).
+//! Python's REPL reads line after line and asks `codeop` after each one whether the text
+//! so far is a whole statement, needs more lines, or is a mistake to report now. socklab
+//! decides the same, with the same rules:
+//!
+//! - Text that ends too early asks for more: a bracket still open, a triple-quoted string
+//!   still running, a backslash at the very end, or a parse that fails only because the
+//!   text ran out (a header with no body yet, `try:` with no `except` yet, a decorator with
+//!   nothing to decorate, at any depth). Blank lines do not change that.
+//! - A compound statement that parses (`if`, `for`, `def`, `class` ...) also waits for a
+//!   blank line, because the next line could still belong to it (`else:`, more of a body).
+//! - Any other mistake is reported at once, even in the middle of a block.
+//!
+//! `tests/codeop/expected.tsv`, generated from CPython's `codeop` by
+//! `tests/codeop/regen.py`, is the table the tests below check this against.
 
-use super::error::ErrorKind;
-use super::parser::{parse_module, ParseMode};
+use super::parser::parse_entry;
 use super::source::Source;
 use super::token::Tok;
+
+/// What the REPL does with an entry typed so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Run it.
+    Complete,
+    /// Show `... ` and read another line.
+    Incomplete,
+    /// Report the mistake now (running it shows the `SyntaxError`).
+    Error,
+}
 
 /// Whether `text` (one REPL entry, possibly several lines, without a final newline)
 /// needs more lines before it can run.
 pub fn is_incomplete(text: &str) -> bool {
-    if text.trim().is_empty() {
-        return false;
+    judge(text) == Verdict::Incomplete
+}
+
+/// Judge one REPL entry as CPython's `codeop.compile_command(text, symbol="single")`.
+pub fn judge(text: &str) -> Verdict {
+    // Only blank lines and comments: nothing to run, nothing to wait for.
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Verdict::Complete;
     }
-    let ends_blank = text
-        .rsplit('\n')
-        .next()
-        .is_some_and(|last| last.trim().is_empty())
-        && text.contains('\n');
-    let last_line = text.lines().rev().find(|l| !l.trim().is_empty());
-    let last_line = last_line.unwrap_or("");
-    // `\` at the very end: the statement goes on on the next line.
-    if !ends_blank && text.trim_end_matches([' ', '\t']).ends_with('\\') {
-        return true;
-    }
-    // A decorator needs the `def` or `class` it decorates.
-    if !ends_blank && last_line.trim_start().starts_with('@') {
-        return true;
+    let ends_blank = text.contains('\n')
+        && text
+            .rsplit('\n')
+            .next()
+            .is_some_and(|last| last.trim().is_empty());
+    // `\` at the very end: the statement goes on on the next line (a blank line there is
+    // a mistake, reported by the parser below).
+    if text.trim_end_matches([' ', '\t', '\x0c']).ends_with('\\') && !ends_blank {
+        return Verdict::Incomplete;
     }
     let src = Source::new("<stdin>", format!("{text}\n"));
     if let Some(Tok::Error(lex)) = super::lexer::tokenize(&src).last().map(|t| &t.tok) {
-        if lex.msg.ends_with("was never closed")
+        // A bracket or a triple-quoted string still open runs on into the next line; the
+        // parser below says whether the text before it is right so far (`print x (` is not).
+        let runs_on = lex.msg.ends_with("was never closed")
             || lex
                 .msg
-                .starts_with("unterminated triple-quoted string literal")
-        {
-            return true;
+                .starts_with("unterminated triple-quoted string literal");
+        if !runs_on {
+            return Verdict::Error;
         }
     }
-    match parse_module(&src, ParseMode::Interactive) {
+    match parse_entry(&src) {
         Ok(module) => {
-            // A compound statement ends at a blank line, as in Python's REPL.
-            let compound = module.body.iter().any(|s| s.kind.is_compound());
-            compound && !ends_blank
+            let compound = module.body.last().is_some_and(|s| s.kind.is_compound());
+            if compound && !ends_blank {
+                Verdict::Incomplete
+            } else {
+                Verdict::Complete
+            }
         }
-        Err(e) => {
-            // Only "the block has no body yet" at the very end asks for more; any other
-            // mistake is shown at once.
-            // (At end of input the parser reports the last line with no caret.)
-            e.kind == ErrorKind::Indentation
-                && e.msg.starts_with("expected an indented block")
-                && e.line >= src.line_count()
-                && e.col == 0
-                && !ends_blank
-        }
+        Err((_, true)) => Verdict::Incomplete,
+        Err((_, false)) => Verdict::Error,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_incomplete;
+    use super::{judge, parse_entry, Source, Verdict};
+    use crate::syntax::error::ErrorKind;
 
-    #[test]
-    fn simple_statements_are_complete() {
-        for t in [
-            "x = 1",
-            "print('hi')",
-            "s.bind(('127.0.0.1', 0))",
-            "",
-            "   ",
-            "# note",
-            "x = 1 +",
-            "print x",
-        ] {
-            assert!(!is_incomplete(t), "{t:?}");
+    /// CPython's verdicts, from `tests/codeop/regen.py`.
+    const EXPECTED: &str = include_str!("../../tests/codeop/expected.tsv");
+
+    /// Entries CPython's parser accepts and only its compiler rejects (`'return' outside
+    /// function`): socklab parses them and reports the same error when it runs them.
+    const COMPILER_ERRORS: &[&str] = &["return"];
+
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut it = s.chars();
+        while let Some(c) = it.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match it.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
         }
+        out
     }
 
     #[test]
-    fn open_brackets_and_strings_continue() {
-        for t in [
-            "s.bind(('127.0.0.1',",
-            "d = {",
-            "x = [1,\n2,",
-            "msg = \"\"\"first line",
-            "x = 1 + \\",
-            "@decorator",
-        ] {
-            assert!(is_incomplete(t), "{t:?}");
+    fn every_entry_is_judged_as_codeop_judges_it() {
+        let mut wrong = Vec::new();
+        let mut n = 0;
+        for line in EXPECTED.lines() {
+            let (verdict, escaped) = line.split_once('\t').expect("VERDICT<TAB>SOURCE");
+            let text = unescape(escaped);
+            let want = match verdict {
+                "complete" => Verdict::Complete,
+                "incomplete" => Verdict::Incomplete,
+                "error" if COMPILER_ERRORS.contains(&text.as_str()) => Verdict::Complete,
+                "error" => Verdict::Error,
+                other => panic!("unknown verdict {other:?}"),
+            };
+            n += 1;
+            let got = judge(&text);
+            // Python socklab does not run (`async`, `match`, `yield`): it says so at once.
+            let unsupported = || {
+                let src = Source::new("<stdin>", format!("{text}\n\n"));
+                matches!(parse_entry(&src), Err((e, _)) if e.kind == ErrorKind::NotSupported)
+            };
+            if got != want && !(got == Verdict::Error && unsupported()) {
+                wrong.push(format!("{text:?}: codeop says {want:?}, socklab {got:?}"));
+            }
         }
-    }
-
-    #[test]
-    fn a_block_waits_for_its_body_and_a_blank_line() {
-        assert!(is_incomplete("while True:"));
-        assert!(is_incomplete("def f():\n    return 1"));
-        assert!(is_incomplete("if x:\n    pass\nelse:"));
-        assert!(is_incomplete("for i in range(3): print(i)"));
-        assert!(!is_incomplete("def f():\n    return 1\n"));
-        assert!(!is_incomplete("for i in range(3): print(i)\n"));
-    }
-
-    #[test]
-    fn a_blank_line_after_a_header_is_an_error_not_more_waiting() {
-        assert!(!is_incomplete("while True:\n"));
-    }
-
-    #[test]
-    fn mistakes_inside_a_block_are_shown_at_once() {
-        assert!(!is_incomplete("def f():\n    return )"));
-        assert!(!is_incomplete("if x:\n  a = 1\n    b = 2"));
+        assert!(n > 200, "the table has only {n} entries");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

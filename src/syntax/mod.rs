@@ -19,7 +19,7 @@ mod validate;
 pub mod walk;
 
 pub use error::{ErrorKind, SyntaxError};
-pub use interactive::is_incomplete;
+pub use interactive::{is_incomplete, judge, Verdict};
 pub use lexer::tokenize;
 pub use parser::{parse_expression, parse_module, ParseMode};
 pub use source::{decode_source, Source, Span};

@@ -1984,10 +1984,32 @@ fn prefer_tokenizer_error(
 
 /// Parse a whole program.
 pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxError> {
+    parse_module_tokens(src, &tokenize(src)).map_err(|(e, _)| e)
+}
+
+/// Parse a REPL entry. A mistake comes with whether the parser stopped at the very end of
+/// the text (on the end marker, the dedents before it, or where the tokenizer stopped at
+/// an open bracket or string): there, more lines could still make the entry right, which
+/// is what Python's REPL calls "incomplete input".
+pub fn parse_entry(src: &Source) -> Result<Module, (SyntaxError, bool)> {
     let tokens = tokenize(src);
+    let end = src.text.len() as u32;
+    let at_end = tokens
+        .iter()
+        .rev()
+        .take_while(|t| {
+            matches!(t.tok, Tok::Error(_))
+                || t.span.lo >= end && matches!(t.tok, Tok::Dedent | Tok::End)
+        })
+        .count();
+    parse_module_tokens(src, &tokens).map_err(|(e, left)| (e, left <= at_end))
+}
+
+/// The parse itself; on a mistake, how many tokens were left where it stopped.
+fn parse_module_tokens(src: &Source, tokens: &[Token]) -> Result<Module, (SyntaxError, usize)> {
     DEPTH.with(|d| d.set(0));
     FRAMES.with(|f| f.set(0));
-    let mut i = Toks { toks: &tokens, src };
+    let mut i = Toks { toks: tokens, src };
     let mut body = Vec::new();
     loop {
         match i.tok() {
@@ -1996,7 +2018,7 @@ pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxErro
                 i = i.advance(1);
                 continue;
             }
-            Tok::Error(e) => return Err((**e).clone()),
+            Tok::Error(e) => return Err(((**e).clone(), i.input_len())),
             Tok::Dedent => {
                 i = i.advance(1);
                 continue;
@@ -2009,12 +2031,14 @@ pub fn parse_module(src: &Source, _mode: ParseMode) -> Result<Module, SyntaxErro
                 i = rest;
             }
             Err(e) => {
-                let stop_line = match &e {
-                    nom::Err::Failure(p) | nom::Err::Error(p) => src.line_of(p.span.hi as usize),
-                    nom::Err::Incomplete(_) => 0,
+                let (stop_line, left) = match &e {
+                    nom::Err::Failure(p) | nom::Err::Error(p) => {
+                        (src.line_of(p.span.hi as usize), p.left)
+                    }
+                    nom::Err::Incomplete(_) => (0, usize::MAX),
                 };
                 let err = to_syntax_error(src, e);
-                return Err(prefer_tokenizer_error(src, &tokens, err, stop_line));
+                return Err((prefer_tokenizer_error(src, tokens, err, stop_line), left));
             }
         }
     }

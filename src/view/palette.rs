@@ -67,29 +67,45 @@ impl Palette {
         Palette { color }
     }
 
+    /// `text` in the colour of `style`. Each line is painted and reset on its own, so no
+    /// colour or bold runs past the text into what the terminal shows next.
     pub fn paint(&self, text: &str, style: Style) -> String {
         if !self.color || text.is_empty() {
             return text.to_string();
         }
-        let t = text;
-        match style {
-            Style::Prompt => t.green().bold(),
-            Style::Event => t.cyan(),
-            Style::Name => t.cyan().bold(),
-            Style::Hint => t.yellow(),
-            Style::Error => t.red().bold(),
-            Style::Keyword => t.magenta().bold(),
-            Style::Str => t.green(),
-            Style::Number => t.blue(),
-            Style::Comment => t.bright_black(),
-            Style::Meta => t.yellow().bold(),
-            Style::Signature => t.bright_black(),
-            Style::Heading => t.bold(),
-            Style::Dim => t.bright_black(),
-            Style::Good => t.green(),
-        }
-        .to_string()
+        text.split('\n')
+            .map(|line| {
+                if line.is_empty() {
+                    String::new()
+                } else {
+                    paint_line(line, style)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
+}
+
+/// The colours: the terminal's eight base colours only, none that vanishes on a white
+/// background (yellow), a black one (blue) or a projector (grey, faint).
+fn paint_line(t: &str, style: Style) -> String {
+    match style {
+        Style::Prompt => t.green().bold(),
+        Style::Event => t.cyan(),
+        Style::Name => t.cyan().bold(),
+        Style::Hint => t.magenta(),
+        Style::Error => t.red().bold(),
+        Style::Keyword => t.magenta().bold(),
+        Style::Str => t.green(),
+        Style::Number => t.cyan(),
+        Style::Comment => t.red(),
+        Style::Meta => t.green().bold(),
+        Style::Signature => t.magenta().italic(),
+        Style::Heading => t.bold(),
+        Style::Dim => t.cyan(),
+        Style::Good => t.green(),
+    }
+    .to_string()
 }
 
 #[cfg(test)]
@@ -100,6 +116,42 @@ mod tests {
     fn plain_palette_never_adds_escapes() {
         for style in [Style::Prompt, Style::Event, Style::Hint, Style::Error] {
             assert_eq!(Palette::PLAIN.paint("x", style), "x");
+        }
+    }
+
+    #[test]
+    fn every_colour_is_readable_and_reset() {
+        colored::control::set_override(true);
+        let p = Palette { color: true };
+        for style in [
+            Style::Prompt,
+            Style::Event,
+            Style::Name,
+            Style::Hint,
+            Style::Error,
+            Style::Keyword,
+            Style::Str,
+            Style::Number,
+            Style::Comment,
+            Style::Meta,
+            Style::Signature,
+            Style::Heading,
+            Style::Dim,
+            Style::Good,
+        ] {
+            let painted = p.paint("one\ntwo\n", style);
+            for line in painted.split('\n').filter(|l| !l.is_empty()) {
+                assert!(
+                    line.ends_with("\x1b[0m"),
+                    "{style:?}: {line:?} is not reset"
+                );
+            }
+            assert!(painted.ends_with("\x1b[0m\n"), "{style:?}: {painted:?}");
+            let codes = painted.replace("\x1b[0m", "");
+            // 33 yellow, 34 blue, 90 grey (bright black), 2 faint.
+            for bad in ["[33m", ";33m", "[34m", ";34m", "[90m", ";90m", "[2m", "[2;"] {
+                assert!(!codes.contains(bad), "{style:?} uses {bad}: {painted:?}");
+            }
         }
     }
 
