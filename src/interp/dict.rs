@@ -362,7 +362,15 @@ impl Dict {
             while self.entries.last().is_some_and(|e| e.kv.is_none()) {
                 self.entries.pop();
             }
-            if self.entries.len() > 16 && self.entries.len() > 2 * self.live {
+            // Compaction costs the entries plus a set's slot table (which, as CPython's,
+            // does not shrink as elements go): wait for that many holes, so each
+            // deletion pays O(1) for it.
+            let holes = self.entries.len() - self.live;
+            let slots = match &self.order {
+                Order::Table(t) => t.slots.len(),
+                _ => 0,
+            };
+            if self.entries.len() > 16 && holes > self.live + slots {
                 self.compact();
             }
         }
