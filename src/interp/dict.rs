@@ -179,6 +179,8 @@ pub struct Dict {
     live: usize,
     /// No live entry lies before this position (so popping from the front is O(1)).
     head: usize,
+    /// Positions left in `index` by `remove_at` whose entry has gone.
+    stale: usize,
     order: Order,
 }
 
@@ -187,6 +189,19 @@ impl Clone for Dict {
     fn clone(&self) -> Dict {
         self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
+}
+
+/// The key at position `i`, unless it is a hole (or past the end: positions left in
+/// the table by `remove_at` may outlive their entry).
+#[inline]
+fn live_key(entries: &[Entry], i: usize) -> Option<&Key> {
+    entries.get(i)?.kv.as_ref().map(|(k, _)| k)
+}
+
+/// The hash stored for position `j`, for the position table's own rehashing.
+#[inline]
+fn stored_hash(entries: &[Entry], j: usize) -> u64 {
+    entries.get(j).map_or(0, |e| e.hash)
 }
 
 fn key_hash(k: &Key) -> u64 {
@@ -271,7 +286,7 @@ impl Dict {
         let entries = &self.entries;
         self.index
             .find(key_hash(k), |&i| {
-                entries[i].kv.as_ref().is_some_and(|(key, _)| key == k)
+                live_key(entries, i).is_some_and(|key| key == k)
             })
             .copied()
     }
@@ -295,9 +310,10 @@ impl Dict {
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
         let hash = key_hash(&k);
         let entries = &mut self.entries;
-        if let Some(&i) = self.index.find(hash, |&i| {
-            entries[i].kv.as_ref().is_some_and(|(key, _)| *key == k)
-        }) {
+        if let Some(&i) = self
+            .index
+            .find(hash, |&i| live_key(entries, i).is_some_and(|key| *key == k))
+        {
             return entries[i]
                 .kv
                 .as_mut()
@@ -313,7 +329,8 @@ impl Dict {
             kv: Some((k, v)),
         });
         let entries = &self.entries;
-        self.index.insert_unique(hash, i, |&j| entries[j].hash);
+        self.index
+            .insert_unique(hash, i, |&j| stored_hash(entries, j));
         self.live += 1;
         match (&mut self.order, stable) {
             (Order::Table(t), Some(h)) => t.add(h, i),
@@ -327,19 +344,26 @@ impl Dict {
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
         let entries = &self.entries;
         let found = self.index.find_entry(key_hash(k), |&i| {
-            entries[i].kv.as_ref().is_some_and(|(key, _)| key == k)
+            live_key(entries, i).is_some_and(|key| key == k)
         });
         // One probe finds the key and frees its place in the position table.
         let (i, _) = found.ok()?.remove();
         self.take_entry(i, true).map(|(_, v)| v)
     }
 
+    /// Remove the entry at position `i` (`popitem`, `set.pop`, `retain`). Its place in
+    /// the position table is left stale rather than probed for (a cache miss per pop on a
+    /// big table): lookups skip positions whose entry is a hole, and compaction rebuilds
+    /// the table without them.
     fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
-        let hash = self.entries[i].hash;
-        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
-            slot.remove();
+        let taken = self.take_entry(i, in_table)?;
+        if self.live > 0 {
+            self.stale += 1;
+            if self.stale > self.live + 16 {
+                self.rehash_positions();
+            }
         }
-        self.take_entry(i, in_table)
+        Some(taken)
     }
 
     /// Turn entry `i` (already out of the position table) into a hole.
@@ -399,15 +423,19 @@ impl Dict {
         let entries = &self.entries;
         let mut index = HashTable::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
-            index.insert_unique(e.hash, i, |&j: &usize| entries[j].hash);
+            if e.kv.is_some() {
+                index.insert_unique(e.hash, i, |&j: &usize| stored_hash(entries, j));
+            }
         }
         self.index = index;
+        self.stale = 0;
     }
 
     fn clear_entries(&mut self) {
         self.entries.clear();
         self.index.clear();
         self.head = 0;
+        self.stale = 0;
     }
 
     pub fn clear(&mut self) {
