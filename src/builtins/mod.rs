@@ -3,9 +3,17 @@
 //! Each module is a `Module` whose globals hold its functions, constants and classes,
 //! made on first import and cached for the session. Modules written in Python
 //! (`ipaddress`) are compiled from source embedded in the binary.
+//!
+//! - `functions`: the built-in functions and the constructors of the built-in types;
+//! - `methods/`: the methods of the built-in types, one file per type;
+//! - `signatures`: the declared signature of every native function and method (the
+//!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
+//! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
+//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
+//!   module each (`py/` holds the modules written in Python).
 
-pub mod core;
-pub mod exceptions;
+pub mod exception_methods;
+pub mod functions;
 pub mod methods;
 pub mod select;
 pub mod signatures;
@@ -157,11 +165,11 @@ fn traceback_items() -> Vec<(&'static str, Value)> {
     vec![
         (
             "format_exc",
-            core::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
+            functions::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
         ),
         (
             "print_exc",
-            core::builtin_fn("print_exc", |ctx, _, _| {
+            functions::builtin_fn("print_exc", |ctx, _, _| {
                 let text = format_exc(ctx);
                 let _ = ctx.interp.flush();
                 ctx.interp.write_stderr(&text);

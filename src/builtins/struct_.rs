@@ -1,7 +1,7 @@
 //! `struct`: packing numbers into bytes for the wire, as the lecture's length-prefixed
 //! framing needs (`struct.pack("!I", len(data))`). `!` is network byte order: big-endian.
 
-use super::core::builtin_fn;
+use super::functions::builtin_fn;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Name, Value};
 use crate::interp::{Ctx, Exc, R};
@@ -436,8 +436,8 @@ fn unpack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 
 fn unpack_from(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     let data = buffer(ctx, &a[1])?;
-    let offset = match a.get(2).or(super::core::kwarg(k, "offset")) {
-        Some(v) => super::core::to_i64(ctx, v, "")?.max(0) as usize,
+    let offset = match a.get(2).or(super::functions::kwarg(k, "offset")) {
+        Some(v) => super::functions::to_i64(ctx, v, "")?.max(0) as usize,
         None => 0,
     };
     let _ = Arc::<str>::from("");

@@ -1,6 +1,6 @@
 //! `sys`: the program's arguments, its exit, and its three standard streams.
 
-use super::core::{arg_count, builtin_fn, sys_exit, to_i64};
+use super::functions::{arg_count, builtin_fn, sys_exit, to_i64};
 use crate::interp::types;
 use crate::interp::value::{Class, Name, NativeObject, Value};
 use crate::interp::{Ctx, R};
@@ -180,7 +180,7 @@ impl NativeObject for TextStream {
                     )));
                 };
                 if self.0 == Stream::Out {
-                    super::core::write_stdout(ctx, s)?;
+                    super::functions::write_stdout(ctx, s)?;
                 } else {
                     let _ = ctx.interp.flush();
                     ctx.interp.write_stderr(s);

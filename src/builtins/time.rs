@@ -1,6 +1,6 @@
 //! `time`: the clock the daytime protocol reports, and `sleep` (which Ctrl-C interrupts).
 
-use super::core::{builtin_fn, to_i64};
+use super::functions::{builtin_fn, to_i64};
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Class, Name, NativeObject, Value};
 use crate::interp::{Ctx, R};

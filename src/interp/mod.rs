@@ -116,7 +116,7 @@ impl Interp {
         let main = Globals::new("__main__");
         Arc::new(Interp {
             main,
-            builtins: crate::builtins::core::builtins(),
+            builtins: crate::builtins::functions::builtins(),
             modules: Mutex::new(HashMap::new()),
             argv: Mutex::new(argv),
             stdout: Mutex::new(Output {

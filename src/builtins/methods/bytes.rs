@@ -27,7 +27,7 @@ pub(super) fn bytes_hex(ctx: &Ctx, data: &[u8], a: &[Value], k: &[(Name, Value)]
     };
     let per = match a.get(1).or(kwarg(k, "bytes_per_sep")) {
         None => 1,
-        Some(v) => crate::builtins::core::to_clinic_int(ctx, v)?,
+        Some(v) => crate::builtins::functions::to_clinic_int(ctx, v)?,
     };
     let mut out = String::with_capacity(data.len() * 3);
     let group = per.unsigned_abs() as usize;

@@ -10,7 +10,7 @@
 //!   bytes-like arguments; `number`: `int` and `float`; `list`: `list` and `tuple`;
 //!   `dict`: `dict` and its views; `set`: `set` and `frozenset`.
 
-use super::core::{kwarg, sort_values, to_i64};
+use super::functions::{kwarg, sort_values, to_i64};
 use crate::interp::args::{self, Signature};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};

@@ -10,7 +10,7 @@
 //! - `netdb`: host, service and protocol names (`getaddrinfo`, `gethostbyname` ...);
 //! - `convert`: byte order and `inet_*` conversions.
 
-use super::core::{arg_count, builtin_fn, kwarg, to_c_int, to_clinic_int, to_i64};
+use super::functions::{arg_count, builtin_fn, kwarg, to_c_int, to_clinic_int, to_i64};
 use crate::interp::exec::{iterate, truthy};
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};

@@ -33,7 +33,7 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 _ => {}
             }
             if inst.class.native == Native::Exception {
-                if let Some(v) = crate::builtins::exceptions::attr(ctx, obj, name) {
+                if let Some(v) = crate::builtins::exception_methods::attr(ctx, obj, name) {
                     return Ok(v);
                 }
             }

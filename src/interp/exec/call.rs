@@ -281,7 +281,7 @@ pub(super) fn zero_arg_super(ctx: &mut Ctx, f: &Frame) -> R<Value> {
         Value::Cell(c) => c.lock().clone().unwrap_or(Value::None),
         v => v.clone(),
     };
-    Ok(crate::builtins::core::make_super(owner, this))
+    Ok(crate::builtins::functions::make_super(owner, this))
 }
 
 pub fn call(
