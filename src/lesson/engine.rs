@@ -278,7 +278,7 @@ fn add_helpers(globals: &Arc<Globals>) {
         ("service_address", helper_service_address),
     ];
     for (name, f) in helpers {
-        globals.set(name, crate::builtins::core::builtin_fn(name, f));
+        globals.set(name, crate::builtins::functions::builtin_fn(name, f));
     }
 }
 
