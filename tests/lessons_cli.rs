@@ -554,6 +554,10 @@ fn demo_from_a_pipe_reads_one_key_a_line() {
         .stdout(predicate::str::contains(
             "━━ Welcome to socklab ━━ step 1 of 3",
         ))
+        // The introduction opens the first step's screen.
+        .stdout(predicate::str::contains(
+            "socklab is Python's REPL with real sockets behind it.",
+        ))
         .stdout(predicate::str::contains(">>> addresses = 2 ** 32\n"))
         .stdout(predicate::str::contains("✓ the step's checks pass"))
         .stdout(predicate::str::contains("  PRINT A GREETING"))

@@ -168,6 +168,15 @@ impl Demo {
             "{}\n\n",
             p.paint(&format!("{head}{rule}"), Style::Heading)
         ));
+        // The lesson's introduction (the lecture's code, what the steps build on) opens
+        // the first step's screen.
+        if i == 0 && !self.lesson.intro.is_empty() {
+            out.push_str(&super::learn::inline(
+                &super::learn::wrap(&self.lesson.intro, WIDTH - 2),
+                p,
+            ));
+            out.push_str("\n\n");
+        }
         out.push_str(&format!(
             "  {}\n\n",
             p.paint(&step.title.to_uppercase(), Style::Heading)
