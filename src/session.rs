@@ -565,7 +565,11 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         // Sockets close deterministically at the end of a session, whoever still holds
-        // them; the worker ends when its queue closes.
+        // them; the worker ends when its queue closes. As at CPython's exit, a daemon
+        // thread still waiting in one of them ends silently, not with a traceback.
+        self.interp
+            .finalizing
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.interp.sockets.close_all();
         self.jobs = None;
         let _ = self.interp.flush();

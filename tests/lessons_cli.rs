@@ -679,3 +679,20 @@ fn demo_goes_on_past_a_line_that_raises_on_purpose() {
         ))
         .stdout(predicate::str::contains("✓ the step's checks pass"));
 }
+
+#[test]
+fn a_daemon_thread_waiting_in_recv_ends_silently_with_the_session() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "t.md", &lesson("t", "", GOOD_STEP));
+    socklab(data.path())
+        .args(["learn", "t", "--lessons"])
+        .arg(dir.path())
+        .write_stdin(
+            "import socket, threading\na, b = socket.socketpair()\n\
+             t = threading.Thread(target=a.recv, args=(10,), daemon=True)\nt.start()\nx = 1\n",
+        )
+        .assert()
+        .success()
+        .stderr("");
+}
