@@ -252,6 +252,7 @@ mod tests {
         let n = recv(b.as_raw_fd(), &mut space, 0).unwrap();
         let got: Vec<u8> = space[..n]
             .iter()
+            // SAFETY: recv wrote the first n bytes.
             .map(|b| unsafe { b.assume_init() })
             .collect();
         assert_eq!(got, b"Hi!");
