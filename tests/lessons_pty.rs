@@ -10,10 +10,14 @@ use std::path::Path;
 
 const TIMEOUT_MS: u64 = 15_000;
 
-/// `socklab ARGS` on an xterm without colour, its progress and history in `data`.
+/// `socklab ARGS` (on the engine's sample lessons, `tests/fixtures/lessons`) on an xterm without colour, its progress and history in `data`.
 fn spawn(data: &Path, args: &[&str]) -> PtySession {
     let mut cmd = pty::command(data);
     cmd.args(args)
+        .args([
+            "--lessons",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lessons"),
+        ])
         .env("NO_COLOR", "1")
         .env("SOCKLAB_DATA_DIR", data);
     let opts = Options::new()
