@@ -112,6 +112,8 @@ fn learn_shows_the_step_checks_each_entry_and_moves_on() {
 fn learn_completes_a_lesson_with_services_and_events_and_resumes() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut p = spawn(data.path(), &["learn", "first-connection"]);
+    // The lesson's introduction comes before its first step.
+    expect(&mut p, "The lecture's first client: create a TCP socket");
     expect(&mut p, "Create a TCP socket");
     expect(&mut p, ">>> ");
     p.send_line("cli = socket.socket()").expect("send");

@@ -123,7 +123,20 @@ impl Learner {
         }
         let head = format!("── {} · step {} of {n} ", l.title, i + 1);
         let rule = "─".repeat(78usize.saturating_sub(head.chars().count()));
-        let mut out = format!("\n{}\n", p.paint(&format!("{head}{rule}"), Style::Heading));
+        let mut out = String::new();
+        // The introduction (the lecture's code, the ideas the steps build on) comes
+        // before the first step; its `# title` is the rule's already.
+        let intro = l.intro.strip_prefix("# ").map_or(l.intro.as_str(), |t| {
+            t.split_once('\n').map_or("", |(_, rest)| rest.trim_start())
+        });
+        if i == 0 && !intro.is_empty() {
+            out.push_str(&format!("\n{}\n", p.paint(&l.title, Style::Heading)));
+            out.push_str(&format!("\n{}\n", inline(&wrap(intro, 78), p).trim_end()));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            p.paint(&format!("{head}{rule}"), Style::Heading)
+        ));
         out.push_str(&format!("{}\n\n", p.paint(&step.title, Style::Heading)));
         if !step.text.is_empty() {
             out.push_str(&inline(&wrap(&step.text, 78), p));
