@@ -34,7 +34,9 @@ struct Run {
 /// `socklab learn ID` with `input` as the student's entries.
 fn learn(id: &str, input: &str) -> Run {
     let data = tempfile::tempdir().expect("tempdir");
+    // From a folder with no lessons in it: the course's ship inside the binary.
     let out = socklab(data.path())
+        .current_dir(data.path())
         .args(["learn", id])
         .write_stdin(input)
         .output()
