@@ -319,9 +319,10 @@ fn sockets_another_way() {
          tcp = socket()\n\
          udp = socket(type=SOCK_DGRAM)\n\
          six = socket(AF_INET6)\n\
+         local = socket(AF_UNIX)\n\
          rare = [SOCK_RDM, SOCK_RAW, SOCK_SEQPACKET]\n\
          fd = tcp.fileno()\n\
-         for s in (tcp, udp, six):\n    s.close()\n\n\
+         for s in (tcp, udp, six, local):\n    s.close()\n\n\
          guess = -1\n\
          now = tcp.fileno()\n",
     );
