@@ -1,6 +1,7 @@
 //! The whole book (`book/`, with every lesson of `lessons/` included as a chapter) is
 //! built with mdBook, with no warning, and every link of the built HTML leads somewhere:
-//! to a file of the book, and to an `id` in it when it names one.
+//! to a file of the book, and to an `id` in it when it names one. And every lesson of
+//! `lessons/` is a chapter of it, listed in `SUMMARY.md`.
 //!
 //! mdBook is a program, not a dependency of socklab (as a library it would add its
 //! whole build to every `cargo test`): `.ci/run` installs the version below when it is
@@ -150,4 +151,41 @@ fn the_book_builds_without_warnings_and_its_links_lead_somewhere() {
         "only {checked} links found: is the scan right?"
     );
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// Every lesson of the course is a chapter: `book/src/lessons/ID.md` includes its file,
+/// and `SUMMARY.md` lists that chapter (mdBook leaves out a page the summary does not
+/// name, without a word).
+#[test]
+fn every_lesson_is_a_chapter_of_the_book() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let summary = std::fs::read_to_string(root.join("book/src/SUMMARY.md")).expect("summary");
+    let mut missing = Vec::new();
+    let mut lessons: Vec<PathBuf> = std::fs::read_dir(root.join("lessons"))
+        .expect("lessons folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    lessons.sort();
+    assert!(!lessons.is_empty(), "no lessons found");
+    for file in &lessons {
+        let text = std::fs::read_to_string(file).expect("read lesson");
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("id = \""))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .unwrap_or_else(|| panic!("{} has no id line", file.display()));
+        let name = file.file_name().expect("name").to_string_lossy();
+        let chapter = root.join(format!("book/src/lessons/{id}.md"));
+        let include = format!("{{{{#include ../../../lessons/{name}}}}}");
+        match std::fs::read_to_string(&chapter) {
+            Ok(c) if c.contains(&include) => {}
+            _ => missing.push(format!("{} should hold {include}", chapter.display())),
+        }
+        if !summary.contains(&format!("](lessons/{id}.md)")) {
+            missing.push(format!("SUMMARY.md should list lessons/{id}.md"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
