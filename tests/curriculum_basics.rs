@@ -24,6 +24,20 @@ fn socklab(data: &Path) -> Command {
     c
 }
 
+/// Lessons 1–10, in the course's order.
+const OURS: [&str; 10] = [
+    "welcome",
+    "layers",
+    "addresses",
+    "ports-and-services",
+    "names",
+    "sockets",
+    "tcp-client",
+    "tcp-server",
+    "echo-server",
+    "request-response",
+];
+
 struct Run {
     code: Option<i32>,
     stdout: String,
@@ -105,19 +119,7 @@ fn lessons_one_to_ten_are_in_the_course_in_order() {
         .lines()
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
         .collect();
-    let ours = [
-        "welcome",
-        "layers",
-        "addresses",
-        "ports-and-services",
-        "names",
-        "sockets",
-        "tcp-client",
-        "tcp-server",
-        "echo-server",
-        "request-response",
-    ];
-    assert_eq!(&ids[..ours.len()], ours, "{ids:?}");
+    assert_eq!(&ids[..OURS.len()], OURS, "{ids:?}");
 }
 
 #[test]
@@ -139,6 +141,19 @@ fn the_course_lints_clean_and_passes_its_check_three_times() {
     );
     for id in ["welcome", "tcp-server", "request-response"] {
         assert!(stdout.contains(&format!("ok    {id} (")), "{stdout}");
+    }
+}
+
+#[test]
+fn each_model_solution_piped_into_learn_completes_its_lesson() {
+    for id in OURS {
+        let data = tempfile::tempdir().expect("tempdir");
+        let program = socklab(data.path())
+            .args(["lesson", "solution", id])
+            .output()
+            .expect("solution");
+        assert!(program.status.success(), "no solution for {id}");
+        completes(id, &String::from_utf8_lossy(&program.stdout));
     }
 }
 
