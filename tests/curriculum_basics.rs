@@ -515,3 +515,115 @@ fn request_response_a_str_request_does_not_pass() {
          s.send('GET /index.html HTTP/1.0\\r\\n\\r\\n')\n",
     );
 }
+
+/// Lesson 9's last step as the lesson tells it: the client is `socklab connect` in a
+/// second terminal (here a second process), the server the student's `echo` in learn.
+#[test]
+fn echo_server_serves_socklab_connect_from_a_second_process() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as Process, Stdio};
+    use std::sync::mpsc;
+
+    /// A child process ended when the test ends, whichever way it ends.
+    struct Ended(std::process::Child);
+    impl Drop for Ended {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    let data = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("socklab");
+    let mut learn = Ended(
+        Process::new(&bin)
+            .args(["learn", "echo-server"])
+            .current_dir(data.path())
+            .env("SOCKLAB_DATA_DIR", data.path())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn learn"),
+    );
+    let mut to_learn = learn.0.stdin.take().expect("stdin");
+    let (lines, from_learn) = mpsc::channel();
+    let stdout = learn.0.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Read learn's lines until one satisfies `want`; every wait is bounded.
+    let wait_for = |want: &dyn Fn(&str) -> bool, seen: &mut Vec<String>| -> String {
+        loop {
+            match from_learn.recv_timeout(LIMIT) {
+                Ok(line) => {
+                    seen.push(line.clone());
+                    if want(&line) {
+                        return line;
+                    }
+                }
+                Err(e) => panic!("learn said no such line ({e}):\n{}", seen.join("\n")),
+            }
+        }
+    };
+    let mut seen = Vec::new();
+    to_learn
+        .write_all(b"srv = socket.socket()\nsrv.bind(('127.0.0.1', 0))\nsrv.listen(5)\nprint(srv.getsockname()[1])\n")
+        .expect("write");
+    to_learn.flush().expect("flush");
+    let port = wait_for(
+        &|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_digit()),
+        &mut seen,
+    );
+    to_learn
+        .write_all(
+            format!(
+                "{ECHO_DEF}cli = socket.socket()\ncli.connect(srv.getsockname())\nconn, addr = srv.accept()\n\
+                 cli.sendall(b'Hello, world')\ncli.shutdown(socket.SHUT_WR)\necho(conn)\n\
+                 data = cli.recv(1024)\nprint('Received', data)\ncli.close()\n"
+            )
+            .as_bytes(),
+        )
+        .expect("write");
+    to_learn.flush().expect("flush");
+    // (Piped learn names the next step when it reads the next entry.)
+    wait_for(&|l| l == "passed: reply", &mut seen);
+
+    // The second terminal: `socklab connect 127.0.0.1 PORT`, two lines typed, Ctrl-D.
+    let mut connect = Ended(
+        Process::new(&bin)
+            .args(["connect", "127.0.0.1", &port])
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn connect"),
+    );
+    let mut typed = connect.0.stdin.take().expect("connect stdin");
+    typed.write_all(b"first line\nsecond line\n").expect("type");
+    drop(typed);
+
+    to_learn
+        .write_all(b"conn, addr = srv.accept()\necho(conn)\n")
+        .expect("write");
+    drop(to_learn);
+    wait_for(&|l| l == "lesson complete: echo-server", &mut seen);
+    assert_eq!(learn.0.wait().expect("learn ends").code(), Some(0));
+    let mut said = String::new();
+    std::io::Read::read_to_string(
+        &mut connect.0.stdout.take().expect("connect stdout"),
+        &mut said,
+    )
+    .expect("read connect");
+    assert!(connect.0.wait().expect("connect ends").success(), "{said}");
+    assert!(
+        said.contains("first line\nsecond line\n"),
+        "the echo did not come back to socklab connect:\n{said}"
+    );
+}
