@@ -627,3 +627,32 @@ fn echo_server_serves_socklab_connect_from_a_second_process() {
         "the echo did not come back to socklab connect:\n{said}"
     );
 }
+
+/// A student who stops in the middle of a lesson and comes back finds what the steps
+/// before made (`srv` bound): learn replays them in the new session.
+#[test]
+fn a_lesson_resumed_later_has_what_the_earlier_steps_made() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let first = socklab(data.path())
+        .current_dir(data.path())
+        .args(["learn", "tcp-server"])
+        .write_stdin("srv = socket.socket()\nsrv.bind(('127.0.0.1', 0))\n")
+        .output()
+        .expect("learn");
+    assert!(String::from_utf8_lossy(&first.stdout).contains("passed: bind\n"));
+    let again = socklab(data.path())
+        .current_dir(data.path())
+        .args(["learn", "tcp-server"])
+        .write_stdin("waits = False\nsrv.listen(5)\n")
+        .output()
+        .expect("learn");
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        stdout.contains(
+            "the steps before this one were replayed with their model solutions\n\
+             step 2/7 listen: "
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("passed: listen\n"), "{stdout}");
+}

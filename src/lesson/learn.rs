@@ -4,7 +4,8 @@
 //! current step shown above the prompt; after every entry the step's checks run
 //! quietly, and a passed step says so and the next one is shown. `:hint` (one more each
 //! time), `:solution`, `:skip`, `:back`, `:check`, `:step`, `:reset` (the step afresh,
-//! earlier steps replayed), `:lessons`, `:quit`.
+//! earlier steps replayed), `:lessons`, `:quit`. A lesson resumed in the middle (a new
+//! session) replays the steps before too, so that what they made is there.
 //!
 //! From a pipe (`socklab lesson solution ID | socklab learn ID`) it reads the entries as
 //! typed, prints plain progress lines, and exits 0 only if the lesson is complete at the
@@ -601,6 +602,20 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
                 Style::Hint
             )
         ));
+    }
+    // Resuming in a new session: the step may build on what the steps before it made
+    // (`srv` listening, `cli` connected), so they are replayed, as `:reset` does.
+    if start > 0 && start < learner.lesson().steps.len() {
+        match learner.replay(&mut session, start) {
+            Ok(()) => first.push_str(&format!(
+                "{}\n",
+                palette.paint(
+                    "the steps before this one were replayed with their model solutions",
+                    Style::Hint
+                )
+            )),
+            Err(e) => first.push_str(&format!("{e}\n")),
+        }
     }
     first.push_str(&learner.go(&mut session, start));
     if learner.engine.current().is_none() {
