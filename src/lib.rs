@@ -12,8 +12,9 @@
 //!   (`signatures`), which dispatch, `dir()` and the binder read.
 //! - `net`: the session's socket table (state, counters), its log of typed events that
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
-//!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
-//!   the machine's sockets from `/proc/net` (`netstat`).
+//!   reads learn about waiting for their peer), the machine's sockets from `/proc/net`
+//!   (`netstat`), and `sys`: the one boundary to what only Linux has (`send`/`recv` as
+//!   bare system calls, `/proc/loadavg`, `TCP_INFO` ...) with fallbacks for other Unix.
 //! - `help` (+ `help.txt`): the one source of help on every function, method, constant,
 //!   command and lecture concept: `:help`, completion, signatures, and which module a
 //!   name lives in (for hints).

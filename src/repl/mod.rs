@@ -398,19 +398,10 @@ impl Repl {
             }
             // The lecture's Python 2: its Python 3 waits at the next prompt.
             if let Some(py3) = crate::py2::offer(entry) {
-                let shown = if py3.contains('\n') {
-                    format!("\n    {}", py3.replace('\n', "\n    "))
-                } else {
-                    format!(" {py3}")
-                };
-                let _ = writeln!(
-                    stderr,
-                    "{}",
-                    palette.paint(
-                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
-                        Style::Hint
-                    )
-                );
+                let width = terminal_width().map_or(usize::MAX, usize::from);
+                let text = crate::py2::offer_text(&py3, width);
+                let _ = writeln!(stderr, "{}", palette.paint(&text, Style::Hint));
+                crate::view::transcript::record(&format!("{text}\n"));
                 self.prefill = Some(py3);
             }
         }
