@@ -4,7 +4,8 @@
 //! current step shown above the prompt; after every entry the step's checks run
 //! quietly, and a passed step says so and the next one is shown. `:hint` (one more each
 //! time), `:solution`, `:skip`, `:back`, `:check`, `:step`, `:reset` (the step afresh,
-//! earlier steps replayed), `:lessons`, `:quit`.
+//! earlier steps replayed), `:lessons`, `:quit`. A lesson resumed in the middle (a new
+//! session) replays the steps before too, so that what they made is there.
 //!
 //! From a pipe (`socklab lesson solution ID | socklab learn ID`) it reads the entries as
 //! typed, prints plain progress lines, and exits 0 only if the lesson is complete at the
@@ -124,7 +125,20 @@ impl Learner {
         }
         let head = format!("── {} · step {} of {n} ", l.title, i + 1);
         let rule = "─".repeat(78usize.saturating_sub(head.chars().count()));
-        let mut out = format!("\n{}\n", p.paint(&format!("{head}{rule}"), Style::Heading));
+        let mut out = String::new();
+        // The introduction (the lecture's code, the ideas the steps build on) comes
+        // before the first step; its `# title` is the rule's already.
+        let intro = l.intro.strip_prefix("# ").map_or(l.intro.as_str(), |t| {
+            t.split_once('\n').map_or("", |(_, rest)| rest.trim_start())
+        });
+        if i == 0 && !intro.is_empty() {
+            out.push_str(&format!("\n{}\n", p.paint(&l.title, Style::Heading)));
+            out.push_str(&format!("\n{}\n", inline(&wrap(intro, 78), p).trim_end()));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            p.paint(&format!("{head}{rule}"), Style::Heading)
+        ));
         out.push_str(&format!("{}\n\n", p.paint(&step.title, Style::Heading)));
         if !step.text.is_empty() {
             out.push_str(&inline(&wrap(&step.text, 78), p));
@@ -591,6 +605,20 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
                 Style::Hint
             )
         ));
+    }
+    // Resuming in a new session: the step may build on what the steps before it made
+    // (`srv` listening, `cli` connected), so they are replayed, as `:reset` does.
+    if start > 0 && start < learner.lesson().steps.len() {
+        match learner.replay(&mut session, start) {
+            Ok(()) => first.push_str(&format!(
+                "{}\n",
+                palette.paint(
+                    "the steps before this one were replayed with their model solutions",
+                    Style::Hint
+                )
+            )),
+            Err(e) => first.push_str(&format!("{e}\n")),
+        }
     }
     first.push_str(&learner.go(&mut session, start));
     if learner.engine.current().is_none() {
