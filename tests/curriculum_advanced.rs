@@ -1,0 +1,484 @@
+//! The second half of the course (lessons 11 on: UDP, broadcast, the byte stream, byte
+//! order, time-outs and errors, select, threads) as a student meets it: `socklab learn ID`
+//! driven from a pipe.
+//!
+//! For each lesson, a correct solution *other* than the model one (another import style,
+//! other names, `send` for `sendall`, another way to loop) must complete the lesson, and a
+//! plausible wrong answer must not pass its step. `lesson check` (tests/lessons_cli.rs)
+//! already proves the model solutions; these prove the checks look at the state, not at
+//! the text typed.
+//!
+//! Every run gets its own `SOCKLAB_DATA_DIR`, so no test touches the real home folder.
+
+use assert_cmd::Command;
+use std::time::Duration;
+
+/// Bounds each `learn` run; the slowest lesson (threads) takes about a second.
+const LIMIT: Duration = Duration::from_secs(60);
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn learn(id: &str, input: &str) -> Run {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = Command::cargo_bin("socklab")
+        .expect("binary")
+        .env("SOCKLAB_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .env("USER", "tester")
+        .timeout(LIMIT)
+        .args(["learn", id])
+        .write_stdin(input)
+        .output()
+        .expect("learn");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `input` completes lesson `id`: every step passed, exit status 0.
+fn completes(id: &str, input: &str) {
+    let run = learn(id, input);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "learn {id} did not complete:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(
+        run.stdout.ends_with(&format!("lesson complete: {id}\n")),
+        "{}",
+        run.stdout
+    );
+}
+
+/// `input` reaches step `step` of lesson `id` (every step before it passed) but does
+/// not pass it: the lesson stays incomplete.
+fn stops_at(id: &str, step: &str, input: &str) -> Run {
+    let run = learn(id, &format!("{input}:check\n"));
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(&format!(" {step}: ")),
+        "step {step} never began:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(
+        !run.stdout.contains(&format!("passed: {step}\n")),
+        "the wrong answer passed {step}:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains('✗'),
+        "no failed check shown:\n{}",
+        run.stdout
+    );
+    run
+}
+
+// ---- 11 udp ----
+
+const UDP_START: &str = "\
+from socket import *
+sock = socket(AF_INET, SOCK_DGRAM)
+";
+
+#[test]
+fn udp_completes_with_star_import_and_other_names() {
+    completes(
+        "udp",
+        "from socket import *
+s = socket(AF_INET, SOCK_DGRAM)
+s.sendto(bytes(\"MixedCaseString\", \"ascii\"), upper_address)
+answer = s.recvfrom(2048)
+data, addr = answer
+s.sendto(b\"Hi!\", upper_address); s.sendto(b\"Hope you're well\", upper_address)
+first, second = s.recv(64), s.recv(64)
+guess = 2
+raises = False
+n = s.sendto(b\"anyone there?\", nobody)
+srv = socket(AF_INET, SOCK_DGRAM)
+srv.bind(('127.0.0.1', 0))
+message, who = srv.recvfrom(2048)
+data, addr = message, who
+srv.sendto(message.upper(), who)
+",
+    );
+}
+
+#[test]
+fn udp_a_str_sent_instead_of_bytes_does_not_pass() {
+    let input = format!("{UDP_START}s = sock\ns.sendto(\"MixedCaseString\", upper_address)\n");
+    let run = stops_at("udp", "sendto", &input);
+    assert!(
+        run.stderr
+            .contains("TypeError: a bytes-like object is required, not 'str'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn udp_a_tcp_socket_does_not_pass_create() {
+    stops_at("udp", "create", "import socket\ns = socket.socket()\n");
+}
+
+#[test]
+fn udp_the_wrong_guess_about_boundaries_does_not_pass() {
+    stops_at(
+        "udp",
+        "boundaries",
+        "import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.sendto(b\"MixedCaseString\", upper_address)
+data, addr = s.recvfrom(1024)
+guess = 1
+s.sendto(b\"Hi!\", upper_address)
+s.sendto(b\"Hope you're well\", upper_address)
+first = s.recv(1024)
+second = s.recv(1024)
+",
+    );
+}
+
+// ---- 12 broadcast ----
+
+const BROADCAST_TO_REFUSED: &str = "\
+from socket import *
+receiver = socket(AF_INET, SOCK_DGRAM)
+rx = receiver
+rx.bind(('127.255.255.255', 0))
+works = False
+tx = socket(AF_INET, SOCK_DGRAM)
+tx.sendto(b'Hello there', everyone)
+";
+
+#[test]
+fn broadcast_completes_with_star_import() {
+    completes(
+        "broadcast",
+        &format!(
+            "{BROADCAST_TO_REFUSED}\
+tx.setsockopt(SOL_SOCKET, SO_BROADCAST, True)
+tx.sendto(b'Hello there', ('127.255.255.255', everyone[1]))
+pair = rx.recvfrom(1024)
+data, addr = pair
+"
+        ),
+    );
+}
+
+#[test]
+fn broadcast_without_so_broadcast_does_not_pass() {
+    let run = stops_at(
+        "broadcast",
+        "option",
+        &format!("{BROADCAST_TO_REFUSED}tx.sendto(b'Hello there', everyone)\n"),
+    );
+    assert!(
+        run.stderr
+            .contains("PermissionError: [Errno 13] Permission denied"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn broadcast_a_receiver_on_127_0_0_1_does_not_pass() {
+    stops_at(
+        "broadcast",
+        "receiver",
+        "import socket\nrx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nrx.bind(('127.0.0.1', 0))\n",
+    );
+}
+
+// ---- 13 byte-stream ----
+
+const STREAM_TO_FRAME: &str = "\
+from socket import *
+from struct import pack, unpack
+guess = 1
+a.sendall(b'Hi!')
+a.sendall(b\"Hope you're well\")
+got = b.recv(4096)
+t = create_connection(trickle_address)
+t.send(b\"Hope you're well\\n\"); piece = t.recv(4096)
+line = piece
+while b'\\n' not in line:
+    line = line + t.recv(100)
+
+reader = t.makefile('rb')
+f = reader
+t.send(b'Hi!\\n')
+echoed = f.readline()
+";
+
+#[test]
+fn byte_stream_completes_with_other_imports_and_loops() {
+    completes(
+        "byte-stream",
+        &format!(
+            "{STREAM_TO_FRAME}\
+text = b\"Hope you're well\"
+a.send(pack('>I', len(text)) + text)
+header = b.recv(4)
+(n,) = unpack('>I', header)
+body = b.recv(n)
+"
+        ),
+    );
+}
+
+#[test]
+fn byte_stream_a_message_without_its_length_header_does_not_pass() {
+    stops_at(
+        "byte-stream",
+        "frame",
+        &format!("{STREAM_TO_FRAME}a.sendall(b\"Hope you're well\")\n"),
+    );
+}
+
+#[test]
+fn byte_stream_guessing_two_messages_does_not_pass() {
+    stops_at(
+        "byte-stream",
+        "glued",
+        "guess = 2\na.send(b'Hi!')\na.send(b\"Hope you're well\")\ngot = b.recv(1024)\n",
+    );
+}
+
+// ---- 14 byte-order ----
+
+const ORDER_START: &str = "\
+from socket import htons, htonl, ntohs, ntohl, inet_aton, inet_ntoa
+import struct
+network = struct.pack('>H', 8080)
+host = (8080).to_bytes(length=2, byteorder='little')
+";
+
+#[test]
+fn byte_order_completes_with_from_imports_and_struct() {
+    completes(
+        "byte-order",
+        &format!(
+            "{ORDER_START}\
+guess = 36895
+swapped = htons(0x1F90)
+back16, back32, one = ntohs(htons(8080)), ntohl(htonl(3000000000)), htonl(1)
+packed = inet_aton('127.0.0.1')
+text = inet_ntoa(bytes([192, 168, 1, 1]))
+header = packed + htons(8080).to_bytes(2, 'little')
+"
+        ),
+    );
+}
+
+#[test]
+fn byte_order_the_port_itself_for_htons_does_not_pass() {
+    stops_at(
+        "byte-order",
+        "htons",
+        &format!("{ORDER_START}guess = 8080\nswapped = 8080\n"),
+    );
+}
+
+// ---- 15 timeouts-errors ----
+
+const ERRORS_TO_REUSE: &str = "\
+from socket import *
+c = socket(AF_INET, SOCK_STREAM)
+c.settimeout(0.2)
+c.connect(quiet.getsockname())
+c.recv(10)
+setdefaulttimeout(2.0)
+d = socket(AF_INET, SOCK_STREAM)
+setdefaulttimeout(None)
+at_once = True
+r = socket(AF_INET, SOCK_STREAM)
+r.connect(closed)
+other = socket(AF_INET, SOCK_STREAM)
+other.bind(('127.0.0.1', srv.getsockname()[1]))
+";
+
+#[test]
+fn timeouts_errors_completes_with_star_import() {
+    completes(
+        "timeouts-errors",
+        &format!(
+            "{ERRORS_TO_REUSE}\
+new = socket(AF_INET, SOCK_STREAM)
+new.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+new.bind(('127.0.0.1', port))
+new.listen(5)
+guess = b''
+client.close()
+data = server_end.recv(4096)
+"
+        ),
+    );
+}
+
+#[test]
+fn timeouts_errors_bind_without_so_reuseaddr_does_not_pass() {
+    let run = stops_at(
+        "timeouts-errors",
+        "reuse",
+        &format!("{ERRORS_TO_REUSE}new = socket()\nnew.bind(('127.0.0.1', port))\nnew.listen()\n"),
+    );
+    assert!(
+        run.stderr
+            .contains("OSError: [Errno 98] Address already in use"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn timeouts_errors_a_timeout_set_after_the_default_is_restored_does_not_pass() {
+    // `r` created while the 2-second default still holds: the step wants it restored first.
+    stops_at(
+        "timeouts-errors",
+        "refused",
+        "import socket
+c = socket.socket()
+c.connect(quiet.getsockname())
+c.settimeout(0.2)
+c.recv(1024)
+socket.setdefaulttimeout(2)
+d = socket.socket()
+r = socket.socket()
+socket.setdefaulttimeout(None)
+at_once = True
+r.connect(closed)
+",
+    );
+}
+
+// ---- 16 select ----
+
+const SELECT_TO_WHICH: &str = "\
+from select import select
+r, w, x = select([srv], [], [], 0.2)
+readable, writable, errors = r, w, x
+readable, writable, errors = select([srv], [], [], 2)
+conn1, addr1 = srv.accept()
+";
+
+#[test]
+fn select_completes_with_from_import_and_another_loop() {
+    completes(
+        "select",
+        &format!(
+            "{SELECT_TO_WHICH}\
+readable, writable, errors = select([srv, conn1, conn2], [], [], 2)
+guess = readable
+data = conn2.recv(100)
+socks = [srv, conn1, conn2]
+for _ in range(2):
+    ready = select(socks, [], [], 0.5)[0]
+    for sock in ready:
+        if sock == srv:
+            socks.append(srv.accept()[0])
+        elif chunk := sock.recv(100):
+            sock.send(chunk)
+
+"
+        ),
+    );
+}
+
+#[test]
+fn select_the_wrong_prediction_does_not_pass() {
+    stops_at(
+        "select",
+        "which",
+        &format!(
+            "{SELECT_TO_WHICH}guess = [conn1]\n\
+             readable, writable, errors = select([srv, conn1, conn2], [], [], 2)\n\
+             data = conn2.recv(100)\n"
+        ),
+    );
+}
+
+// ---- 17 threads ----
+
+#[test]
+fn threads_completes_with_other_names_and_send() {
+    completes(
+        "threads",
+        "from socket import *
+import threading, time
+def show(k):
+    for j in range(k):
+        time.sleep(0.05)
+        print(j)
+
+worker = threading.Thread(target=show, args=(3,))
+thread = worker
+worker.start(); worker.join()
+def serve_one():
+    sock, peer = srv.accept()
+    sock.send(sock.recv(100).upper())
+    sock.close()
+
+t = threading.Thread(target=serve_one, daemon=True)
+t.start()
+c = create_connection(srv.getsockname(), timeout=5)
+c.send(b'hello thread')
+reply = c.recv(100)
+def handle(s):
+    while True:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        s.sendall(chunk)
+
+def server():
+    while True:
+        s, _ = echo_srv.accept()
+        threading.Thread(target=handle, args=(s,), daemon=True).start()
+
+st = threading.Thread(target=server)
+st.daemon = True
+st.start()
+guess = True
+a = create_connection(echo_srv.getsockname(), timeout=5)
+b = create_connection(echo_srv.getsockname(), timeout=5)
+b.send(b'me too')
+answer = b.recv(1024)
+",
+    );
+}
+
+#[test]
+fn threads_the_slides_args_for_a_function_without_parameters_does_not_pass() {
+    // The slide's `Thread(target=func, args=(1,2,3...))` with `def func():` ends the
+    // thread at once with a TypeError, and nothing is printed.
+    let run = stops_at(
+        "threads",
+        "first-thread",
+        "import time
+from threading import Thread
+def count():
+    for i in range(3):
+        time.sleep(0.05)
+        print(i)
+
+thread = Thread(target=count, args=(1, 2, 3))
+thread.start()
+thread.join()
+",
+    );
+    assert!(
+        run.stderr
+            .contains("TypeError: count() takes 0 positional arguments but 3 were given"),
+        "{}",
+        run.stderr
+    );
+}
