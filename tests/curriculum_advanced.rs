@@ -482,3 +482,59 @@ thread.join()
         run.stderr
     );
 }
+
+// ---- 18 socketserver ----
+
+#[test]
+fn socketserver_completes_with_star_imports_and_the_ready_made_threading_server() {
+    completes(
+        "socketserver",
+        "from socket import *
+from socketserver import *
+import threading
+class EchoHandler(StreamRequestHandler):
+    def handle(self):
+        self.request.send(self.request.recv(4096))
+
+server = TCPServer(('127.0.0.1', 0), EchoHandler)
+c = create_connection(server.server_address, timeout=5)
+c.send(b'hello handler')
+server.handle_request()
+reply = c.recv(4096)
+big = ThreadingTCPServer(('127.0.0.1', 0), EchoHandler)
+big.daemon_threads = True
+runner = threading.Thread(target=big.serve_forever)
+runner.daemon = True
+runner.start()
+guess = True
+a = create_connection(big.server_address, timeout=5)
+b = create_connection(big.server_address, timeout=5)
+b.send(b'me too')
+answer = b.recv(4096)
+class UpperHandler(BaseRequestHandler):
+    def handle(self):
+        message, reply_socket = self.request
+        reply_socket.sendto(message.upper(), self.client_address)
+
+userver = UDPServer(('127.0.0.1', 0), UpperHandler)
+userver.timeout = 5
+u.sendto(b'mixed case', userver.server_address)
+userver.handle_request()
+upper = u.recv(4096)
+",
+    );
+}
+
+#[test]
+fn socketserver_a_handler_that_is_not_a_request_handler_does_not_pass() {
+    stops_at(
+        "socketserver",
+        "handler",
+        "class EchoHandler:
+    def handle(self):
+        data = self.request.recv(1024)
+        self.request.sendall(data)
+
+",
+    );
+}
