@@ -538,3 +538,80 @@ fn socketserver_a_handler_that_is_not_a_request_handler_does_not_pass() {
 ",
     );
 }
+
+// ---- 19 chat ----
+
+const CHAT_TO_RELAY: &str = "\
+from socket import *
+from select import select
+from threading import Thread
+c = socket(AF_INET, SOCK_STREAM)
+c.settimeout(5)
+c.connect(chat_address)
+lines = c.makefile('rb')
+greeting = [lines.readline(), lines.readline()]
+c.send(b'grace\\n')
+hello = lines.readline()
+p1.sendto(b'hello p2', p2.getsockname()); got2 = p2.recvfrom(100)[0]
+p2.sendto(b'hello p1', p1.getsockname()); got1 = p1.recvfrom(100)[0]
+room = socket(AF_INET, SOCK_STREAM)
+room.bind(('127.0.0.1', 0))
+room.listen(5)
+";
+
+#[test]
+fn chat_completes_with_another_server_loop() {
+    completes(
+        "chat",
+        &format!(
+            "{CHAT_TO_RELAY}\
+clients = []
+def serve_room(rounds):
+    for _ in range(rounds):
+        ready = select([room, *clients], [], [], 0.2)[0]
+        for sock in ready:
+            if sock == room:
+                clients.append(room.accept()[0])
+            elif line := sock.recv(4096):
+                for peer in [p for p in clients if p != sock]:
+                    peer.send(line)
+            else:
+                clients.remove(sock)
+
+serve_room(5)
+host = Thread(target=serve_room, args=(1000000,))
+host.daemon = True
+host.start()
+ann = create_connection(room.getsockname(), timeout=5)
+bob = create_connection(room.getsockname(), timeout=5)
+ann.send(b'hi bob\\n')
+heard = bob.recv(4096)
+"
+        ),
+    );
+}
+
+#[test]
+fn chat_a_server_that_echoes_to_the_sender_too_does_not_pass() {
+    stops_at(
+        "chat",
+        "relay",
+        &format!(
+            "{CHAT_TO_RELAY}\
+clients = []
+def serve_room(rounds):
+    for _ in range(rounds):
+        ready = select([room] + clients, [], [], 0.2)[0]
+        for sock in ready:
+            if sock is room:
+                clients.append(room.accept()[0])
+            else:
+                data = sock.recv(1024)
+                for other in clients:
+                    other.sendall(data)
+
+serve_room(4)
+"
+        ),
+    );
+}
