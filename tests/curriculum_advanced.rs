@@ -615,3 +615,46 @@ serve_room(4)
         ),
     );
 }
+
+// ---- 20 debugging ----
+
+const DEBUG_TO_TIME_WAIT: &str = "\
+:sockets
+from socket import *
+port = mystery.getsockname()[-1]
+c = socket(AF_INET, SOCK_STREAM)
+c.connect('127.0.0.1', port)
+c.connect(('localhost', port))
+conn, addr = mystery.accept()
+c.send(b'hello by hand\\n')
+typed = conn.recv(100)
+:show conn
+client_port = c.getsockname()[1]
+";
+
+#[test]
+fn debugging_completes_with_meta_commands_and_other_reads() {
+    let run = learn(
+        "debugging",
+        &format!("{DEBUG_TO_TIME_WAIT}conn.close()\nc.close()\n:sockets\nwaiting_port = port\n"),
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with("lesson complete: debugging\n"),
+        "{}",
+        run.stdout
+    );
+    // The tools answered: `:sockets` named the mystery server, `:show` the connection.
+    assert!(run.stdout.contains("mystery"), "{}", run.stdout);
+    assert!(run.stdout.contains("socket conn (fd "), "{}", run.stdout);
+}
+
+#[test]
+fn debugging_naming_the_client_that_closed_last_does_not_pass() {
+    // The client closes first here, but the answer names the server's port: wrong way round.
+    stops_at(
+        "debugging",
+        "time-wait",
+        &format!("{DEBUG_TO_TIME_WAIT}c.close()\nwaiting_port = client_port\nconn.close()\n"),
+    );
+}
