@@ -1,6 +1,6 @@
-//! The second half of the course (lessons 11 on: UDP, broadcast, the byte stream, byte
-//! order, time-outs and errors, select, threads) as a student meets it: `socklab learn ID`
-//! driven from a pipe.
+//! The second half of the course (lessons 11 to 20: UDP, broadcast, the byte stream,
+//! byte order, time-outs and errors, select, threads, socketserver, the chat project,
+//! debugging) as a student meets it: `socklab learn ID` driven from a pipe.
 //!
 //! For each lesson, a correct solution *other* than the model one (another import style,
 //! other names, `send` for `sendall`, another way to loop) must complete the lesson, and a
