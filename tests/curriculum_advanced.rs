@@ -658,3 +658,15 @@ fn debugging_naming_the_client_that_closed_last_does_not_pass() {
         &format!("{DEBUG_TO_TIME_WAIT}c.close()\nwaiting_port = client_port\nconn.close()\n"),
     );
 }
+
+#[test]
+fn chat_a_room_bound_but_never_listening_does_not_pass() {
+    let input = CHAT_TO_RELAY.replace("room.listen(5)\n", "");
+    stops_at("chat", "room", &input);
+}
+
+#[test]
+fn debugging_the_port_of_another_service_does_not_pass() {
+    // The daytime service's lab port, read off the services table instead of `:netstat`.
+    stops_at("debugging", "who-listens", ":services\nport = 1313\n");
+}
