@@ -670,3 +670,94 @@ fn debugging_the_port_of_another_service_does_not_pass() {
     // The daytime service's lab port, read off the services table instead of `:netstat`.
     stops_at("debugging", "who-listens", ":services\nport = 1313\n");
 }
+
+/// Lesson 20's "second terminal": a real `socklab connect` process is the person typing,
+/// while `learn` runs; the learner prints the port, the person connects and types a line.
+#[test]
+fn debugging_with_a_second_terminal_as_the_person() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as Process, Stdio};
+    use std::sync::mpsc;
+    let data = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("socklab");
+    let mut learner = Process::new(&bin)
+        .env("SOCKLAB_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .args(["learn", "debugging"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("learn");
+    let mut to_learner = learner.stdin.take().expect("stdin");
+    let (lines, seen) = mpsc::channel();
+    let out = learner.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    to_learner
+        .write_all(
+            // The port is printed once `c` is connected: `c` must come first in the backlog.
+            b"port = mystery.getsockname()[1]\n\
+              c = socket.socket()\nc.connect('127.0.0.1', port)\nc.connect(('127.0.0.1', port))\n\
+              print('PORT', port)\n",
+        )
+        .expect("write");
+    to_learner.flush().expect("flush");
+    let port = loop {
+        let line = seen
+            .recv_timeout(LIMIT)
+            .expect("the learner printed its port");
+        if let Some(p) = line.strip_prefix("PORT ") {
+            break p.to_string();
+        }
+    };
+    let person = Process::new(&bin)
+        .args(["connect", "127.0.0.1", &port])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("connect");
+    person
+        .stdin
+        .as_ref()
+        .expect("stdin")
+        .write_all(b"typed by a person\n")
+        .expect("type");
+    to_learner
+        .write_all(
+            b"conn, addr = mystery.accept()\nperson, where = mystery.accept()\n\
+              typed = person.recv(1024)\nprint('TYPED', typed)\nclient_port = addr[1]\n\
+              conn.close()\nc.close()\nperson.close()\nwaiting_port = port\n",
+        )
+        .expect("write");
+    drop(to_learner);
+    let mut all = Vec::new();
+    let ended = loop {
+        match seen.recv_timeout(LIMIT) {
+            Ok(line) => all.push(line),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break true,
+            Err(mpsc::RecvTimeoutError::Timeout) => break false,
+        }
+    };
+    if !ended {
+        // Stuck (in a recv or accept): end it, so that the failure below is reported.
+        let _ = learner.kill();
+    }
+    let status = learner.wait().expect("learn ends");
+    reader.join().expect("reader");
+    let mut person = person;
+    drop(person.stdin.take());
+    // It has seen its peer close; if not, it is ended here rather than waited for.
+    let _ = person.kill();
+    person.wait().expect("connect ends");
+    let all = all.join("\n");
+    assert!(all.contains("TYPED b'typed by a person\\n'"), "{all}");
+    assert!(all.contains("passed: talk-by-hand"), "{all}");
+    assert_eq!(status.code(), Some(0), "{all}");
+}
