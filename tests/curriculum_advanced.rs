@@ -761,3 +761,35 @@ fn debugging_with_a_second_terminal_as_the_person() {
     assert!(all.contains("passed: talk-by-hand"), "{all}");
     assert_eq!(status.code(), Some(0), "{all}");
 }
+
+/// `lesson demo` runs a solution whose `# raises` line is in the middle (lesson 20's
+/// read-the-error: the slide's failing line, then the fix) to its end, and replays it when
+/// the instructor jumps past it.
+#[test]
+fn demo_runs_and_replays_a_solution_past_its_raises_line() {
+    let demo = |keys: &str| {
+        let data = tempfile::tempdir().expect("tempdir");
+        let out = Command::cargo_bin("socklab")
+            .expect("binary")
+            .env("SOCKLAB_DATA_DIR", data.path())
+            .env("NO_COLOR", "1")
+            .timeout(LIMIT)
+            .args(["lesson", "demo", "debugging"])
+            .write_stdin(keys)
+            .output()
+            .expect("demo");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // n: step 2; Enter: run it.
+    let shown = demo("n\n\nq\n");
+    let step2 = shown.split("step 2 of 5").nth(1).expect("step 2 shown");
+    assert!(
+        step2.contains("TypeError: socket.connect() takes exactly one argument (2 given)"),
+        "{shown}"
+    );
+    assert!(step2.contains("✓ the step's checks pass"), "{shown}");
+    // n n n: step 4, steps 1-3 replayed (step 2's raises line included); Enter: run it.
+    let shown = demo("n\nn\nn\n\nq\n");
+    let step4 = shown.split("step 4 of 5").nth(1).expect("step 4 shown");
+    assert!(step4.contains("✓ the step's checks pass"), "{shown}");
+}
