@@ -793,3 +793,33 @@ fn demo_runs_and_replays_a_solution_past_its_raises_line() {
     let step4 = shown.split("step 4 of 5").nth(1).expect("step 4 shown");
     assert!(step4.contains("✓ the step's checks pass"), "{shown}");
 }
+
+/// `socklab lesson solution ID | socklab learn ID` completes each lesson: the model
+/// solutions pass through `learn` itself (its entry splitting, its blank-line rule), not
+/// only through `lesson check`.
+#[test]
+fn each_model_solution_piped_into_learn_completes_its_lesson() {
+    for id in [
+        "udp",
+        "broadcast",
+        "byte-stream",
+        "byte-order",
+        "timeouts-errors",
+        "select",
+        "threads",
+        "socketserver",
+        "chat",
+        "debugging",
+    ] {
+        let data = tempfile::tempdir().expect("tempdir");
+        let program = Command::cargo_bin("socklab")
+            .expect("binary")
+            .env("SOCKLAB_DATA_DIR", data.path())
+            .timeout(LIMIT)
+            .args(["lesson", "solution", id])
+            .output()
+            .expect("solution");
+        assert!(program.status.success(), "no solution for {id}");
+        completes(id, &String::from_utf8_lossy(&program.stdout));
+    }
+}
