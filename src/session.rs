@@ -15,6 +15,7 @@
 //! ends the entry like any exception. Names and sockets stay as they were.
 
 pub mod live;
+pub mod packets;
 pub mod sockets;
 
 pub use live::{EventRenderer, LiveEvents};
@@ -106,6 +107,8 @@ pub struct Session {
     echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
+    /// The packet capture, when on (`:trace on`; `packets.rs`).
+    packets: packets::Trace,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -213,6 +216,7 @@ impl Session {
             inputs: Vec::new(),
             echoed: Vec::new(),
             live: live_events,
+            packets: packets::Trace::default(),
         })
     }
 
@@ -303,6 +307,7 @@ impl Session {
         if let Some(live) = &self.live {
             live.start_entry();
         }
+        self.packets.entry_starts(text);
         let live = self.live.clone();
         let result = self.call(move |ctx| run_entry(ctx, &owned, &services), &mut || {
             tick();
@@ -311,6 +316,7 @@ impl Session {
             }
         });
         self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.packets.entry_ends();
         let mut outcome = match result {
             Some(r) => r,
             None => Outcome {

@@ -43,7 +43,7 @@ static UNANSWERED_INTERRUPTS: AtomicUsize = AtomicUsize::new(0);
 
 /// `socklab` with no command. With standard input not a terminal (`socklab < prog.py`)
 /// the input is run as a script, as `python3 < prog.py` does.
-pub fn run(color: ColorChoice) -> i32 {
+pub fn run(color: ColorChoice, trace: bool) -> i32 {
     // SAFETY: isatty only inspects the descriptor.
     if unsafe { libc::isatty(0) } != 1 {
         return crate::runner::run_stdin_as_script();
@@ -83,6 +83,12 @@ pub fn run(color: ColorChoice) -> i32 {
         );
     }
     let mut repl = Repl::new(&session, palette, show_events);
+    if crate::capture::sandbox::active() {
+        let _ = say(&palette.paint(&crate::capture::sandbox::join_hint(), Style::Dim));
+    }
+    if trace {
+        let _ = say(&meta::trace(&mut session, "on"));
+    }
     let idle = repl.show_while_idle(&session);
     let code = repl.run(&mut session);
     idle.store(true, Ordering::Relaxed);
@@ -317,6 +323,11 @@ impl Repl {
             }
         });
         UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
+        // The packets the entry caused, after its event lines.
+        let packets = session.new_packet_lines();
+        if !packets.is_empty() {
+            let _ = say(&palette.paint(&packets, Style::Dim));
+        }
         if let Some(err) = &outcome.error {
             // Standard error may go elsewhere than standard output (`2>log`).
             // SAFETY: isatty only inspects the descriptor.

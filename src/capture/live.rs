@@ -1,0 +1,465 @@
+//! The capture thread: an `AF_PACKET` socket on `lo`, a ring of the last packets.
+//!
+//! Loopback hands each frame to a packet socket twice, once going out and once coming
+//! in; the outgoing copy is dropped (as libpcap does), so each packet is seen once.
+//! On the host's loopback other programs' traffic passes too (about 100 000 frames in
+//! 2 s on a busy machine), so the thread keeps only packets to or from the ports the
+//! [`Filter`] names; a packet whose port the session learns a moment later (the SYN of
+//! a `connect()` is sent before `connect()` returns its local port) waits a little in
+//! `pending` before it is judged. Inside the session's own network namespace every
+//! packet is the session's.
+
+use super::{Packet, Summary};
+use parking_lot::{Condvar, Mutex};
+use std::collections::{HashSet, VecDeque};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How many packets the ring keeps (the REPL's memory stays bounded however long the
+/// session captures).
+pub const RING: usize = 10_000;
+
+/// How long a packet whose ports the session does not know yet waits to be judged.
+const PENDING_FOR: Duration = Duration::from_millis(300);
+
+/// Which loopback the capture sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// The host's `lo` (root, or CAP_NET_RAW): other programs' packets filtered out.
+    Host,
+    /// The private network namespace of `socklab --sandbox`: only this session's.
+    Sandbox,
+}
+
+impl Where {
+    /// How a front end says which capture it uses.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Where::Host => "capturing on this machine's loopback (lo), as root: only your own sockets' packets are kept",
+            Where::Sandbox => "capturing on the sandbox's own loopback (lo): every packet there is yours",
+        }
+    }
+}
+
+/// The ports whose packets are the session's (its sockets, its lab services).
+pub type Filter = Arc<dyn Fn() -> HashSet<u16> + Send + Sync>;
+
+/// What the capture thread delivers a packet to, besides the ring (a pcap file being
+/// written, lines on standard error); called on the capture thread.
+pub type Sink = Box<dyn FnMut(&Packet) + Send>;
+
+/// A running capture. Dropping it stops the thread.
+pub struct Capture {
+    shared: Arc<Shared>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    pub place: Where,
+}
+
+struct Shared {
+    ring: Mutex<Ring>,
+    /// Signalled when the thread has read everything the kernel had queued.
+    drained: Condvar,
+    stop: AtomicBool,
+    cause: Mutex<Option<Arc<str>>>,
+    cursor: Box<dyn Fn() -> u64 + Send + Sync>,
+}
+
+struct Ring {
+    packets: VecDeque<Packet>,
+    next_number: u64,
+    /// The last moment the thread found the socket's queue empty.
+    drained_at: Instant,
+    /// Why the capture stopped, when it failed mid-session.
+    failed: Option<String>,
+}
+
+/// Why a capture could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// No CAP_NET_RAW here (not root, not in a sandbox).
+    NotPermitted,
+    Other(std::io::Error),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::NotPermitted => f.write_str(&super::sandbox::why_no_capture()),
+            StartError::Other(e) => write!(f, "cannot capture on loopback: {e}"),
+        }
+    }
+}
+
+/// Whether this process may open a packet socket (root, or inside its own namespace).
+/// Makes no thread: `main` asks before deciding on the sandbox.
+pub fn permitted() -> bool {
+    open_packet_socket().is_ok()
+}
+
+fn open_packet_socket() -> std::io::Result<OwnedFd> {
+    let proto = (libc::ETH_P_ALL as u16).to_be();
+    // SAFETY: a plain socket(2) call; the descriptor is owned at once.
+    let fd = unsafe {
+        libc::socket(
+            libc::AF_PACKET,
+            libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
+            i32::from(proto),
+        )
+    };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: fd is a fresh descriptor nobody else owns.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    Ok(fd)
+}
+
+fn loopback_index() -> std::io::Result<u32> {
+    // SAFETY: the name is a NUL-terminated literal.
+    let index = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
+    if index == 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(index)
+}
+
+fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
+    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
+    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    addr.sll_family = libc::AF_PACKET as u16;
+    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
+    addr.sll_ifindex = ifindex as i32;
+    // SAFETY: addr lives for the call and its size is given.
+    let rc = unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_ll>() as u32,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // The kernel drops the outgoing copies itself where it can (Linux 4.20+); the
+    // thread checks the packet type as well for older kernels.
+    let one: libc::c_int = 1;
+    // SAFETY: the option value is an int that lives for the call.
+    unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            libc::PACKET_IGNORE_OUTGOING,
+            &one as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as u32,
+        );
+    }
+    Ok(())
+}
+
+impl Capture {
+    /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
+    /// all, inside the sandbox); `cursor` reads the socket table's event cursor;
+    /// `sink` sees every kept packet as it comes.
+    pub fn start(
+        filter: Option<Filter>,
+        cursor: Box<dyn Fn() -> u64 + Send + Sync>,
+        sink: Option<Sink>,
+    ) -> Result<Capture, StartError> {
+        let fd = open_packet_socket().map_err(|e| match e.raw_os_error() {
+            Some(libc::EPERM) | Some(libc::EACCES) => StartError::NotPermitted,
+            _ => StartError::Other(e),
+        })?;
+        let index = loopback_index().map_err(StartError::Other)?;
+        bind_to(&fd, index).map_err(StartError::Other)?;
+        let place = if super::sandbox::active() {
+            Where::Sandbox
+        } else {
+            Where::Host
+        };
+        let filter = if place == Where::Sandbox {
+            None
+        } else {
+            filter
+        };
+        let shared = Arc::new(Shared {
+            ring: Mutex::new(Ring {
+                packets: VecDeque::new(),
+                next_number: 1,
+                drained_at: Instant::now(),
+                failed: None,
+            }),
+            drained: Condvar::new(),
+            stop: AtomicBool::new(false),
+            cause: Mutex::new(None),
+            cursor,
+        });
+        let worker = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("socklab-capture".into())
+            .spawn(move || capture_loop(fd, worker, filter, sink))
+            .map_err(StartError::Other)?;
+        Ok(Capture {
+            shared,
+            thread: Some(thread),
+            place,
+        })
+    }
+
+    /// The REPL line now running (its packets' cause), or None while the prompt waits.
+    pub fn set_cause(&self, cause: Option<&str>) {
+        *self.shared.cause.lock() = cause.map(Arc::from);
+    }
+
+    /// Wait (at most `bound`) until the thread has read every frame the kernel queued
+    /// before now, so an entry's packets are all in the ring when it ends.
+    pub fn catch_up(&self, bound: Duration) {
+        let asked = Instant::now();
+        let deadline = asked + bound;
+        let mut ring = self.shared.ring.lock();
+        while ring.drained_at < asked && ring.failed.is_none() {
+            if self
+                .shared
+                .drained
+                .wait_until(&mut ring, deadline)
+                .timed_out()
+            {
+                break;
+            }
+        }
+    }
+
+    /// The packets numbered `from` on that the ring still keeps.
+    pub fn since(&self, from: u64) -> Vec<Packet> {
+        let ring = self.shared.ring.lock();
+        let skip = ring.packets.partition_point(|p| p.number < from);
+        ring.packets.iter().skip(skip).cloned().collect()
+    }
+
+    /// One packet by its number, if the ring still keeps it.
+    pub fn get(&self, number: u64) -> Option<Packet> {
+        let ring = self.shared.ring.lock();
+        let first = ring.packets.front()?.number;
+        ring.packets
+            .get(usize::try_from(number.checked_sub(first)?).ok()?)
+            .cloned()
+    }
+
+    /// The number the next packet will have.
+    pub fn next_number(&self) -> u64 {
+        self.shared.ring.lock().next_number
+    }
+
+    /// The first number the ring still keeps (older ones were let go).
+    pub fn oldest(&self) -> Option<u64> {
+        self.shared.ring.lock().packets.front().map(|p| p.number)
+    }
+
+    /// Why the capture stopped, if its socket failed.
+    pub fn failure(&self) -> Option<String> {
+        self.shared.ring.lock().failed.clone()
+    }
+}
+
+impl Drop for Capture {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut sink: Option<Sink>) {
+    let mut buf = vec![0u8; 65536 + 128];
+    let mut ports: HashSet<u16> = HashSet::new();
+    let mut ports_at_cursor = u64::MAX;
+    let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
+    while !shared.stop.load(Ordering::Relaxed) {
+        // SAFETY: sockaddr_ll is plain data; zeroed is valid.
+        let mut from: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+        let mut from_len = std::mem::size_of::<libc::sockaddr_ll>() as u32;
+        // SAFETY: buf and from are valid for the lengths given.
+        let n = unsafe {
+            libc::recvfrom(
+                fd.as_raw_fd(),
+                buf.as_mut_ptr() as *mut libc::c_void,
+                buf.len(),
+                0,
+                &mut from as *mut libc::sockaddr_ll as *mut libc::sockaddr,
+                &mut from_len,
+            )
+        };
+        if n < 0 {
+            let err = std::io::Error::last_os_error();
+            match err.raw_os_error() {
+                Some(libc::EAGAIN) | Some(libc::EINTR) => {
+                    let now = Instant::now();
+                    if let Some(filter) = &filter {
+                        judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
+                    }
+                    {
+                        let mut ring = shared.ring.lock();
+                        ring.drained_at = now;
+                    }
+                    shared.drained.notify_all();
+                    let mut pfd = libc::pollfd {
+                        fd: fd.as_raw_fd(),
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    let wait = if pending.is_empty() { 50 } else { 20 };
+                    // SAFETY: one pollfd that lives for the call.
+                    unsafe { libc::poll(&mut pfd, 1, wait) };
+                    continue;
+                }
+                _ => {
+                    shared.ring.lock().failed = Some(format!("the capture socket failed: {err}"));
+                    shared.drained.notify_all();
+                    return;
+                }
+            }
+        }
+        if from.sll_pkttype == libc::PACKET_OUTGOING {
+            continue;
+        }
+        let frame = &buf[..n as usize];
+        let Some(summary) = Summary::parse(frame) else {
+            continue;
+        };
+        let cursor = (shared.cursor)();
+        let packet = Packet {
+            number: 0,
+            at: SystemTime::now(),
+            seq: cursor,
+            cause: shared.cause.lock().clone(),
+            data: frame.to_vec(),
+            summary,
+        };
+        match &filter {
+            None => keep(&shared, packet, &mut sink),
+            Some(filter) => {
+                if ports_at_cursor != cursor {
+                    // The session did something: its ports may have changed, and
+                    // packets waiting for them come first, in order. Ports are never
+                    // forgotten: the FIN of a closed socket comes after close().
+                    ports.extend(filter());
+                    ports_at_cursor = cursor;
+                    sweep(&mut pending, &shared, &ports, &mut sink, Instant::now());
+                }
+                if ours(&packet.summary, &ports) {
+                    keep(&shared, packet, &mut sink);
+                } else {
+                    pending.push_back((Instant::now(), packet));
+                    if pending.len() > 4096 {
+                        pending.pop_front();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn port_of(addr: &str) -> Option<u16> {
+    addr.rsplit_once(':')
+        .and_then(|(_, p)| p.parse::<u16>().ok())
+        .filter(|p| *p != 0)
+}
+
+/// A filter that keeps the packets of a socket table's sockets: the ports of its open
+/// sockets, and every port its events named (a socket closed since still sends its
+/// FIN). The table must keep events in its log (`collect`).
+pub fn table_filter(table: Arc<crate::net::SocketTable>) -> Filter {
+    use crate::net::{Endpoint, EventKind};
+    let cursor = Mutex::new(0u64);
+    Arc::new(move || {
+        let mut ports: HashSet<u16> = table
+            .snapshot()
+            .iter()
+            .flat_map(|s| [s.local.as_deref(), s.peer.as_deref()])
+            .flatten()
+            .filter_map(port_of)
+            .collect();
+        let mut cursor = cursor.lock();
+        for ev in table.events_since(*cursor) {
+            *cursor = ev.seq + 1;
+            let named: Vec<&str> = match &ev.kind {
+                EventKind::Bound { local, .. } | EventKind::Listening { local, .. } => {
+                    vec![local]
+                }
+                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
+                    vec![peer, local]
+                }
+                EventKind::Sent {
+                    to: Endpoint::Address(a),
+                    ..
+                }
+                | EventKind::Received {
+                    from: Endpoint::Address(a),
+                    ..
+                } => vec![a],
+                _ => Vec::new(),
+            };
+            ports.extend(named.into_iter().filter_map(port_of));
+        }
+        ports
+    })
+}
+
+fn ours(s: &Summary, ports: &HashSet<u16>) -> bool {
+    ports.contains(&s.src.port()) || ports.contains(&s.dst.port())
+}
+
+/// Decide on the waiting packets with the ports known now: keep the session's, drop
+/// others once they have waited long enough.
+fn judge_pending(
+    pending: &mut VecDeque<(Instant, Packet)>,
+    shared: &Shared,
+    filter: &Filter,
+    ports: &mut HashSet<u16>,
+    sink: &mut Option<Sink>,
+    now: Instant,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    ports.extend(filter());
+    sweep(pending, shared, ports, sink, now);
+}
+
+fn sweep(
+    pending: &mut VecDeque<(Instant, Packet)>,
+    shared: &Shared,
+    ports: &HashSet<u16>,
+    sink: &mut Option<Sink>,
+    now: Instant,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let mut others = VecDeque::new();
+    for (since, packet) in pending.drain(..) {
+        if ours(&packet.summary, ports) {
+            keep(shared, packet, sink);
+        } else if now.duration_since(since) < PENDING_FOR {
+            others.push_back((since, packet));
+        }
+    }
+    *pending = others;
+}
+
+fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
+    {
+        let mut ring = shared.ring.lock();
+        packet.number = ring.next_number;
+        ring.next_number += 1;
+        if let Some(sink) = sink {
+            sink(&packet);
+        }
+        if ring.packets.len() >= RING {
+            ring.packets.pop_front();
+        }
+        ring.packets.push_back(packet);
+    }
+}
