@@ -46,6 +46,12 @@ pub enum Command {
     Connect(ConnectArgs),
     /// Wait for one peer and talk to it by hand (like `nc -l`); Ctrl-D finishes.
     Listen(ListenArgs),
+    /// Learn step by step: a lesson's steps above the REPL, checked after every entry.
+    /// Without an ID, resume where you left off (or start the first lesson).
+    Learn(LearnArgs),
+    /// Lessons for instructors and authors: list, demo, check, lint, solution, progress,
+    /// report.
+    Lesson(LessonArgs),
     /// Print the shell completion script for socklab (bash, zsh or fish).
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
@@ -79,6 +85,82 @@ pub enum Shell {
 pub struct Py3Args {
     /// The Python 2 program, or `-` for standard input.
     pub file: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LearnArgs {
+    /// The lesson to learn (`socklab lesson list` shows them).
+    pub id: Option<String>,
+    /// Take the lessons from this folder instead of the course's built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LessonArgs {
+    #[command(subcommand)]
+    pub command: LessonCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LessonCommand {
+    /// One lesson a line: its id, a done mark, its title and how much is done.
+    List {
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
+    /// Show a lesson in class: each step's text and solution, run on Enter, with the
+    /// socket views after it. Keys: Enter run, n next, b back, r re-run, q quit.
+    Demo {
+        id: String,
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
+    /// Run every step's model solution headless: each check must fail before its step's
+    /// solution and pass after it.
+    Check {
+        /// A lesson id, or a folder of lessons.
+        which: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+        /// Check each lesson this many times (to catch checks that pass by luck).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+    },
+    /// Report malformed lessons as file:line:col: what is wrong (exit status 1).
+    Lint {
+        /// A lesson file or a folder of them.
+        path: PathBuf,
+    },
+    /// Print a lesson's model solutions as one program:
+    /// `socklab lesson solution ID | socklab learn ID` completes the lesson.
+    Solution {
+        id: String,
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
+    /// Your progress; `--export FILE` writes it for your instructor.
+    Progress {
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        /// Your name in the export (default: your login name).
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
+    /// Merge students' exported progress into one table: one row per student, and for
+    /// each step whether it is done, the entries it took and the hints used.
+    Report {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write CSV (the only format for now, and the default).
+        #[arg(long)]
+        csv: bool,
+        /// The lessons whose step order the columns follow (default: the course's).
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]

@@ -27,7 +27,11 @@
 //!   share; it imports no front end.
 //! - `repl`: `socklab` with no arguments: line editing, completion, hints, the `:`
 //!   commands and the socket views.
-//! - `view`: the palette (the one place that decides colour) and the hex view.
+//! - `view`: the palette (the one place that decides colour), the hex view, text and
+//!   tables fitted to the terminal (`wrap`, `fit`), counts in English (`english`) and
+//!   the `:log` transcript (`transcript`).
+//! - `lesson`: lessons: the lesson file format, lint, the engine that runs a lesson in a
+//!   session and checks it, progress, and `learn`, `lesson demo`, `check` and `report`.
 //! - `labs`: the built-in lab services (echo, daytime, upper, http, chat, trickle), the
 //!   `serve`, `connect` and `listen` commands, and `Services` for the REPL's `:serve`.
 
@@ -39,6 +43,7 @@ pub mod help;
 pub mod hints;
 pub mod interp;
 pub mod labs;
+pub mod lesson;
 pub mod net;
 pub mod py2;
 pub mod repl;
@@ -70,6 +75,8 @@ pub fn run() -> i32 {
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
         Some(cli::Command::Connect(args)) => labs::connect_command(&args),
         Some(cli::Command::Listen(args)) => labs::listen_command(&args),
+        Some(cli::Command::Learn(args)) => lesson::learn::learn_command(&args, cli.color),
+        Some(cli::Command::Lesson(args)) => lesson::lesson_command(&args, cli.color),
         Some(cli::Command::Completions(args)) => completions::completions_command(&args),
         Some(cli::Command::Py3(args)) => py2::py3_command(&args),
         None => repl::run(cli.color, cli.trace),

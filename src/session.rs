@@ -1,7 +1,14 @@
 //! A session: one interpreter, its sockets and its lab services, driven one entry at a
-//! time. The REPL is one front end over it; lessons are the next: they run a student's
-//! entry with [`Session::run`] and then check the *state* of the session
-//! ([`Session::evaluate`], [`Session::sockets`]) rather than the text typed.
+//! time. The REPL is one front end over it; lessons (`crate::lesson`) are the next: they
+//! run a student's entry with [`Session::run`] and then check the *state* of the
+//! session rather than the text typed.
+//!
+//! # Checks
+//! [`Session::evaluate_isolated`] evaluates a lesson's check quietly (live output muted,
+//! its events not shown), isolated (on a copy of the globals, and [`read_only`] so that
+//! only [`PURE_SOCKET_METHODS`] work on sockets) and bounded (stopped through the
+//! interrupt flag after a deadline). [`Session::last_exception`] and
+//! [`Session::events_since`] give what Python cannot see.
 //!
 //! # Where the code runs
 //! The evaluator recurses once per Python call, so entries run on one long-lived worker
@@ -22,7 +29,7 @@ pub use live::{EventRenderer, LiveEvents};
 pub use sockets::{SocketEvent, SocketRow};
 
 use crate::hints::{self, Facts};
-use crate::interp::{self, Ctx, Interp, Value};
+use crate::interp::{self, Ctx, Globals, Interp, Value};
 use crate::syntax::{ast, Source};
 use parking_lot::Mutex;
 use std::io::Write;
@@ -30,6 +37,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// How long a check stopped through the interrupt flag has to end before its caller
+/// stops waiting for it.
+const CHECK_GRACE: Duration = Duration::from_secs(1);
 
 /// How often a waiting caller gets control back while an entry runs.
 pub const TICK: Duration = Duration::from_millis(100);
@@ -103,6 +114,10 @@ pub struct Session {
     stderr: Capture,
     /// Entries that ran without an error, for `:save`.
     inputs: Vec<String>,
+    /// Set while a check is evaluated: live output is not shown.
+    muted: Arc<AtomicBool>,
+    /// The exception the last failed entry ended with (a lesson's `last_exception()`).
+    last_exception: Arc<Mutex<Option<Value>>>,
     /// For each of `inputs`, whether the REPL echoed a value after it (`:save` prints it).
     echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
@@ -126,12 +141,18 @@ impl Capture {
 struct Tee {
     capture: Capture,
     live: Option<Box<dyn Write + Send>>,
+    /// Set while a lesson's check runs: nothing it writes reaches the terminal.
+    muted: Arc<AtomicBool>,
     /// Event lines go to the terminal just before the output that follows them.
     events: Option<Arc<LiveEvents>>,
 }
 
 impl Write for Tee {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.muted.load(Ordering::Relaxed) {
+            // A check's output is dropped: not shown, and not the student's.
+            return Ok(buf.len());
+        }
         if let (Some(events), Some(live)) = (&self.events, &mut self.live) {
             let lines = events.before_output(buf);
             if !lines.is_empty() {
@@ -144,7 +165,9 @@ impl Write for Tee {
             c.extend_from_slice(&buf[..buf.len().min(room)]);
         }
         if let Some(live) = &mut self.live {
-            live.write_all(buf)?;
+            if !self.muted.load(Ordering::Relaxed) {
+                live.write_all(buf)?;
+            }
         }
         Ok(buf.len())
     }
@@ -164,6 +187,7 @@ impl Session {
         interp.main.set("__name__", Value::str("__main__"));
         let stdout = Capture::default();
         let stderr = Capture::default();
+        let muted = Arc::new(AtomicBool::new(false));
         sockets::collect_events(&interp);
         let live_events = match (&options.live_events, options.live_output) {
             (Some(render), true) => Some(Arc::new(LiveEvents::new(&interp, render.clone()))),
@@ -179,6 +203,7 @@ impl Session {
             out.sink = Box::new(Tee {
                 capture: stdout.clone(),
                 live,
+                muted: muted.clone(),
                 events: live_events.clone(),
             });
             out.line_buffered = true;
@@ -191,6 +216,7 @@ impl Session {
             err.sink = Box::new(Tee {
                 capture: stderr.clone(),
                 live,
+                muted: muted.clone(),
                 events: live_events.clone(),
             });
         }
@@ -214,6 +240,8 @@ impl Session {
             stdout,
             stderr,
             inputs: Vec::new(),
+            muted,
+            last_exception: Arc::new(Mutex::new(None)),
             echoed: Vec::new(),
             live: live_events,
             packets: packets::Trace::default(),
@@ -268,17 +296,38 @@ impl Session {
         f: impl FnOnce(&mut Ctx) -> T + Send + 'static,
         tick: &mut dyn FnMut(),
     ) -> Option<T> {
+        self.call_until(f, tick, None).ok().flatten()
+    }
+
+    /// [`Session::call`], giving up waiting at `give_up`: `Err(())` then, with `f` still
+    /// running on the interpreter thread (the next call waits behind it).
+    fn call_until<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Ctx) -> T + Send + 'static,
+        tick: &mut dyn FnMut(),
+        give_up: Option<std::time::Instant>,
+    ) -> Result<Option<T>, ()> {
         let (tx, rx) = mpsc::channel();
         let job: Job = Box::new(move |ctx| {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(ctx)));
             let _ = tx.send(r.ok());
         });
-        self.jobs.as_ref()?.send(job).ok()?;
+        let Some(jobs) = self.jobs.as_ref() else {
+            return Ok(None);
+        };
+        if jobs.send(job).is_err() {
+            return Ok(None);
+        }
         loop {
             match rx.recv_timeout(TICK) {
-                Ok(r) => return r,
-                Err(mpsc::RecvTimeoutError::Timeout) => tick(),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+                Ok(r) => return Ok(r),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if give_up.is_some_and(|g| std::time::Instant::now() >= g) {
+                        return Err(());
+                    }
+                    tick()
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             }
         }
     }
@@ -309,12 +358,16 @@ impl Session {
         }
         self.packets.entry_starts(text);
         let live = self.live.clone();
-        let result = self.call(move |ctx| run_entry(ctx, &owned, &services), &mut || {
-            tick();
-            if let Some(live) = &live {
-                say(&live.on_tick());
-            }
-        });
+        let last_exception = self.last_exception.clone();
+        let result = self.call(
+            move |ctx| run_entry(ctx, &owned, &services, &last_exception),
+            &mut || {
+                tick();
+                if let Some(live) = &live {
+                    say(&live.on_tick());
+                }
+            },
+        );
         self.interp.interrupted.store(false, Ordering::Relaxed);
         self.packets.entry_ends();
         let mut outcome = match result {
@@ -395,6 +448,98 @@ impl Session {
         r.unwrap_or_else(|| Err(internal_error()))
     }
 
+    /// The exception the last failed entry ended with, if any.
+    pub fn last_exception(&self) -> Option<Value> {
+        self.last_exception.lock().clone()
+    }
+
+    /// Evaluate a lesson's check: *quietly* (live output muted, what it prints dropped,
+    /// its events not shown), *isolated* (in a copy of the globals, so it cannot rebind
+    /// the student's names, and [`read_only`] while it runs, so socket methods that
+    /// change a socket refuse) and *bounded* (stopped through the interrupt flag after
+    /// `deadline`, then an error of class `TimeoutError`). `prepare` runs first on the
+    /// interpreter thread and adds the check's own names (its helpers) to the copy.
+    pub fn evaluate_isolated(
+        &mut self,
+        expr: &str,
+        deadline: Duration,
+        prepare: impl FnOnce(&mut Ctx, &Arc<Globals>) + Send + 'static,
+    ) -> Result<Evaluated, ErrorReport> {
+        let owned = expr.to_string();
+        let start = self.event_cursor();
+        self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.muted.store(true, Ordering::Relaxed);
+        let flag = self.interp.interrupted.clone();
+        let started = std::time::Instant::now();
+        let mut stopped = false;
+        // A built-in that never looks at the interrupt flag (`sum(range(10**12))`)
+        // cannot be stopped; the caller is not held hostage by it.
+        let give_up = started + deadline + CHECK_GRACE;
+        let muted = self.muted.clone();
+        let r = self.call_until(
+            move |ctx| {
+                // Unmuted by the check itself when it ends, even after its caller gave up.
+                struct Unmute(Arc<AtomicBool>);
+                impl Drop for Unmute {
+                    fn drop(&mut self) {
+                        self.0.store(false, Ordering::Relaxed);
+                    }
+                }
+                let _unmute = Unmute(muted);
+                let copy = Globals::new("__main__");
+                for (name, value) in ctx.interp.main.items() {
+                    copy.set(&name, value);
+                }
+                prepare(ctx, &copy);
+                let _guard = ReadOnly::enter();
+                let r = eval_expression_in(ctx, &owned, &copy).map(|v| {
+                    let repr = interp::repr::repr(ctx, &v).unwrap_or_default();
+                    let truthy = interp::exec::truthy(ctx, &v).unwrap_or(false);
+                    Evaluated { repr, truthy }
+                });
+                let _ = ctx.interp.flush();
+                r
+            },
+            &mut || {
+                if started.elapsed() >= deadline {
+                    stopped = true;
+                    flag.store(true, Ordering::Relaxed);
+                }
+            },
+            Some(give_up),
+        );
+        let Ok(r) = r else {
+            // Still muted until the runaway check ends: what it prints is not the student's.
+            return Err(ErrorReport {
+                class: "TimeoutError".into(),
+                message: format!(
+                    "still running after {:.1} s and it cannot be stopped; the session \
+                     goes on once it ends",
+                    (deadline + CHECK_GRACE).as_secs_f64()
+                ),
+                report: String::new(),
+                hint: None,
+            });
+        };
+        self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.stdout.take();
+        self.stderr.take();
+        self.quiet_since(start);
+        let r = r.unwrap_or_else(|| Err(internal_error()));
+        match r {
+            Err(e) if stopped && e.class == "KeyboardInterrupt" => Err(ErrorReport {
+                class: "TimeoutError".into(),
+                message: format!(
+                    "still running after {:.1} s, so it was stopped",
+                    deadline.as_secs_f64()
+                ),
+                report: String::new(),
+                hint: None,
+            }),
+            r => r,
+        }
+    }
+
     /// Every live socket of the session, with the names that hold it.
     pub fn sockets(&self) -> Vec<SocketRow> {
         sockets::rows(&self.interp)
@@ -432,6 +577,50 @@ fn say(text: &str) {
     }
 }
 
+/// Socket methods that only read a socket: the only ones a lesson's check may call
+/// (`lesson lint` refuses any other; [`read_only`] stops them at run time).
+pub const PURE_SOCKET_METHODS: &[&str] = &[
+    "getsockname",
+    "getpeername",
+    "fileno",
+    "gettimeout",
+    "getblocking",
+    "getsockopt",
+    "__repr__",
+    "__str__",
+    "__eq__",
+    "__ne__",
+    "__hash__",
+    "__bool__",
+];
+
+thread_local! {
+    /// Set on the interpreter thread while a check runs.
+    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the code running on this thread is a lesson's check, which must not change
+/// the student's sockets: socket methods other than [`PURE_SOCKET_METHODS`] refuse.
+pub fn read_only() -> bool {
+    READ_ONLY.with(|r| r.get())
+}
+
+/// Read-only while alive, even if the check panics.
+struct ReadOnly;
+
+impl ReadOnly {
+    fn enter() -> ReadOnly {
+        READ_ONLY.with(|r| r.set(true));
+        ReadOnly
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        READ_ONLY.with(|r| r.set(false));
+    }
+}
+
 fn internal_error() -> ErrorReport {
     ErrorReport {
         class: "SystemError".into(),
@@ -442,7 +631,12 @@ fn internal_error() -> ErrorReport {
 }
 
 /// Compile and run one entry on the interpreter thread.
-fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
+fn run_entry(
+    ctx: &mut Ctx,
+    text: &str,
+    services: &[(String, u16)],
+    last_exception: &Mutex<Option<Value>>,
+) -> Outcome {
     let mut outcome = Outcome::default();
     let src = Source::new("<stdin>", format!("{text}\n"));
     let globals = ctx.interp.main.clone();
@@ -487,6 +681,7 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
             outcome.exit = Some(code);
             return outcome;
         }
+        *last_exception.lock() = Some(exc.value.clone());
         outcome.error = Some(report_exception(ctx, &exc, &src, services));
     }
     outcome
@@ -494,8 +689,17 @@ fn run_entry(ctx: &mut Ctx, text: &str, services: &[(String, u16)]) -> Outcome {
 
 /// Parse, resolve and evaluate one expression against the session's globals.
 fn eval_expression(ctx: &mut Ctx, expr: &str) -> Result<Value, ErrorReport> {
-    let src = Source::new("<stdin>", format!("{expr}\n"));
     let globals = ctx.interp.main.clone();
+    eval_expression_in(ctx, expr, &globals)
+}
+
+fn eval_expression_in(
+    ctx: &mut Ctx,
+    expr: &str,
+    globals: &Arc<Globals>,
+) -> Result<Value, ErrorReport> {
+    let src = Source::new("<stdin>", format!("{expr}\n"));
+    let globals = globals.clone();
     let module = interp::compile(&src, &globals).map_err(|e| ErrorReport {
         class: e.kind.class_name().to_string(),
         message: e.msg.clone(),

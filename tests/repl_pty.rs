@@ -4,104 +4,10 @@
 //! Each test waits for the prompt before typing and relies on rexpect's timeouts, never
 //! on sleeps. Escape codes are stripped except in the colour tests.
 
-use rexpect::reader::Options;
-use rexpect::session::{spawn_with_options, PtySession};
-use std::path::Path;
-use std::process::Command;
+mod pty;
+
+use pty::{command, temp_dir, type_keys, Repl};
 use std::time::{Duration, Instant};
-
-const TIMEOUT_MS: u64 = 10_000;
-
-struct Repl {
-    p: PtySession,
-}
-
-fn command(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    cmd.env("TERM", "xterm")
-        .env("XDG_DATA_HOME", data)
-        .env("HOME", data)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-impl Repl {
-    fn start(data: &Path) -> Repl {
-        let mut cmd = command(data);
-        cmd.env("NO_COLOR", "1");
-        Repl::spawn(cmd, true)
-    }
-
-    fn spawn(cmd: Command, strip: bool) -> Repl {
-        let opts = Options::new()
-            .timeout_ms(Some(TIMEOUT_MS))
-            .strip_ansi_escape_codes(strip);
-        let mut p = spawn_with_options(cmd, opts).expect("spawn socklab");
-        p.exp_string(if strip { "\n\r>>> " } else { ">>> " })
-            .expect("first prompt");
-        Repl { p }
-    }
-
-    /// Type one line; return what it printed before the next `prompt`, without `\r`.
-    ///
-    /// The editor redraws the line as it is typed (hints come and go), always with a
-    /// carriage return, never a newline: the first newline is Enter, and a new prompt
-    /// is the one that starts a fresh line.
-    fn line_until(&mut self, line: &str, prompt: &str) -> String {
-        self.p.send_line(line).expect("send");
-        let chunk = self
-            .p
-            .exp_string(&format!("\n\r{prompt}"))
-            .unwrap_or_else(|e| panic!("no {prompt:?} after {line:?}: {e}"));
-        let chunk = format!("{}\n", utf8(&chunk)).replace('\r', "");
-        match chunk.split_once('\n') {
-            Some((_, out)) => out.to_string(),
-            None => String::new(),
-        }
-    }
-
-    /// Type one complete entry; return its output.
-    fn run(&mut self, line: &str) -> String {
-        self.line_until(line, ">>> ")
-    }
-
-    fn more(&mut self, line: &str) -> String {
-        self.line_until(line, "... ")
-    }
-
-    /// Type a block line by line and end it with an empty line; return its output.
-    fn entry(&mut self, lines: &[&str]) -> String {
-        for line in lines {
-            self.more(line);
-        }
-        self.run("")
-    }
-
-    fn quit(mut self) {
-        self.p.send_control('d').expect("ctrl-d");
-        self.p.exp_eof().expect("exit on ctrl-d");
-    }
-}
-
-/// rexpect reads one char per byte; put the UTF-8 back together (`→`, the table lines).
-fn utf8(s: &str) -> String {
-    let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// Type without pressing Enter.
-fn type_keys(r: &mut Repl, keys: &str) {
-    r.p.send(keys).expect("send");
-    r.p.flush().expect("flush");
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("socklab-repl-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
 
 #[test]
 fn events_appear_in_order_with_the_output_of_one_statement() {
@@ -318,9 +224,9 @@ fn blocks_and_brackets_continue_until_complete() {
     r.run("two'''");
     assert_eq!(r.run("text"), "'one\\ntwo'\n");
     r.more("if x > 2:");
-    // A blank line after the header: still waiting for the body, as codeop decides.
-    r.more("");
-    let out = r.run("pass");
+    // A blank line after the header ends the entry, as in the terminal's python3: the
+    // body is missing.
+    let out = r.run("");
     assert!(
         out.contains("IndentationError: expected an indented block after 'if' statement on line 1"),
         "{out}"

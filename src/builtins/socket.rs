@@ -932,6 +932,13 @@ impl SocketObj {
         a: &[Value],
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
+        // A lesson's check reads the student's sockets; it must never change one.
+        if crate::session::read_only() && !crate::session::PURE_SOCKET_METHODS.contains(&name) {
+            return Some(Err(ctx.err(
+                "RuntimeError",
+                format!("a lesson check cannot call {name}(): it would change the socket"),
+            )));
+        }
         let s = &self.sock;
         let r = match name {
             "bind" => self.bind(ctx, a),

@@ -458,10 +458,11 @@ pub fn overview(palette: Palette) -> String {
     let mut out = String::new();
     out.push_str(&h("socklab: type Python, watch real sockets respond"));
     out.push_str(
-        "\n\nType the lecture's Python at the >>> prompt, one line at a time, as in Python's own\n\
-         REPL. A line that opens a block (if, for, while, def, with ...) or leaves a bracket\n\
-         open continues at ... ; an empty line ends the block. Values are echoed; after each\n\
-         call that changes a socket, one line says what happened to it.\n\n\
+        "\n\nType the lecture's Python at the >>> prompt, one line at a time, as in\n\
+         Python's own REPL. A line that opens a block (if, for, while, def, with ...)\n\
+         or leaves a bracket open continues at ... (Tab indents); an empty line ends\n\
+         the block. Values are echoed; after each call that changes a socket, one line\n\
+         says what happened to it.\n\n\
          A first server and client, in one session:\n\n\
          \x20   >>> from socket import *\n\
          \x20   >>> s = socket(AF_INET, SOCK_STREAM)\n\

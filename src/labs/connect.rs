@@ -145,7 +145,7 @@ pub(crate) fn port_of(text: &str) -> Result<(u16, Option<&'static str>), String>
     if let Ok(port) = text.parse::<u16>() {
         return Ok((port, None));
     }
-    if text.bytes().all(|b| b.is_ascii_digit()) {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("port {text} is out of range: a port is 0 to 65535"));
     }
     if let Some(lab) = super::catalogue().into_iter().find(|c| c.name == text) {
@@ -467,6 +467,26 @@ pub(crate) fn converse_udp(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ports_by_number_and_by_name() {
+        assert_eq!(port_of("8080"), Ok((8080, None)));
+        assert_eq!(port_of("http"), Ok((8080, Some("http"))));
+        assert_eq!(port_of("daytime"), Ok((1313, Some("daytime"))));
+        assert!(port_of("65536").is_err_and(|e| e.contains("out of range")));
+        assert!(port_of("").is_err_and(|e| e.contains("neither a port number")));
+        assert!(port_of("no-such-service").is_err());
+        let errors = [
+            io::Error::from(io::ErrorKind::ConnectionRefused),
+            io::Error::from_raw_os_error(libc::ECONNREFUSED),
+            io::Error::from_raw_os_error(libc::EHOSTUNREACH),
+            io::Error::from_raw_os_error(libc::EINVAL),
+        ];
+        for e in errors {
+            let words = in_lecture_words(&e);
+            assert!(!words.contains("os error"), "{words}");
+        }
+    }
 
     #[test]
     fn line_endings() {

@@ -457,8 +457,11 @@ pub fn program_text(inputs: &[String], echoed: &[bool], needs: &[String]) -> Str
     }
     for (i, entry) in inputs.iter().enumerate() {
         let shown = echoed.get(i).copied().unwrap_or(false);
-        if shown && is_one_expression(entry) {
-            let expr = entry.trim();
+        if let Some((expr, comment)) = shown.then(|| one_expression(entry)).flatten() {
+            if !comment.is_empty() {
+                out.push_str(comment);
+                out.push('\n');
+            }
             if inputs[i + 1..].iter().any(|later| uses_last_value(later)) {
                 out.push_str(&format!("_ = {expr}\nprint(repr(_))\n"));
             } else {
@@ -475,10 +478,28 @@ pub fn program_text(inputs: &[String], echoed: &[bool], needs: &[String]) -> Str
     out
 }
 
-/// Whether an entry is a single expression (what the REPL echoes).
-fn is_one_expression(entry: &str) -> bool {
-    let src = crate::syntax::Source::new("<stdin>", entry.trim().to_string());
-    crate::syntax::parse_expression(&src).is_ok()
+/// An entry that is a single expression (what the REPL echoes): the expression, and the
+/// comment after it (`c.recv(1024)  # the reply`), which must not end up inside
+/// `print(repr(...))`.
+fn one_expression(entry: &str) -> Option<(&str, &str)> {
+    let text = entry.trim();
+    let src = crate::syntax::Source::new("<stdin>", text.to_string());
+    crate::syntax::parse_expression(&src).ok()?;
+    let end = crate::syntax::tokenize(&src)
+        .iter()
+        .filter(|t| {
+            !matches!(
+                t.tok,
+                crate::syntax::Tok::Newline
+                    | crate::syntax::Tok::Indent
+                    | crate::syntax::Tok::Dedent
+                    | crate::syntax::Tok::End
+            )
+        })
+        .map(|t| t.span.hi as usize)
+        .max()?;
+    let (expr, comment) = text.split_at(end.min(text.len()));
+    Some((expr.trim_end(), comment.trim()))
 }
 
 /// Whether an entry reads `_`, the REPL's last echoed value.
@@ -569,7 +590,7 @@ mod tests {
             "import socket".to_string(),
             format!("c = socket.create_connection(('127.0.0.1', {port}))"),
             "c.sendall(b'hi')".into(),
-            "c.recv(1024)".into(),
+            "c.recv(1024)  # the echo".into(),
             "oops(".into(),
             "_.upper()".into(),
             "x = 2".into(),

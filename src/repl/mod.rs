@@ -50,6 +50,26 @@ pub fn run(color: ColorChoice, trace: bool) -> i32 {
     }
     let palette = Palette::decide(color);
     install_panic_hook();
+    let (options, show_events) = live_options(palette);
+    let mut session = match Session::new(options) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "socklab: cannot start the interpreter: {e}"
+            );
+            return 1;
+        }
+    };
+    if trace {
+        let _ = say(&meta::trace(&mut session, "on"));
+    }
+    run_session(palette, session, show_events, None)
+}
+
+/// A session as the REPL shows it: output and event lines live; the flag is
+/// `:events on|off`.
+pub fn live_options(palette: Palette) -> (SessionOptions, Arc<AtomicBool>) {
     let show_events = Arc::new(AtomicBool::new(true));
     let render: crate::session::EventRenderer = {
         let show = show_events.clone();
@@ -63,19 +83,44 @@ pub fn run(color: ColorChoice, trace: bool) -> i32 {
                 .collect()
         })
     };
-    let mut session = match Session::new(SessionOptions {
-        live_output: true,
-        live_events: Some(render),
-    }) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "socklab: cannot start the interpreter: {e}"
-            );
-            return 1;
-        }
-    };
+    (
+        SessionOptions {
+            live_output: true,
+            live_events: Some(render),
+        },
+        show_events,
+    )
+}
+
+/// What a front end riding on the REPL adds to it (`socklab learn`): text above the
+/// prompt, its own `:` commands, and a word after each entry.
+pub trait Hook {
+    /// Shown before each fresh prompt (not before `... `).
+    fn before_prompt(&mut self, session: &mut Session) -> String;
+    /// A `:` command the hook answers; `None` leaves it to the REPL.
+    fn command(&mut self, session: &mut Session, line: &str) -> Option<(String, meta::Flow)>;
+    /// After an entry ran (its output and events already shown).
+    fn after_entry(&mut self, session: &mut Session, outcome: &Outcome) -> (String, meta::Flow);
+}
+
+/// The REPL on a terminal over `session` (made with [`live_options`]), with `hook`
+/// riding along.
+pub fn run_hooked(
+    palette: Palette,
+    session: Session,
+    show_events: Arc<AtomicBool>,
+    hook: &mut dyn Hook,
+) -> i32 {
+    install_panic_hook();
+    run_session(palette, session, show_events, Some(hook))
+}
+
+fn run_session(
+    palette: Palette,
+    mut session: Session,
+    show_events: Arc<AtomicBool>,
+    hook: Option<&mut dyn Hook>,
+) -> i32 {
     if let Err(e) = install_sigint(&session) {
         let _ = writeln!(
             std::io::stderr(),
@@ -86,11 +131,8 @@ pub fn run(color: ColorChoice, trace: bool) -> i32 {
     if crate::capture::sandbox::active() {
         let _ = say(&palette.paint(&crate::capture::sandbox::join_hint(), Style::Dim));
     }
-    if trace {
-        let _ = say(&meta::trace(&mut session, "on"));
-    }
     let idle = repl.show_while_idle(&session);
-    let code = repl.run(&mut session);
+    let code = repl.run(&mut session, hook);
     idle.store(true, Ordering::Relaxed);
     repl.save_history();
     code
@@ -120,6 +162,7 @@ impl Repl {
                     .completion_type(CompletionType::List)
                     .completion_show_all_if_ambiguous(true)
                     .auto_add_history(false)
+                    .behavior(editing_behavior())
                     .build()
             })
             .unwrap_or_default();
@@ -243,18 +286,25 @@ impl Repl {
         }
     }
 
-    fn run(&mut self, session: &mut Session) -> i32 {
+    fn run(&mut self, session: &mut Session, mut hook: Option<&mut dyn Hook>) -> i32 {
         let p = self.state.palette;
         let banner = format!(
-            "socklab {}: Python's socket API on real sockets. :help shows how; Ctrl-D leaves.\n",
+            "socklab {}: Python on real sockets. :help shows how; Ctrl-D leaves.\n",
             env!("CARGO_PKG_VERSION")
         );
-        // Plain: a grey banner is unreadable on a projector.
+        // Bold, not grey: a grey banner is unreadable on a projector. It fits 80 columns.
         if say(&p.paint(&banner, Style::Heading)).is_err() {
             return 0;
         }
         let mut pending = String::new();
         loop {
+            if pending.is_empty() {
+                if let Some(h) = hook.as_mut() {
+                    if say(&h.before_prompt(session)).is_err() {
+                        return 0;
+                    }
+                }
+            }
             let prompt = if pending.is_empty() { ">>> " } else { "... " };
             let line = match self.read_line(prompt, &pending) {
                 Ok(line) => line,
@@ -276,7 +326,9 @@ impl Repl {
             if pending.is_empty() && line.trim_start().starts_with(':') {
                 // The terminal may have been resized (or moved to a projector).
                 self.state.width = terminal_width();
-                let (out, flow) = meta::run(session, &mut self.state, &line);
+                let answered = hook.as_mut().and_then(|h| h.command(session, &line));
+                let (out, flow) =
+                    answered.unwrap_or_else(|| meta::run(session, &mut self.state, &line));
                 self.show_events.store(self.state.events, Ordering::Relaxed);
                 if say(&out).is_err() {
                     return 0;
@@ -298,6 +350,12 @@ impl Repl {
             let outcome = self.run_entry(session, &entry);
             if let Some(code) = outcome.exit {
                 return code;
+            }
+            if let Some(h) = hook.as_mut() {
+                let (out, flow) = h.after_entry(session, &outcome);
+                if say(&out).is_err() || flow == meta::Flow::Quit {
+                    return 0;
+                }
             }
         }
     }
@@ -398,16 +456,28 @@ pub fn history_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "socklab").map(|d| d.data_dir().join("history.txt"))
 }
 
-fn terminal_width() -> Option<u16> {
-    // SAFETY: TIOCGWINSZ fills the winsize struct we own.
-    unsafe {
-        let mut ws: libc::winsize = std::mem::zeroed();
-        if libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
-            Some(ws.ws_col)
-        } else {
-            None
-        }
+/// Where the line editor draws. With standard output a pipe (`socklab | tee log`), the
+/// prompt, the typed line and its redrawing go to the terminal itself (`/dev/tty`), so
+/// the pipe gets only what the session shows, without the editor's escape codes.
+fn editing_behavior() -> rustyline::config::Behavior {
+    // SAFETY: isatty only inspects the descriptor.
+    if unsafe { libc::isatty(1) } == 1 {
+        rustyline::config::Behavior::Stdio
+    } else {
+        rustyline::config::Behavior::PreferTerm
     }
+}
+
+/// The terminal's width: standard output's, or standard input's when the output is a
+/// pipe to `tee` (the student still reads it on that terminal).
+fn terminal_width() -> Option<u16> {
+    [1, 0].into_iter().find_map(|fd| {
+        // SAFETY: TIOCGWINSZ fills the winsize struct we own.
+        unsafe {
+            let mut ws: libc::winsize = std::mem::zeroed();
+            (libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0).then_some(ws.ws_col)
+        }
+    })
 }
 
 /// Route SIGINT to the session's interrupt flag while statements run.

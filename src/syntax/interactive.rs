@@ -11,6 +11,11 @@
 //! - A compound statement that parses (`if`, `for`, `def`, `class` ...) also waits for a
 //!   blank line, because the next line could still belong to it (`else:`, more of a body).
 //! - Any other mistake is reported at once, even in the middle of a block.
+//! - A blank line ends the entry, as in the terminal's `python3`: outside a bracket or a
+//!   triple-quoted string, a header still without its body (`if x:` ⏎ ⏎) or a `try:`
+//!   still without its `except` is then the REPL's `IndentationError` / `SyntaxError`,
+//!   not another `... ` line. (`codeop` alone would keep waiting there; the REPL a
+//!   student compares socklab with does not.)
 //!
 //! `tests/codeop/expected.tsv`, generated from CPython's `codeop` by
 //! `tests/codeop/regen.py`, is the table the tests below check this against.
@@ -56,6 +61,7 @@ pub fn judge(text: &str) -> Verdict {
         return Verdict::Incomplete;
     }
     let src = Source::new("<stdin>", format!("{text}\n"));
+    let mut runs_on_open = false;
     if let Some(Tok::Error(lex)) = super::lexer::tokenize(&src).last().map(|t| &t.tok) {
         // A bracket or a triple-quoted string still open runs on into the next line; the
         // parser below says whether the text before it is right so far (`print x (` is not).
@@ -66,6 +72,7 @@ pub fn judge(text: &str) -> Verdict {
         if !runs_on {
             return Verdict::Error;
         }
+        runs_on_open = true;
     }
     match parse_entry(&src) {
         Ok(module) => {
@@ -76,6 +83,9 @@ pub fn judge(text: &str) -> Verdict {
                 Verdict::Complete
             }
         }
+        // The terminal's REPL ends the entry at a blank line unless a bracket or a
+        // triple-quoted string is still open.
+        Err((_, true)) if ends_blank && !runs_on_open => Verdict::Error,
         Err((_, true)) => Verdict::Incomplete,
         Err((_, false)) => Verdict::Error,
     }
@@ -111,6 +121,29 @@ mod tests {
         out
     }
 
+    /// Where the terminal's REPL and `codeop` differ: a blank line ends the entry there,
+    /// outside an open bracket or triple-quoted string, even with a body still missing.
+    fn the_repl_ends_it_at_a_blank_line(text: &str) -> bool {
+        let ends_blank = text.contains('\n') && text.rsplit('\n').next() == Some("");
+        let src = Source::new("<stdin>", format!("{text}\n"));
+        let open = matches!(
+            crate::syntax::lexer::tokenize(&src).last().map(|t| &t.tok),
+            Some(crate::syntax::token::Tok::Error(_))
+        );
+        ends_blank && !open && !text.trim_end().ends_with('\\')
+    }
+
+    #[test]
+    fn a_blank_line_after_a_header_is_the_repl_s_error() {
+        for text in ["if x:\n", "def f():\n    if y:\n", "try:\n    1/0\n"] {
+            assert_eq!(judge(text), Verdict::Error, "{text:?}");
+        }
+        for text in ["x = (1 +\n", "s = '''a\n"] {
+            assert_eq!(judge(text), Verdict::Incomplete, "{text:?}");
+        }
+        assert_eq!(judge("if x:\n    pass\n"), Verdict::Complete);
+    }
+
     #[test]
     fn every_entry_is_judged_as_codeop_judges_it() {
         let mut wrong = Vec::new();
@@ -120,6 +153,7 @@ mod tests {
             let text = unescape(escaped);
             let want = match verdict {
                 "complete" => Verdict::Complete,
+                "incomplete" if the_repl_ends_it_at_a_blank_line(&text) => Verdict::Error,
                 "incomplete" => Verdict::Incomplete,
                 "error" if COMPILER_ERRORS.contains(&text.as_str()) => Verdict::Complete,
                 "error" => Verdict::Error,

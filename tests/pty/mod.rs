@@ -1,6 +1,6 @@
 //! Driving socklab's REPL through a pseudo-terminal, as a student types: wait for the
 //! prompt (rexpect's bounded timeouts, never sleeps), type, read what came before the next
-//! prompt. Used by `repl_typing.rs`.
+//! prompt. Used by `repl_pty.rs` and `repl_typing.rs`.
 #![allow(dead_code)]
 
 use rexpect::reader::Options;
@@ -75,6 +75,14 @@ impl Repl {
         self.line_until(line, "... ")
     }
 
+    /// Type a block line by line and end it with an empty line; return its output.
+    pub fn entry(&mut self, lines: &[&str]) -> String {
+        for line in lines {
+            self.more(line);
+        }
+        self.run("")
+    }
+
     /// Type without pressing Enter.
     pub fn keys(&mut self, keys: &str) {
         self.p.send(keys).expect("send");
@@ -93,9 +101,14 @@ pub fn utf8(s: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Type without pressing Enter.
+pub fn type_keys(r: &mut Repl, keys: &str) {
+    r.keys(keys);
+}
+
 /// A fresh directory for one test's history and files.
 pub fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("socklab-typing-{name}-{}", std::process::id()));
+    let d = std::env::temp_dir().join(format!("socklab-pty-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
     d
