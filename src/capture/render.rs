@@ -202,7 +202,13 @@ fn hex_lines(bytes: &[u8], first: &str) -> String {
 }
 
 fn field(out: &mut String, name: &str, value: &str, meaning: &str) {
-    let _ = writeln!(out, "  {name:<16} {value:<22} {meaning}");
+    if value.chars().count() > 22 {
+        // A long value (the options) gets its own line; the meaning goes under it.
+        let _ = writeln!(out, "  {name:<16} {value}");
+        let _ = writeln!(out, "  {:<16} {:<22} {meaning}", "", "");
+    } else {
+        let _ = writeln!(out, "  {name:<16} {value:<22} {meaning}");
+    }
 }
 
 /// One packet opened layer by layer. `rel` is what [`Flows::follow`] gave for it (in

@@ -324,3 +324,103 @@ impl Session {
         Ok(packets.len())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::SessionOptions;
+
+    fn root() -> bool {
+        // SAFETY: geteuid cannot fail.
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    #[test]
+    fn an_entrys_packets_are_named_and_attributed_to_it() {
+        if !root() {
+            eprintln!("not root: capture on the host's loopback needs root (CI runs as root)");
+            return;
+        }
+        let mut s = Session::new(SessionOptions::default()).expect("session");
+        assert_eq!(s.trace_on(), Ok(Where::Host));
+        let o = s.run(
+            "import socket\n\
+             srv = socket.socket()\n\
+             srv.bind(('127.0.0.1', 0))\n\
+             srv.listen()",
+        );
+        assert!(o.ok(), "{o:?}");
+        let before = s.packet_cursor();
+        let o = s.run("c = socket.create_connection(srv.getsockname())");
+        assert!(o.ok(), "{o:?}");
+        let handshake = s.packets_since(before);
+        let kinds: Vec<&str> = handshake.iter().map(PacketInfo::kind).collect();
+        assert_eq!(kinds, ["SYN", "SYN-ACK", "ACK"], "{handshake:#?}");
+        assert_eq!(
+            (handshake[0].from.as_str(), handshake[0].to.as_str()),
+            ("c", "srv")
+        );
+        assert_eq!(
+            (handshake[1].from.as_str(), handshake[1].to.as_str()),
+            ("srv", "c")
+        );
+        assert!(
+            handshake
+                .iter()
+                .all(|p| p.cause.as_deref()
+                    == Some("c = socket.create_connection(srv.getsockname())"))
+        );
+        assert!(
+            handshake[0].line.contains("c → srv  Flags [S], seq 0"),
+            "{}",
+            handshake[0].line
+        );
+        // The REPL shows them once, after the entry.
+        let lines = s.new_packet_lines();
+        assert_eq!(lines.lines().count(), 3, "{lines}");
+        assert_eq!(s.new_packet_lines(), "");
+
+        let o = s.run("conn, addr = srv.accept()\nc.sendall(b'hello')\nconn.recv(5)\nc.close()");
+        assert!(o.ok(), "{o:?}");
+        let between = s.packets_between("c", "conn");
+        assert!(
+            between.iter().any(|p| p.kind() == "data" && p.length == 5),
+            "{between:#?}"
+        );
+        assert!(
+            between.iter().any(|p| p.kind() == "FIN" && p.from == "c"),
+            "{between:#?}"
+        );
+        assert!(!between.iter().any(|p| p.kind() == "RST"));
+
+        let first = handshake[0].number;
+        let opened = s.open_packet(first).expect("packet kept");
+        assert!(
+            opened.contains("caused by: >>> c = socket.create_connection"),
+            "{opened}"
+        );
+        assert!(opened.contains("[S] SYN"), "{opened}");
+        assert!(s
+            .open_packet(first + 10_000)
+            .unwrap_err()
+            .starts_with("there is no packet"));
+        let flow = s.packet_flow(Some("c"), 80).expect("a diagram");
+        assert!(
+            flow.lines().next().is_some_and(|l| l.contains("srv")),
+            "{flow}"
+        );
+        assert!(s.packet_flow(Some("nobody"), 80).is_err());
+        assert!(s.trace_off());
+        assert!(s.packets_since(0).is_empty());
+    }
+
+    #[test]
+    fn with_the_capture_off_each_view_says_how_to_start_it() {
+        let mut s = Session::new(SessionOptions::default()).expect("session");
+        assert_eq!(s.tracing(), None);
+        assert!(s.open_packet(1).unwrap_err().contains(":trace on"));
+        assert!(s.packet_flow(None, 80).unwrap_err().contains(":trace on"));
+        assert!(s.save_packets(Path::new("/tmp/x.pcapng")).is_err());
+        assert_eq!(s.new_packet_lines(), "");
+    }
+}
