@@ -345,3 +345,75 @@ fn joining_a_process_that_does_not_exist_says_so() {
     );
     let _ = std::io::stderr().flush();
 }
+
+/// The fenced blocks of a Markdown file: (info string, body).
+fn fenced(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in text.lines() {
+        match (&mut open, line.trim_start().strip_prefix("```")) {
+            (None, Some(info)) => open = Some((info.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => out.extend(open.take()),
+            (Some((_, body)), None) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// Port numbers change every run: call each the order it first appeared in.
+fn ports_by_order(text: &str) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("127.0.0.1:") {
+        let (head, tail) = rest.split_at(i + "127.0.0.1:".len());
+        out.push_str(head);
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        let n = match seen.iter().position(|p| *p == digits) {
+            Some(n) => n,
+            None => {
+                seen.push(digits.clone());
+                seen.len() - 1
+            }
+        };
+        out.push_str(&format!("PORT{n}"));
+        rest = &tail[digits.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_books_capture_is_what_socklab_prints() {
+    if !is_root() {
+        eprintln!("not root: skipped");
+        return;
+    }
+    let chapter = Path::new(env!("CARGO_MANIFEST_DIR")).join("book/src/packets.md");
+    let blocks = fenced(&std::fs::read_to_string(&chapter).expect("the chapter"));
+    let program = &blocks
+        .iter()
+        .find(|(info, _)| info == "python")
+        .expect("a python block")
+        .1;
+    let shown = &blocks
+        .iter()
+        .find(|(info, _)| info == "text,packets")
+        .expect("a text,packets block")
+        .1;
+    let dir = Scratch::new("book", false);
+    let prog = dir.0.join("prog.py");
+    std::fs::write(&prog, program).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["run", "--trace"])
+        .arg(&prog)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let printed = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(ports_by_order(&printed), ports_by_order(shown));
+}
