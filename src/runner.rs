@@ -83,28 +83,19 @@ fn start_capture(
     options: PacketOptions,
 ) -> Option<(crate::capture::Capture, SharedFile)> {
     use crate::capture::{render, Capture};
-    use std::io::Write;
-    crate::session::sockets::collect_events(interp);
+    if !crate::capture::sandbox::active() {
+        // On the host's loopback the filter learns the program's ports from its events.
+        crate::session::sockets::collect_events(interp);
+    }
     let file: SharedFile = Arc::new(parking_lot::Mutex::new(options.file));
     let writer = file.clone();
-    let mut flows = render::Flows::default();
-    let names = render::Names::default();
-    let lines = options.lines;
-    let sink: crate::capture::live::Sink = Box::new(move |p| {
-        if lines {
-            let line = format!("{}\n", flows.line(p, &names));
-            let _ = std::io::stderr().write_all(line.as_bytes());
-        }
-        let mut guard = writer.lock();
-        if let Some((path, f)) = guard.as_mut() {
-            if let Err(e) = f.write(p) {
-                eprintln!(
-                    "socklab: cannot write {}: {e}; the capture goes on without the file",
-                    path.display()
-                );
-                *guard = None;
-            }
-        }
+    let sink: crate::capture::live::Sink = Box::new(RunSink {
+        lines: options
+            .lines
+            .then(|| std::io::BufWriter::new(std::io::stderr())),
+        flows: render::Flows::default(),
+        names: render::Names::default(),
+        file: writer,
     });
     let filter = crate::capture::live::table_filter(interp.sockets.clone());
     let table = interp.sockets.clone();
@@ -117,17 +108,61 @@ fn start_capture(
     }
 }
 
+/// Where `socklab run`'s packets go, on the capture thread.
+struct RunSink {
+    /// `--trace`: lines to standard error, written out whenever the capture catches up.
+    lines: Option<std::io::BufWriter<std::io::Stderr>>,
+    flows: crate::capture::render::Flows,
+    names: crate::capture::render::Names,
+    file: SharedFile,
+}
+
+impl crate::capture::live::Deliver for RunSink {
+    fn packet(&mut self, p: &crate::capture::Packet) {
+        use std::io::Write;
+        if let Some(out) = &mut self.lines {
+            let _ = writeln!(out, "{}", self.flows.line(p, &self.names));
+        }
+        let mut guard = self.file.lock();
+        if let Some((path, f)) = guard.as_mut() {
+            if let Err(e) = f.write(p) {
+                eprintln!(
+                    "socklab: cannot write {}: {e}; the capture goes on without the file",
+                    path.display()
+                );
+                *guard = None;
+            }
+        }
+    }
+
+    fn idle(&mut self) {
+        use std::io::Write;
+        if let Some(out) = &mut self.lines {
+            let _ = out.flush();
+        }
+    }
+}
+
 /// The program ended: take in its last packets (the FINs of the sockets its end
 /// closed) and complete the file.
 fn finish_capture(capture: Option<(crate::capture::Capture, SharedFile)>) -> Result<(), String> {
     let Some((capture, file)) = capture else {
         return Ok(());
     };
-    capture.catch_up(std::time::Duration::from_millis(200));
+    // A busy program may leave the thread behind by many thousands of packets.
+    capture.catch_up(std::time::Duration::from_secs(10));
     if let Some(why) = capture.failure() {
         eprintln!("socklab: {why}");
     }
+    let lost = capture.lost();
+    // Stopping the thread drops the sink, which writes out its last lines.
     drop(capture);
+    if lost > 0 {
+        eprintln!(
+            "socklab: the capture lost {lost} packets: the program sent them faster than \
+             they could be read"
+        );
+    }
     let taken = file.lock().take();
     match taken {
         Some((path, f)) => f

@@ -69,11 +69,18 @@ impl Drop for Scratch {
 }
 
 /// The socklab binary where `nobody` can execute it (the build directory may be under
-/// a home directory `nobody` cannot enter).
+/// a home directory `nobody` cannot enter): a hard link when the scratch directory is
+/// on the same file system (no copy of a large debug binary), else a copy.
 fn binary_in(dir: &Path) -> PathBuf {
     let to = dir.join("socklab");
-    std::fs::copy(env!("CARGO_BIN_EXE_socklab"), &to).expect("copy the binary");
-    std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let from = env!("CARGO_BIN_EXE_socklab");
+    let others_may_run = std::fs::metadata(from)
+        .map(|m| m.permissions().mode() & 0o005 == 0o005)
+        .unwrap_or(false);
+    if !(others_may_run && std::fs::hard_link(from, &to).is_ok()) {
+        std::fs::copy(from, &to).unwrap_or_else(|e| panic!("copy {from}: {e}"));
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
     to
 }
 

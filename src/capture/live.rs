@@ -48,7 +48,18 @@ pub type Filter = Arc<dyn Fn() -> HashSet<u16> + Send + Sync>;
 
 /// What the capture thread delivers a packet to, besides the ring (a pcap file being
 /// written, lines on standard error); called on the capture thread.
-pub type Sink = Box<dyn FnMut(&Packet) + Send>;
+pub trait Deliver: Send {
+    fn packet(&mut self, packet: &Packet);
+    /// The thread has read all the kernel had queued: a moment to flush buffers.
+    fn idle(&mut self) {}
+}
+
+pub type Sink = Box<dyn Deliver>;
+
+/// How much the kernel may queue for the capture thread. A busy program (a ping-pong
+/// loop) sends tens of thousands of packets a second; the default buffer (about 200
+/// packets) would overflow while the thread is briefly not scheduled.
+const QUEUE_BYTES: libc::c_int = 32 << 20;
 
 /// A running capture. Dropping it stops the thread.
 pub struct Capture {
@@ -64,6 +75,9 @@ struct Shared {
     stop: AtomicBool,
     cause: Mutex<Option<Arc<str>>>,
     cursor: Box<dyn Fn() -> u64 + Send + Sync>,
+    /// The packet socket (the thread owns it; it stays open until the thread ends,
+    /// which is after `failed` is set or the capture is dropped).
+    fd: libc::c_int,
 }
 
 struct Ring {
@@ -73,6 +87,10 @@ struct Ring {
     drained_at: Instant,
     /// Why the capture stopped, when it failed mid-session.
     failed: Option<String>,
+    /// Packets the kernel dropped because the queue was full.
+    lost: u64,
+    /// The thread waits in poll() on an empty queue (it has handled everything).
+    waiting: bool,
 }
 
 /// Why a capture could not start.
@@ -142,6 +160,22 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
     if rc < 0 {
         return Err(std::io::Error::last_os_error());
     }
+    // Root (or the sandbox's owner) may go past the system's buffer limit.
+    for option in [libc::SO_RCVBUFFORCE, libc::SO_RCVBUF] {
+        // SAFETY: the option value is an int that lives for the call.
+        let rc = unsafe {
+            libc::setsockopt(
+                fd.as_raw_fd(),
+                libc::SOL_SOCKET,
+                option,
+                &QUEUE_BYTES as *const libc::c_int as *const libc::c_void,
+                std::mem::size_of::<libc::c_int>() as u32,
+            )
+        };
+        if rc == 0 {
+            break;
+        }
+    }
     // The kernel drops the outgoing copies itself where it can (Linux 4.20+); the
     // thread checks the packet type as well for older kernels.
     let one: libc::c_int = 1;
@@ -189,11 +223,14 @@ impl Capture {
                 next_number: 1,
                 drained_at: Instant::now(),
                 failed: None,
+                lost: 0,
+                waiting: false,
             }),
             drained: Condvar::new(),
             stop: AtomicBool::new(false),
             cause: Mutex::new(None),
             cursor,
+            fd: fd.as_raw_fd(),
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
@@ -218,15 +255,21 @@ impl Capture {
         let asked = Instant::now();
         let deadline = asked + bound;
         let mut ring = self.shared.ring.lock();
-        while ring.drained_at < asked && ring.failed.is_none() {
-            if self
-                .shared
-                .drained
-                .wait_until(&mut ring, deadline)
-                .timed_out()
-            {
-                break;
+        loop {
+            if ring.failed.is_some() || ring.drained_at >= asked {
+                return;
             }
+            // Waiting on an empty queue: nothing is left to read.
+            if ring.waiting && !readable(self.shared.fd) {
+                return;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            self.shared
+                .drained
+                .wait_until(&mut ring, deadline.min(now + Duration::from_millis(2)));
         }
     }
 
@@ -260,6 +303,11 @@ impl Capture {
     pub fn failure(&self) -> Option<String> {
         self.shared.ring.lock().failed.clone()
     }
+
+    /// How many packets the kernel dropped because the capture could not keep up.
+    pub fn lost(&self) -> u64 {
+        self.shared.ring.lock().lost
+    }
 }
 
 impl Drop for Capture {
@@ -271,8 +319,21 @@ impl Drop for Capture {
     }
 }
 
+/// Whether a read on `fd` would find something now.
+fn readable(fd: libc::c_int) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd that lives for the call.
+    unsafe { libc::poll(&mut pfd, 1, 0) > 0 }
+}
+
 fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut sink: Option<Sink>) {
     let mut buf = vec![0u8; 65536 + 128];
+    // Frames read since the queue was last found empty.
+    let mut burst = 0usize;
     let mut ports: HashSet<u16> = HashSet::new();
     let mut ports_at_cursor = u64::MAX;
     let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
@@ -299,11 +360,26 @@ fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut si
                     if let Some(filter) = &filter {
                         judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
                     }
+                    if let Some(sink) = &mut sink {
+                        sink.idle();
+                    }
+                    let lost = dropped(&fd);
+                    let busy = burst > 0;
+                    burst = 0;
                     {
                         let mut ring = shared.ring.lock();
                         ring.drained_at = now;
+                        ring.lost += lost;
+                        ring.waiting = !busy;
                     }
                     shared.drained.notify_all();
+                    if busy {
+                        // Traffic flows: read it in batches a millisecond apart rather
+                        // than waking for every frame, which would take the CPU from
+                        // the very program being watched.
+                        std::thread::sleep(Duration::from_millis(1));
+                        continue;
+                    }
                     let mut pfd = libc::pollfd {
                         fd: fd.as_raw_fd(),
                         events: libc::POLLIN,
@@ -312,6 +388,7 @@ fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut si
                     let wait = if pending.is_empty() { 50 } else { 20 };
                     // SAFETY: one pollfd that lives for the call.
                     unsafe { libc::poll(&mut pfd, 1, wait) };
+                    shared.ring.lock().waiting = false;
                     continue;
                 }
                 _ => {
@@ -321,6 +398,7 @@ fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut si
                 }
             }
         }
+        burst += 1;
         if from.sll_pkttype == libc::PACKET_OUTGOING {
             continue;
         }
@@ -407,6 +485,28 @@ pub fn table_filter(table: Arc<crate::net::SocketTable>) -> Filter {
     })
 }
 
+/// Packets dropped since the last call (the kernel resets the count as it reads it).
+fn dropped(fd: &OwnedFd) -> u64 {
+    // SAFETY: tpacket_stats is plain data; zeroed is valid.
+    let mut stats: libc::tpacket_stats = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::tpacket_stats>() as u32;
+    // SAFETY: stats and len are valid for the call.
+    let rc = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            libc::PACKET_STATISTICS,
+            &mut stats as *mut libc::tpacket_stats as *mut libc::c_void,
+            &mut len,
+        )
+    };
+    if rc == 0 {
+        u64::from(stats.tp_drops)
+    } else {
+        0
+    }
+}
+
 fn ours(s: &Summary, ports: &HashSet<u16>) -> bool {
     ports.contains(&s.src.port()) || ports.contains(&s.dst.port())
 }
@@ -455,7 +555,7 @@ fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
         packet.number = ring.next_number;
         ring.next_number += 1;
         if let Some(sink) = sink {
-            sink(&packet);
+            sink.packet(&packet);
         }
         if ring.packets.len() >= RING {
             ring.packets.pop_front();

@@ -528,6 +528,43 @@ mod tests {
     }
 
     #[test]
+    fn the_packet_commands_check_their_words() {
+        let mut s = session();
+        let mut st = state();
+        let (out, _) = run(&mut s, &mut st, ":trace");
+        assert!(out.starts_with("packets are off"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace sideways");
+        assert!(out.starts_with("usage: :trace on|off|save"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace save");
+        assert!(out.starts_with("usage: :trace on|off|save"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":packet one");
+        assert!(out.starts_with("usage: :packet N"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":packet 3");
+        assert!(out.contains(":trace on starts it"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":flow");
+        assert!(out.contains(":trace on starts it"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace off");
+        assert_eq!(out, "packets were off\n");
+        // As root on the host's loopback (how cargo test runs here and in CI), the
+        // capture starts and says where it captures.
+        // SAFETY: geteuid cannot fail.
+        if unsafe { libc::geteuid() } == 0 {
+            let (out, _) = run(&mut s, &mut st, ":trace on");
+            assert!(
+                out.starts_with("packets are on: capturing on this machine's loopback"),
+                "{out}"
+            );
+            let (out, _) = run(&mut s, &mut st, ":trace save /proc/no-such-dir/x.pcapng");
+            assert!(
+                out.starts_with("cannot write /proc/no-such-dir/x.pcapng"),
+                "{out}"
+            );
+            let (out, _) = run(&mut s, &mut st, ":packet 1");
+            assert!(out.starts_with("there is no packet #1"), "{out}");
+        }
+    }
+
+    #[test]
     fn help_overview_and_topics() {
         let mut s = session();
         let (out, flow) = run(&mut s, &mut state(), ":help");

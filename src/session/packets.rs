@@ -32,6 +32,8 @@ pub struct Trace {
     /// `close()`, when the socket is no longer in the table).
     book: Vec<End>,
     book_cursor: u64,
+    /// Packets the capture lost that the REPL has told of.
+    lost_told: u64,
 }
 
 /// One packet as a lesson's check reads it.
@@ -252,6 +254,14 @@ impl Session {
         let mut text = String::new();
         if let Some(why) = c.failure() {
             text = format!("{why}; :trace off, then :trace on, starts it again\n");
+        }
+        let lost = c.lost();
+        if lost > self.packets.lost_told {
+            text.push_str(&format!(
+                "(the capture lost {} packets: they came faster than they could be read)\n",
+                lost - self.packets.lost_told
+            ));
+            self.packets.lost_told = lost;
         }
         let packets = c.since(self.packets.shown);
         let Some(last) = packets.last() else {
