@@ -26,6 +26,7 @@ pub mod packets;
 pub mod sockets;
 
 pub use live::{EventRenderer, LiveEvents};
+pub use packets::PacketInfo;
 pub use sockets::{SocketEvent, SocketRow};
 
 use crate::hints::{self, Facts};

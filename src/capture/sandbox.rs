@@ -19,6 +19,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Why making the private network failed, when socklab tried (for the paragraph).
+static REFUSED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Whether this process runs in a private network namespace of socklab's.
 pub fn active() -> bool {
     ACTIVE.load(Ordering::Relaxed)
@@ -28,6 +31,12 @@ pub fn active() -> bool {
 /// to themselves, and bring loopback up (with `mtu`, if given). Must run while the
 /// process has one thread.
 pub fn enter(mtu: Option<u32>) -> Result<(), String> {
+    enter_namespaces(mtu).inspect_err(|e| {
+        let _ = REFUSED.set(e.lines().next().unwrap_or_default().to_string());
+    })
+}
+
+fn enter_namespaces(mtu: Option<u32>) -> Result<(), String> {
     // SAFETY: getuid/getgid cannot fail.
     let (uid, gid) = unsafe { (libc::getuid(), libc::getgid()) };
     unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNET).map_err(|e| {
@@ -136,10 +145,19 @@ pub fn join_hint() -> String {
 /// The one paragraph that says why this machine gives no packet capture, and how to
 /// get one. Everything else in socklab works without it.
 pub fn why_no_capture() -> String {
+    if let Some(refused) = REFUSED.get() {
+        return format!(
+            "no packet capture here: seeing packets needs CAP_NET_RAW (root), or a private \
+             network of socklab's own, and socklab was refused one ({refused}) {} Everything \
+             else works as usual.",
+            why_no_namespace()
+        );
+    }
     format!(
         "no packet capture here: seeing packets needs CAP_NET_RAW (root), or a private \
          network of socklab's own. Start socklab with --sandbox (socklab --sandbox, or \
-         socklab run --trace, which does it by itself) to capture without root. {}",
+         socklab run --trace, which does it by itself) to capture without root. If that \
+         is refused too: {}",
         why_no_namespace()
     )
 }
@@ -171,4 +189,26 @@ pub fn why_no_namespace() -> String {
      default seccomp profile does): run the container with --cap-add NET_RAW, or run \
      socklab as root inside it."
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paragraph_says_why_and_how() {
+        let text = why_no_capture();
+        assert!(text.starts_with("no packet capture here"), "{text}");
+        assert!(text.contains("CAP_NET_RAW (root)"), "{text}");
+        assert!(text.contains("--sandbox"), "{text}");
+        // One paragraph: no line breaks to wrap badly.
+        assert!(!text.contains('\n'), "{text}");
+        let why = why_no_namespace();
+        assert!(
+            why.contains("apparmor_restrict_unprivileged_userns")
+                || why.contains("max_user_namespaces")
+                || why.contains("container"),
+            "{why}"
+        );
+    }
 }
