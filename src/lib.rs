@@ -95,6 +95,14 @@ fn enter_network(cli: &cli::Cli) -> Result<(), String> {
         matches!(&cli.command, Some(cli::Command::Run(a)) if a.trace || a.pcap.is_some());
     if cli.sandbox {
         sandbox::enter(cli.mtu)?;
+        // The REPL says it under its banner; a program's output stays its own.
+        if matches!(
+            &cli.command,
+            Some(cli::Command::Serve(_) | cli::Command::Listen(_) | cli::Command::Connect(_))
+        ) {
+            let _ =
+                std::io::Write::write_all(&mut std::io::stderr(), sandbox::join_hint().as_bytes());
+        }
     } else if (run_capture || (cli.trace && cli.command.is_none())) && !capture::live::permitted() {
         // Without root, a capture needs a network of its own; if that is refused too,
         // the program still runs and the capture says why it cannot.
