@@ -38,3 +38,16 @@ packets=$("$BIN" run --trace bench/pingpong_tcp.py "$N" 2>&1 >/dev/null | grep -
 echo "ping-pong over TCP on loopback, $N round trips ($packets packets), median of $ROUNDS runs"
 printf '%-14s %10s\n' plain "$((p / 1000)) ms" "--trace" "$((t / 1000)) ms" "--pcap" "$((f / 1000)) ms"
 awk -v p="$p" -v t="$t" -v f="$f" 'BEGIN { printf "--trace/plain %.2f, --pcap/plain %.2f (target <= 2)\n", t / p, f / p }'
+# Memory stays bounded however many packets: the ring keeps the last 10 000, the file
+# is written as it goes. 50 000 round trips are about 100 000 packets.
+if [ -x /usr/bin/time ]; then
+    for n in 5000 50000; do
+        MEM=$(mktemp)
+        /usr/bin/time -o "$MEM" -f '%M' "$BIN" run --pcap "$PCAP" bench/pingpong_tcp.py "$n" >/dev/null 2>&1
+        kb=$(tail -1 "$MEM")
+        /usr/bin/time -o "$MEM" -f '%M' "$BIN" $SANDBOX run bench/pingpong_tcp.py "$n" >/dev/null 2>&1
+        plain=$(tail -1 "$MEM")
+        rm -f "$MEM"
+        echo "$n round trips: peak memory $((plain / 1024)) MB plain, $((kb / 1024)) MB with --pcap ($(($(stat -c %s "$PCAP") / 1024 / 1024)) MB file)"
+    done
+fi

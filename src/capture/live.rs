@@ -330,112 +330,190 @@ fn readable(fd: libc::c_int) -> bool {
     unsafe { libc::poll(&mut pfd, 1, 0) > 0 }
 }
 
+/// Frames read with one system call while traffic flows.
+const BATCH: usize = 32;
+/// The largest frame loopback carries (its MTU is 65 536) with room for the link header.
+const SNAPLEN: usize = 65536 + 128;
+
+/// Read up to [`BATCH`] frames at once: their lengths and packet types, or the error.
+struct Reader {
+    bufs: Vec<Vec<u8>>,
+    addrs: Vec<libc::sockaddr_ll>,
+    iovecs: Vec<libc::iovec>,
+    headers: Vec<libc::mmsghdr>,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        Reader {
+            bufs: (0..BATCH).map(|_| vec![0u8; SNAPLEN]).collect(),
+            // SAFETY: sockaddr_ll is plain data; zeroed is valid.
+            addrs: vec![unsafe { std::mem::zeroed() }; BATCH],
+            iovecs: Vec::with_capacity(BATCH),
+            headers: Vec::with_capacity(BATCH),
+        }
+    }
+
+    /// How many frames were read (0 when none was waiting).
+    fn read(&mut self, fd: &OwnedFd) -> std::io::Result<usize> {
+        self.iovecs.clear();
+        self.headers.clear();
+        for buf in &mut self.bufs {
+            self.iovecs.push(libc::iovec {
+                iov_base: buf.as_mut_ptr() as *mut libc::c_void,
+                iov_len: buf.len(),
+            });
+        }
+        for (k, addr) in self.addrs.iter_mut().enumerate() {
+            // SAFETY: msghdr is plain data; zeroed is valid.
+            let mut h: libc::mmsghdr = unsafe { std::mem::zeroed() };
+            h.msg_hdr.msg_name = addr as *mut libc::sockaddr_ll as *mut libc::c_void;
+            h.msg_hdr.msg_namelen = std::mem::size_of::<libc::sockaddr_ll>() as u32;
+            h.msg_hdr.msg_iov = &mut self.iovecs[k] as *mut libc::iovec;
+            h.msg_hdr.msg_iovlen = 1;
+            self.headers.push(h);
+        }
+        // SAFETY: every header points at a buffer and an address that live in self
+        // for the call, with their lengths.
+        let n = unsafe {
+            libc::recvmmsg(
+                fd.as_raw_fd(),
+                self.headers.as_mut_ptr(),
+                BATCH as u32,
+                libc::MSG_DONTWAIT,
+                std::ptr::null_mut(),
+            )
+        };
+        if n < 0 {
+            let err = std::io::Error::last_os_error();
+            return match err.raw_os_error() {
+                Some(libc::EAGAIN) | Some(libc::EINTR) => Ok(0),
+                _ => Err(err),
+            };
+        }
+        Ok(n as usize)
+    }
+
+    /// Frame `k` of the last read, unless it was loopback's outgoing copy.
+    fn frame(&self, k: usize) -> Option<&[u8]> {
+        if self.addrs[k].sll_pkttype == libc::PACKET_OUTGOING {
+            return None;
+        }
+        let len = (self.headers[k].msg_len as usize).min(SNAPLEN);
+        Some(&self.bufs[k][..len])
+    }
+}
+
 fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut sink: Option<Sink>) {
-    let mut buf = vec![0u8; 65536 + 128];
+    let mut reader = Reader::new();
     // Frames read since the queue was last found empty.
     let mut burst = 0usize;
     let mut ports: HashSet<u16> = HashSet::new();
     let mut ports_at_cursor = u64::MAX;
     let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
+    let mut kept: Vec<Packet> = Vec::with_capacity(BATCH);
     while !shared.stop.load(Ordering::Relaxed) {
-        // SAFETY: sockaddr_ll is plain data; zeroed is valid.
-        let mut from: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
-        let mut from_len = std::mem::size_of::<libc::sockaddr_ll>() as u32;
-        // SAFETY: buf and from are valid for the lengths given.
-        let n = unsafe {
-            libc::recvfrom(
-                fd.as_raw_fd(),
-                buf.as_mut_ptr() as *mut libc::c_void,
-                buf.len(),
-                0,
-                &mut from as *mut libc::sockaddr_ll as *mut libc::sockaddr,
-                &mut from_len,
-            )
-        };
-        if n < 0 {
-            let err = std::io::Error::last_os_error();
-            match err.raw_os_error() {
-                Some(libc::EAGAIN) | Some(libc::EINTR) => {
-                    let now = Instant::now();
-                    if let Some(filter) = &filter {
-                        judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
-                    }
-                    if let Some(sink) = &mut sink {
-                        sink.idle();
-                    }
-                    let lost = dropped(&fd);
-                    let busy = burst > 0;
-                    burst = 0;
-                    {
-                        let mut ring = shared.ring.lock();
-                        ring.drained_at = now;
-                        ring.lost += lost;
-                        ring.waiting = !busy;
-                    }
-                    shared.drained.notify_all();
-                    if busy {
-                        // Traffic flows: read it in batches a millisecond apart rather
-                        // than waking for every frame, which would take the CPU from
-                        // the very program being watched.
-                        std::thread::sleep(Duration::from_millis(1));
-                        continue;
-                    }
-                    let mut pfd = libc::pollfd {
-                        fd: fd.as_raw_fd(),
-                        events: libc::POLLIN,
-                        revents: 0,
-                    };
-                    let wait = if pending.is_empty() { 50 } else { 20 };
-                    // SAFETY: one pollfd that lives for the call.
-                    unsafe { libc::poll(&mut pfd, 1, wait) };
-                    shared.ring.lock().waiting = false;
-                    continue;
-                }
-                _ => {
-                    shared.ring.lock().failed = Some(format!("the capture socket failed: {err}"));
-                    shared.drained.notify_all();
-                    return;
-                }
+        let n = match reader.read(&fd) {
+            Ok(n) => n,
+            Err(err) => {
+                shared.ring.lock().failed = Some(format!("the capture socket failed: {err}"));
+                shared.drained.notify_all();
+                return;
             }
-        }
-        burst += 1;
-        if from.sll_pkttype == libc::PACKET_OUTGOING {
-            continue;
-        }
-        let frame = &buf[..n as usize];
-        let Some(summary) = Summary::parse(frame) else {
-            continue;
         };
+        if n == 0 {
+            let now = Instant::now();
+            if let Some(filter) = &filter {
+                judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
+            }
+            if let Some(sink) = &mut sink {
+                sink.idle();
+            }
+            let lost = dropped(&fd);
+            let busy = burst > 0;
+            burst = 0;
+            {
+                let mut ring = shared.ring.lock();
+                ring.drained_at = now;
+                ring.lost += lost;
+                ring.waiting = !busy;
+            }
+            shared.drained.notify_all();
+            if busy {
+                // Traffic flows: read it in batches a millisecond apart rather than
+                // waking for every frame, which would take the CPU from the very
+                // program being watched.
+                std::thread::sleep(Duration::from_millis(1));
+                continue;
+            }
+            let mut pfd = libc::pollfd {
+                fd: fd.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let wait = if pending.is_empty() { 50 } else { 20 };
+            // SAFETY: one pollfd that lives for the call.
+            unsafe { libc::poll(&mut pfd, 1, wait) };
+            shared.ring.lock().waiting = false;
+            continue;
+        }
+        burst += n;
+        // One batch was read within microseconds: it shares the cursor and the cause.
         let cursor = (shared.cursor)();
-        let packet = Packet {
-            number: 0,
-            at: SystemTime::now(),
-            seq: cursor,
-            cause: shared.cause.lock().clone(),
-            data: frame.to_vec(),
-            summary,
-        };
-        match &filter {
-            None => keep(&shared, packet, &mut sink),
-            Some(filter) => {
-                if ports_at_cursor != cursor {
-                    // The session did something: its ports may have changed, and
-                    // packets waiting for them come first, in order. Ports are never
-                    // forgotten: the FIN of a closed socket comes after close().
-                    ports.extend(filter());
-                    ports_at_cursor = cursor;
-                    sweep(&mut pending, &shared, &ports, &mut sink, Instant::now());
-                }
-                if ours(&packet.summary, &ports) {
-                    keep(&shared, packet, &mut sink);
-                } else {
-                    pending.push_back((Instant::now(), packet));
-                    if pending.len() > 4096 {
-                        pending.pop_front();
+        let cause = shared.cause.lock().clone();
+        let at = SystemTime::now();
+        for k in 0..n {
+            let Some(frame) = reader.frame(k) else {
+                continue;
+            };
+            let Some(summary) = Summary::parse(frame) else {
+                continue;
+            };
+            let packet = Packet {
+                number: 0,
+                at,
+                seq: cursor,
+                cause: cause.clone(),
+                data: frame.to_vec(),
+                summary,
+            };
+            let Some(filter) = &filter else {
+                kept.push(packet);
+                continue;
+            };
+            // The ports are looked up again only when a packet is not known to be
+            // the session's (a new connection), or packets wait: a snapshot of the
+            // table for every packet would cost more than the packet.
+            if ports_at_cursor != cursor && (!pending.is_empty() || !ours(&packet.summary, &ports))
+            {
+                // Ports are never forgotten: the FIN of a closed socket comes after
+                // close(). Packets waiting for them come first, in order.
+                ports.extend(filter());
+                ports_at_cursor = cursor;
+                // Those waited since an earlier batch: they come before this one's.
+                let mut earlier: Vec<Packet> = Vec::new();
+                let now = Instant::now();
+                pending.retain(|(since, p)| {
+                    if ours(&p.summary, &ports) {
+                        earlier.push(p.clone());
+                        false
+                    } else {
+                        now.duration_since(*since) < PENDING_FOR
                     }
+                });
+                earlier.append(&mut kept);
+                kept = earlier;
+            }
+            if ours(&packet.summary, &ports) {
+                kept.push(packet);
+            } else {
+                pending.push_back((Instant::now(), packet));
+                if pending.len() > 4096 {
+                    pending.pop_front();
                 }
             }
         }
+        keep_all(&shared, &mut kept, &mut sink);
     }
 }
 
@@ -547,6 +625,25 @@ fn sweep(
         }
     }
     *pending = others;
+}
+
+/// Keep a batch with one look at the ring.
+fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
+    if batch.is_empty() {
+        return;
+    }
+    let mut ring = shared.ring.lock();
+    for mut packet in batch.drain(..) {
+        packet.number = ring.next_number;
+        ring.next_number += 1;
+        if let Some(sink) = sink {
+            sink.packet(&packet);
+        }
+        if ring.packets.len() >= RING {
+            ring.packets.pop_front();
+        }
+        ring.packets.push_back(packet);
+    }
 }
 
 fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
