@@ -8,11 +8,10 @@
 #   bash scripts/wheel-check.sh            # wheel into a temporary directory
 #   WHEEL_OUT=dist bash scripts/wheel-check.sh   # and keep a copy of it in dist/
 #
-# Needs python3 (with venv) and a Rust toolchain; maturin is installed into a private
-# build venv when it is not on PATH. Only loopback is used (127.0.0.1, port 0).
+# Needs python3 (with venv), a Rust toolchain and pip's index (maturin and ziglang
+# are installed into a private build venv). Only loopback is used (127.0.0.1, port 0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 # The interpreter itself, not a shim: PATH is narrowed to the venv below.
 python=$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')
 
@@ -35,25 +34,50 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 [ -n "$version" ] || fail "no version in Cargo.toml"
 
 # --- build ------------------------------------------------------------------------
-if command -v maturin >/dev/null 2>&1; then
-    maturin=$(command -v maturin)
-else
-    echo "maturin is not on PATH: installing it into a build venv"
+# maturin in a private venv, with zig (the ziglang package) as the linker so that the
+# binary needs only glibc 2.17 (manylinux2014): any Linux since 2014, not only ones as
+# new as this machine. WHEEL_ZIG=0 links with the system's cc instead (the wheel then
+# needs this machine's glibc or newer) and uses a maturin already on PATH if there is one.
+zig=${WHEEL_ZIG:-1}
+if [ "$zig" = 1 ] || ! command -v maturin >/dev/null 2>&1; then
     "$python" -m venv "$tmp/build-venv"
-    "$tmp/build-venv/bin/pip" install --disable-pip-version-check -q 'maturin>=1.5,<2'
-    maturin=$tmp/build-venv/bin/maturin
+    packages=('maturin>=1.5,<2')
+    [ "$zig" = 1 ] && packages+=(ziglang)
+    "$tmp/build-venv/bin/pip" install --disable-pip-version-check -q "${packages[@]}" ||
+        fail "pip install ${packages[*]} into the build venv"
+    # maturin finds zig through the venv's python (python -m ziglang).
+    export PATH="$tmp/build-venv/bin:$PATH"
 fi
-echo "building the wheel with $("$maturin" --version) (release profile: fat LTO, takes minutes)"
+maturin=$(command -v maturin)
+build_args=(--release --out "$tmp/wheels")
+[ "$zig" = 1 ] && build_args+=(--zig --compatibility manylinux2014)
+echo "building the wheel with $("$maturin" --version) ${build_args[*]:3} (release profile: fat LTO, takes minutes)"
 build_start=$(now)
-"$maturin" build --release --out "$tmp/wheels" >"$tmp/build.log" 2>&1 || {
+"$maturin" build "${build_args[@]}" >"$tmp/build.log" 2>&1 || {
     tail -40 "$tmp/build.log" >&2
-    fail "maturin build --release"
+    fail "maturin build ${build_args[*]}"
 }
 build_secs=$(($(now) - build_start))
 wheels=("$tmp"/wheels/socklab-"$version"-*.whl)
 [ ${#wheels[@]} -eq 1 ] && [ -f "${wheels[0]}" ] || fail "expected one socklab-$version wheel, found: $(ls "$tmp/wheels")"
 wheel=${wheels[0]}
 ok "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB) in ${build_secs}s"
+if [ "$zig" = 1 ]; then
+    case $(basename "$wheel") in
+    *manylinux_2_17_*) ;;
+    *) fail "with zig the wheel should be manylinux2014 (glibc 2.17), not $(basename "$wheel")" ;;
+    esac
+    if command -v objdump >/dev/null 2>&1; then
+        "$python" -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+            "$wheel" "socklab-$version.data/scripts/socklab" >"$tmp/socklab.bin"
+        newest=$(objdump -T "$tmp/socklab.bin" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+        [ "$(printf '%s\n' "$newest" GLIBC_2.17 | sort -V | tail -1)" = GLIBC_2.17 ] ||
+            fail "the binary asks for $newest, newer than glibc 2.17"
+        ok "the wheel is manylinux2014: the binary's newest glibc symbol is $newest"
+    else
+        ok "the wheel is tagged manylinux2014 (glibc 2.17; no objdump to look inside)"
+    fi
+fi
 
 # The wheel carries the binary and its metadata, nothing else: whatever socklab needs
 # at run time is inside the binary.

@@ -296,7 +296,16 @@ pub fn for_exception(class: &str, message: &str, exc: Option<&Exc>) -> Option<St
 /// The hint for an exception, using everything the caller found out about it.
 pub fn explain(class: &str, message: &str, facts: &Facts) -> Option<String> {
     sockets(class, message, facts)
-        .or_else(|| python2(class, message, facts))
+        .or_else(|| {
+            // A program (not a REPL entry) in Python 2 is usually Python 2 throughout.
+            python2(class, message, facts).map(|h| {
+                if facts.interactive {
+                    h
+                } else {
+                    format!("{h} (socklab py3 FILE rewrites the whole program)")
+                }
+            })
+        })
         .or_else(|| general(class, message, facts))
 }
 
@@ -316,6 +325,40 @@ fn sockets(class: &str, m: &str, facts: &Facts) -> Option<String> {
                 call.name,
                 call.name,
                 call.args.trim()
+            )
+        }
+        "TypeError" if m.contains("address must be tuple, not") => {
+            let call = facts.call(&["bind", "connect", "connect_ex", "sendto"])?;
+            let receiver = call.receiver.as_deref().unwrap_or("s");
+            let host = if call.name == "sendto" {
+                call.args.rsplit(',').next().unwrap_or("").trim().to_string()
+            } else {
+                first_argument(&call.args).to_string()
+            };
+            // `connect(('localhost'))`: parentheses alone do not make a tuple.
+            let host = host.trim_start_matches('(').trim_end_matches(')').trim();
+            let example = if is_text_literal(host) {
+                format!("({host}, 40000)")
+            } else {
+                "('127.0.0.1', 40000)".into()
+            };
+            format!(
+                "an address is a (host, port) tuple, such as {example}; {receiver}.{}() needs both",
+                call.name
+            )
+        }
+        "TypeError" if m.starts_with("sendto() takes 2 or 3 arguments") => {
+            let call = facts.call(&["sendto"]);
+            let receiver = call.and_then(|c| c.receiver.as_deref()).unwrap_or("s");
+            let data = call.map_or("b'Hi'", |c| first_argument(&c.args));
+            format!(
+                "sendto() takes the data and the address it goes to: {receiver}.sendto({data}, ('127.0.0.1', 40000))"
+            )
+        }
+        "OSError" if m.starts_with("[Errno 95]") && facts.call(&["listen", "accept"]).is_some() => {
+            let call = facts.call(&["listen", "accept"]).map_or("listen", |c| c.name.as_str());
+            format!(
+                "{name} is a UDP (SOCK_DGRAM) socket: UDP has no connections to {call}(); receive its datagrams with data, addr = {name}.recvfrom(1024)"
             )
         }
         "TypeError" if m == "'module' object is not callable" => {
@@ -361,6 +404,9 @@ fn sockets(class: &str, m: &str, facts: &Facts) -> Option<String> {
                 "{name} is not connected: a client connect()s first; a server receives on the socket accept() returns"
             ),
         },
+        "OSError" if m.starts_with("[Errno 89]") => format!(
+            "{name} is a UDP socket with no peer: sendto(data, (host, port)) says where each datagram goes (or connect() it first)"
+        ),
         "OSError" if m.starts_with("[Errno 106]") => {
             let peer = facts
                 .socket
@@ -434,7 +480,13 @@ fn bytes_required(facts: &Facts) -> Option<String> {
         let receiver = call.receiver.as_deref().unwrap_or("s");
         let arg = first_argument(&call.args);
         let rest = call.args.trim()[arg.len().min(call.args.trim().len())..].to_string();
-        return Some(if is_text_literal(arg) {
+        return Some(if is_text_literal(arg) && !arg.is_ascii() {
+            // A bytes literal holds ASCII only: `b'é'` is itself a SyntaxError.
+            format!(
+                "sockets carry bytes: write {receiver}.{}({arg}.encode(){rest})",
+                call.name
+            )
+        } else if is_text_literal(arg) {
             format!(
                 "sockets carry bytes: write {receiver}.{}({}{rest}) or {receiver}.{}({arg}.encode(){rest})",
                 call.name,
@@ -453,7 +505,7 @@ fn bytes_required(facts: &Facts) -> Option<String> {
     if let Some(call) = facts.call(BYTES_METHODS) {
         let receiver = call.receiver.as_deref()?;
         let arg = first_argument(&call.args);
-        let bytes_arg = if is_text_literal(arg) {
+        let bytes_arg = if is_text_literal(arg) && arg.is_ascii() {
             as_bytes_literal(arg)
         } else {
             format!("{arg}.encode()")
@@ -852,6 +904,14 @@ mod tests {
             explain("TypeError", m, &facts).as_deref(),
             Some("sockets carry bytes: write s.sendto(b'x', addr) or s.sendto('x'.encode(), addr)")
         );
+        let facts = Facts {
+            calls: calls_at("s.send('héllo')"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", m, &facts).as_deref(),
+            Some("sockets carry bytes: write s.send('héllo'.encode())")
+        );
         // A call the hint knows nothing about: no hint rather than a wrong one.
         let facts = Facts {
             calls: calls_at("struct.pack('4s', 'abcd')"),
@@ -871,6 +931,57 @@ mod tests {
             explain("OSError", "[Errno 22] Invalid argument", &facts).as_deref(),
             Some("accept() needs a listening socket: call server.listen() first (after bind())")
         );
+    }
+
+    #[test]
+    fn addresses_and_datagrams() {
+        let facts = Facts {
+            calls: calls_at("s.connect(('localhost'))"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", "connect(): AF_INET address must be tuple, not str", &facts).as_deref(),
+            Some("an address is a (host, port) tuple, such as ('localhost', 40000); s.connect() needs both")
+        );
+        let facts = Facts {
+            calls: calls_at("u.sendto(b'hi')"),
+            ..repl()
+        };
+        assert_eq!(
+            explain("TypeError", "sendto() takes 2 or 3 arguments (1 given)", &facts).as_deref(),
+            Some("sendto() takes the data and the address it goes to: u.sendto(b'hi', ('127.0.0.1', 40000))")
+        );
+        let facts = Facts {
+            calls: calls_at("u.listen(1)"),
+            socket: socket("u", State::Created),
+            ..repl()
+        };
+        assert!(
+            explain("OSError", "[Errno 95] Operation not supported", &facts)
+                .expect("hint")
+                .starts_with("u is a UDP (SOCK_DGRAM) socket: UDP has no connections to listen()")
+        );
+    }
+
+    #[test]
+    fn a_python2_program_is_pointed_to_socklab_py3() {
+        let hint = for_exception(
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            None,
+        )
+        .expect("hint");
+        assert!(
+            hint.ends_with("(socklab py3 FILE rewrites the whole program)"),
+            "{hint}"
+        );
+        let in_repl = explain(
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            &repl(),
+        )
+        .expect("hint");
+        assert!(!in_repl.contains("socklab py3"), "{in_repl}");
     }
 
     #[test]

@@ -5,12 +5,16 @@
 //! - `cli`: command-line shapes (clap); no behaviour.
 //! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
-//! - `interp`: values, name resolution, evaluation, exceptions and tracebacks.
-//! - `builtins`: built-in functions and methods, and one file per Python module.
+//! - `interp`: values, name resolution, evaluation, exceptions and tracebacks; the one
+//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`).
+//! - `builtins`: built-in functions and methods, and one file per Python module; the
+//!   signature of every function and method, one table per type and module
+//!   (`signatures`), which dispatch, `dir()` and the binder read.
 //! - `net`: the session's socket table (state, counters), its log of typed events that
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
-//!   reads learn about waiting for their peer), `send`/`recv` as bare system calls, and
-//!   the machine's sockets from `/proc/net` (`netstat`).
+//!   reads learn about waiting for their peer), the machine's sockets from `/proc/net`
+//!   (`netstat`), and `sys`: the one boundary to what only Linux has (`send`/`recv` as
+//!   bare system calls, `/proc/loadavg`, `TCP_INFO` ...) with fallbacks for other Unix.
 //! - `help` (+ `help.txt`): the one source of help on every function, method, constant,
 //!   command and lecture concept: `:help`, completion, signatures, and which module a
 //!   name lives in (for hints).

@@ -45,12 +45,26 @@ impl Rewrite {
     /// Why the rewritten text is still not Python 3 (CPython's message and its line),
     /// or `None` when socklab's parser accepts it.
     pub fn python3_error(&self) -> Option<(usize, String)> {
-        let src = crate::syntax::Source::new("<py3>", format!("{}\n", self.text));
-        match crate::syntax::parse_module(&src, crate::syntax::ParseMode::File) {
+        // A UTF-8 byte order mark is allowed before a program (PEP 263), not in it.
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let src = crate::syntax::Source::new("<py3>", format!("{text}\n"));
+        let check = move || match crate::syntax::parse_module(&src, crate::syntax::ParseMode::File)
+        {
             Ok(module) => crate::syntax::validate(&module, &src)
                 .err()
                 .map(|e| (e.line, e.msg)),
             Err(e) => Some((e.line, e.msg)),
+        };
+        // The parser recurses once per nesting level, as the interpreter does: it gets
+        // the interpreter's stack, whatever thread asks.
+        let parser = std::thread::Builder::new()
+            .name("py3-check".into())
+            .stack_size(crate::interp::INTERPRETER_STACK);
+        match parser.spawn(check) {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Some((0, "the check of the rewrite failed".into()))),
+            Err(e) => Some((0, format!("cannot check the rewrite: {e}"))),
         }
     }
 
@@ -64,13 +78,31 @@ impl Rewrite {
 }
 
 /// The Python 3 of a REPL entry that failed, when the entry is Python 2 that the rewrite
-/// turns into Python 3 socklab's parser accepts; `None` when nothing would change.
+/// turns into Python 3 socklab's parser accepts, or into the start of a block still to
+/// be finished (`except socket.error, e:` fails as soon as it is typed, before its
+/// body); `None` when nothing would change.
 pub fn offer(entry: &str) -> Option<String> {
     let r = rewrite(entry);
-    if !r.changed() || r.python3_error().is_some() {
+    if !r.changed() {
         return None;
     }
-    Some(r.text.trim_end().to_string())
+    let text = r.text.trim_end().to_string();
+    if r.python3_error().is_some() && !crate::syntax::is_incomplete(&text) {
+        return None;
+    }
+    Some(text)
+}
+
+/// How the REPL shows an offer on a terminal `width` columns wide. Code is never
+/// wrapped: a block, or a line too long to follow the lead, goes under it, indented.
+pub fn offer_text(py3: &str, width: usize) -> String {
+    const LEAD: &str = "in Python 3 (Enter runs it; Ctrl-U clears it):";
+    let fits = LEAD.chars().count() + 1 + py3.chars().count() <= width;
+    if py3.contains('\n') || !fits {
+        format!("{LEAD}\n    {}", py3.replace('\n', "\n    "))
+    } else {
+        format!("{LEAD} {py3}")
+    }
 }
 
 /// `socklab py3 FILE`: the Python 3 program on standard output, what changed on
@@ -381,6 +413,8 @@ struct Writer<'a> {
     changes: BTreeSet<Change>,
     /// The program imports `thread`, so `thread.x` means the module.
     imports_thread: bool,
+    /// Where each line ends, for the line numbers of changes.
+    newlines: Vec<usize>,
 }
 
 const OPEN: &[&str] = &["(", "[", "{"];
@@ -398,6 +432,7 @@ impl<'a> Writer<'a> {
             after: vec![Vec::new(); n],
             changes: BTreeSet::new(),
             imports_thread: false,
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 
@@ -415,7 +450,7 @@ impl<'a> Writer<'a> {
 
     fn line(&self, i: usize) -> usize {
         let at = self.toks.get(i).map_or(self.text.len(), |t| t.lo);
-        self.text[..at].matches('\n').count() + 1
+        self.newlines.partition_point(|&n| n < at) + 1
     }
 
     fn note(&mut self, i: usize, note: &'static str) {
@@ -737,7 +772,13 @@ impl<'a> Writer<'a> {
         let is_text = !lower.contains('b') && !lower.contains('f');
         let sent = is_text && self.sent_literal(i);
         if sent {
-            if literal.is_ascii() {
+            // A bytes literal holds ASCII only, and `\u` is no escape in one.
+            let unicode = lower.contains('u')
+                || (!lower.contains('r')
+                    && (literal.contains("\\u")
+                        || literal.contains("\\U")
+                        || literal.contains("\\N{")));
+            if literal.is_ascii() && !unicode {
                 prefix = prefix.replace(['u', 'U'], "");
                 prefix.insert(0, 'b');
             } else {
@@ -1217,6 +1258,9 @@ mod tests {
             "s.sendto(b\"Hello there\",(\"<broadcast>\",40000))"
         );
         assert_eq!(py3("s.sendall(u'é')"), "s.sendall(u'é'.encode())");
+        assert_eq!(py3("s.send(u'hi')"), "s.send(u'hi'.encode())");
+        assert_eq!(py3("s.send('caf\\u00e9')"), "s.send('caf\\u00e9'.encode())");
+        assert_eq!(py3("s.send('a\\r\\n')"), "s.send(b'a\\r\\n')");
         // Not the whole argument, or already bytes: left for the hint to explain.
         assert_eq!(py3("s.send('a' + b)"), "s.send('a' + b)");
         assert_eq!(py3("s.send(b'a')"), "s.send(b'a')");
@@ -1308,6 +1352,11 @@ mod tests {
         assert_eq!(offer("print(s.recv(256))"), None);
         assert_eq!(offer("s.send(msg)"), None);
         assert_eq!(offer("x = (1, 2, 3...)"), None);
+        // The lecture's except line fails before its body is typed: the block so far.
+        assert_eq!(
+            offer("try:\n    s.connect(a)\nexcept socket.error, e:").as_deref(),
+            Some("try:\n    s.connect(a)\nexcept socket.error as e:")
+        );
         assert_eq!(
             offer("try:\n    s.connect(a)\nexcept socket.error, e:\n    print e\n").as_deref(),
             Some("try:\n    s.connect(a)\nexcept socket.error as e:\n    print(e)")
@@ -1339,6 +1388,23 @@ mod tests {
             r.text.contains("print(name, e, file=sys.stderr)"),
             "{}",
             r.text
+        );
+    }
+
+    #[test]
+    fn an_offer_never_wraps_its_code() {
+        assert_eq!(
+            offer_text("print(x)", 80),
+            "in Python 3 (Enter runs it; Ctrl-U clears it): print(x)"
+        );
+        let long = "s.sendto(b\"Hello there\",(\"<broadcast>\",40000))";
+        assert_eq!(
+            offer_text(long, 80),
+            format!("in Python 3 (Enter runs it; Ctrl-U clears it):\n    {long}")
+        );
+        assert_eq!(
+            offer_text("for i in range(2):\n    print(i)", 200),
+            "in Python 3 (Enter runs it; Ctrl-U clears it):\n    for i in range(2):\n        print(i)"
         );
     }
 

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 pub fn run_command(args: &RunArgs) -> i32 {
-    let explain = args.explain || unsafe { libc::isatty(2) } == 1;
+    let explain = args.explain || std::io::IsTerminal::is_terminal(&std::io::stderr());
     let (name, bytes) = if args.file.as_os_str() == "-" {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {

@@ -468,7 +468,8 @@ impl Session {
     ) -> Result<Evaluated, ErrorReport> {
         let owned = expr.to_string();
         let start = self.event_cursor();
-        self.interp.interrupted.store(false, Ordering::Relaxed);
+        // The interrupt flag is not cleared first: a Ctrl-C pressed just before the check
+        // began (after its entry ended) is meant for it.
         self.muted.store(true, Ordering::Relaxed);
         let flag = self.interp.interrupted.clone();
         let started = std::time::Instant::now();
@@ -791,11 +792,9 @@ fn gather_facts(
     facts.services = services.to_vec();
     // The call the traceback points at, in the student's own text, and the socket it
     // was made on (looked up only at module level, where the names are the session's).
-    let site = exc
-        .tb
-        .iter()
-        .find(|t| Arc::ptr_eq(&t.source, src))
-        .or_else(|| exc.tb.iter().find(|t| t.source.name == "<stdin>"));
+    // The innermost frame of the student's own code (this entry's, or a function an
+    // earlier entry defined) holds the call; frames of built-in modules do not.
+    let site = exc.tb.iter().find(|t| t.source.name == "<stdin>");
     if let Some(t) = site {
         let text = t.source.text.get(t.offset as usize..).unwrap_or("");
         facts.calls = hints::calls_at(text);

@@ -77,6 +77,12 @@ fn a_socket_that_never_had_a_peer_is_not_told_its_peer_closed() {
         hint,
         "c was never connected, so there is no peer to send to: connect() it to a server first"
     );
+    let (class, _, hint) = mistake(&mut s, "", "c.recv(1024)");
+    assert_eq!(class, "OSError");
+    assert!(
+        hint.starts_with("c is not connected: a client connect()s first"),
+        "{hint}"
+    );
 }
 
 #[test]
@@ -303,4 +309,49 @@ fn python2_entries_are_named_as_such() {
         let hint = e.hint.unwrap_or_default();
         assert!(hint.starts_with(start), "{entry}: {hint}");
     }
+}
+
+#[test]
+fn a_mistake_inside_a_function_is_read_from_the_functions_line() {
+    let mut s = session();
+    let (class, _, hint) = mistake(
+        &mut s,
+        "import socket\na, b = socket.socketpair()\ndef greet(conn):\n    conn.send('Hello there')\n",
+        "greet(a)",
+    );
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "sockets carry bytes: write conn.send(b'Hello there') or conn.send('Hello there'.encode())"
+    );
+}
+
+#[test]
+fn udp_sockets_do_not_listen_and_addresses_are_tuples() {
+    let mut s = session();
+    let (class, _, hint) = mistake(
+        &mut s,
+        "import socket\nu = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+        "u.listen(1)",
+    );
+    assert_eq!(class, "OSError");
+    assert!(hint.starts_with("u is a UDP (SOCK_DGRAM) socket"), "{hint}");
+    let (class, _, hint) = mistake(&mut s, "", "u.send(b'hi')");
+    assert_eq!(class, "OSError");
+    assert_eq!(
+        hint,
+        "u is a UDP socket with no peer: sendto(data, (host, port)) says where each datagram goes (or connect() it first)"
+    );
+    let (class, _, hint) = mistake(&mut s, "", "u.sendto(b'hi')");
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "sendto() takes the data and the address it goes to: u.sendto(b'hi', ('127.0.0.1', 40000))"
+    );
+    let (class, _, hint) = mistake(&mut s, "", "u.bind('127.0.0.1')");
+    assert_eq!(class, "TypeError");
+    assert_eq!(
+        hint,
+        "an address is a (host, port) tuple, such as ('127.0.0.1', 40000); u.bind() needs both"
+    );
 }

@@ -192,3 +192,72 @@ fn demo_shows_runs_and_moves_between_steps() {
     key(&mut p, "q");
     p.exp_eof().expect("q ends the demo");
 }
+
+#[test]
+fn ctrl_c_stops_a_demo_solution_that_waits_and_the_demo_goes_on() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("wait.md"),
+        "<!-- lesson\nid = \"wait\"\ntitle = \"Waiting\"\n-->\n\n<!-- step: s -->\n## Wait\n\n\
+         <details><summary>Hint</summary>\n\nh\n</details>\n\n\
+         ```python solution\nimport time\nx = 1\ntime.sleep(600)\n```\n\n\
+         ```python check\nx == 1\n```\n",
+    )
+    .expect("write");
+    let dir_arg = dir.path().display().to_string();
+    let mut p = spawn(
+        data.path(),
+        &["lesson", "demo", "wait", "--lessons", &dir_arg],
+    );
+    expect(&mut p, "Enter run");
+    key(&mut p, "\r");
+    // Each entry is shown as it starts: the sleep is the one running.
+    expect(&mut p, ">>> time.sleep(600)");
+    p.send_control('c').expect("ctrl-c");
+    expect(&mut p, "KeyboardInterrupt");
+    expect(&mut p, "the step's checks pass");
+    key(&mut p, "q");
+    p.exp_eof().expect("q ends the demo");
+}
+
+#[test]
+fn ctrl_c_during_a_check_stops_it_and_learning_goes_on() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The second check never ends on its own (its deadline is 2 s).
+    std::fs::write(
+        dir.path().join("slow.md"),
+        "<!-- lesson\nid = \"slow\"\ntitle = \"Slow\"\n-->\n\n<!-- step: s -->\n## Slow checks\n\n\
+         <details><summary>Hint</summary>\n\nh\n</details>\n\n\
+         ```python solution\nx = 1\n```\n\n\
+         ```python check\n# x must be one\nx == 1 and any(i < 0 for i in range(10**12))\n# and again\nx == 1 and any(i < 0 for i in range(10**12))\n```\n",
+    )
+    .expect("write");
+    let dir_arg = dir.path().display().to_string();
+    let mut p = spawn(data.path(), &["learn", "slow", "--lessons", &dir_arg]);
+    expect(&mut p, "Slow checks");
+    expect(&mut p, ">>> ");
+    // Checked after the entry too: both checks run into their deadlines.
+    p.send_line("x = 1").expect("send");
+    expect(&mut p, "[slow");
+    expect(&mut p, ">>> ");
+    p.send_line(":check").expect("send");
+    expect(&mut p, "checking");
+    let asked = std::time::Instant::now();
+    p.send_control('c').expect("ctrl-c");
+    expect(&mut p, "x must be one (the check was interrupted)");
+    expect(&mut p, "and again (the check was interrupted)");
+    expect(&mut p, ">>> ");
+    // Both checks would take 4 s; Ctrl-C ended them at once.
+    assert!(
+        asked.elapsed() < std::time::Duration::from_millis(1900),
+        "{:?}",
+        asked.elapsed()
+    );
+    p.send_line("print(40 + 2)").expect("send");
+    expect(&mut p, "42");
+    expect(&mut p, ">>> ");
+    p.send_line(":quit").expect("send");
+    p.exp_eof().expect("quit");
+}

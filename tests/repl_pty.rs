@@ -392,7 +392,10 @@ fn errors_show_cpythons_line_and_a_hint() {
     assert!(out.contains("hint: sockets carry bytes"), "{out}");
     // The lecture's Python 2 habit: its Python 3 waits pre-filled at the prompt; Ctrl-U
     // declines it.
-    assert!(out.contains("in Python 3 (Enter runs it"), "{out}");
+    assert!(
+        out.contains("in Python 3 (Enter runs it; Ctrl-U clears it): c.send(b'Hello')"),
+        "{out}"
+    );
     type_keys(&mut r, "\x15");
 
     let out = r.run("s.recieve(1024)");
@@ -424,6 +427,7 @@ fn errors_show_cpythons_line_and_a_hint() {
         "{out}"
     );
     assert!(out.contains("in Python 3 (Enter runs it"), "{out}");
+    // Ctrl-D leaves only from an empty line: clear the Python 3 line waiting there.
     type_keys(&mut r, "\x15");
     r.quit();
 }
@@ -575,10 +579,9 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     r.run("b.send(b'Hello there')");
     // The lecture's line, as the slide has it.
     r.p.send_line("print a.recv(256)").expect("send");
-    let out =
-        r.p.exp_string(
-            "in Python 3 (Enter runs it; edit it first if you like): print(a.recv(256).decode())",
-        )
+    let out = r
+        .p
+        .exp_string("in Python 3 (Enter runs it; Ctrl-U clears it): print(a.recv(256).decode())")
         .expect("the Python 3 line");
     assert!(
         out.contains("SyntaxError: Missing parentheses in call to 'print'"),
@@ -593,7 +596,7 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
 
     // Sent as text: the offer is bytes, and the student edits it before running it.
     r.p.send_line("b.send('hi')").expect("send");
-    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like): b.send(b'hi')")
+    r.p.exp_string("in Python 3 (Enter runs it; Ctrl-U clears it): b.send(b'hi')")
         .expect("the Python 3 line");
     r.p.exp_string(">>> b.send(b'hi')").expect("prefilled");
     // Backspace over `hi')` and type another message.
@@ -607,13 +610,35 @@ fn a_python2_entry_offers_its_python3_at_the_next_prompt() {
     // (As in CPython's REPL, `print i` is an error as soon as its line is typed.)
     r.more("for i in xrange(2):");
     r.p.send_line("    print i").expect("send");
-    r.p.exp_string("in Python 3 (Enter runs it; edit it first if you like):")
+    r.p.exp_string("in Python 3 (Enter runs it; Ctrl-U clears it):")
         .expect("the offer");
     r.p.exp_string(">>> for i in range(2):\r\n    print(i)")
         .expect("prefilled block");
     r.p.send_line("").expect("enter");
     let out = r.run("");
     assert!(out.ends_with("0\n1\n"), "{out:?}");
+
+    // The lecture's `except socket.error, e:` fails as soon as it is typed; the block
+    // so far waits in Python 3, and the student finishes it.
+    r.run("spare = socket.socket()");
+    r.run("spare.bind(('127.0.0.1', 0))");
+    r.run("port = spare.getsockname()[1]");
+    r.run("spare.close()");
+    r.run("c = socket.socket()");
+    r.more("try:");
+    r.more("    c.connect(('127.0.0.1', port))");
+    r.p.send_line("except socket.error, e:").expect("send");
+    r.p.exp_string("SyntaxError: multiple exception types must be parenthesized")
+        .expect("CPython's error");
+    r.p.exp_string("except socket.error as e:")
+        .expect("the offer");
+    r.p.exp_string(">>> try:")
+        .expect("the block waits at the prompt");
+    r.p.send_line("").expect("enter");
+    r.p.send_line("    print('refused', e.errno)")
+        .expect("body");
+    let out = r.run("");
+    assert!(out.contains("refused 111\n"), "{out:?}");
 
     // A Python 3 line that fails offers nothing: the next prompt is empty.
     let out = r.run("b.send(undefined_name)");

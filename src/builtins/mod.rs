@@ -3,9 +3,17 @@
 //! Each module is a `Module` whose globals hold its functions, constants and classes,
 //! made on first import and cached for the session. Modules written in Python
 //! (`ipaddress`) are compiled from source embedded in the binary.
+//!
+//! - `functions`: the built-in functions and the constructors of the built-in types;
+//! - `methods/`: the methods of the built-in types, one file per type;
+//! - `signatures`: the declared signature of every native function and method (the
+//!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
+//! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
+//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
+//!   module each (`py/` holds the modules written in Python).
 
-pub mod core;
-pub mod exceptions;
+pub mod exception_methods;
+pub mod functions;
 pub mod methods;
 pub mod select;
 pub mod signatures;
@@ -121,6 +129,15 @@ fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
+/// The declared signature of method `name` of a built-in value, if it has one.
+pub fn signature_of(v: &Value, name: &str) -> Option<&'static crate::interp::args::Signature> {
+    let table = match v {
+        Value::Native(_) if crate::interp::types::type_name(v) == "socket" => signatures::SOCKET,
+        other => methods::method_table(other),
+    };
+    crate::interp::args::lookup(table, name)
+}
+
 /// A module function with a signature in `table` is bound against it before it runs.
 fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value {
     if let Value::Builtin(b) = &v {
@@ -148,11 +165,11 @@ fn traceback_items() -> Vec<(&'static str, Value)> {
     vec![
         (
             "format_exc",
-            core::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
+            functions::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
         ),
         (
             "print_exc",
-            core::builtin_fn("print_exc", |ctx, _, _| {
+            functions::builtin_fn("print_exc", |ctx, _, _| {
                 let text = format_exc(ctx);
                 let _ = ctx.interp.flush();
                 ctx.interp.write_stderr(&text);

@@ -1,7 +1,7 @@
 //! `select.select`: wait until some of many sockets (or files) are ready — the
 //! lecture's way to serve several clients from one thread.
 
-use super::core::{builtin_fn, to_clinic_int};
+use super::functions::{builtin_fn, to_clinic_int};
 use crate::interp::exec::{call_method, iterate};
 use crate::interp::types;
 use crate::interp::value::{Name, Value};

@@ -3,7 +3,7 @@
 //! socklab's `:help` registry instead of pydoc. The registry sits above the interpreter
 //! (`crate::help`), so whoever runs programs hands its answer in with [`answer_help_with`].
 
-use super::core::{sys_exit, write_stdout};
+use super::functions::{sys_exit, write_stdout};
 use crate::interp::types;
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
 use crate::interp::{Ctx, R};

@@ -1,7 +1,7 @@
 //! `struct`: packing numbers into bytes for the wire, as the lecture's length-prefixed
 //! framing needs (`struct.pack("!I", len(data))`). `!` is network byte order: big-endian.
 
-use super::core::{arg_count, builtin_fn};
+use super::functions::builtin_fn;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Name, Value};
 use crate::interp::{Ctx, Exc, R};
@@ -144,7 +144,6 @@ fn offsets(l: &Layout) -> R<(Vec<usize>, usize)> {
 }
 
 fn calcsize(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "calcsize", a, 1, 1)?;
     let l = parse(&fmt_text(ctx, &a[0])?)?;
     Ok(Value::Int(offsets(&l)?.1 as i64))
 }
@@ -431,16 +430,14 @@ fn buffer(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
 }
 
 fn unpack(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "unpack", a, 2, 2)?;
     let data = buffer(ctx, &a[1])?;
     unpack_at(ctx, &a[0], &data, 0, true, "unpack")
 }
 
 fn unpack_from(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "unpack_from", a, 2, 3)?;
     let data = buffer(ctx, &a[1])?;
-    let offset = match a.get(2).or(super::core::kwarg(k, "offset")) {
-        Some(v) => super::core::to_i64(ctx, v, "")?.max(0) as usize,
+    let offset = match a.get(2).or(super::functions::kwarg(k, "offset")) {
+        Some(v) => super::functions::to_i64(ctx, v, "")?.max(0) as usize,
         None => 0,
     };
     let _ = Arc::<str>::from("");

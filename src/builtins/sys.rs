@@ -1,6 +1,6 @@
 //! `sys`: the program's arguments, its exit, and its three standard streams.
 
-use super::core::{arg_count, builtin_fn, sys_exit, to_i64};
+use super::functions::{arg_count, builtin_fn, sys_exit, to_i64};
 use crate::interp::types;
 use crate::interp::value::{Class, Name, NativeObject, Value};
 use crate::interp::{Ctx, R};
@@ -66,7 +66,6 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
         (
             "setrecursionlimit",
             builtin_fn("setrecursionlimit", |ctx, a, _| {
-                arg_count(ctx, "setrecursionlimit", a, 1, 1)?;
                 let n = to_i64(ctx, &a[0], "")?;
                 if n < 1 {
                     return Err(ctx.value_error("recursion limit must be greater or equal than 1"));
@@ -133,6 +132,14 @@ impl TextStream {
     pub fn fd(&self) -> i32 {
         self.0 as i32
     }
+    fn is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        match self.fd() {
+            0 => std::io::stdin().is_terminal(),
+            1 => std::io::stdout().is_terminal(),
+            _ => std::io::stderr().is_terminal(),
+        }
+    }
 }
 
 impl NativeObject for TextStream {
@@ -173,7 +180,7 @@ impl NativeObject for TextStream {
                     )));
                 };
                 if self.0 == Stream::Out {
-                    super::core::write_stdout(ctx, s)?;
+                    super::functions::write_stdout(ctx, s)?;
                 } else {
                     let _ = ctx.interp.flush();
                     ctx.interp.write_stderr(s);
@@ -187,7 +194,7 @@ impl NativeObject for TextStream {
                 Ok(Value::None)
             }
             ("fileno", _) => Ok(Value::Int(self.fd() as i64)),
-            ("isatty", _) => Ok(Value::Bool(unsafe { libc::isatty(self.fd()) } == 1)),
+            ("isatty", _) => Ok(Value::Bool(self.is_terminal())),
             ("readline", Stream::In) => {
                 let mut line = String::new();
                 match std::io::stdin().read_line(&mut line) {

@@ -13,11 +13,11 @@
 //!
 //! Only the main thread receives `KeyboardInterrupt`, as in CPython.
 
-use super::core::{arg_count, builtin_fn, kwarg};
+use super::functions::{arg_count, builtin_fn, kwarg};
 use crate::interp::exec::{call, call_method, getattr};
 use crate::interp::types;
 use crate::interp::value::{Class, Name, Native, NativeObject, Value};
-use crate::interp::{Ctx, Exc, R};
+use crate::interp::{Ctx, R};
 use parking_lot::{Condvar, Mutex};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
@@ -222,7 +222,7 @@ fn class_of(name: &'static str) -> Arc<Class> {
 impl Lock {
     fn acquire(&self, ctx: &Ctx, a: &[Value], k: &[(Name, Value)]) -> R<bool> {
         let blocking = match a.first().or(kwarg(k, "blocking")) {
-            Some(v) => super::core::to_c_int(ctx, v)? != 0,
+            Some(v) => super::functions::to_c_int(ctx, v)? != 0,
             None => true,
         };
         let timeout = timeout_arg(ctx, blocking, a.get(1).or(kwarg(k, "timeout")))?;
@@ -454,10 +454,4 @@ pub fn shutdown(ctx: &mut Ctx) {
             }
         }
     }
-}
-
-/// Keep `Exc` in use for the error paths above.
-#[allow(dead_code)]
-fn _unused(e: Box<Exc>) -> Box<Exc> {
-    e
 }

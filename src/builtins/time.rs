@@ -1,6 +1,6 @@
 //! `time`: the clock the daytime protocol reports, and `sleep` (which Ctrl-C interrupts).
 
-use super::core::{arg_count, builtin_fn, to_i64};
+use super::functions::{builtin_fn, to_i64};
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Class, Name, NativeObject, Value};
 use crate::interp::{Ctx, R};
@@ -122,7 +122,6 @@ fn seconds(ctx: &Ctx, v: &Value) -> R<f64> {
 
 /// Sleeps in short slices so that Ctrl-C raises `KeyboardInterrupt` promptly.
 pub fn sleep(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "sleep", a, 1, 1)?;
     let secs = seconds(ctx, &a[0])?;
     if secs < 0.0 {
         return Err(ctx.value_error("sleep length must be non-negative"));
@@ -295,7 +294,6 @@ fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
 }
 
 fn broken_down(ctx: &mut Ctx, a: &[Value], local: bool) -> R<Value> {
-    arg_count(ctx, if local { "localtime" } else { "gmtime" }, a, 0, 1)?;
     let t = secs_arg(ctx, a)?;
     Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(
         t, local,
@@ -347,7 +345,6 @@ fn format_tm(fmt: &str, tm: &libc::tm) -> String {
 }
 
 fn strftime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "strftime", a, 1, 2)?;
     let Value::Str(fmt) = &a[0] else {
         return Err(ctx.type_error(format!(
             "strftime() argument 1 must be str, not {}",
@@ -376,19 +373,16 @@ fn asctime_of(tm: &libc::tm) -> String {
 }
 
 fn ctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "ctime", a, 0, 1)?;
     let t = secs_arg(ctx, a)?;
     Ok(Value::string(asctime_of(&tm_of(t, true))))
 }
 
 fn asctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "asctime", a, 0, 1)?;
     let tm = tm_from_arg(ctx, a.first(), "asctime")?;
     Ok(Value::string(asctime_of(&tm)))
 }
 
 fn mktime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "mktime", a, 1, 1)?;
     let mut tm = tm_from_arg(ctx, a.first(), "mktime")?;
     // SAFETY: mktime normalises the struct we own.
     let t = unsafe { libc::mktime(&mut tm) };

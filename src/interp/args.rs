@@ -37,6 +37,11 @@ pub enum Style {
     Keywords,
     /// Any number of positional arguments, no keywords (`set.union`).
     VarArgs,
+    /// A function written in Python in CPython's library (`socket.create_connection`,
+    /// `socket.socket.close`): the interpreter's own words, `takes from 1 to 3 positional
+    /// arguments but 4 were given`, `missing 1 required positional argument: 'address'`,
+    /// `got an unexpected keyword argument 'x'`. A method (`owner` set) counts `self`.
+    Python,
     /// The callable checks its own arguments (`print`, `str.format`, `dict.update`).
     Own,
 }
@@ -100,11 +105,9 @@ pub fn bind(ctx: &Ctx, sig: &Signature, a: &[Value], k: &[(Name, Value)]) -> R<O
         Style::Own => Ok(None),
         Style::NoArgs | Style::One | Style::Positional | Style::Tuple | Style::VarArgs => {
             if !k.is_empty() {
-                let who = match sig.style {
-                    // METH_VARARGS methods are named without their type.
-                    Style::Tuple | Style::VarArgs => sig.name.to_string(),
-                    _ => sig.qualified(),
-                };
+                // Called directly (`s.recv(x=1)`); through a bound-method object
+                // the tuple styles drop the type (`exec::bound_method_keywords`).
+                let who = sig.qualified();
                 return err(format!("{who}() takes no keyword arguments"));
             }
             if (min..=max).contains(&n) {
@@ -140,7 +143,78 @@ pub fn bind(ctx: &Ctx, sig: &Signature, a: &[Value], k: &[(Name, Value)]) -> R<O
             })
         }
         Style::Keywords => bind_keywords(ctx, sig, a, k),
+        Style::Python => bind_python(ctx, sig, a, k),
     }
+}
+
+/// How CPython binds a call to a function written in Python (`ceval.c`).
+fn bind_python(ctx: &Ctx, sig: &Signature, a: &[Value], k: &[(Name, Value)]) -> R<Option<Rebound>> {
+    let n = a.len();
+    let (min, max) = (sig.min as usize, sig.max as usize);
+    if k.is_empty() && (min..=max).contains(&n) {
+        return Ok(None);
+    }
+    let q = sig.qualified();
+    let err = |msg: String| Err(ctx.type_error(msg));
+    let this = usize::from(!sig.owner.is_empty());
+    if n > max {
+        let (lo, hi, given) = (min + this, max + this, n + this);
+        let verb = if given == 1 { "was" } else { "were" };
+        return err(if lo < hi {
+            format!("{q}() takes from {lo} to {hi} positional arguments but {given} {verb} given")
+        } else {
+            format!(
+                "{q}() takes {hi} positional argument{} but {given} {verb} given",
+                plural(hi)
+            )
+        });
+    }
+    for (key, _) in k {
+        match sig.params.iter().position(|p| *p == &**key) {
+            None => return err(format!("{q}() got an unexpected keyword argument '{key}'")),
+            Some(i) if i < n => {
+                return err(format!("{q}() got multiple values for argument '{key}'"))
+            }
+            Some(_) => {}
+        }
+    }
+    let missing: Vec<&str> = sig.params[n.min(min)..min]
+        .iter()
+        .copied()
+        .filter(|p| !k.iter().any(|(key, _)| &**key == *p))
+        .collect();
+    if !missing.is_empty() {
+        let quoted: Vec<String> = missing.iter().map(|p| format!("'{p}'")).collect();
+        let list = match quoted.as_slice() {
+            [one] => one.clone(),
+            [first, second] => format!("{first} and {second}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        return err(format!(
+            "{q}() missing {} required positional argument{}: {list}",
+            missing.len(),
+            plural(missing.len())
+        ));
+    }
+    Ok(Some(move_keywords(sig, a, k)))
+}
+
+/// Keywords naming the parameters right after the positional ones, moved into place.
+fn move_keywords(sig: &Signature, a: &[Value], k: &[(Name, Value)]) -> Rebound {
+    let maxpos = sig.max as usize;
+    let mut pos: SmallVec<[Value; 4]> = a.iter().cloned().collect();
+    let mut rest: SmallVec<[(Name, Value); 2]> = k.iter().cloned().collect();
+    while pos.len() < maxpos && pos.len() < sig.params.len() {
+        let Some(j) = rest
+            .iter()
+            .position(|(key, _)| &**key == sig.params[pos.len()])
+        else {
+            break;
+        };
+        pos.push(rest.remove(j).1);
+    }
+    (pos, rest)
 }
 
 /// `_PyArg_UnpackKeywords`, check for check and message for message.
@@ -227,19 +301,7 @@ fn bind_keywords(
             "'{unknown}' is an invalid keyword argument for {name}()"
         ));
     }
-    // Move keywords that continue the positional run into their places.
-    let mut pos: SmallVec<[Value; 4]> = a.iter().cloned().collect();
-    let mut rest: SmallVec<[(Name, Value); 2]> = k.iter().cloned().collect();
-    while pos.len() < maxpos {
-        let Some(j) = rest
-            .iter()
-            .position(|(key, _)| &**key == sig.params[pos.len()])
-        else {
-            break;
-        };
-        pos.push(rest.remove(j).1);
-    }
-    Ok(Some((pos, rest)))
+    Ok(Some(move_keywords(sig, a, k)))
 }
 
 /// For functions that take a few keywords beside any number of positional arguments
@@ -257,9 +319,21 @@ pub fn keywords_among(ctx: &Ctx, func: &str, k: &[(Name, Value)], allowed: &[&st
 /// Find `name` in a table sorted by name.
 pub fn lookup<'a>(table: &'a [Signature], name: &str) -> Option<&'a Signature> {
     table
-        .binary_search_by(|s| s.name.cmp(name))
+        .binary_search_by(|s| short_cmp(s.name.as_bytes(), name.as_bytes()))
         .ok()
         .map(|i| &table[i])
+}
+
+/// `a.cmp(b)` for the short names of methods, inline: every method call looks its
+/// signature up, and a call into the C library's `memcmp` per step was most of it.
+#[inline]
+fn short_cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 #[cfg(test)]

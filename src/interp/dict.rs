@@ -175,10 +175,13 @@ enum Order {
 pub struct Dict {
     entries: Vec<Entry>,
     /// Positions in `entries` of the live keys, found by their hash.
-    index: HashTable<usize>,
+    /// (u32 positions: half the memory to miss in cache on a big table.)
+    index: HashTable<u32>,
     live: usize,
     /// No live entry lies before this position (so popping from the front is O(1)).
     head: usize,
+    /// Positions left in `index` by `remove_at` whose entry has gone.
+    stale: usize,
     order: Order,
 }
 
@@ -189,10 +192,74 @@ impl Clone for Dict {
     }
 }
 
+/// The key at position `i`, unless it is a hole (or past the end: positions left in
+/// the table by `remove_at` may outlive their entry).
+#[inline]
+fn live_key(entries: &[Entry], i: usize) -> Option<&Key> {
+    entries.get(i)?.kv.as_ref().map(|(k, _)| k)
+}
+
+/// The hash stored for position `j`, for the position table's own rehashing.
+#[inline]
+fn stored_hash(entries: &[Entry], j: usize) -> u64 {
+    entries.get(j).map_or(0, |e| e.hash)
+}
+
 fn key_hash(k: &Key) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FxHasher(0);
     k.hash(&mut h);
     h.finish()
+}
+
+/// The Fx hash (rustc's): a rotate, a xor and a multiply per word. Much cheaper than
+/// SipHash for the ints and short strings dicts are keyed by; flooding a learner's own
+/// dict with colliding keys is no threat worth SipHash's cost here.
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i)
+    }
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Dict {
@@ -220,9 +287,9 @@ impl Dict {
         let entries = &self.entries;
         self.index
             .find(key_hash(k), |&i| {
-                entries[i].kv.as_ref().is_some_and(|(key, _)| key == k)
+                live_key(entries, i as usize).is_some_and(|key| key == k)
             })
-            .copied()
+            .map(|&i| i as usize)
     }
 
     pub fn get(&self, k: &Key) -> Option<&Value> {
@@ -245,9 +312,9 @@ impl Dict {
         let hash = key_hash(&k);
         let entries = &mut self.entries;
         if let Some(&i) = self.index.find(hash, |&i| {
-            entries[i].kv.as_ref().is_some_and(|(key, _)| *key == k)
+            live_key(entries, i as usize).is_some_and(|key| *key == k)
         }) {
-            return entries[i]
+            return entries[i as usize]
                 .kv
                 .as_mut()
                 .map(|(_, old)| std::mem::replace(old, v));
@@ -262,7 +329,8 @@ impl Dict {
             kv: Some((k, v)),
         });
         let entries = &self.entries;
-        self.index.insert_unique(hash, i, |&j| entries[j].hash);
+        self.index
+            .insert_unique(hash, i as u32, |&j| stored_hash(entries, j as usize));
         self.live += 1;
         match (&mut self.order, stable) {
             (Order::Table(t), Some(h)) => t.add(h, i),
@@ -274,16 +342,33 @@ impl Dict {
 
     /// Delete `k` in O(1): its entry becomes a hole; later entries keep their places.
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
-        let i = self.position(k)?;
-        self.remove_at(i, true).map(|(_, v)| v)
+        let entries = &self.entries;
+        let found = self.index.find_entry(key_hash(k), |&i| {
+            live_key(entries, i as usize).is_some_and(|key| key == k)
+        });
+        // One probe finds the key and frees its place in the position table.
+        let (i, _) = found.ok()?.remove();
+        self.take_entry(i as usize, true).map(|(_, v)| v)
     }
 
+    /// Remove the entry at position `i` (`popitem`, `set.pop`, `retain`). Its place in
+    /// the position table is left stale rather than probed for (a cache miss per pop on a
+    /// big table): lookups skip positions whose entry is a hole, and compaction rebuilds
+    /// the table without them.
     fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
-        let (k, v) = self.entries[i].kv.take()?;
-        let hash = self.entries[i].hash;
-        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
-            slot.remove();
+        let taken = self.take_entry(i, in_table)?;
+        if self.live > 0 {
+            self.stale += 1;
+            if self.stale > self.live + 16 {
+                self.rehash_positions();
+            }
         }
+        Some(taken)
+    }
+
+    /// Turn entry `i` (already out of the position table) into a hole.
+    fn take_entry(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
+        let (k, v) = self.entries[i].kv.take()?;
         self.live -= 1;
         if in_table {
             if let Order::Table(t) = &mut self.order {
@@ -301,7 +386,15 @@ impl Dict {
             while self.entries.last().is_some_and(|e| e.kv.is_none()) {
                 self.entries.pop();
             }
-            if self.entries.len() > 16 && self.entries.len() > 2 * self.live {
+            // Compaction costs the entries plus a set's slot table (which, as CPython's,
+            // does not shrink as elements go): wait for that many holes, so each
+            // deletion pays O(1) for it.
+            let holes = self.entries.len() - self.live;
+            let slots = match &self.order {
+                Order::Table(t) => t.slots.len(),
+                _ => 0,
+            };
+            if self.entries.len() > 16 && holes > self.live + slots {
                 self.compact();
             }
         }
@@ -330,15 +423,21 @@ impl Dict {
         let entries = &self.entries;
         let mut index = HashTable::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
-            index.insert_unique(e.hash, i, |&j: &usize| entries[j].hash);
+            if e.kv.is_some() {
+                index.insert_unique(e.hash, i as u32, |&j: &u32| {
+                    stored_hash(entries, j as usize)
+                });
+            }
         }
         self.index = index;
+        self.stale = 0;
     }
 
     fn clear_entries(&mut self) {
         self.entries.clear();
         self.index.clear();
         self.head = 0;
+        self.stale = 0;
     }
 
     pub fn clear(&mut self) {

@@ -3,7 +3,11 @@
 //! A tree-walking evaluator over the resolved AST. `Interp` is what a whole session
 //! shares (modules, output, the socket table); `Ctx` is one thread's view of it (its
 //! recursion depth, the exception it is handling). Python errors travel as
-//! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values.
+//! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values. Native functions declare
+//! their signature once and `args::bind` checks every call with CPython's words;
+//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order).
+//! What CPython keeps per process (the default time-out, thread counters) is in
+//! `Interp::process`, so each session starts fresh.
 
 pub mod args;
 pub mod dict;
@@ -108,11 +112,11 @@ impl Interp {
     }
 
     pub fn new(argv: Vec<String>) -> Arc<Interp> {
-        let stdout_tty = unsafe { libc::isatty(1) } == 1;
+        let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let main = Globals::new("__main__");
         Arc::new(Interp {
             main,
-            builtins: crate::builtins::core::builtins(),
+            builtins: crate::builtins::functions::builtins(),
             modules: Mutex::new(HashMap::new()),
             argv: Mutex::new(argv),
             stdout: Mutex::new(Output {

@@ -11,9 +11,9 @@
 //!
 //! Lessons run in parallel, each in its own session, on ports the OS chooses.
 
+use super::engine::{entries, Engine, Failure};
 use super::format::Lesson;
 use super::lint::Diagnostic;
-use super::runner::{entries, Failure, Runner};
 use std::time::{Duration, Instant};
 
 /// What checking one lesson found.
@@ -75,12 +75,12 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
         pos,
         message,
     };
-    let (mut runner, mut session) = match Runner::new(lesson.clone(), Default::default(), false) {
+    let (mut engine, mut session) = match Engine::new(lesson.clone(), Default::default(), false) {
         Ok(r) => r,
         Err(e) => return vec![at(lesson.id_pos, e)],
     };
     for (i, step) in lesson.steps.iter().enumerate() {
-        if let Err(e) = runner.begin(&mut session, i) {
+        if let Err(e) = engine.begin(&mut session, i) {
             out.push(at(
                 step.setup.as_ref().map(|c| c.pos).unwrap_or(step.pos),
                 e,
@@ -88,7 +88,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
             return out;
         }
         // Before the solution: every check must be false.
-        let before = runner.check(&mut session);
+        let before = engine.check(&mut session);
         for c in &step.checks {
             if !before.failures.iter().any(|(f, _)| f == c) {
                 out.push(at(
@@ -124,7 +124,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
         }
         for (n, entry) in parts.iter().enumerate() {
             line = offsets.get(n).copied().unwrap_or(line);
-            let o = runner.run(&mut session, entry, &mut || {});
+            let o = engine.run(&mut session, entry, &mut || {});
             let expected = raises(entry);
             if expected && o.error.is_none() {
                 out.push(at(
@@ -147,7 +147,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
                 ));
                 return out;
             }
-            let verdict = runner.check(&mut session);
+            let verdict = engine.check(&mut session);
             let last = n + 1 == parts.len();
             if !last && verdict.passed() {
                 out.push(at(

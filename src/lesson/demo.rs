@@ -7,17 +7,19 @@
 //! quit. Going back or re-running replays the earlier steps silently in a fresh session,
 //! so the sockets on screen are always the ones the lesson's story has made.
 //!
-//! On a terminal keys are read one at a time (no Enter needed after `n`); from a pipe
-//! each line is a key (an empty line is Enter).
+//! On a terminal keys are read one at a time (no Enter needed after `n`), and Ctrl-C
+//! stops a solution that waits; from a pipe each line is a key (an empty line is Enter).
 
+use super::engine::{entries, Engine};
 use super::format::Lesson;
-use super::runner::{entries, Runner};
 use super::{fail, say, Library};
 use crate::repl::socket_view;
 use crate::session::Session;
 use crate::view::{ColorChoice, Palette, Style};
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The screen's width: what a projector shows legibly.
 const WIDTH: usize = 80;
@@ -102,12 +104,15 @@ fn read_key(cbreak: &Cbreak) -> Key {
 
 struct Demo {
     lesson: Lesson,
-    runner: Runner,
+    engine: Engine,
     session: Session,
     palette: Palette,
     terminal: bool,
     /// The current step's solution has run.
     ran: bool,
+    /// Set by Ctrl-C (once the handler is installed): passed on to the running session,
+    /// which is replaced on every replay, while a solution runs.
+    pressed: Arc<AtomicBool>,
 }
 
 impl Demo {
@@ -118,31 +123,39 @@ impl Demo {
             let placeholder = Session::new(Default::default())
                 .map_err(|e| format!("cannot start the interpreter: {e}"))?;
             drop(std::mem::replace(&mut self.session, placeholder));
-            Runner::new(self.lesson.clone(), Default::default(), self.terminal)?
+            Engine::new(self.lesson.clone(), Default::default(), self.terminal)?
         };
-        self.runner = fresh.0;
+        self.engine = fresh.0;
         self.session = fresh.1;
         for j in 0..i {
-            self.runner.begin(&mut self.session, j)?;
+            self.engine.begin(&mut self.session, j)?;
             if let Some(sol) = self.lesson.steps[j].solution.clone() {
                 for e in entries(&sol.text) {
-                    let o = self.runner.run(&mut self.session, &e, &mut || {});
+                    self.pressed.store(false, Ordering::Relaxed);
+                    let pressed = self.pressed.clone();
+                    let flag = self.session.interrupt_flag();
+                    let o = self.engine.run(&mut self.session, &e, &mut || {
+                        if pressed.swap(false, Ordering::Relaxed) {
+                            flag.store(true, Ordering::Relaxed);
+                            crate::net::wait::wake_all();
+                        }
+                    });
                     if let Some(err) = o.error {
                         return Err(format!("replaying step {}: {}", j + 1, err.report));
                     }
                 }
             }
         }
-        self.runner.begin(&mut self.session, i)?;
+        self.engine.begin(&mut self.session, i)?;
         self.ran = false;
         Ok(())
     }
 
     fn screen(&self) -> String {
         let p = self.palette;
-        let i = self.runner.step;
+        let i = self.engine.step;
         let n = self.lesson.steps.len();
-        let Some(step) = self.runner.current() else {
+        let Some(step) = self.engine.current() else {
             return String::new();
         };
         let mut out = String::new();
@@ -173,17 +186,22 @@ impl Demo {
         out
     }
 
-    /// Run the current step's solution and show what happened.
-    fn run(&mut self) -> String {
+    /// Run the current step's solution; when `show`, say each entry as it starts (a
+    /// solution that waits shows what it waits in), what it printed and did, then the
+    /// sockets and whether the step's checks pass.
+    fn run(&mut self, show: bool) -> String {
         let p = self.palette;
-        let Some(step) = self.runner.current().cloned() else {
+        let Some(step) = self.engine.current().cloned() else {
             return String::new();
         };
-        let mut out = String::new();
+        let emit = |text: &str| {
+            if show {
+                let _ = say(text);
+            }
+        };
         if let Some(sol) = &step.solution {
             for e in entries(&sol.text) {
-                let o = self.runner.run(&mut self.session, &e, &mut || {});
-                out.push_str(&format!(
+                emit(&format!(
                     "{}\n",
                     e.lines()
                         .enumerate()
@@ -195,20 +213,36 @@ impl Demo {
                         .collect::<Vec<_>>()
                         .join("\n")
                 ));
-                out.push_str(&o.stdout);
+                self.pressed.store(false, Ordering::Relaxed);
+                let pressed = self.pressed.clone();
+                let flag = self.session.interrupt_flag();
+                let o = self.engine.run(&mut self.session, &e, &mut || {
+                    if pressed.swap(false, Ordering::Relaxed) {
+                        flag.store(true, Ordering::Relaxed);
+                        crate::net::wait::wake_all();
+                    }
+                });
+                let mut out = o.stdout.clone();
                 for ev in &o.events {
                     out.push_str(&format!("{}\n", socket_view::event_line(ev, p)));
                 }
                 if let Some(err) = &o.error {
                     out.push_str(&p.paint(err.report.trim_end(), Style::Error));
                     out.push('\n');
+                }
+                emit(&out);
+                if o.error.is_some() {
                     break;
                 }
             }
         }
-        out.push('\n');
+        self.ran = true;
+        if !show {
+            return String::new();
+        }
+        let mut out = String::from("\n");
         out.push_str(&socket_lines(&self.session.sockets(), p));
-        let verdict = self.runner.check(&mut self.session);
+        let verdict = self.engine.check(&mut self.session);
         out.push_str(&if verdict.passed() {
             format!("{}\n", p.paint("✓ the step's checks pass", Style::Good))
         } else {
@@ -220,7 +254,6 @@ impl Demo {
                 )
             )
         });
-        self.ran = true;
         out.push_str(&keys_line(p, true));
         out
     }
@@ -293,13 +326,13 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
     };
     // SAFETY: isatty only inspects the descriptor.
     let terminal = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
-    let (runner, session) = match Runner::new(lesson.clone(), Default::default(), terminal) {
+    let (engine, session) = match Engine::new(lesson.clone(), Default::default(), terminal) {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
     let mut demo = Demo {
         lesson,
-        runner,
+        engine,
         session,
         palette: if terminal {
             Palette::decide(color)
@@ -308,8 +341,17 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
         },
         terminal,
         ran: false,
+        pressed: Arc::new(AtomicBool::new(false)),
     };
-    if let Err(e) = demo.runner.begin(&mut demo.session, 0) {
+    // Ctrl-C stops a solution that waits (a recv with nothing to receive), as in the
+    // REPL; at the key prompt it does nothing (q quits), and the terminal is never left
+    // in cbreak mode by a killed process.
+    if terminal {
+        if let Err(e) = crate::net::wait::install_sigint(demo.pressed.clone()) {
+            let _ = fail(&format!("Ctrl-C will not interrupt a solution: {e}"));
+        }
+    }
+    if let Err(e) = demo.engine.begin(&mut demo.session, 0) {
         return fail(&e);
     }
     let cbreak = Cbreak::enter();
@@ -317,11 +359,11 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
         return 0;
     }
     loop {
-        let i = demo.runner.step;
+        let i = demo.engine.step;
         let n = demo.lesson.steps.len();
         let out = match read_key(&cbreak) {
             Key::Quit => break,
-            Key::Run if !demo.ran => demo.run(),
+            Key::Run if !demo.ran => demo.run(true),
             Key::Run | Key::Next => {
                 if i + 1 >= n {
                     format!(
@@ -332,9 +374,9 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
                 } else {
                     if !demo.ran {
                         // The story goes on from this step's end.
-                        let _ = demo.run();
+                        let _ = demo.run(false);
                     }
-                    match demo.runner.begin(&mut demo.session, i + 1) {
+                    match demo.engine.begin(&mut demo.session, i + 1) {
                         Ok(()) => {
                             demo.ran = false;
                             demo.screen()
@@ -354,8 +396,10 @@ pub fn demo_command(id: &str, dir: Option<&Path>, color: ColorChoice) -> i32 {
             },
             Key::Rerun => match demo.replay_to(i) {
                 Ok(()) => {
-                    let screen = demo.screen();
-                    format!("{screen}{}", demo.run())
+                    if say(&demo.screen()).is_err() {
+                        return 0;
+                    }
+                    demo.run(true)
                 }
                 Err(e) => format!("{e}\n"),
             },

@@ -10,10 +10,10 @@
 //! typed, prints plain progress lines, and exits 0 only if the lesson is complete at the
 //! end of the input.
 
+use super::engine::{Engine, Failure};
 use super::format::Lesson;
 use super::progress::Store;
 use super::report::lesson_lines;
-use super::runner::{Failure, Runner};
 use super::{fail, say, Library};
 use crate::cli::LearnArgs;
 use crate::repl::meta::Flow;
@@ -27,7 +27,7 @@ const COMMANDS: &str = ":hint  :solution  :skip  :back  :check  :step  :reset  :
 
 /// A student working through one lesson.
 pub struct Learner {
-    runner: Runner,
+    engine: Engine,
     store: Store,
     lessons: Vec<Lesson>,
     palette: Palette,
@@ -43,7 +43,7 @@ pub struct Learner {
 
 impl Learner {
     fn lesson(&self) -> &Lesson {
-        &self.runner.lesson
+        &self.engine.lesson
     }
 
     fn complete(&self) -> bool {
@@ -58,7 +58,7 @@ impl Learner {
         let i = i.min(self.lesson().steps.len());
         self.hints = 0;
         let mut out = String::new();
-        if let Err(e) = self.runner.begin(session, i) {
+        if let Err(e) = self.engine.begin(session, i) {
             out.push_str(&format!(
                 "{e}\n(a bug in the lesson: tell your instructor)\n"
             ));
@@ -86,14 +86,15 @@ impl Learner {
             .unwrap_or(l.steps.len())
     }
 
-    /// Steps before `upto` set up and solved with their model solutions, quietly.
+    /// Steps before `upto` set up and solved with their model solutions (what they print
+    /// is shown, as at the REPL).
     fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
-        self.runner.name_services(session)?;
+        self.engine.name_services(session)?;
         for j in 0..upto {
-            self.runner.begin(session, j)?;
+            self.engine.begin(session, j)?;
             let solution = self.lesson().steps[j].solution.clone();
             for entry in solution
-                .map(|s| super::runner::entries(&s.text))
+                .map(|s| super::engine::entries(&s.text))
                 .unwrap_or_default()
             {
                 let o = session.run(&entry);
@@ -114,10 +115,10 @@ impl Learner {
         let p = self.palette;
         let l = self.lesson();
         let n = l.steps.len();
-        let Some(step) = self.runner.current() else {
+        let Some(step) = self.engine.current() else {
             return String::new();
         };
-        let i = self.runner.step;
+        let i = self.engine.step;
         if self.plain {
             return format!("step {}/{n} {}: {}\n", i + 1, step.id, step.title);
         }
@@ -151,14 +152,14 @@ impl Learner {
     /// `verbose` (`:check`) or when the step passed.
     fn check(&mut self, session: &mut Session, verbose: bool) -> String {
         let p = self.palette;
-        let Some(step) = self.runner.current().cloned() else {
+        let Some(step) = self.engine.current().cloned() else {
             return if verbose {
                 "the lesson is complete\n".into()
             } else {
                 String::new()
             };
         };
-        let verdict = self.runner.check(session);
+        let verdict = self.engine.check(session);
         if !verdict.passed() {
             if !verbose {
                 return String::new();
@@ -189,9 +190,9 @@ impl Learner {
         // Said now, before the next step's setup shows its own events.
         let _ = say(&passed);
         let mut out = String::new();
-        let next = self.next_undone(self.runner.step + 1);
+        let next = self.next_undone(self.engine.step + 1);
         out.push_str(&self.go(session, next));
-        if self.runner.current().is_none() {
+        if self.engine.current().is_none() {
             out.push_str(&self.completion());
         }
         out
@@ -220,7 +221,7 @@ impl Learner {
     }
 
     fn hint(&mut self) -> String {
-        let Some(step) = self.runner.current().cloned() else {
+        let Some(step) = self.engine.current().cloned() else {
             return "the lesson is complete: no hints left to give\n".into();
         };
         if self.hints >= step.hints.len() {
@@ -245,7 +246,7 @@ impl Learner {
     }
 
     fn solution(&mut self) -> String {
-        let Some(step) = self.runner.current().cloned() else {
+        let Some(step) = self.engine.current().cloned() else {
             return "the lesson is complete\n".into();
         };
         let Some(sol) = &step.solution else {
@@ -271,10 +272,10 @@ impl Hook for Learner {
     fn before_prompt(&mut self, _session: &mut Session) -> String {
         let mut out = std::mem::take(&mut self.intro);
         out.push_str(&self.messages());
-        if self.shown != Some(self.runner.step) {
-            self.shown = Some(self.runner.step);
+        if self.shown != Some(self.engine.step) {
+            self.shown = Some(self.engine.step);
             out.push_str(&self.step_view());
-        } else if let Some(step) = self.runner.current().filter(|_| !self.plain) {
+        } else if let Some(step) = self.engine.current().filter(|_| !self.plain) {
             let l = self.lesson();
             out.push_str(&format!(
                 "{}\n",
@@ -282,7 +283,7 @@ impl Hook for Learner {
                     &format!(
                         "[{} · step {}/{}: {}]",
                         l.id,
-                        self.runner.step + 1,
+                        self.engine.step + 1,
                         l.steps.len(),
                         step.title
                     ),
@@ -298,15 +299,24 @@ impl Hook for Learner {
         let out = match command {
             ":hint" => self.hint(),
             ":solution" => self.solution(),
-            ":check" => self.check(session, true),
+            ":check" => {
+                if !self.plain && self.engine.current().is_some() {
+                    // Checks can take a moment (up to 2 s each); Ctrl-C stops them.
+                    let _ = say(&format!(
+                        "{}\n",
+                        self.palette.paint("checking…", Style::Dim)
+                    ));
+                }
+                self.check(session, true)
+            }
             ":skip" => {
-                if let Some(step) = self.runner.current().cloned() {
+                if let Some(step) = self.engine.current().cloned() {
                     let lid = self.lesson().id.clone();
                     self.store.progress.step_mut(&lid, &step.id).skipped = true;
-                    let next = self.runner.step + 1;
+                    let next = self.engine.step + 1;
                     let mut out = format!("skipped: {}\n", step.title);
                     out.push_str(&self.go(session, next));
-                    if self.runner.current().is_none() && !self.complete() {
+                    if self.engine.current().is_none() && !self.complete() {
                         out.push_str(
                             "that was the last step; some are not done yet: :back goes to them\n",
                         );
@@ -317,10 +327,10 @@ impl Hook for Learner {
                 }
             }
             ":back" => {
-                if self.runner.step == 0 {
+                if self.engine.step == 0 {
                     "this is the first step\n".into()
                 } else {
-                    let back = self.runner.step - 1;
+                    let back = self.engine.step - 1;
                     self.go(session, back)
                 }
             }
@@ -330,7 +340,7 @@ impl Hook for Learner {
                 // model solutions (this step may build on what they made).
                 session.reset();
                 let mut out = String::from("every socket is closed and every name forgotten\n");
-                let step = self.runner.step;
+                let step = self.engine.step;
                 if let Err(e) = self.replay(session, step) {
                     out.push_str(&format!("{e}\n"));
                 }
@@ -360,8 +370,8 @@ impl Hook for Learner {
     }
 
     fn after_entry(&mut self, session: &mut Session, outcome: &Outcome) -> (String, Flow) {
-        self.runner.note(outcome);
-        if let Some(step) = self.runner.current().cloned() {
+        self.engine.note(outcome);
+        if let Some(step) = self.engine.current().cloned() {
             let lid = self.lesson().id.clone();
             self.store.progress.step_mut(&lid, &step.id).attempts += 1;
             self.store.save();
@@ -526,12 +536,12 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
             Default::default(),
         )
     };
-    let (runner, mut session) = match Runner::new(lesson, options, terminal) {
+    let (engine, mut session) = match Engine::new(lesson, options, terminal) {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
     let mut learner = Learner {
-        runner,
+        engine,
         store,
         lessons: library.lessons.clone(),
         palette,
@@ -580,7 +590,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         ));
     }
     first.push_str(&learner.go(&mut session, start));
-    if learner.runner.current().is_none() {
+    if learner.engine.current().is_none() {
         first.push_str(&learner.completion());
     }
     if terminal {

@@ -67,6 +67,11 @@ pub const CHECK_FUNCTIONS: &[&str] = &[
     "chr",
     "ord",
     "hex",
+    "bin",
+    "oct",
+    "format",
+    "divmod",
+    "pow",
 ];
 
 /// Methods a check may call, on whatever value: ones that read and never change it (a
@@ -97,6 +102,22 @@ pub const CHECK_METHODS: &[&str] = &[
     "hex",
     "join",
     "replace",
+    "format",
+    "partition",
+    "rpartition",
+    "zfill",
+    "ljust",
+    "rjust",
+    "center",
+    "title",
+    "capitalize",
+    "casefold",
+    "isalnum",
+    "isdecimal",
+    "isnumeric",
+    "isprintable",
+    "fromhex",
+    "copy",
     // dict
     "keys",
     "values",
@@ -115,6 +136,10 @@ pub const CHECK_METHODS: &[&str] = &[
     "ip_network",
     "getservbyname",
     "getservbyport",
+    "gethostname",
+    "inet_pton",
+    "inet_ntop",
+    "pack",
 ];
 
 /// Lint `sources` as one set (ids, prerequisites across files). Returns the lessons
@@ -495,5 +520,16 @@ mod tests {
                 "b.md:4:1: the lessons this one needs come back to it: b → a → b"
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Any bytes at all (not UTF-8, half a lesson, noise) lint to problems, never a
+        /// panic.
+        #[test]
+        fn any_bytes_lint_without_a_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let mut with_header = b"<!-- lesson\nid = \"x\"\ntitle = \"y\"\n-->\n<!-- step: s -->\n## S\n```python check\n".to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = lint(&[src("a.md", ""), Source { path: "b.md".into(), bytes: bytes.clone() }, Source { path: "c.md".into(), bytes: with_header }]);
+        }
     }
 }

@@ -6,7 +6,7 @@
 //!   a line and column for everything, and problems instead of failures.
 //! - `lint.rs`: `socklab lesson lint`: every problem of a set of lessons, and the rule
 //!   that a check may only read.
-//! - `runner.rs`: a lesson in its own [`crate::session::Session`]: services, setup, the
+//! - `engine.rs`: a lesson in its own [`crate::session::Session`]: services, setup, the
 //!   student's entries, the checks and their helpers. `learn`, `demo` and `check` all
 //!   drive it.
 //! - `check.rs`: `socklab lesson check`: model solutions run headless, every check
@@ -23,12 +23,12 @@
 
 pub mod check;
 pub mod demo;
+pub mod engine;
 pub mod format;
 pub mod learn;
 pub mod lint;
 pub mod progress;
 pub mod report;
-pub mod runner;
 
 use crate::cli::{LessonArgs, LessonCommand};
 use std::io::Write;

@@ -8,6 +8,8 @@
 //! - it is written atomically: a temporary file in the same folder, `sync_all`, then
 //!   renamed over the old one, so a crash leaves the old or the new file, never half;
 //! - entries it does not know (a newer socklab's, an instructor's) are kept as they are;
+//! - two socklabs learning at once (two terminals) do not undo each other: each save
+//!   first takes in what the file holds (steps done stay done, counts the larger);
 //! - a damaged file is moved aside (`progress.json.damaged-…`) with a message, and the
 //!   student starts afresh rather than crashing;
 //! - a file written by a newer socklab (`format_version` above ours) is never
@@ -91,6 +93,35 @@ impl Progress {
 
     pub fn is_done(&self, lesson: &str, step: &str) -> bool {
         self.step(lesson, step).is_some_and(|s| s.done)
+    }
+
+    /// Take in what `other` knows and this does not: steps done there are done here,
+    /// counts are the larger, unknown entries are added. Where the student is now
+    /// (`current`) stays this one's.
+    pub fn absorb(&mut self, other: &Progress) {
+        for (k, v) in &other.extra {
+            self.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        for (lid, theirs) in &other.lessons {
+            let mine = self.lessons.entry(lid.clone()).or_default();
+            if mine.current_step.is_none() {
+                mine.current_step = theirs.current_step.clone();
+            }
+            for (k, v) in &theirs.extra {
+                mine.extra.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            for (sid, t) in &theirs.steps {
+                let m = mine.steps.entry(sid.clone()).or_default();
+                m.done |= t.done;
+                m.attempts = m.attempts.max(t.attempts);
+                m.hints = m.hints.max(t.hints);
+                m.solution_seen |= t.solution_seen;
+                m.skipped |= t.skipped;
+                for (k, v) in &t.extra {
+                    m.extra.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+            }
+        }
     }
 }
 
@@ -194,6 +225,15 @@ impl Store {
         let Some(path) = self.path.clone() else {
             return;
         };
+        // Another socklab (a second terminal) may have saved since we read: keep its
+        // steps too, so that neither run loses what the other did.
+        if let Ok(bytes) = std::fs::read(&path) {
+            if let Ok(disk) = read(&bytes) {
+                if disk.format_version <= FORMAT_VERSION {
+                    self.progress.absorb(&disk);
+                }
+            }
+        }
         if let Err(e) = write_atomically(&path, &self.progress) {
             if !self.told_unwritable {
                 self.told_unwritable = true;
@@ -288,6 +328,23 @@ mod tests {
         assert_eq!(back["lessons"]["a"]["note"], "x");
         assert_eq!(back["lessons"]["a"]["steps"]["s"]["stars"], 5);
         assert_eq!(back["lessons"]["a"]["steps"]["t"]["attempts"], 1);
+    }
+
+    #[test]
+    fn two_runs_saving_in_turn_keep_both_ones_steps() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("progress.json");
+        let mut first = Store::open_at(Some(path.clone()));
+        let mut second = Store::open_at(Some(path.clone()));
+        first.progress.step_mut("a", "one").done = true;
+        first.progress.step_mut("a", "two").attempts = 3;
+        first.save();
+        second.progress.step_mut("b", "x").done = true;
+        second.progress.step_mut("a", "two").attempts = 1;
+        second.save();
+        let p = read(&std::fs::read(&path).expect("read")).expect("valid");
+        assert!(p.is_done("a", "one") && p.is_done("b", "x"));
+        assert_eq!(p.step("a", "two").map(|s| s.attempts), Some(3));
     }
 
     #[test]

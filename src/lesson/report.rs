@@ -17,25 +17,31 @@ pub fn done_steps(p: &Progress, lesson: &Lesson) -> (usize, usize) {
     (done, lesson.steps.len())
 }
 
-/// One line a lesson, id first: `welcome  [x]  Welcome  (3/3 steps)`, then how much of
-/// the course is complete.
-pub fn lesson_lines(p: &Progress, lessons: &[Lesson]) -> String {
+/// One line a lesson, id first: `welcome  [x]  Welcome  (3/3 steps)` (what `lesson
+/// list` prints, for people and scripts alike).
+pub fn lesson_list(p: &Progress, lessons: &[Lesson]) -> String {
     let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
     let mut out = String::new();
-    let (mut done_all, mut all) = (0, 0);
     for l in lessons {
         let (done, total) = done_steps(p, l);
-        done_all += done;
-        all += total;
         let mark = if done == total { "[x]" } else { "[ ]" };
         out.push_str(&format!(
             "{:<width$}  {mark}  {}  ({done}/{total} steps)\n",
             l.id, l.title
         ));
     }
-    let percent = (done_all * 100).checked_div(all).unwrap_or(0);
-    out.push_str(&format!("complete: {percent} %\n"));
     out
+}
+
+/// [`lesson_list`], then how much of the course is complete (`:lessons`, `lesson
+/// progress`).
+pub fn lesson_lines(p: &Progress, lessons: &[Lesson]) -> String {
+    let (done, all) = lessons.iter().fold((0, 0), |(d, a), l| {
+        let (done, total) = done_steps(p, l);
+        (d + done, a + total)
+    });
+    let percent = (done * 100).checked_div(all).unwrap_or(0);
+    format!("{}complete: {percent} %\n", lesson_list(p, lessons))
 }
 
 pub fn list_command(dir: Option<&Path>) -> i32 {
@@ -45,7 +51,7 @@ pub fn list_command(dir: Option<&Path>) -> i32 {
     };
     library.warn();
     let store = Store::open();
-    let _ = say(&lesson_lines(&store.progress, &library.lessons));
+    let _ = say(&lesson_list(&store.progress, &library.lessons));
     0
 }
 
@@ -55,7 +61,7 @@ pub fn solution_program(lesson: &Lesson) -> String {
     for s in &lesson.steps {
         out.push_str(&format!("# step {}: {}\n", s.id, s.title));
         if let Some(sol) = &s.solution {
-            for entry in super::runner::entries(&sol.text) {
+            for entry in super::engine::entries(&sol.text) {
                 out.push_str(&entry);
                 out.push('\n');
                 if entry.contains('\n') {

@@ -11,8 +11,8 @@
 //! | `MSG_NOSIGNAL` on sends | set | not needed: Rust ignores SIGPIPE |
 //! | socket constants only Linux's CPython has | `AF_PACKET`, `SOCK_NONBLOCK`, `SOCK_CLOEXEC`, `MSG_NOSIGNAL`, `TCP_KEEPIDLE` | absent |
 //!
-//! `:netstat` (`repl::netstat`) reads Linux's `/proc/net` too; where there is none it
-//! says so and points to `:sockets`.
+//! `:netstat` (`net::netstat`) reads Linux's `/proc/net` too: a plain file read that
+//! builds everywhere; where there is none it says so and points to `:sockets`.
 //!
 //! Why `syscall(2)` on Linux: once a process has more than one thread (a program's
 //! `Thread`s, the REPL's interpreter thread), glibc's `send()`/`recv()` wrappers turn
@@ -252,6 +252,7 @@ mod tests {
         let n = recv(b.as_raw_fd(), &mut space, 0).unwrap();
         let got: Vec<u8> = space[..n]
             .iter()
+            // SAFETY: recv wrote the first n bytes.
             .map(|b| unsafe { b.assume_init() })
             .collect();
         assert_eq!(got, b"Hi!");

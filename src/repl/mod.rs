@@ -30,6 +30,7 @@ use rustyline::config::{CompletionType, Config};
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::Editor;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -44,8 +45,7 @@ static UNANSWERED_INTERRUPTS: AtomicUsize = AtomicUsize::new(0);
 /// `socklab` with no command. With standard input not a terminal (`socklab < prog.py`)
 /// the input is run as a script, as `python3 < prog.py` does.
 pub fn run(color: ColorChoice, trace: bool) -> i32 {
-    // SAFETY: isatty only inspects the descriptor.
-    if unsafe { libc::isatty(0) } != 1 {
+    if !std::io::stdin().is_terminal() {
         return crate::runner::run_stdin_as_script();
     }
     let palette = Palette::decide(color);
@@ -388,8 +388,7 @@ impl Repl {
         }
         if let Some(err) = &outcome.error {
             // Standard error may go elsewhere than standard output (`2>log`).
-            // SAFETY: isatty only inspects the descriptor.
-            let palette = if unsafe { libc::isatty(2) } == 1 {
+            let palette = if std::io::stderr().is_terminal() {
                 palette
             } else {
                 Palette::PLAIN
@@ -410,19 +409,10 @@ impl Repl {
             }
             // The lecture's Python 2: its Python 3 waits at the next prompt.
             if let Some(py3) = crate::py2::offer(entry) {
-                let shown = if py3.contains('\n') {
-                    format!("\n    {}", py3.replace('\n', "\n    "))
-                } else {
-                    format!(" {py3}")
-                };
-                let _ = writeln!(
-                    stderr,
-                    "{}",
-                    palette.paint(
-                        &format!("in Python 3 (Enter runs it; edit it first if you like):{shown}"),
-                        Style::Hint
-                    )
-                );
+                let width = terminal_width().map_or(usize::MAX, usize::from);
+                let text = crate::py2::offer_text(&py3, width);
+                let _ = writeln!(stderr, "{}", palette.paint(&text, Style::Hint));
+                crate::view::transcript::record(&format!("{text}\n"));
                 self.prefill = Some(py3);
             }
         }

@@ -129,6 +129,12 @@ calls = [
     ('dict.fromkeys()', lambda: dict.fromkeys()),
     ('bytes.fromhex()', lambda: bytes.fromhex()),
     ('str.maketrans()', lambda: str.maketrans()),
+    # Called directly, a method that takes a tuple of arguments is named with its type;
+    # through a bound-method object, without.
+    ("'a'.count(bogus=1)", lambda: 'a'.count(bogus=1)),
+    ("getattr('a', 'count')(bogus=1)", lambda: getattr('a', 'count')(bogus=1)),
+    ("{1}.union(bogus=1)", lambda: {1}.union(bogus=1)),
+    ("'a'.upper(bogus=1)", lambda: 'a'.upper(bogus=1)),
 ]
 for text, call in calls:
     try:

@@ -131,11 +131,9 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("len", len),
         ("repr", |ctx, a, k| {
             no_kwargs(ctx, "repr", k)?;
-            arg_count(ctx, "repr", a, 1, 1)?;
             Ok(Value::string(repr::repr(ctx, &a[0])?))
         }),
         ("ascii", |ctx, a, _| {
-            arg_count(ctx, "ascii", a, 1, 1)?;
             Ok(Value::string(repr::ascii(&repr::repr(ctx, &a[0])?)))
         }),
         ("abs", abs),
@@ -148,7 +146,6 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("issubclass", issubclass),
         ("input", input),
         ("any", |ctx, a, _| {
-            arg_count(ctx, "any", a, 1, 1)?;
             let it = get_iter(ctx, &a[0])?;
             while let Some(x) = next(ctx, &it)? {
                 if truthy(ctx, &x)? {
@@ -158,7 +155,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             Ok(Value::Bool(false))
         }),
         ("all", |ctx, a, _| {
-            arg_count(ctx, "all", a, 1, 1)?;
             let it = get_iter(ctx, &a[0])?;
             while let Some(x) = next(ctx, &it)? {
                 if !truthy(ctx, &x)? {
@@ -175,7 +171,6 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("map", map),
         ("filter", filter),
         ("__import__", |ctx, a, _| {
-            arg_count(ctx, "__import__", a, 1, 5)?;
             let Value::Str(name) = &a[0] else {
                 return Err(ctx.type_error(format!(
                     "__import__() argument 1 must be str, not {}",
@@ -191,7 +186,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             get_iter(ctx, &a[0])
         }),
         ("next", |ctx, a, _| {
-            arg_count(ctx, "next", a, 1, 2)?;
             if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
                 if let Value::Instance(_) = &a[0] {
                     return crate::interp::exec::call_method(
@@ -215,7 +209,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             }
         }),
         ("hash", |ctx, a, _| {
-            arg_count(ctx, "hash", a, 1, 1)?;
             use std::hash::{Hash, Hasher};
             let k = hash_key(ctx, &a[0])?;
             if let Value::Instance(i) = &a[0] {
@@ -232,12 +225,8 @@ pub fn builtins() -> HashMap<Name, Value> {
             k.hash(&mut h);
             Ok(Value::Int((h.finish() >> 2) as i64))
         }),
-        ("id", |ctx, a, _| {
-            arg_count(ctx, "id", a, 1, 1)?;
-            Ok(Value::Int(a[0].id() as i64))
-        }),
-        ("callable", |ctx, a, _| {
-            arg_count(ctx, "callable", a, 1, 1)?;
+        ("id", |_, a, _| Ok(Value::Int(a[0].id() as i64))),
+        ("callable", |_, a, _| {
             Ok(Value::Bool(match &a[0] {
                 Value::Func(_) | Value::Builtin(_) | Value::Class(_) | Value::BoundMethod(_) => {
                     true
@@ -247,7 +236,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             }))
         }),
         ("getattr", |ctx, a, _| {
-            arg_count(ctx, "getattr", a, 2, 3)?;
             let Value::Str(name) = &a[1] else {
                 return Err(ctx.type_error("attribute name must be string"));
             };
@@ -258,7 +246,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             }
         }),
         ("setattr", |ctx, a, _| {
-            arg_count(ctx, "setattr", a, 3, 3)?;
             let Value::Str(name) = &a[1] else {
                 return Err(ctx.type_error("attribute name must be string"));
             };
@@ -266,7 +253,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             Ok(Value::None)
         }),
         ("hasattr", |ctx, a, _| {
-            arg_count(ctx, "hasattr", a, 2, 2)?;
             let Value::Str(name) = &a[1] else {
                 return Err(ctx.type_error("hasattr(): attribute name must be string"));
             };
@@ -277,7 +263,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             }
         }),
         ("divmod", |ctx, a, _| {
-            arg_count(ctx, "divmod", a, 2, 2)?;
             let q = ops::binary(
                 ctx,
                 crate::syntax::ast::BinOp::FloorDiv,
@@ -293,7 +278,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             Ok(Value::tuple(vec![q, r]))
         }),
         ("pow", |ctx, a, _| {
-            arg_count(ctx, "pow", a, 2, 3)?;
             if a.len() == 3 {
                 let (Some(b), Some(e), Some(m)) = (as_big(&a[0]), as_big(&a[1]), as_big(&a[2]))
                 else {
@@ -328,7 +312,6 @@ pub fn builtins() -> HashMap<Name, Value> {
             Ok(Value::Dict(Arc::new(Mutex::new(d))))
         }),
         ("format", |ctx, a, _| {
-            arg_count(ctx, "format", a, 1, 2)?;
             let spec = match a.get(1) {
                 Some(Value::Str(s)) => s.to_string(),
                 Some(other) => {
@@ -548,12 +531,10 @@ pub fn length(ctx: &mut Ctx, v: &Value) -> R<usize> {
 
 fn len(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     no_kwargs(ctx, "len", kwargs)?;
-    arg_count(ctx, "len", args, 1, 1)?;
     Ok(Value::Int(length(ctx, &args[0])? as i64))
 }
 
 fn abs(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "abs", args, 1, 1)?;
     match &args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -574,12 +555,6 @@ fn abs(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn radix(ctx: &mut Ctx, args: &[Value], base: u32, prefix: &str) -> R<Value> {
-    let name = match base {
-        16 => "hex",
-        8 => "oct",
-        _ => "bin",
-    };
-    arg_count(ctx, name, args, 1, 1)?;
     let n = match as_big(&args[0]) {
         Some(n) => n,
         None => {
@@ -597,7 +572,6 @@ fn radix(ctx: &mut Ctx, args: &[Value], base: u32, prefix: &str) -> R<Value> {
 }
 
 fn ord(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "ord", args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => {
             let mut it = s.chars();
@@ -627,7 +601,6 @@ fn ord(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn chr(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "chr", args, 1, 1)?;
     let i = to_i64(ctx, &args[0], "")?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::string(c.to_string())),
@@ -653,14 +626,12 @@ fn class_tuple(ctx: &Ctx, v: &Value, fname: &str) -> R<Vec<Arc<Class>>> {
 }
 
 fn isinstance(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "isinstance", args, 2, 2)?;
     let classes = class_tuple(ctx, &args[1], "isinstance")?;
     let t = type_of(&args[0]);
     Ok(Value::Bool(classes.iter().any(|c| t.is_subclass_of(c))))
 }
 
 fn issubclass(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "issubclass", args, 2, 2)?;
     let Value::Class(c) = &args[0] else {
         return Err(ctx.type_error("issubclass() arg 1 must be a class"));
     };
@@ -669,7 +640,6 @@ fn issubclass(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn input(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = repr::str(ctx, p)?;
         write_stdout(ctx, &s)?;
@@ -692,7 +662,6 @@ fn input(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn sum(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "sum", args, 1, 2)?;
     let mut acc = args
         .get(1)
         .cloned()
@@ -896,7 +865,6 @@ fn map(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "filter", args, 2, 2)?;
     let mut out = Vec::new();
     for item in iterate(ctx, &args[1])? {
         let keep = if args[0].is_none() {
@@ -927,7 +895,6 @@ fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
 }
 
 fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "reversed", args, 1, 1)?;
     match &args[0] {
         Value::Dict(_)
         | Value::List(_)
@@ -950,7 +917,6 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn round(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "round", args, 1, 2)?;
     let nd = args
         .get(1)
         .or(kwarg(kwargs, "ndigits"))
@@ -1070,13 +1036,10 @@ pub fn construct(
     };
     match cls.native {
         Native::Int => construct_int(ctx, &args, &kwargs),
-        Native::Bool => {
-            arg_count(ctx, "bool", &args, 0, 1)?;
-            Ok(Value::Bool(match args.first() {
-                Some(v) => truthy(ctx, v)?,
-                None => false,
-            }))
-        }
+        Native::Bool => Ok(Value::Bool(match args.first() {
+            Some(v) => truthy(ctx, v)?,
+            None => false,
+        })),
         Native::Float => construct_float(ctx, &args),
         Native::Str => {
             if args.len() >= 2 || !kwargs.is_empty() {
@@ -1091,7 +1054,6 @@ pub fn construct(
                 };
                 return crate::builtins::methods::decode(ctx, &data, &errors);
             }
-            arg_count(ctx, "str", &args, 0, 1)?;
             match args.first() {
                 Some(v) => Ok(Value::string(repr::str(ctx, v)?)),
                 None => Ok(Value::str("")),
@@ -1105,21 +1067,15 @@ pub fn construct(
                 Value::ByteArray(Arc::new(Mutex::new(data)))
             })
         }
-        Native::Tuple => {
-            arg_count(ctx, "tuple", &args, 0, 1)?;
-            match args.first() {
-                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
-                Some(v) => Ok(Value::tuple(iterate(ctx, v)?)),
-                None => Ok(Value::tuple(vec![])),
-            }
-        }
-        Native::List => {
-            arg_count(ctx, "list", &args, 0, 1)?;
-            match args.first() {
-                Some(v) => Ok(Value::list(iterate(ctx, v)?)),
-                None => Ok(Value::list(vec![])),
-            }
-        }
+        Native::Tuple => match args.first() {
+            Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+            Some(v) => Ok(Value::tuple(iterate(ctx, v)?)),
+            None => Ok(Value::tuple(vec![])),
+        },
+        Native::List => match args.first() {
+            Some(v) => Ok(Value::list(iterate(ctx, v)?)),
+            None => Ok(Value::list(vec![])),
+        },
         Native::Dict => {
             if args.len() > 1 {
                 return Err(ctx.type_error(format!(
@@ -1173,7 +1129,6 @@ pub fn construct(
             })
         }
         Native::Range => {
-            arg_count(ctx, "range", &args, 1, 3)?;
             let mut n: Vec<i128> = Vec::new();
             for a in &args {
                 n.push(match a {
@@ -1239,7 +1194,6 @@ pub fn construct(
         Native::Socket => crate::builtins::socket::construct(ctx, &args, &kwargs),
         Native::Enum => crate::builtins::socket::enum_call(ctx, cls, &args),
         Native::Slice => {
-            arg_count(ctx, "slice", &args, 1, 3)?;
             let parts = match args.len() {
                 1 => [Value::None, args[0].clone(), Value::None],
                 2 => [args[0].clone(), args[1].clone(), Value::None],

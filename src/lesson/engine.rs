@@ -1,7 +1,8 @@
 //! A lesson in a session: the one engine under `learn`, `demo` and `lesson check`.
 //!
-//! A [`Runner`] owns a [`Session`], starts the services the lesson needs, runs each
-//! step's setup when the step begins, runs the student's entries, and after each entry
+//! An [`Engine`] drives a [`Session`] (the caller's, so that the REPL can own it while a
+//! lesson rides along): it starts the services the lesson needs, runs each step's setup
+//! when the step begins, runs the student's entries, and after each entry
 //! evaluates the step's checks through [`Session::evaluate_isolated`]: quietly, on a copy
 //! of the names, read-only for sockets, and stopped after [`CHECK_DEADLINE`].
 //!
@@ -16,6 +17,10 @@
 //!   socket's state before and after), `text` (the event line), and the kind's own
 //!   fields: `local`, `peer`, `backlog`, `bytes`, `to`, `from`, `datagram`, `peeked`,
 //!   `direction`, `option`, `value`, `error`.
+//! - `sockets()`: every open socket of the session, oldest first, each a dict: `names`
+//!   (the student's names for it), `state`, `family` (`"AF_INET"`), `type`
+//!   (`"SOCK_STREAM"`), `local`, `peer` (`"127.0.0.1:40000"` or `None`), `bytes_sent`,
+//!   `bytes_received`, `waiting` (data or a connection waits to be read).
 //! - `last_exception()`: the exception the student's last failed entry in this step
 //!   ended with, or `None`.
 //! - `output()`: everything printed since the step began.
@@ -33,7 +38,7 @@ use std::time::Duration;
 /// How long one check may run before it is stopped and counted as failed.
 pub const CHECK_DEADLINE: Duration = Duration::from_secs(2);
 
-/// What the helpers read: gathered by the runner, handed to the interpreter thread for
+/// What the helpers read: gathered by the engine, handed to the interpreter thread for
 /// the length of one check.
 #[derive(Clone, Default)]
 struct Facts {
@@ -83,7 +88,7 @@ impl Verdict {
 
 /// A lesson running in its own session (the session is the caller's, so that the REPL
 /// can own it while a lesson rides along).
-pub struct Runner {
+pub struct Engine {
     pub lesson: Lesson,
     /// The step being worked on.
     pub step: usize,
@@ -94,7 +99,7 @@ pub struct Runner {
     services: Vec<(String, u16)>,
 }
 
-impl Runner {
+impl Engine {
     /// A session for `lesson` with its services started. `options` say whether output
     /// and events are shown as they happen (`learn`); `fixed_ports` starts services on their usual
     /// ports when free (a student reads them in the text), else on any free port.
@@ -102,7 +107,7 @@ impl Runner {
         lesson: Lesson,
         options: SessionOptions,
         fixed_ports: bool,
-    ) -> Result<(Runner, Session), String> {
+    ) -> Result<(Engine, Session), String> {
         let mut session =
             Session::new(options).map_err(|e| format!("cannot start the interpreter: {e}"))?;
         let mut services = Vec::new();
@@ -124,7 +129,7 @@ impl Runner {
                 services.push((info.service.name(), info.addr.port()));
             }
         }
-        let runner = Runner {
+        let engine = Engine {
             lesson,
             step: 0,
             output: String::new(),
@@ -132,8 +137,8 @@ impl Runner {
             failed_in_step: false,
             services,
         };
-        runner.name_services(&mut session)?;
-        Ok((runner, session))
+        engine.name_services(&mut session)?;
+        Ok((engine, session))
     }
 
     /// The services' addresses, as names the lesson's text and code can use
@@ -223,7 +228,15 @@ impl Runner {
         };
         let facts = Arc::new(Mutex::new(facts));
         let mut verdict = Verdict::default();
+        let mut interrupted = false;
         for c in checks {
+            if interrupted {
+                // Ctrl-C stops the step's checking, not only the check it landed in.
+                verdict
+                    .failures
+                    .push((c, Failure::Error("the check was interrupted".into())));
+                continue;
+            }
             let f = facts.clone();
             let r = session.evaluate_isolated(&c.expr, CHECK_DEADLINE, move |_ctx, globals| {
                 let facts = f.lock().clone();
@@ -234,6 +247,7 @@ impl Runner {
                 Ok(v) if v.truthy => {}
                 Ok(_) => verdict.failures.push((c, Failure::False)),
                 Err(e) => {
+                    interrupted = e.class == "KeyboardInterrupt";
                     let why = describe(&e);
                     verdict.failures.push((c, Failure::Error(why)));
                 }
@@ -254,8 +268,9 @@ fn describe(e: &ErrorReport) -> String {
 }
 
 fn add_helpers(globals: &Arc<Globals>) {
-    let helpers: [(&str, crate::interp::value::NativeFn); 6] = [
+    let helpers: [(&str, crate::interp::value::NativeFn); 7] = [
         ("state", helper_state),
+        ("sockets", helper_sockets),
         ("events", helper_events),
         ("last_exception", helper_last_exception),
         ("output", helper_output),
@@ -263,7 +278,7 @@ fn add_helpers(globals: &Arc<Globals>) {
         ("service_address", helper_service_address),
     ];
     for (name, f) in helpers {
-        globals.set(name, crate::builtins::core::builtin_fn(name, f));
+        globals.set(name, crate::builtins::functions::builtin_fn(name, f));
     }
 }
 
@@ -298,6 +313,35 @@ fn helper_state(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::inter
         .map(|s| s.info().state)
         .unwrap_or_else(|| "closed".to_string());
     Ok(Value::string(state))
+}
+
+fn helper_sockets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
+    arity(ctx, "sockets", a, k, 0)?;
+    let opt = |v: &Option<String>| v.as_deref().map(Value::str).unwrap_or(Value::None);
+    let mut out = Vec::new();
+    for r in crate::session::sockets::rows(&ctx.interp) {
+        let fields: Vec<(&str, Value)> = vec![
+            (
+                "names",
+                Value::list(r.names.iter().map(|n| Value::str(n)).collect()),
+            ),
+            ("state", Value::str(&r.state)),
+            ("family", Value::str(&r.family)),
+            ("type", Value::str(&r.kind)),
+            ("local", opt(&r.local)),
+            ("peer", opt(&r.peer)),
+            ("bytes_sent", Value::Int(r.bytes_sent as i64)),
+            ("bytes_received", Value::Int(r.bytes_recv as i64)),
+            ("waiting", Value::Bool(r.readable)),
+        ];
+        let mut d = crate::interp::dict::Dict::new();
+        for (k, v) in fields {
+            let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
+            d.insert(key, v);
+        }
+        out.push(Value::Dict(Arc::new(parking_lot::Mutex::new(d))));
+    }
+    Ok(Value::list(out))
 }
 
 fn helper_events(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
@@ -505,10 +549,10 @@ mod tests {
     use super::*;
     use crate::lesson::format::parse;
 
-    fn runner(text: &str) -> (Runner, Session) {
+    fn engine(text: &str) -> (Engine, Session) {
         let (lesson, problems) = parse("t.md", text);
         assert_eq!(problems, vec![]);
-        Runner::new(lesson, SessionOptions::default(), false).expect("runner")
+        Engine::new(lesson, SessionOptions::default(), false).expect("engine")
     }
 
     const LESSON: &str = "<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python setup\nimport socket\na, b = socket.socketpair()\n```\n\n```python check\nstate(a) == 'connected'\nx == 1\n```\n";
@@ -528,7 +572,7 @@ mod tests {
 
     #[test]
     fn checks_see_helpers_but_students_do_not() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         let v = r.check(&mut s);
         assert_eq!(v.failures.len(), 1, "{v:?}");
@@ -541,7 +585,7 @@ mod tests {
 
     #[test]
     fn a_check_cannot_close_rebind_or_print() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         // Straight through the session: lint would refuse these checks.
         let e = s
@@ -571,7 +615,7 @@ mod tests {
 
     #[test]
     fn a_check_that_blocks_is_stopped() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         let started = std::time::Instant::now();
         let e = s
@@ -588,7 +632,7 @@ mod tests {
 
     #[test]
     fn events_are_typed_and_start_with_the_step() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         r.run(&mut s, "x = 1\na.send(b'hi')\nb.recv(10)", &mut || {});
         let e = s
@@ -602,7 +646,7 @@ mod tests {
                 },
             )
             .expect("evaluates");
-        // The facts above are empty: events come from the runner's check.
+        // The facts above are empty: events come from the engine's check.
         assert_eq!(e.repr, "[]");
         r.lesson.steps[0].checks = vec![Check {
             expr: "[(e['kind'], e['bytes'], e['state']) for e in events(a)] == [('sent', 2, 'connected')] and events(b)[0]['kind'] == 'received'".into(),
@@ -617,7 +661,7 @@ mod tests {
 
     #[test]
     fn ctrl_c_during_a_check_fails_it_and_the_session_goes_on() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         let flag = s.interrupt_flag();
         let presser = std::thread::spawn(move || {
@@ -642,7 +686,7 @@ mod tests {
 
     #[test]
     fn a_check_stuck_in_a_builtin_is_given_up_and_the_session_goes_on() {
-        let (mut r, mut s) = runner(LESSON);
+        let (mut r, mut s) = engine(LESSON);
         r.begin(&mut s, 0).expect("setup");
         let started = std::time::Instant::now();
         // `sum` over a range never looks at the interrupt flag.
@@ -665,8 +709,33 @@ mod tests {
     }
 
     #[test]
+    fn sockets_lists_every_open_socket_with_its_names() {
+        let (mut r, mut s) = engine(LESSON);
+        r.begin(&mut s, 0).expect("setup");
+        r.lesson.steps[0].checks = vec![Check {
+            expr: "[(d['names'], d['state'], d['type']) for d in sockets()] == [(['a'], 'connected', 'SOCK_STREAM'), (['b'], 'connected', 'SOCK_STREAM')]".into(),
+            pos: Default::default(),
+            message: None,
+        }];
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+        s.run("a.close()");
+        r.lesson.steps[0].checks[0].expr = "len(sockets()) == 1".into();
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+    }
+
+    #[test]
+    fn needed_services_run_and_are_named_for_student_and_check() {
+        let (mut r, mut s) = engine("<!-- lesson\nid = \"t\"\ntitle = \"T\"\nneeds_services = [\"echo\", \"daytime/udp\"]\n-->\n<!-- step: s -->\n## S\n\n```python check\nservices()['echo'] == echo_address[1] and service_address('echo') == echo_address\nservices()['daytime/udp'] == daytime_udp_address[1]\n```\n");
+        r.begin(&mut s, 0).expect("setup");
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
+        // The echo service answers on the address the student is given.
+        let o = s.run("import socket\nc = socket.create_connection(echo_address)\nc.sendall(b'hi')\nprint(c.recv(10))");
+        assert_eq!(o.stdout, "b'hi'\n", "{:?}", o.error);
+    }
+
+    #[test]
     fn output_and_last_exception_are_per_step() {
-        let (mut r, mut s) = runner("<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python check\n'hi' in output()\nisinstance(last_exception(), ZeroDivisionError)\n```\n");
+        let (mut r, mut s) = engine("<!-- lesson\nid = \"t\"\ntitle = \"T\"\n-->\n<!-- step: s -->\n## S\n\n```python check\n'hi' in output()\nisinstance(last_exception(), ZeroDivisionError)\n```\n");
         r.begin(&mut s, 0).expect("setup");
         r.run(&mut s, "print('hi')", &mut || {});
         assert_eq!(r.check(&mut s).failures.len(), 1);

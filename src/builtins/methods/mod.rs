@@ -1,0 +1,273 @@
+//! Methods of the built-in values: `str`, `bytes`, `bytearray`, `list`, `tuple`,
+//! `dict`, `set`, `int`, `float`. One dispatcher by (type, name), so `s.upper()` and
+//! `f = s.upper; f()` share the code. Each type's table of signatures
+//! (`builtins::signatures`) decides what is a method; the binder checks the arguments
+//! before the code here runs.
+//!
+//! - `mod.rs`: the tables per value, `call` (bind, then dispatch), attributes of values
+//!   and types (`int.from_bytes`, `str.upper(s)`);
+//! - `string`: `str`; `bytes`: `bytes` and `bytearray`; `codecs`: encode/decode and
+//!   bytes-like arguments; `number`: `int` and `float`; `list`: `list` and `tuple`;
+//!   `dict`: `dict` and its views; `set`: `set` and `frozenset`.
+
+use super::functions::{kwarg, sort_values, to_i64};
+use crate::interp::args::{self, Signature};
+use crate::interp::dict::{Dict, Key};
+use crate::interp::exec::{hash_key, iterate, truthy};
+use crate::interp::ops;
+use crate::interp::repr;
+use crate::interp::types::{self, type_name};
+use crate::interp::value::DictPart;
+use crate::interp::value::*;
+use crate::interp::{Ctx, Exc, R};
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, Zero};
+use parking_lot::Mutex;
+use std::fmt::Write;
+use std::sync::Arc;
+
+mod bytes;
+mod codecs;
+mod dict;
+mod list;
+mod number;
+mod set;
+mod string;
+
+use bytes::*;
+use codecs::*;
+pub use codecs::{bytes_like, decode, encode};
+pub use dict::DictView;
+use dict::*;
+use list::*;
+use number::*;
+use set::*;
+use string::*;
+
+/// The methods of a built-in value's type, with their signatures: what dispatch accepts
+/// and `dir()` lists.
+pub fn method_table(v: &Value) -> &'static [Signature] {
+    use super::signatures as sigs;
+    match v {
+        Value::Str(_) => sigs::STR,
+        Value::Bytes(_) => sigs::BYTES,
+        Value::ByteArray(_) => sigs::BYTEARRAY,
+        Value::List(_) => sigs::LIST,
+        Value::Tuple(_) => sigs::TUPLE,
+        Value::Dict(_) => sigs::DICT,
+        Value::Set(_) => sigs::SET,
+        Value::FrozenSet(_) => sigs::FROZENSET,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => sigs::INT,
+        Value::Float(_) => sigs::FLOAT,
+        _ => &[],
+    }
+}
+
+pub fn method_names(v: &Value) -> Vec<&'static str> {
+    method_table(v).iter().map(|s| s.name).collect()
+}
+
+pub fn has_method(v: &Value, name: &str) -> bool {
+    args::lookup(method_table(v), name).is_some()
+}
+
+/// Non-method attributes of built-in values (`r.start`, `x.real`).
+pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
+    let _ = ctx;
+    Ok(match (v, name) {
+        (Value::Range(r), "start") => Some(int_value(r.start)),
+        (Value::Range(r), "stop") => Some(int_value(r.stop)),
+        (Value::Range(r), "step") => Some(int_value(r.step)),
+        (Value::Slice(s), "start") => Some(s[0].clone()),
+        (Value::Slice(s), "stop") => Some(s[1].clone()),
+        (Value::Slice(s), "step") => Some(s[2].clone()),
+        (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => Some(v.clone()),
+        (Value::Bool(b), "real" | "numerator") => Some(Value::Int(*b as i64)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(_), "real") => Some(v.clone()),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        _ => None,
+    })
+}
+
+/// Attributes of built-in classes themselves: `int.from_bytes`, `str.join`, `dict.fromkeys`.
+pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
+    let f: NativeFn = match (&*c.name, name) {
+        ("int", "from_bytes") => int_from_bytes,
+        ("bytes", "fromhex") => |ctx, a, _| Ok(Value::Bytes(fromhex(ctx, &a[0])?.into())),
+        ("bytearray", "fromhex") => {
+            |ctx, a, _| Ok(Value::ByteArray(Arc::new(Mutex::new(fromhex(ctx, &a[0])?))))
+        }
+        ("str", "maketrans") => |ctx, a, _| {
+            let mut d = Dict::new();
+            match (&a[0], a.get(1)) {
+                (Value::Dict(src), None) => {
+                    let items: Vec<(Value, Value)> = src
+                        .lock()
+                        .iter()
+                        .map(|(k, v)| (k.0.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in items {
+                        let key = match &k {
+                            Value::Str(ks) if ks.chars().count() == 1 => {
+                                Value::Int(ks.chars().next().unwrap_or('\0') as i64)
+                            }
+                            Value::Int(_) => k.clone(),
+                            _ => {
+                                return Err(ctx.value_error(
+                                    "string keys in translate table must be of length 1",
+                                ))
+                            }
+                        };
+                        d.insert(hash_key(ctx, &key)?, v);
+                    }
+                }
+                (Value::Str(x), Some(Value::Str(y))) => {
+                    if x.chars().count() != y.chars().count() {
+                        return Err(ctx.value_error(
+                            "the first two maketrans arguments must have equal length",
+                        ));
+                    }
+                    for (p, q) in x.chars().zip(y.chars()) {
+                        d.insert(hash_key(ctx, &Value::Int(p as i64))?, Value::Int(q as i64));
+                    }
+                    if let Some(Value::Str(z)) = a.get(2) {
+                        for c in z.chars() {
+                            d.insert(hash_key(ctx, &Value::Int(c as i64))?, Value::None);
+                        }
+                    }
+                }
+                (Value::Dict(_), Some(_)) | (_, None) => {
+                    return Err(ctx.type_error(
+                        "if you give only one argument to maketrans it must be a dict",
+                    ))
+                }
+                _ => return Err(ctx.type_error("maketrans() argument 2 must be str")),
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        },
+        ("dict", "fromkeys") => |ctx, a, _| {
+            let v = a.get(1).cloned().unwrap_or(Value::None);
+            let mut d = Dict::new();
+            for k in iterate(ctx, &a[0])? {
+                d.insert(hash_key(ctx, &k)?, v.clone());
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        },
+        _ => {
+            // `str.upper(s)` and friends: an unbound method of the type.
+            let sample = match &*c.name {
+                "str" => Value::str(""),
+                "bytes" => Value::bytes(b""),
+                "list" => Value::list(vec![]),
+                "dict" => Value::Dict(Arc::new(Mutex::new(Dict::new()))),
+                "tuple" => Value::tuple(vec![]),
+                "int" => Value::Int(0),
+                "float" => Value::Float(0.0),
+                _ => return None,
+            };
+            if !has_method(&sample, name) {
+                return None;
+            }
+            let n: Name = Arc::from(name);
+            let _ = n;
+            return Some(Value::Builtin(Arc::new(Builtin {
+                name: Arc::from(name),
+                self_: None,
+                kind: BuiltinKind::Function(unbound_method_trampoline(name)?),
+            })));
+        }
+    };
+    let sig = super::signatures::TYPE_FUNCTIONS
+        .iter()
+        .find(|s| s.owner == &*c.name && s.name == name)?;
+    Some(Value::Builtin(Arc::new(Builtin {
+        name: Arc::from(name),
+        self_: None,
+        kind: BuiltinKind::Declared(sig, f),
+    })))
+}
+
+/// Unbound built-in methods are rare in the lecture; only the few used idioms are wired.
+fn unbound_method_trampoline(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "join" => |ctx, a, k| call_first(ctx, "join", a, k),
+        "upper" => |ctx, a, k| call_first(ctx, "upper", a, k),
+        "lower" => |ctx, a, k| call_first(ctx, "lower", a, k),
+        "strip" => |ctx, a, k| call_first(ctx, "strip", a, k),
+        "split" => |ctx, a, k| call_first(ctx, "split", a, k),
+        "encode" => |ctx, a, k| call_first(ctx, "encode", a, k),
+        "decode" => |ctx, a, k| call_first(ctx, "decode", a, k),
+        "append" => |ctx, a, k| call_first(ctx, "append", a, k),
+        "keys" => |ctx, a, k| call_first(ctx, "keys", a, k),
+        "items" => |ctx, a, k| call_first(ctx, "items", a, k),
+        "values" => |ctx, a, k| call_first(ctx, "values", a, k),
+        "get" => |ctx, a, k| call_first(ctx, "get", a, k),
+        "format" => |ctx, a, k| call_first(ctx, "format", a, k),
+        _ => return None,
+    })
+}
+
+fn call_first(ctx: &mut Ctx, name: &str, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    let Some((first, rest)) = a.split_first() else {
+        return Err(ctx.type_error(format!("unbound method {name}() needs an argument")));
+    };
+    crate::interp::exec::call_method(ctx, first, name, rest.to_vec(), k.to_vec())
+}
+
+fn repr_is_empty(e: &Exc) -> bool {
+    matches!(&e.value, Value::Instance(i) if matches!(i.dict.lock().get("args"), Some(Value::Tuple(t)) if matches!(t.first(), Some(Value::Str(s)) if s.is_empty())))
+}
+
+pub fn call(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
+    let sig = args::lookup(method_table(obj), name)?;
+    match args::bind(ctx, sig, a, k) {
+        Ok(None) => dispatch(ctx, obj, name, a, k),
+        Ok(Some((a, k))) => dispatch(ctx, obj, name, &a, &k),
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// Run a method whose arguments have been bound (`call`).
+fn dispatch(
+    ctx: &mut Ctx,
+    obj: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
+    match obj {
+        Value::Str(s) => str_method(ctx, s, name, a, k),
+        Value::Bytes(b) => {
+            let data = b.clone();
+            bytes_method(ctx, obj, &data, name, a, k)
+        }
+        Value::ByteArray(b) => match bytearray_method(ctx, b, name, a) {
+            Some(r) => Some(r),
+            None => {
+                let data = b.lock().clone();
+                bytes_method(ctx, obj, &data, name, a, k)
+            }
+        },
+        Value::List(l) => list_method(ctx, l, name, a, k),
+        Value::Tuple(t) => seq_method(ctx, t, name, a),
+        Value::Dict(d) => dict_method(ctx, obj, d, name, a, k),
+        Value::Set(_) | Value::FrozenSet(_) => set_method(ctx, obj, name, a),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(ctx, obj, name, a, k),
+        Value::Float(f) => match name {
+            "is_integer" => Some(Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))),
+            "conjugate" => Some(Ok(obj.clone())),
+            "hex" => Some(Ok(Value::string(float_hex(*f)))),
+            "as_integer_ratio" => Some(float_ratio(ctx, *f)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,347 @@
+//! Expressions: constants, operators, displays, comprehensions and f-strings.
+
+use super::*;
+
+pub fn const_value(c: &Const) -> Value {
+    match c {
+        Const::None => Value::None,
+        Const::True => Value::Bool(true),
+        Const::False => Value::Bool(false),
+        Const::Ellipsis => Value::Ellipsis,
+        Const::Int(i) => Value::Int(*i),
+        Const::BigInt(b) => Value::BigInt(b.clone()),
+        Const::Float(x) => Value::Float(*x),
+        Const::Str(s) => Value::Str(s.clone()),
+        Const::Bytes(b) => Value::Bytes(b.clone()),
+    }
+}
+
+/// `eval` for a call's receiver and arguments, where names and constants are most of what
+/// is met: those two skip `eval`'s large frame.
+#[inline]
+pub(super) fn eval_operand(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
+    match &e.kind {
+        ExprKind::Name(id) => load(ctx, f, id),
+        ExprKind::Const(c) => Ok(const_value(c)),
+        _ => eval(ctx, f, e),
+    }
+}
+
+pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
+    match &e.kind {
+        ExprKind::Name(id) => load(ctx, f, id),
+        ExprKind::Const(c) => Ok(const_value(c)),
+        ExprKind::Binary(l, op, r) => {
+            let a = eval(ctx, f, l)?;
+            let b = eval(ctx, f, r)?;
+            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                if let Some(v) = crate::interp::ops::int_fast(*op, *x, *y) {
+                    return Ok(Value::Int(v));
+                }
+            }
+            crate::interp::ops::binary(ctx, *op, a, b)
+        }
+        ExprKind::Unary(op, operand) => {
+            let v = eval(ctx, f, operand)?;
+            crate::interp::ops::unary(ctx, *op, v)
+        }
+        ExprKind::Compare(first, rest) => {
+            let mut left = eval(ctx, f, first)?;
+            // The loop condition `i < n`: two machine ints, one operator.
+            if let [(op, right)] = rest.as_slice() {
+                let r = eval(ctx, f, right)?;
+                if let (Value::Int(x), Value::Int(y)) = (&left, &r) {
+                    let b = match op {
+                        CmpOp::Lt => Some(x < y),
+                        CmpOp::LtE => Some(x <= y),
+                        CmpOp::Gt => Some(x > y),
+                        CmpOp::GtE => Some(x >= y),
+                        CmpOp::Eq => Some(x == y),
+                        CmpOp::NotEq => Some(x != y),
+                        _ => None,
+                    };
+                    if let Some(b) = b {
+                        return Ok(Value::Bool(b));
+                    }
+                }
+                return crate::interp::ops::compare(ctx, *op, &left, &r);
+            }
+            for (i, (op, right)) in rest.iter().enumerate() {
+                let r = eval(ctx, f, right)?;
+                let res = crate::interp::ops::compare(ctx, *op, &left, &r)?;
+                if i == rest.len() - 1 {
+                    return Ok(res);
+                }
+                if !truthy(ctx, &res)? {
+                    return Ok(res);
+                }
+                left = r;
+            }
+            Ok(left)
+        }
+        ExprKind::And(a, b) => {
+            let l = eval(ctx, f, a)?;
+            if !truthy(ctx, &l)? {
+                return Ok(l);
+            }
+            eval(ctx, f, b)
+        }
+        ExprKind::Or(a, b) => {
+            let l = eval(ctx, f, a)?;
+            if truthy(ctx, &l)? {
+                return Ok(l);
+            }
+            eval(ctx, f, b)
+        }
+        ExprKind::IfExp(test, body, orelse) => {
+            let t = eval(ctx, f, test)?;
+            if truthy(ctx, &t)? {
+                eval(ctx, f, body)
+            } else {
+                eval(ctx, f, orelse)
+            }
+        }
+        ExprKind::Call(func, args) => eval_call(ctx, f, e, func, args),
+        ExprKind::Attribute(obj, name) => {
+            let o = eval(ctx, f, obj)?;
+            getattr(ctx, &o, &name.name)
+        }
+        ExprKind::Subscript(obj, index) => {
+            let o = eval(ctx, f, obj)?;
+            let i = eval(ctx, f, index)?;
+            crate::interp::ops::getitem(ctx, &o, &i)
+        }
+        ExprKind::Slice(a, b, c) => {
+            let mut parts = [Value::None, Value::None, Value::None];
+            for (k, x) in [a, b, c].into_iter().enumerate() {
+                if let Some(x) = x {
+                    parts[k] = eval(ctx, f, x)?;
+                }
+            }
+            Ok(Value::Slice(Arc::new(parts)))
+        }
+        ExprKind::Tuple(items) => Ok(Value::tuple(eval_items(ctx, f, items)?)),
+        ExprKind::List(items) => Ok(Value::list(eval_items(ctx, f, items)?)),
+        ExprKind::Set(items) => {
+            let vals = eval_items(ctx, f, items)?;
+            let mut d = crate::interp::dict::Dict::new();
+            for v in vals {
+                d.insert(hash_key(ctx, &v)?, Value::None);
+            }
+            // CPython compiles a display of three or more constants to a frozenset
+            // constant (built once from the items, then again from its own order when
+            // the compiler merges constants) merged into a new set: that decides the
+            // order it prints in.
+            if items.len() > 2 && items.iter().all(is_constant) {
+                let mut rebuilt = crate::interp::dict::Dict::with_capacity(d.len());
+                for v in d.set_order() {
+                    rebuilt.insert(Key(v), Value::None);
+                }
+                d = crate::interp::dict::merged(&rebuilt);
+            }
+            Ok(Value::Set(Arc::new(Mutex::new(d))))
+        }
+        ExprKind::Dict(pairs) => {
+            let mut d = crate::interp::dict::Dict::new();
+            for (k, v) in pairs {
+                match k {
+                    Some(k) => {
+                        let kv = eval(ctx, f, k)?;
+                        let vv = eval(ctx, f, v)?;
+                        d.insert(hash_key(ctx, &kv)?, vv);
+                    }
+                    None => {
+                        let m = eval(ctx, f, v)?;
+                        for (k, v) in crate::interp::ops::mapping_items(ctx, &m)? {
+                            d.insert(hash_key(ctx, &k)?, v);
+                        }
+                    }
+                }
+            }
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        }
+        ExprKind::FString(parts) => Ok(Value::string(fstring(ctx, f, parts)?)),
+        ExprKind::Lambda(def) => make_function(ctx, f, def),
+        ExprKind::Comp(kind, elt, comps) => {
+            let mut out = Vec::new();
+            comprehension(ctx, f, comps, 0, &mut |ctx, f| {
+                out.push(eval(ctx, f, elt)?);
+                Ok(())
+            })?;
+            Ok(match kind {
+                CompKind::List => Value::list(out),
+                CompKind::Set => {
+                    let mut d = crate::interp::dict::Dict::new();
+                    for v in out {
+                        d.insert(hash_key(ctx, &v)?, Value::None);
+                    }
+                    Value::Set(Arc::new(Mutex::new(d)))
+                }
+                CompKind::Generator => Value::Iter(Arc::new(Mutex::new(IterState::Items {
+                    items: out,
+                    index: 0,
+                    kind: "generator",
+                }))),
+            })
+        }
+        ExprKind::DictComp(k, v, comps) => {
+            let mut d = crate::interp::dict::Dict::new();
+            comprehension(ctx, f, comps, 0, &mut |ctx, f| {
+                let kv = eval(ctx, f, k)?;
+                let vv = eval(ctx, f, v)?;
+                d.insert(hash_key(ctx, &kv)?, vv);
+                Ok(())
+            })?;
+            Ok(Value::Dict(Arc::new(Mutex::new(d))))
+        }
+        ExprKind::Starred(_) => Err(ctx.err("SyntaxError", "can't use starred expression here")),
+        ExprKind::Walrus(id, v) => {
+            let val = eval(ctx, f, v)?;
+            store(ctx, f, id, val.clone())?;
+            Ok(val)
+        }
+    }
+}
+
+pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {
+    prepare_user_hashes(ctx, v)?;
+    Key::new(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
+}
+
+/// Compute (once) the `__hash__` of user instances inside `v`; a class that defines
+/// `__eq__` without `__hash__` is unhashable, as in CPython.
+pub(super) fn prepare_user_hashes(ctx: &mut Ctx, v: &Value) -> R<()> {
+    match v {
+        Value::Instance(inst) => {
+            if inst.hash.get().is_some() || inst.class.def.is_none() {
+                return Ok(());
+            }
+            match inst.class.lookup("__hash__") {
+                Some(Value::None) => {
+                    Err(ctx.type_error(format!("unhashable type: '{}'", inst.class.name)))
+                }
+                Some(m @ Value::Func(_)) => {
+                    let r = call(ctx, &m, vec![v.clone()], vec![])?;
+                    let h = match r {
+                        Value::Int(i) => i,
+                        Value::Bool(b) => b as i64,
+                        Value::BigInt(b) => (&*b % num_bigint::BigInt::from(i64::MAX))
+                            .try_into()
+                            .unwrap_or(0),
+                        _ => return Err(ctx.type_error("__hash__ method should return an integer")),
+                    };
+                    let _ = inst.hash.set(h);
+                    Ok(())
+                }
+                _ => {
+                    if inst
+                        .class
+                        .lineage()
+                        .any(|c| c.def.is_some() && c.dict.read().contains_key("__eq__"))
+                    {
+                        return Err(
+                            ctx.type_error(format!("unhashable type: '{}'", inst.class.name))
+                        );
+                    }
+                    Ok(())
+                }
+            }
+        }
+        Value::Tuple(items) => {
+            for it in items.iter() {
+                prepare_user_hashes(ctx, it)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+pub(super) fn eval_items(ctx: &mut Ctx, f: &mut Frame, items: &[Expr]) -> R<Vec<Value>> {
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        if let ExprKind::Starred(inner) = &it.kind {
+            let v = eval(ctx, f, inner)?;
+            out.extend(iterate(ctx, &v)?);
+        } else {
+            out.push(eval(ctx, f, it)?);
+        }
+    }
+    Ok(out)
+}
+
+pub(super) type CompBody<'b> = dyn FnMut(&mut Ctx, &mut Frame) -> R<()> + 'b;
+
+pub(super) fn comprehension(
+    ctx: &mut Ctx,
+    f: &mut Frame,
+    comps: &[Comprehension],
+    level: usize,
+    body: &mut CompBody,
+) -> R<()> {
+    let Some(c) = comps.get(level) else {
+        return body(ctx, f);
+    };
+    let it = eval(ctx, f, &c.iter)?;
+    let iterator = get_iter(ctx, &it)?;
+    'items: while let Some(v) = next(ctx, &iterator)? {
+        ctx.check_interrupt()?;
+        assign(ctx, f, &c.target, v)?;
+        for cond in &c.ifs {
+            let t = eval(ctx, f, cond)?;
+            if !truthy(ctx, &t)? {
+                continue 'items;
+            }
+        }
+        comprehension(ctx, f, comps, level + 1, body)?;
+    }
+    Ok(())
+}
+
+pub(super) fn fstring(ctx: &mut Ctx, f: &mut Frame, parts: &[FPart]) -> R<String> {
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            FPart::Lit(s) => out.push_str(s),
+            FPart::Expr {
+                expr,
+                conversion,
+                spec,
+                debug,
+            } => {
+                if let Some(d) = debug {
+                    out.push_str(d);
+                }
+                let mut v = eval(ctx, f, expr)?;
+                match conversion {
+                    Some('r') => v = Value::string(crate::interp::repr::repr(ctx, &v)?),
+                    Some('s') => v = Value::string(crate::interp::repr::str(ctx, &v)?),
+                    Some('a') => {
+                        v = Value::string(crate::interp::repr::ascii(&crate::interp::repr::repr(
+                            ctx, &v,
+                        )?))
+                    }
+                    _ => {}
+                }
+                let spec = fstring(ctx, f, spec)?;
+                out.push_str(&crate::interp::format::format_value(ctx, &v, &spec)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------
+// Calls
+
+/// Whether CPython's compiler folds `e` to a constant (literals, arithmetic on them,
+/// tuples of constants).
+pub(super) fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, inner) => is_constant(inner),
+        ExprKind::Binary(l, _, r) => is_constant(l) && is_constant(r),
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        _ => false,
+    }
+}
