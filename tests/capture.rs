@@ -424,3 +424,71 @@ fn the_books_capture_is_what_socklab_prints() {
     let printed = String::from_utf8_lossy(&out.stderr);
     assert_eq!(ports_by_order(&printed), ports_by_order(shown));
 }
+
+#[test]
+fn with_mtu_1500_segments_are_ethernet_sized() {
+    let dir = Scratch::new("mtu", false);
+    let prog = dir.0.join("big.py");
+    std::fs::write(
+        &prog,
+        "import socket\n\
+         srv = socket.socket()\n\
+         srv.bind(('127.0.0.1', 0))\n\
+         srv.listen()\n\
+         c = socket.create_connection(srv.getsockname())\n\
+         conn, _ = srv.accept()\n\
+         c.sendall(b'x' * 10000)\n\
+         got = 0\n\
+         while got < 10000:\n\
+         \x20   got += len(conn.recv(65536))\n\
+         print(got)\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["--sandbox", "--mtu", "1500", "run", "--trace"])
+        .arg(&prog)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "10000\n");
+    // 1500 - 20 (IP) - 20 (TCP) = 1460; the time stamp option takes 12 of them.
+    assert!(stderr.contains("options [mss 1460,"), "{stderr}");
+    // Loopback passes the kernel's large segments whole (segmentation offload); each
+    // such line says how a 1500-byte wire would cut it.
+    let data: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("Flags [P.]"))
+        .collect();
+    let length = |l: &str| -> usize {
+        l.split("length ")
+            .nth(1)
+            .and_then(|n| n.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no length in {l}"))
+    };
+    assert_eq!(
+        data.iter().map(|l| length(l)).sum::<usize>(),
+        10000,
+        "{stderr}"
+    );
+    for l in &data {
+        let n = length(l);
+        assert!(
+            n <= 1448
+                || l.ends_with(&format!(
+                    "({} segments of at most 1448 on a wire)",
+                    n.div_ceil(1448)
+                )),
+            "{l}"
+        );
+    }
+    // Without --sandbox, --mtu has no loopback of its own to change.
+    let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["--mtu", "1500", "run", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use it with --sandbox"));
+}

@@ -143,7 +143,9 @@ fn loopback_index() -> std::io::Result<u32> {
     Ok(index)
 }
 
-fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
+/// Bind to `lo`; whether each frame then starts with a `virtio_net_hdr` (which tells
+/// the segment size of a large segment loopback passed whole).
+fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
     // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
     let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
     addr.sll_family = libc::AF_PACKET as u16;
@@ -189,8 +191,23 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
             std::mem::size_of::<libc::c_int>() as u32,
         );
     }
-    Ok(())
+    // SAFETY: as above.
+    let vnet = unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            PACKET_VNET_HDR,
+            &one as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as u32,
+        )
+    } == 0;
+    Ok(vnet)
 }
+
+/// `linux/if_packet.h`: frames start with a `virtio_net_hdr`.
+const PACKET_VNET_HDR: libc::c_int = 15;
+/// Its size: flags, gso_type, hdr_len, gso_size, csum_start, csum_offset.
+const VNET_HDR_LEN: usize = 10;
 
 impl Capture {
     /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
@@ -206,7 +223,7 @@ impl Capture {
             _ => StartError::Other(e),
         })?;
         let index = loopback_index().map_err(StartError::Other)?;
-        bind_to(&fd, index).map_err(StartError::Other)?;
+        let vnet = bind_to(&fd, index).map_err(StartError::Other)?;
         let place = if super::sandbox::active() {
             Where::Sandbox
         } else {
@@ -235,7 +252,7 @@ impl Capture {
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
             .name("socklab-capture".into())
-            .spawn(move || capture_loop(fd, worker, filter, sink))
+            .spawn(move || capture_loop(fd, vnet, worker, filter, sink))
             .map_err(StartError::Other)?;
         Ok(Capture {
             shared,
@@ -337,6 +354,8 @@ const SNAPLEN: usize = 65536 + 128;
 
 /// Read up to [`BATCH`] frames at once: their lengths and packet types, or the error.
 struct Reader {
+    /// Frames start with a `virtio_net_hdr`.
+    vnet: bool,
     bufs: Vec<Vec<u8>>,
     addrs: Vec<libc::sockaddr_ll>,
     iovecs: Vec<libc::iovec>,
@@ -344,8 +363,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn new() -> Reader {
+    fn new(vnet: bool) -> Reader {
         Reader {
+            vnet,
             bufs: (0..BATCH).map(|_| vec![0u8; SNAPLEN]).collect(),
             // SAFETY: sockaddr_ll is plain data; zeroed is valid.
             addrs: vec![unsafe { std::mem::zeroed() }; BATCH],
@@ -394,18 +414,32 @@ impl Reader {
         Ok(n as usize)
     }
 
-    /// Frame `k` of the last read, unless it was loopback's outgoing copy.
-    fn frame(&self, k: usize) -> Option<&[u8]> {
+    /// Frame `k` of the last read, unless it was loopback's outgoing copy, with the
+    /// segment size of a large segment passed whole.
+    fn frame(&self, k: usize) -> Option<(&[u8], Option<u16>)> {
         if self.addrs[k].sll_pkttype == libc::PACKET_OUTGOING {
             return None;
         }
         let len = (self.headers[k].msg_len as usize).min(SNAPLEN);
-        Some(&self.bufs[k][..len])
+        let bytes = &self.bufs[k][..len];
+        if !self.vnet {
+            return Some((bytes, None));
+        }
+        let (header, frame) = bytes.split_at_checked(VNET_HDR_LEN)?;
+        // gso_type 0 is a packet the size it is on any wire.
+        let segment = (header[1] != 0).then(|| u16::from_ne_bytes([header[4], header[5]]));
+        Some((frame, segment))
     }
 }
 
-fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut sink: Option<Sink>) {
-    let mut reader = Reader::new();
+fn capture_loop(
+    fd: OwnedFd,
+    vnet: bool,
+    shared: Arc<Shared>,
+    filter: Option<Filter>,
+    mut sink: Option<Sink>,
+) {
+    let mut reader = Reader::new(vnet);
     // Frames read since the queue was last found empty.
     let mut burst = 0usize;
     let mut ports: HashSet<u16> = HashSet::new();
@@ -463,7 +497,7 @@ fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut si
         let cause = shared.cause.lock().clone();
         let at = SystemTime::now();
         for k in 0..n {
-            let Some(frame) = reader.frame(k) else {
+            let Some((frame, wire_segment)) = reader.frame(k) else {
                 continue;
             };
             let Some(summary) = Summary::parse(frame) else {
@@ -476,6 +510,7 @@ fn capture_loop(fd: OwnedFd, shared: Arc<Shared>, filter: Option<Filter>, mut si
                 cause: cause.clone(),
                 data: frame.to_vec(),
                 summary,
+                wire_segment,
             };
             let Some(filter) = &filter else {
                 kept.push(packet);

@@ -45,6 +45,10 @@ pub struct Packet {
     /// The whole frame as the wire (here: loopback) carried it.
     pub data: Vec<u8>,
     pub summary: Summary,
+    /// The segment size a real wire would cut this packet into, when the kernel handed
+    /// loopback one large segment instead (generic segmentation offload: `lo` passes
+    /// a 7 240-byte segment whole that an Ethernet would carry as five of 1 448).
+    pub wire_segment: Option<u16>,
 }
 
 /// What a line about a packet needs, read once from its headers.

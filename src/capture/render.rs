@@ -136,11 +136,23 @@ impl Flows {
     /// `#3  c → srv  Flags [P.], seq 1:6, ack 1, win 65536, length 5`.
     pub fn line(&mut self, p: &Packet, names: &Names) -> String {
         let (from, to) = names.ends(&p.summary);
-        format!(
+        let mut line = format!(
             "#{}  {from} → {to}  {}",
             p.number,
             self.describe(&p.summary)
-        )
+        );
+        let length = p.summary.length();
+        if let Some(size) = p
+            .wire_segment
+            .filter(|s| *s > 0 && length > usize::from(*s))
+        {
+            let _ = write!(
+                line,
+                " ({} segments of at most {size} on a wire)",
+                length.div_ceil(usize::from(size))
+            );
+        }
+        line
     }
 
     /// The part after the ends: `Flags [S], seq 0, win 65495, options [mss 65495], length 0`.

@@ -83,6 +83,7 @@ fn packet(number: u64, data: Vec<u8>) -> Packet {
         cause: Some(Arc::from("c.connect(('127.0.0.1', 5000))")),
         summary: Summary::parse(&data).expect("parses"),
         data,
+        wire_segment: None,
     }
 }
 
@@ -188,6 +189,26 @@ fn a_connection_met_midway_counts_from_its_first_segment() {
         line,
         "#1  127.0.0.1:41000 → 127.0.0.1:5000  Flags [P.], seq 1:4, ack 5, win 512, length 3"
     );
+}
+
+#[test]
+fn a_large_segment_says_how_a_wire_would_cut_it() {
+    let seg = Seg {
+        ack: true,
+        psh: true,
+        ..Seg::default()
+    };
+    let mut p = tcp(1, C, SRV, seg, 1000, 1, &[b'x'; 7240]);
+    p.wire_segment = Some(1448);
+    let line = Flows::default().line(&p, &Names::default());
+    assert!(
+        line.ends_with("length 7240 (5 segments of at most 1448 on a wire)"),
+        "{line}"
+    );
+    p.wire_segment = None;
+    assert!(Flows::default()
+        .line(&p, &Names::default())
+        .ends_with("length 7240"));
 }
 
 #[test]
