@@ -91,6 +91,8 @@ struct Ring {
     lost: u64,
     /// The thread waits in poll() on an empty queue (it has handled everything).
     waiting: bool,
+    /// Packets of ports not known yet wait to be judged (host's loopback only).
+    unjudged: bool,
 }
 
 /// Why a capture could not start.
@@ -242,6 +244,7 @@ impl Capture {
                 failed: None,
                 lost: 0,
                 waiting: false,
+                unjudged: false,
             }),
             drained: Condvar::new(),
             stop: AtomicBool::new(false),
@@ -276,8 +279,10 @@ impl Capture {
             if ring.failed.is_some() || ring.drained_at >= asked {
                 return;
             }
-            // Waiting on an empty queue: nothing is left to read.
-            if ring.waiting && !readable(self.shared.fd) {
+            // Waiting on an empty queue: nothing is left to read. (Packets waiting for
+            // their ports to be known are judged again at the thread's next turn, with
+            // what the entry that just ended recorded: wait for that.)
+            if ring.waiting && !ring.unjudged && !readable(self.shared.fd) {
                 return;
             }
             let now = Instant::now();
@@ -471,6 +476,7 @@ fn capture_loop(
                 ring.drained_at = now;
                 ring.lost += lost;
                 ring.waiting = !busy;
+                ring.unjudged = !pending.is_empty();
             }
             shared.drained.notify_all();
             if busy {
