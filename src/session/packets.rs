@@ -425,6 +425,37 @@ mod tests {
     }
 
     #[test]
+    fn a_connection_to_a_server_outside_the_session_is_caught_with_its_entry() {
+        if !root() {
+            eprintln!("not root: capture on the host's loopback needs root (CI runs as root)");
+            return;
+        }
+        // A server the session knows nothing of (another terminal's, in a lesson).
+        let outside = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = outside.local_addr().expect("addr").port();
+        let mut s = Session::new(SessionOptions::default()).expect("session");
+        s.trace_on().expect("root may capture");
+        assert!(s.run("import socket").ok());
+        let before = s.packet_cursor();
+        let o = s.run(&format!(
+            "c = socket.create_connection(('127.0.0.1', {port}))"
+        ));
+        assert!(o.ok(), "{o:?}");
+        let kinds: Vec<&str> = s
+            .packets_since(before)
+            .iter()
+            .map(PacketInfo::kind)
+            .collect();
+        assert_eq!(kinds, ["SYN", "SYN-ACK", "ACK"]);
+        let first = &s.packets_since(before)[0];
+        assert_eq!(
+            (first.from.as_str(), first.to.clone()),
+            ("c", format!("127.0.0.1:{port}"))
+        );
+        drop(outside);
+    }
+
+    #[test]
     fn with_the_capture_off_each_view_says_how_to_start_it() {
         let mut s = Session::new(SessionOptions::default()).expect("session");
         assert_eq!(s.tracing(), None);
