@@ -686,3 +686,24 @@ fn the_lectures_classic_mistakes_get_their_hints_at_the_terminal() {
     assert!(out.contains("hint: sending to a broadcast address needs permission first: u.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)"), "{out}");
     r.quit();
 }
+
+#[test]
+fn the_current_folder_s_modules_can_be_imported() {
+    let dir = temp_dir("import");
+    std::fs::write(
+        dir.join("mytools.py"),
+        "def shout(s):\n    return s.upper() + '!'\n",
+    )
+    .expect("write the module");
+    let mut cmd = command(&dir);
+    cmd.env("NO_COLOR", "1").current_dir(&dir);
+    let mut r = Repl::spawn(cmd, true);
+    assert_eq!(r.run("import mytools"), "");
+    assert_eq!(r.run("mytools.shout('hi')"), "'HI!'\n");
+    let out = r.run("from mytools import whisper");
+    assert!(
+        out.contains("ImportError: cannot import name 'whisper' from 'mytools'"),
+        "{out}"
+    );
+    r.quit();
+}

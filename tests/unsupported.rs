@@ -79,7 +79,6 @@ fn match_statements_are_refused_but_match_stays_a_name() {
 #[test]
 fn other_refusals() {
     assert_unsupported("x = 3j\n", "complex numbers");
-    assert_unsupported("from . import sibling\n", "relative imports");
     let (code, last, _) = run("import os\n");
     assert_eq!(
         (code, last.as_str()),

@@ -23,6 +23,7 @@ pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod user_modules;
 
 use crate::interp::value::{Builtin, BuiltinKind, Globals, Module, Name, Value};
 use crate::interp::{Ctx, R};
@@ -215,8 +216,17 @@ fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
 /// `import name`: the module, made on first use and cached.
 pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
     let top = dotted.split('.').next().unwrap_or(dotted);
-    if let Some(m) = ctx.interp.modules.lock().get(top) {
-        return Ok(m.clone());
+    let cached = ctx.interp.modules.lock().get(top).cloned();
+    if let Some(m) = cached {
+        return import_chain(ctx, m, dotted);
+    }
+    // The program's own folder comes before the standard library, as in CPython: a
+    // student's `socket.py` beside their script is what `import socket` finds. Only the
+    // modules compiled into CPython itself cannot be shadowed.
+    if !matches!(top, "sys" | "time" | "_thread" | "builtins") {
+        if let Some(m) = user_modules::load_top(ctx, top)? {
+            return import_chain(ctx, m, dotted);
+        }
     }
     let module = match top {
         "sys" => new_module("sys", sys::items(ctx)),
@@ -247,6 +257,93 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         .lock()
         .insert(Arc::from(top), module.clone());
     Ok(module)
+}
+
+/// `import a.b.c` of a program's package: load each submodule not loaded yet (each
+/// becomes an attribute of its parent). Returns the top module, which `import a.b`
+/// binds.
+fn import_chain(ctx: &mut Ctx, top: Value, dotted: &str) -> R<Value> {
+    let mut parent = top.clone();
+    let mut name = String::new();
+    for (i, part) in dotted.split('.').enumerate() {
+        if i == 0 {
+            name.push_str(part);
+            continue;
+        }
+        name.push('.');
+        name.push_str(part);
+        let cached = ctx.interp.modules.lock().get(name.as_str()).cloned();
+        parent = match cached {
+            Some(m) => m,
+            None => match user_modules::load_submodule(ctx, &parent, &name, part)? {
+                Some(m) => m,
+                None => {
+                    let parent_name = &name[..name.len() - part.len() - 1];
+                    let is_package =
+                        matches!(&parent, Value::Module(m) if m.globals.get("__path__").is_some());
+                    let msg = if is_package {
+                        format!("No module named '{name}'")
+                    } else {
+                        format!("No module named '{name}'; '{parent_name}' is not a package")
+                    };
+                    let mut e = ctx.err("ModuleNotFoundError", msg);
+                    e.hint_name = Some(Arc::from(name.as_str()));
+                    return Err(e);
+                }
+            },
+        };
+    }
+    Ok(top)
+}
+
+/// `from package import name` where `name` is a submodule not imported yet: load it.
+pub fn import_from_package(
+    ctx: &mut Ctx,
+    package: &Value,
+    package_name: &str,
+    name: &str,
+) -> R<Option<Value>> {
+    user_modules::load_submodule(ctx, package, &format!("{package_name}.{name}"), name)
+}
+
+/// The absolute name of a relative import (`.inner`, `..`, `.`) made in a module whose
+/// globals are `globals`, from its `__package__`, with CPython's errors.
+pub fn resolve_relative(ctx: &Ctx, globals: &Globals, relative: &str) -> R<String> {
+    let level = relative.len() - relative.trim_start_matches('.').len();
+    let rest = &relative[level..];
+    let package = match globals.get("__package__") {
+        Some(Value::Str(p)) if !p.is_empty() => p.to_string(),
+        _ => {
+            return Err(ctx.err(
+                "ImportError",
+                "attempted relative import with no known parent package",
+            ))
+        }
+    };
+    let parts: Vec<&str> = package.split('.').collect();
+    if level > parts.len() {
+        return Err(ctx.err(
+            "ImportError",
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    let base = parts[..parts.len() + 1 - level].join(".");
+    Ok(if rest.is_empty() {
+        base
+    } else {
+        format!("{base}.{rest}")
+    })
+}
+
+/// Where `from M import x` says M came from when `x` is missing: a program's module
+/// names its file.
+pub fn origin_of(module: &Value, name: &str) -> String {
+    if let Value::Module(m) = module {
+        if let Some(Value::Str(file)) = m.globals.get("__file__") {
+            return file.to_string();
+        }
+    }
+    module_origin(name)
 }
 
 /// `from a.b import c` / `import a.b as c`: the innermost module of a dotted path.

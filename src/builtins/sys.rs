@@ -8,6 +8,8 @@ use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
+    // Where `import` looks for the program's own modules first.
+    let argv0 = ctx.interp.argv.lock().first().cloned().unwrap_or_default();
     let argv: Vec<Value> = ctx
         .interp
         .argv
@@ -52,7 +54,12 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
         ),
         ("maxsize", Value::Int(i64::MAX)),
         ("executable", Value::str("socklab")),
-        ("path", Value::list(vec![])),
+        (
+            "path",
+            Value::list(vec![Value::str(&super::user_modules::first_path_entry(
+                &argv0,
+            ))]),
+        ),
         (
             "getrecursionlimit",
             builtin_fn("getrecursionlimit", |ctx, _, _| {

@@ -31,6 +31,9 @@ pub struct Exc {
     pub candidates: Option<Vec<Name>>,
     /// For a NameError inside a method whose `self` has that attribute: `self.name`.
     pub self_has_attr: Option<Name>,
+    /// For a SyntaxError in an imported file: CPython's report of it (file, line, the
+    /// line with its caret, the exception line), which ends the traceback.
+    pub syntax_report: Option<String>,
 }
 
 impl Exc {
@@ -43,6 +46,7 @@ impl Exc {
             suppress_context: false,
             hint_name: None,
             attr_obj: None,
+            syntax_report: None,
             candidates: None,
             self_has_attr: None,
         })
@@ -108,7 +112,12 @@ fn render_into(ctx: &mut Ctx, exc: &Exc, out: &mut String, depth: usize) {
             }
         }
     }
-    let _ = writeln!(out, "{}", exception_line(ctx, &exc.value));
+    match &exc.syntax_report {
+        Some(report) => out.push_str(report),
+        None => {
+            let _ = writeln!(out, "{}", exception_line(ctx, &exc.value));
+        }
+    }
 }
 
 /// Python's `str(e)` for built-in exception classes.

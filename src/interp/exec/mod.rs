@@ -278,6 +278,13 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
             }
         }
         StmtKind::ImportFrom(module_name, names, _) => {
+            let absolute;
+            let module_name: &str = if module_name.starts_with('.') {
+                absolute = crate::builtins::resolve_relative(ctx, f.globals, module_name)?;
+                &absolute
+            } else {
+                module_name
+            };
             let module = crate::builtins::import_submodule(ctx, module_name)?;
             if names.is_empty() {
                 let Value::Module(m) = &module else {
@@ -291,19 +298,22 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 }
             } else {
                 for (name, id) in names {
-                    let v = match getattr(ctx, &module, name) {
-                        Ok(v) => v,
+                    let found = match getattr(ctx, &module, name) {
+                        Ok(v) => Some(v),
                         Err(_) => {
-                            return Err(ctx.err(
-                                "ImportError",
-                                format!(
-                                    "cannot import name '{}' from '{}' ({})",
-                                    name,
-                                    module_name,
-                                    crate::builtins::module_origin(module_name)
-                                ),
-                            ))
+                            crate::builtins::import_from_package(ctx, &module, module_name, name)?
                         }
+                    };
+                    let Some(v) = found else {
+                        return Err(ctx.err(
+                            "ImportError",
+                            format!(
+                                "cannot import name '{}' from '{}' ({})",
+                                name,
+                                module_name,
+                                crate::builtins::origin_of(&module, module_name)
+                            ),
+                        ));
                     };
                     store(ctx, f, id, v)?;
                 }

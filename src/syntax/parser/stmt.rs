@@ -450,11 +450,20 @@ pub(super) fn import_stmt(i: Toks) -> PResult<Stmt> {
 
 pub(super) fn from_stmt(i: Toks) -> PResult<Stmt> {
     let start = i.span();
-    let i = i.advance(1);
-    if i.is_op(".") {
-        return not_supported(i, "relative imports");
+    let mut i = i.advance(1);
+    // A relative import keeps its level as leading dots in the module's name
+    // (`from ..pkg import x` is `..pkg`, `from . import x` is `.`).
+    let mut dots = String::new();
+    while i.is_op(".") || i.is_op("...") {
+        dots.push_str(if i.is_op(".") { "." } else { "..." });
+        i = i.advance(1);
     }
-    let (i, (module, _)) = dotted_name(i)?;
+    let (i, module) = if !dots.is_empty() && i.is_kw("import") {
+        (i, Name::from(dots.as_str()))
+    } else {
+        let (i, (module, _)) = dotted_name(i)?;
+        (i, Name::from(format!("{dots}{module}").as_str()))
+    };
     if !i.is_kw("import") {
         return fail(i, "invalid syntax");
     }

@@ -1,0 +1,2 @@
+from ..inner import greet as hi
+LEVEL = 2
