@@ -78,6 +78,8 @@ struct Shared {
     /// The packet socket (the thread owns it; it stays open until the thread ends,
     /// which is after `failed` is set or the capture is dropped).
     fd: libc::c_int,
+    /// Written to stop the thread at once rather than at its next poll time-out.
+    wake: OwnedFd,
 }
 
 struct Ring {
@@ -112,10 +114,23 @@ impl std::fmt::Display for StartError {
     }
 }
 
-/// Whether this process may open a packet socket (root, or inside its own namespace).
-/// Makes no thread: `main` asks before deciding on the sandbox.
+/// Whether this process may open a packet socket (root, or inside its own namespace):
+/// whether CAP_NET_RAW is among its effective capabilities. Read from /proc rather than
+/// by opening one: closing a packet socket waits for the kernel's RCU grace period
+/// (tens of milliseconds). Makes no thread: `main` asks before deciding on the sandbox.
 pub fn permitted() -> bool {
-    open_packet_socket().is_ok()
+    const CAP_NET_RAW: u32 = 13;
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return open_packet_socket().is_ok();
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .map_or_else(
+            || open_packet_socket().is_ok(),
+            |caps| caps & (1 << CAP_NET_RAW) != 0,
+        )
 }
 
 fn open_packet_socket() -> std::io::Result<OwnedFd> {
@@ -251,6 +266,7 @@ impl Capture {
             cause: Mutex::new(None),
             cursor,
             fd: fd.as_raw_fd(),
+            wake: eventfd().map_err(StartError::Other)?,
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
@@ -284,6 +300,10 @@ impl Capture {
             // what the entry that just ended recorded: wait for that.)
             if ring.waiting && !ring.unjudged && !readable(self.shared.fd) {
                 return;
+            }
+            if ring.waiting && ring.unjudged {
+                // Rather than wait for its poll time-out, have it judge them now.
+                self.shared.wake();
             }
             let now = Instant::now();
             if now >= deadline {
@@ -332,9 +352,35 @@ impl Capture {
     }
 }
 
+fn eventfd() -> std::io::Result<OwnedFd> {
+    // SAFETY: a plain eventfd(2) call; the descriptor is owned at once.
+    let fd = unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: fd is a fresh descriptor nobody else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+impl Shared {
+    /// End the thread's poll at once.
+    fn wake(&self) {
+        let one: u64 = 1;
+        // SAFETY: writes the 8 bytes of `one` to the eventfd the thread polls.
+        unsafe {
+            libc::write(
+                self.wake.as_raw_fd(),
+                &one as *const u64 as *const libc::c_void,
+                8,
+            )
+        };
+    }
+}
+
 impl Drop for Capture {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
+        self.shared.wake();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
@@ -486,14 +532,32 @@ fn capture_loop(
                 std::thread::sleep(Duration::from_millis(1));
                 continue;
             }
-            let mut pfd = libc::pollfd {
-                fd: fd.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            };
+            let mut pfds = [
+                libc::pollfd {
+                    fd: fd.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: shared.wake.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
             let wait = if pending.is_empty() { 50 } else { 20 };
-            // SAFETY: one pollfd that lives for the call.
-            unsafe { libc::poll(&mut pfd, 1, wait) };
+            // SAFETY: two pollfds that live for the call.
+            unsafe { libc::poll(pfds.as_mut_ptr(), 2, wait) };
+            if pfds[1].revents & libc::POLLIN != 0 {
+                let mut count = [0u8; 8];
+                // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
+                unsafe {
+                    libc::read(
+                        shared.wake.as_raw_fd(),
+                        count.as_mut_ptr() as *mut libc::c_void,
+                        8,
+                    )
+                };
+            }
             shared.ring.lock().waiting = false;
             continue;
         }
