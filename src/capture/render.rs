@@ -540,6 +540,16 @@ pub fn open(p: &Packet, rel: Option<Relative>, names: &Names) -> String {
             "\nData (application layer): {} bytes, what send() was given",
             payload.len()
         );
+        if let Some(size) = p
+            .wire_segment
+            .filter(|s| *s > 0 && payload.len() > usize::from(*s))
+        {
+            let _ = writeln!(
+                out,
+                "(loopback carried it as one segment; a wire would carry {} segments of at most\n {size} bytes, each with its own headers)",
+                payload.len().div_ceil(usize::from(size))
+            );
+        }
         out.push_str(&crate::view::hexdump(payload));
         if !out.ends_with('\n') {
             out.push('\n');
