@@ -341,6 +341,16 @@ impl Session {
 
     /// [`Session::run`], calling `tick` every [`TICK`] while the entry runs.
     pub fn run_with(&mut self, text: &str, tick: &mut dyn FnMut()) -> Outcome {
+        self.run_entry_with(text, tick, true)
+    }
+
+    /// Run `text` as a program body runs: like [`Session::run`], but a bare expression's
+    /// value is not echoed (a lesson's setup: `peer.sendto(...)` must not print `1`).
+    pub fn run_unechoed(&mut self, text: &str) -> Outcome {
+        self.run_entry_with(text, &mut || {}, false)
+    }
+
+    fn run_entry_with(&mut self, text: &str, tick: &mut dyn FnMut(), echo: bool) -> Outcome {
         if text.trim().is_empty() {
             return Outcome::default();
         }
@@ -361,7 +371,7 @@ impl Session {
         let live = self.live.clone();
         let last_exception = self.last_exception.clone();
         let result = self.call(
-            move |ctx| run_entry(ctx, &owned, &services, &last_exception),
+            move |ctx| run_entry(ctx, &owned, &services, &last_exception, echo),
             &mut || {
                 tick();
                 if let Some(live) = &live {
@@ -562,7 +572,11 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         // Sockets close deterministically at the end of a session, whoever still holds
-        // them; the worker ends when its queue closes.
+        // them; the worker ends when its queue closes. As at CPython's exit, a daemon
+        // thread still waiting in one of them ends silently, not with a traceback.
+        self.interp
+            .finalizing
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.interp.sockets.close_all();
         self.jobs = None;
         let _ = self.interp.flush();
@@ -638,6 +652,7 @@ fn run_entry(
     text: &str,
     services: &[(String, u16)],
     last_exception: &Mutex<Option<Value>>,
+    echo_values: bool,
 ) -> Outcome {
     let mut outcome = Outcome::default();
     let src = Source::new("<stdin>", format!("{text}\n"));
@@ -665,7 +680,7 @@ fn run_entry(
     };
     let mut last = None;
     let mut echo = |ctx: &mut Ctx, v: Value| -> interp::R<()> {
-        if v.is_none() {
+        if v.is_none() || !echo_values {
             return Ok(());
         }
         let text = interp::repr::repr(ctx, &v)?;

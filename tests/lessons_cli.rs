@@ -12,6 +12,10 @@ use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(60);
 
+/// The engine's own sample lessons, kept apart from the course (`lessons/`) so that the
+/// curriculum can change without changing what these tests expect.
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lessons");
+
 fn socklab(data: &Path) -> Command {
     let mut c = Command::cargo_bin("socklab").expect("binary");
     c.env("SOCKLAB_DATA_DIR", data)
@@ -143,10 +147,10 @@ fn lint_of_one_file_reads_its_neighbours_for_prerequisites() {
 }
 
 #[test]
-fn the_course_lessons_pass_their_check_and_repeat() {
+fn the_sample_lessons_pass_their_check_and_repeat() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["lesson", "check", "--repeat", "2"])
+        .args(["lesson", "check", "--repeat", "2", "--lessons", FIXTURES])
         .assert()
         .success()
         .stdout(predicate::str::contains("ok    welcome (3 steps"))
@@ -227,16 +231,17 @@ fn a_lesson_that_fails_lint_is_never_run() {
 fn the_solution_piped_into_learn_completes_each_lesson() {
     for id in ["welcome", "first-connection", "tcp-server"] {
         let data = tempfile::tempdir().expect("tempdir");
-        // From a folder with no lessons in it: the course's ship inside the binary.
+        // From another folder (the course's own lessons, inside the binary, are
+        // learnt from anywhere: tests/curriculum_basics.rs).
         let program = socklab(data.path())
             .current_dir(data.path())
-            .args(["lesson", "solution", id])
+            .args(["lesson", "solution", id, "--lessons", FIXTURES])
             .output()
             .expect("solution");
         assert!(program.status.success());
         let out = socklab(data.path())
             .current_dir(data.path())
-            .args(["learn", id])
+            .args(["learn", id, "--lessons", FIXTURES])
             .write_stdin(program.stdout)
             .output()
             .expect("learn");
@@ -257,7 +262,7 @@ fn the_solution_piped_into_learn_completes_each_lesson() {
 fn piped_learn_is_plain_and_fails_when_incomplete() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin(":hint\n:hint\n:hint\naddresses = 2 ** 32\n:check\n")
         .assert()
         .code(1)
@@ -286,7 +291,7 @@ fn piped_learn_is_plain_and_fails_when_incomplete() {
 fn a_check_on_a_deleted_name_says_so_and_the_session_goes_on() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["learn", "first-connection"])
+        .args(["learn", "first-connection", "--lessons", FIXTURES])
         .write_stdin("cli = socket.socket()\ndel cli\n:check\ncli = socket.socket()\n")
         .assert()
         .code(1)
@@ -327,7 +332,7 @@ fn a_damaged_progress_file_is_set_aside_and_learning_goes_on() {
     )
     .expect("write");
     socklab(data.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin("addresses = 2 ** 32\n")
         .assert()
         .code(1)
@@ -363,7 +368,7 @@ fn a_progress_file_from_a_newer_socklab_is_left_untouched() {
     let newer = "{\"format_version\": 7, \"lessons\": {}, \"future\": true}";
     std::fs::write(data.path().join("progress.json"), newer).expect("write");
     socklab(data.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin("addresses = 2 ** 32\n")
         .assert()
         .code(1)
@@ -384,7 +389,7 @@ fn an_unreadable_progress_file_is_said_and_learning_goes_on() {
     std::fs::write(base.path().join("file"), "").expect("write");
     let data = base.path().join("file").join("socklab");
     socklab(&data)
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin("addresses = 2 ** 32\n")
         .assert()
         .code(1)
@@ -399,11 +404,11 @@ fn an_unwritable_data_folder_is_said_once_and_learning_goes_on() {
     // Nothing can be made under /proc/self, even by root; reading finds nothing there.
     let data = Path::new("/proc/self/socklab-data");
     let program = socklab(data)
-        .args(["lesson", "solution", "welcome"])
+        .args(["lesson", "solution", "welcome", "--lessons", FIXTURES])
         .output()
         .expect("solution");
     let out = socklab(data)
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin(program.stdout)
         .output()
         .expect("learn");
@@ -421,12 +426,12 @@ fn an_unwritable_data_folder_is_said_once_and_learning_goes_on() {
 fn learn_without_an_id_resumes_where_the_student_left_off() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["learn", "first-connection"])
+        .args(["learn", "first-connection", "--lessons", FIXTURES])
         .write_stdin("cli = socket.socket()\n")
         .assert()
         .code(1);
     socklab(data.path())
-        .arg("learn")
+        .args(["learn", "--lessons", FIXTURES])
         .write_stdin("")
         .assert()
         .code(1)
@@ -435,7 +440,7 @@ fn learn_without_an_id_resumes_where_the_student_left_off() {
         ));
     // Its first step is done: the next run starts at the second.
     socklab(data.path())
-        .arg("learn")
+        .args(["learn", "--lessons", FIXTURES])
         .write_stdin("x = 1\n")
         .assert()
         .stdout(predicate::str::contains("step 2/5 connect"));
@@ -445,16 +450,16 @@ fn learn_without_an_id_resumes_where_the_student_left_off() {
 fn list_shows_done_marks_and_how_much_is_complete() {
     let data = tempfile::tempdir().expect("tempdir");
     let program = socklab(data.path())
-        .args(["lesson", "solution", "welcome"])
+        .args(["lesson", "solution", "welcome", "--lessons", FIXTURES])
         .output()
         .expect("solution");
     socklab(data.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin(program.stdout)
         .assert()
         .success();
     socklab(data.path())
-        .args(["lesson", "list"])
+        .args(["lesson", "list", "--lessons", FIXTURES])
         .assert()
         .success()
         .stdout(
@@ -470,17 +475,17 @@ fn exports_merge_into_one_csv_row_per_student() {
     let ben = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
     socklab(ana.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin(":hint\naddresses = 2 ** 32\nprint('Hello, network')\n")
         .assert()
         .code(1);
     socklab(ben.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin("addresses = 1\naddresses = 2 ** 32\n")
         .assert()
         .code(1);
     socklab(ana.path())
-        .args(["lesson", "progress"])
+        .args(["lesson", "progress", "--lessons", FIXTURES])
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
@@ -490,18 +495,26 @@ fn exports_merge_into_one_csv_row_per_student() {
     let a = out.path().join("ana.json");
     let b = out.path().join("ben.json");
     socklab(ana.path())
-        .args(["lesson", "progress", "--name", "Ana", "--export"])
+        .args([
+            "lesson",
+            "progress",
+            "--lessons",
+            FIXTURES,
+            "--name",
+            "Ana",
+            "--export",
+        ])
         .arg(&a)
         .assert()
         .success()
         .stdout(format!("progress of Ana written to {}\n", a.display()));
     socklab(ben.path())
-        .args(["lesson", "progress", "--export"])
+        .args(["lesson", "progress", "--lessons", FIXTURES, "--export"])
         .arg(&b)
         .assert()
         .success();
     socklab(ana.path())
-        .args(["lesson", "report", "--csv"])
+        .args(["lesson", "report", "--csv", "--lessons", FIXTURES])
         .arg(&a)
         .arg(&b)
         .assert()
@@ -520,7 +533,7 @@ fn report_refuses_a_file_that_is_not_an_export() {
     let f = data.path().join("x.json");
     std::fs::write(&f, "[1, 2").expect("write");
     socklab(data.path())
-        .args(["lesson", "report", "--csv"])
+        .args(["lesson", "report", "--csv", "--lessons", FIXTURES])
         .arg(&f)
         .assert()
         .code(1)
@@ -531,7 +544,7 @@ fn report_refuses_a_file_that_is_not_an_export() {
 fn reset_in_a_lesson_replays_the_steps_before_and_keeps_the_lessons_names() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["learn", "first-connection"])
+        .args(["learn", "first-connection", "--lessons", FIXTURES])
         .write_stdin("cli = socket.socket()\ndel socket\n:reset\ncli.connect(echo_address)\n")
         .assert()
         .code(1)
@@ -547,12 +560,16 @@ fn reset_in_a_lesson_replays_the_steps_before_and_keeps_the_lessons_names() {
 fn demo_from_a_pipe_reads_one_key_a_line() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["lesson", "demo", "welcome"])
+        .args(["lesson", "demo", "welcome", "--lessons", FIXTURES])
         .write_stdin("\nn\nb\nq\n")
         .assert()
         .success()
         .stdout(predicate::str::contains(
             "━━ Welcome to socklab ━━ step 1 of 3",
+        ))
+        // The introduction opens the first step's screen.
+        .stdout(predicate::str::contains(
+            "socklab is Python's REPL with real sockets behind it.",
         ))
         .stdout(predicate::str::contains(">>> addresses = 2 ** 32\n"))
         .stdout(predicate::str::contains("✓ the step's checks pass"))
@@ -560,7 +577,7 @@ fn demo_from_a_pipe_reads_one_key_a_line() {
         .stdout(predicate::str::contains("this is the first step").not())
         .stdout(predicate::str::contains('\x1b').not());
     socklab(data.path())
-        .args(["lesson", "demo", "nosuch"])
+        .args(["lesson", "demo", "nosuch", "--lessons", FIXTURES])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
@@ -612,7 +629,7 @@ fn every_course_lesson_is_a_chapter_of_the_book() {
 fn a_finished_lesson_leads_to_the_next_and_prerequisites_are_named() {
     let data = tempfile::tempdir().expect("tempdir");
     socklab(data.path())
-        .args(["learn", "first-connection"])
+        .args(["learn", "first-connection", "--lessons", FIXTURES])
         .write_stdin("")
         .assert()
         .code(1)
@@ -620,21 +637,75 @@ fn a_finished_lesson_leads_to_the_next_and_prerequisites_are_named() {
             "this lesson builds on welcome, not complete yet (socklab learn welcome)\n",
         ));
     let program = socklab(data.path())
-        .args(["lesson", "solution", "welcome"])
+        .args(["lesson", "solution", "welcome", "--lessons", FIXTURES])
         .output()
         .expect("solution");
     socklab(data.path())
-        .args(["learn", "welcome"])
+        .args(["learn", "welcome", "--lessons", FIXTURES])
         .write_stdin(program.stdout)
         .assert()
         .success();
     // welcome was the last lesson opened, but it is complete: learn goes on to the next.
     socklab(data.path())
-        .arg("learn")
+        .args(["learn", "--lessons", FIXTURES])
         .write_stdin("")
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with(
             "lesson first-connection: Your first connection\nstep 1/5 create",
         ));
+}
+
+#[test]
+fn a_setup_runs_as_a_program_body_without_echoing_values() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "echo.md",
+        &lesson(
+            "quiet",
+            "",
+            &format!("```python setup\n40 + 2\nprint('set up')\n```\n\n{GOOD_STEP}"),
+        ),
+    );
+    socklab(data.path())
+        .args(["learn", "quiet", "--lessons"])
+        .arg(dir.path())
+        .write_stdin("x = 1\n")
+        .assert()
+        .success()
+        .stdout("lesson quiet: T\nset up\nstep 1/1 s: S\npassed: s\nlesson complete: quiet\n");
+}
+
+#[test]
+fn demo_goes_on_past_a_line_that_raises_on_purpose() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Step 3 of welcome calls socket.gethostname() before importing socket (`# raises`).
+    socklab(data.path())
+        .args(["lesson", "demo", "welcome"])
+        .write_stdin("n\nn\n\nq\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "NameError: name 'socket' is not defined\n>>> import socket\n>>> hostname = socket.gethostname()\n",
+        ))
+        .stdout(predicate::str::contains("✓ the step's checks pass"));
+}
+
+#[test]
+fn a_daemon_thread_waiting_in_recv_ends_silently_with_the_session() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "t.md", &lesson("t", "", GOOD_STEP));
+    socklab(data.path())
+        .args(["learn", "t", "--lessons"])
+        .arg(dir.path())
+        .write_stdin(
+            "import socket, threading\na, b = socket.socketpair()\n\
+             t = threading.Thread(target=a.recv, args=(10,), daemon=True)\nt.start()\nx = 1\n",
+        )
+        .assert()
+        .success()
+        .stderr("");
 }

@@ -10,12 +10,18 @@ use std::path::Path;
 
 const TIMEOUT_MS: u64 = 15_000;
 
-/// `socklab ARGS` on an xterm without colour, its progress and history in `data`.
+/// `socklab ARGS` on an xterm without colour, its progress and history in `data`; on
+/// the engine's sample lessons (`tests/fixtures/lessons`) unless ARGS name a folder.
 fn spawn(data: &Path, args: &[&str]) -> PtySession {
     let mut cmd = pty::command(data);
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .env("SOCKLAB_DATA_DIR", data);
+    cmd.args(args);
+    if !args.contains(&"--lessons") {
+        cmd.args([
+            "--lessons",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lessons"),
+        ]);
+    }
+    cmd.env("NO_COLOR", "1").env("SOCKLAB_DATA_DIR", data);
     let opts = Options::new()
         .timeout_ms(Some(TIMEOUT_MS))
         .strip_ansi_escape_codes(true);
@@ -108,6 +114,8 @@ fn learn_shows_the_step_checks_each_entry_and_moves_on() {
 fn learn_completes_a_lesson_with_services_and_events_and_resumes() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut p = spawn(data.path(), &["learn", "first-connection"]);
+    // The lesson's introduction comes before its first step.
+    expect(&mut p, "The lecture's first client: create a TCP socket");
     expect(&mut p, "Create a TCP socket");
     expect(&mut p, ">>> ");
     p.send_line("cli = socket.socket()").expect("send");

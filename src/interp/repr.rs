@@ -165,6 +165,14 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
             repr(ctx, &parts[2])?
         ),
         Value::Func(f) => format!("<function {} at {:#x}>", f.qualname, v.id()),
+        Value::Builtin(b) if matches!(b.kind, super::value::BuiltinKind::Unbound(..)) => {
+            match &b.kind {
+                super::value::BuiltinKind::Unbound(_, owner) => {
+                    format!("<method '{}' of '{owner}' objects>", b.name)
+                }
+                _ => String::new(),
+            }
+        }
         Value::Builtin(b) => match &b.self_ {
             None => format!("<built-in function {}>", b.name),
             Some(s) => match s {

@@ -147,6 +147,9 @@ pub enum BuiltinKind {
     /// A function whose signature is declared: its arguments are bound
     /// (`interp::args::bind`) before it runs.
     Declared(&'static super::args::Signature, NativeFn),
+    /// A method reached through its type (`str.upper`, `int.to_bytes`): the first
+    /// argument is the value it works on, which must be of that type.
+    Unbound(&'static super::args::Signature, Name),
     /// A method of a built-in value, called on `self_`: dispatched by name.
     Method(Name),
 }

@@ -140,7 +140,7 @@ impl Demo {
                             crate::net::wait::wake_all();
                         }
                     });
-                    if let Some(err) = o.error {
+                    if let Some(err) = o.error.filter(|_| !super::check::raises(&e)) {
                         return Err(format!("replaying step {}: {}", j + 1, err.report));
                     }
                 }
@@ -168,6 +168,15 @@ impl Demo {
             "{}\n\n",
             p.paint(&format!("{head}{rule}"), Style::Heading)
         ));
+        // The lesson's introduction (the lecture's code, what the steps build on) opens
+        // the first step's screen.
+        if i == 0 && !self.lesson.intro.is_empty() {
+            out.push_str(&super::learn::inline(
+                &super::learn::wrap(&self.lesson.intro, WIDTH - 2),
+                p,
+            ));
+            out.push_str("\n\n");
+        }
         out.push_str(&format!(
             "  {}\n\n",
             p.paint(&step.title.to_uppercase(), Style::Heading)
@@ -231,7 +240,8 @@ impl Demo {
                     out.push('\n');
                 }
                 emit(&out);
-                if o.error.is_some() {
+                // A line marked `# raises` fails on purpose: the story goes on.
+                if o.error.is_some() && !super::check::raises(&e) {
                     break;
                 }
             }

@@ -175,7 +175,7 @@ impl Engine {
             return Ok(());
         };
         if let Some(setup) = step.setup.clone() {
-            let o = session.run(&setup.text);
+            let o = session.run_unechoed(&setup.text);
             if let Some(e) = o.error {
                 return Err(format!(
                     "{}:{}: the setup of step `{}` failed: {}",

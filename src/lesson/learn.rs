@@ -4,7 +4,8 @@
 //! current step shown above the prompt; after every entry the step's checks run
 //! quietly, and a passed step says so and the next one is shown. `:hint` (one more each
 //! time), `:solution`, `:skip`, `:back`, `:check`, `:step`, `:reset` (the step afresh,
-//! earlier steps replayed), `:lessons`, `:quit`.
+//! earlier steps replayed), `:lessons`, `:quit`. A lesson resumed in the middle (a new
+//! session) replays the steps before too, so that what they made is there.
 //!
 //! From a pipe (`socklab lesson solution ID | socklab learn ID`) it reads the entries as
 //! typed, prints plain progress lines, and exits 0 only if the lesson is complete at the
@@ -97,7 +98,7 @@ impl Learner {
                 .map(|s| super::engine::entries(&s.text))
                 .unwrap_or_default()
             {
-                let o = session.run(&entry);
+                let o = session.run_unechoed(&entry);
                 if o.error.is_some() && !super::check::raises(&entry) {
                     return Err(format!(
                         "replaying step {} failed: {}",
@@ -124,7 +125,20 @@ impl Learner {
         }
         let head = format!("── {} · step {} of {n} ", l.title, i + 1);
         let rule = "─".repeat(78usize.saturating_sub(head.chars().count()));
-        let mut out = format!("\n{}\n", p.paint(&format!("{head}{rule}"), Style::Heading));
+        let mut out = String::new();
+        // The introduction (the lecture's code, the ideas the steps build on) comes
+        // before the first step; its `# title` is the rule's already.
+        let intro = l.intro.strip_prefix("# ").map_or(l.intro.as_str(), |t| {
+            t.split_once('\n').map_or("", |(_, rest)| rest.trim_start())
+        });
+        if i == 0 && !intro.is_empty() {
+            out.push_str(&format!("\n{}\n", p.paint(&l.title, Style::Heading)));
+            out.push_str(&format!("\n{}\n", inline(&wrap(intro, 78), p).trim_end()));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            p.paint(&format!("{head}{rule}"), Style::Heading)
+        ));
         out.push_str(&format!("{}\n\n", p.paint(&step.title, Style::Heading)));
         if !step.text.is_empty() {
             out.push_str(&inline(&wrap(&step.text, 78), p));
@@ -561,6 +575,9 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         .and_then(|sid| l.steps.iter().position(|s| s.id == sid))
         .unwrap_or(0);
     let start = learner.next_undone(saved);
+    if !terminal && say(&format!("lesson {}: {}\n", l.id, l.title)).is_err() {
+        return 0;
+    }
     let mut first = String::new();
     let before: Vec<&str> = l
         .needs_lessons
@@ -589,6 +606,20 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
             )
         ));
     }
+    // Resuming in a new session: the step may build on what the steps before it made
+    // (`srv` listening, `cli` connected), so they are replayed, as `:reset` does.
+    if start > 0 && start < learner.lesson().steps.len() {
+        match learner.replay(&mut session, start) {
+            Ok(()) => first.push_str(&format!(
+                "{}\n",
+                palette.paint(
+                    "the steps before this one were replayed with their model solutions",
+                    Style::Hint
+                )
+            )),
+            Err(e) => first.push_str(&format!("{e}\n")),
+        }
+    }
     first.push_str(&learner.go(&mut session, start));
     if learner.engine.current().is_none() {
         first.push_str(&learner.completion());
@@ -603,9 +634,8 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
 /// `learn` from a pipe: the entries as typed, plain lines, exit 0 if complete.
 fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
     let mut err = std::io::stderr();
-    let l = learner.lesson().clone();
     let step = learner.before_prompt(session);
-    if say(&format!("lesson {}: {}\n{first}{step}", l.id, l.title)).is_err() {
+    if say(&format!("{first}{step}")).is_err() {
         return 0;
     }
     let mut pending = String::new();

@@ -60,6 +60,7 @@ pub const CHECK_FUNCTIONS: &[&str] = &[
     "issubclass",
     "type",
     "hasattr",
+    "callable",
     "range",
     "enumerate",
     "zip",
@@ -118,6 +119,10 @@ pub const CHECK_METHODS: &[&str] = &[
     "isprintable",
     "fromhex",
     "copy",
+    // threads and their kin: reading their state
+    "is_alive",
+    "is_set",
+    "locked",
     // dict
     "keys",
     "values",
@@ -490,6 +495,7 @@ mod tests {
         let at = Pos { line: 7, col: 1 };
         assert_eq!(check_problem("state(cli) == 'connected'", at), None);
         assert_eq!(check_problem("cli.getpeername()[1] > 0", at), None);
+        assert_eq!(check_problem("callable(f) and not t.is_alive()", at), None);
         let p = check_problem("cli.recv(10) == b'x'", at).expect("recv refused");
         assert_eq!(p.pos, Pos { line: 7, col: 1 });
         assert!(p.message.contains("`recv`"), "{}", p.message);

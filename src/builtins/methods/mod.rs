@@ -157,25 +157,24 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
         },
         _ => {
             // `str.upper(s)` and friends: an unbound method of the type.
-            let sample = match &*c.name {
-                "str" => Value::str(""),
-                "bytes" => Value::bytes(b""),
-                "list" => Value::list(vec![]),
-                "dict" => Value::Dict(Arc::new(Mutex::new(Dict::new()))),
-                "tuple" => Value::tuple(vec![]),
-                "int" => Value::Int(0),
-                "float" => Value::Float(0.0),
+            let table = match &*c.name {
+                "str" => super::signatures::STR,
+                "bytes" => super::signatures::BYTES,
+                "bytearray" => super::signatures::BYTEARRAY,
+                "list" => super::signatures::LIST,
+                "tuple" => super::signatures::TUPLE,
+                "dict" => super::signatures::DICT,
+                "set" => super::signatures::SET,
+                "frozenset" => super::signatures::FROZENSET,
+                "int" => super::signatures::INT,
+                "float" => super::signatures::FLOAT,
                 _ => return None,
             };
-            if !has_method(&sample, name) {
-                return None;
-            }
-            let n: Name = Arc::from(name);
-            let _ = n;
+            let sig = args::lookup(table, name)?;
             return Some(Value::Builtin(Arc::new(Builtin {
                 name: Arc::from(name),
                 self_: None,
-                kind: BuiltinKind::Function(unbound_method_trampoline(name)?),
+                kind: BuiltinKind::Unbound(sig, c.name.clone()),
             })));
         }
     };
@@ -187,33 +186,6 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
         self_: None,
         kind: BuiltinKind::Declared(sig, f),
     })))
-}
-
-/// Unbound built-in methods are rare in the lecture; only the few used idioms are wired.
-fn unbound_method_trampoline(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "join" => |ctx, a, k| call_first(ctx, "join", a, k),
-        "upper" => |ctx, a, k| call_first(ctx, "upper", a, k),
-        "lower" => |ctx, a, k| call_first(ctx, "lower", a, k),
-        "strip" => |ctx, a, k| call_first(ctx, "strip", a, k),
-        "split" => |ctx, a, k| call_first(ctx, "split", a, k),
-        "encode" => |ctx, a, k| call_first(ctx, "encode", a, k),
-        "decode" => |ctx, a, k| call_first(ctx, "decode", a, k),
-        "append" => |ctx, a, k| call_first(ctx, "append", a, k),
-        "keys" => |ctx, a, k| call_first(ctx, "keys", a, k),
-        "items" => |ctx, a, k| call_first(ctx, "items", a, k),
-        "values" => |ctx, a, k| call_first(ctx, "values", a, k),
-        "get" => |ctx, a, k| call_first(ctx, "get", a, k),
-        "format" => |ctx, a, k| call_first(ctx, "format", a, k),
-        _ => return None,
-    })
-}
-
-fn call_first(ctx: &mut Ctx, name: &str, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    let Some((first, rest)) = a.split_first() else {
-        return Err(ctx.type_error(format!("unbound method {name}() needs an argument")));
-    };
-    crate::interp::exec::call_method(ctx, first, name, rest.to_vec(), k.to_vec())
 }
 
 fn repr_is_empty(e: &Exc) -> bool {

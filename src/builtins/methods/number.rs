@@ -62,10 +62,8 @@ pub(super) fn float_hex(f: f64) -> String {
     } else {
         (1, exp - 1023)
     };
-    let mut m = format!("{mant:013x}");
-    while m.len() > 1 && m.ends_with('0') {
-        m.pop();
-    }
+    // Always all 13 hex digits of the mantissa, as CPython writes them.
+    let m = format!("{mant:013x}");
     format!(
         "{sign}0x{lead}.{m}p{}{}",
         if e < 0 { '-' } else { '+' },

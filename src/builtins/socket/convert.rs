@@ -4,7 +4,6 @@
 use super::*;
 
 pub(super) fn swap(ctx: &mut Ctx, a: &[Value], fname: &str, bits: u32) -> R<Value> {
-    arg_count(ctx, fname, a, 1, 1)?;
     let v: i128 = match &a[0] {
         Value::Int(i) => *i as i128,
         Value::Bool(b) => *b as i128,
@@ -67,7 +66,6 @@ pub(super) fn parse_inet_aton(s: &str) -> Option<u32> {
 }
 
 pub(super) fn inet_aton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "inet_aton", a, 1, 1)?;
     let Value::Str(s) = &a[0] else {
         return Err(ctx.type_error(format!(
             "inet_aton() argument 1 must be str, not {}",
@@ -84,7 +82,6 @@ pub(super) fn inet_aton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Va
 }
 
 pub(super) fn inet_ntoa(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "inet_ntoa", a, 1, 1)?;
     let b = data_arg(ctx, &a[0])?;
     if b.len() != 4 {
         return Err(Exc::new(types::new_exception(
@@ -98,7 +95,6 @@ pub(super) fn inet_ntoa(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Va
 }
 
 pub(super) fn inet_pton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "inet_pton", a, 2, 2)?;
     let family = to_c_int(ctx, &a[0])?;
     let Value::Str(s) = &a[1] else {
         return Err(ctx.type_error(format!(
@@ -126,7 +122,6 @@ pub(super) fn inet_pton(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Va
 }
 
 pub(super) fn inet_ntop(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "inet_ntop", a, 2, 2)?;
     let family = to_c_int(ctx, &a[0])?;
     let b = data_arg(ctx, &a[1])?;
     match (family, b.len()) {

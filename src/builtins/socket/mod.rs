@@ -138,7 +138,6 @@ fn parse_timeout(ctx: &Ctx, v: &Value) -> R<Option<f64>> {
 }
 
 fn setdefaulttimeout(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "setdefaulttimeout", a, 1, 1)?;
     let t = parse_timeout(ctx, &a[0])?;
     ctx.interp
         .process

@@ -358,7 +358,6 @@ pub(super) fn gethostbyaddr(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> 
 }
 
 pub(super) fn getfqdn(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "getfqdn", a, 0, 1)?;
     let mut name = match a.first() {
         Some(v) => host_of(ctx, v, "getfqdn")?.trim().to_string(),
         None => String::new(),
@@ -453,7 +452,6 @@ pub(super) fn proto_arg(ctx: &Ctx, v: Option<&Value>) -> R<Option<CString>> {
 }
 
 pub(super) fn getservbyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "getservbyname", a, 1, 2)?;
     let Value::Str(name) = &a[0] else {
         return Err(ctx.type_error(format!(
             "getservbyname() argument 1 must be str, not {}",
@@ -481,7 +479,6 @@ pub(super) fn getservbyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> 
 }
 
 pub(super) fn getservbyport(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "getservbyport", a, 1, 2)?;
     let port = to_c_int(ctx, &a[0])?;
     if !(0..=65535).contains(&port) {
         return Err(ctx.err("OverflowError", "getservbyport: port must be 0-65535."));
@@ -507,7 +504,6 @@ pub(super) fn getservbyport(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> 
 }
 
 pub(super) fn getprotobyname(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "getprotobyname", a, 1, 1)?;
     let Value::Str(name) = &a[0] else {
         return Err(ctx.type_error(format!(
             "getprotobyname() argument 1 must be str, not {}",

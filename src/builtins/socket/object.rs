@@ -318,7 +318,7 @@ impl SocketObj {
         let r = match name {
             "bind" => self.bind(ctx, a),
             "listen" => self.listen(ctx, a),
-            "accept" => self.accept(ctx, a),
+            "accept" => self.accept(ctx),
             "connect" => self.connect(ctx, a, false),
             "connect_ex" => self.connect(ctx, a, true),
             "send" => self.send(ctx, a, false),
@@ -339,7 +339,6 @@ impl SocketObj {
             "setsockopt" => self.setsockopt(ctx, a),
             "getsockopt" => self.getsockopt(ctx, a),
             "settimeout" => (|| {
-                arg_count(ctx, "socket.settimeout", a, 1, 1)?;
                 let t = parse_timeout(ctx, &a[0])?;
                 s.set_timeout(t);
                 // CPython stores the value, then fails to apply it to a closed socket.
@@ -348,7 +347,6 @@ impl SocketObj {
             })(),
             "gettimeout" => Ok(float_or_none(s.timeout())),
             "setblocking" => (|| {
-                arg_count(ctx, "socket.setblocking", a, 1, 1)?;
                 let b = to_i64(ctx, &a[0], "")? != 0;
                 s.set_timeout(if b { None } else { Some(0.0) });
                 os_of(ctx, s)?;
@@ -389,7 +387,6 @@ impl SocketObj {
     }
 
     fn bind(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "socket.bind", a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], "bind")?;
         let os = os_of(ctx, s)?;
@@ -427,8 +424,7 @@ impl SocketObj {
         Ok(Value::None)
     }
 
-    fn accept(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "socket.accept", a, 0, 0)?;
+    fn accept(&self, ctx: &mut Ctx) -> R<Value> {
         let s = &self.sock;
         let (conn, addr) = blocking(ctx, s, true, |os| os.accept())?;
         // CPython: the new socket is blocking unless a default time-out is set.
@@ -450,7 +446,6 @@ impl SocketObj {
 
     fn connect(&self, ctx: &mut Ctx, a: &[Value], ex: bool) -> R<Value> {
         let fname = if ex { "connect_ex" } else { "connect" };
-        arg_count(ctx, &format!("socket.{fname}"), a, 1, 1)?;
         let s = &self.sock;
         let addr = parse_address(ctx, s.family, &a[0], fname)?;
         let os = match os_of(ctx, s) {
@@ -540,8 +535,6 @@ impl SocketObj {
     }
 
     fn send(&self, ctx: &mut Ctx, a: &[Value], all: bool) -> R<Value> {
-        let fname = if all { "socket.sendall" } else { "socket.send" };
-        arg_count(ctx, fname, a, 1, 2)?;
         let s = &self.sock;
         let owned;
         let data: &[u8] = match &a[0] {
@@ -720,7 +713,6 @@ impl SocketObj {
     }
 
     fn shutdown(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
-        arg_count(ctx, "socket.shutdown", a, 1, 1)?;
         let s = &self.sock;
         let how = to_clinic_int(ctx, &a[0])?;
         let (h, state) = match how {
@@ -1011,7 +1003,6 @@ pub const SOCKET_METHODS: &[&str] = &[
 // makefile(): a file-like view of a connected socket
 
 pub(super) fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "socketpair", a, 0, 3)?;
     let family = match a.first().or(kwarg(k, "family")) {
         Some(v) if !v.is_none() => to_c_int(ctx, v)?,
         _ => libc::AF_UNIX,
@@ -1040,7 +1031,6 @@ pub(super) fn socketpair(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<V
 }
 
 pub(super) fn create_connection(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "create_connection", a, 1, 3)?;
     // `host, port = address`, with Python's unpacking errors.
     let t = iterate(ctx, &a[0]).map_err(|_| {
         ctx.type_error(format!(
@@ -1104,7 +1094,6 @@ pub(super) fn call_socket(ctx: &mut Ctx, v: &Value, name: &str, args: Vec<Value>
 }
 
 pub(super) fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "create_server", a, 1, 1)?;
     let family = match kwarg(k, "family") {
         Some(v) => to_c_int(ctx, v)?,
         None => libc::AF_INET,

@@ -131,6 +131,8 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 Value::tuple(func.defaults.clone())
             }),
             "__class__" => Ok(Value::Class(class("function"))),
+            // Calling `f.__call__(...)` is calling `f` (CPython's is a method-wrapper).
+            "__call__" => Ok(obj.clone()),
             _ => match func.attrs.lock().get(name) {
                 Some(v) => Ok(v.clone()),
                 None => Err(attr_error(ctx, obj, name)),
@@ -139,12 +141,14 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
         Value::BoundMethod(bm) => match name {
             "__self__" => Ok(bm.0.clone()),
             "__func__" => Ok(bm.1.clone()),
+            "__call__" => Ok(obj.clone()),
             _ => getattr(ctx, &bm.1, name),
         },
         Value::Builtin(b) => match name {
             "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
             "__self__" => Ok(b.self_.clone().unwrap_or(Value::None)),
             "__doc__" => Ok(Value::None),
+            "__call__" => Ok(obj.clone()),
             _ => Err(attr_error(ctx, obj, name)),
         },
         _ => match crate::builtins::methods::value_attr(ctx, obj, name)? {

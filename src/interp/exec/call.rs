@@ -317,6 +317,21 @@ pub fn call(
                     }
                 }
             }
+            BuiltinKind::Unbound(_, owner) => {
+                let name = &b.name;
+                let Some((first, rest)) = args.split_first() else {
+                    return Err(ctx
+                        .type_error(format!("unbound method {owner}.{name}() needs an argument")));
+                };
+                // The value must be of the method's type (a bool is an int).
+                let kind = type_name(first);
+                if *kind != **owner && !(&**owner == "int" && matches!(first, Value::Bool(_))) {
+                    return Err(ctx.type_error(format!(
+                        "descriptor '{name}' for '{owner}' objects doesn't apply to a '{kind}' object"
+                    )));
+                }
+                call_method(ctx, first, name, rest.to_vec(), kwargs)
+            }
             BuiltinKind::Method(name) => {
                 let this = b.self_.clone().unwrap_or(Value::None);
                 let keywords = !kwargs.is_empty();
