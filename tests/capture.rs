@@ -415,14 +415,30 @@ fn the_books_capture_is_what_socklab_prints() {
     let dir = Scratch::new("book", false);
     let prog = dir.0.join("prog.py");
     std::fs::write(&prog, program).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args(["run", "--trace"])
-        .arg(&prog)
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    let printed = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(ports_by_order(&printed), ports_by_order(shown));
+    // Whether the ACK of the first FIN travels alone or rides on the second FIN is the
+    // kernel's delayed-ACK timer against the time between the two close() calls: a
+    // program descheduled there on a loaded machine sends one more packet. Up to three
+    // runs, so a loaded CI does not fail on the scheduler; every run is shown if none
+    // prints what the book shows.
+    let mut runs = Vec::new();
+    for _ in 0..3 {
+        let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args(["run", "--trace"])
+            .arg(&prog)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let printed = ports_by_order(&String::from_utf8_lossy(&out.stderr));
+        if printed == ports_by_order(shown) {
+            return;
+        }
+        runs.push(printed);
+    }
+    panic!(
+        "the book shows:\n{}\nsocklab printed:\n{}",
+        ports_by_order(shown),
+        runs.join("\n---\n")
+    );
 }
 
 #[test]
