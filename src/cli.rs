@@ -15,6 +15,21 @@ pub struct Cli {
     /// always, or never.
     #[arg(long, value_enum, default_value_t = crate::view::ColorChoice::Auto, value_name = "WHEN")]
     pub color: crate::view::ColorChoice,
+    /// Run in a private network of socklab's own (loopback only; nothing leaves it),
+    /// where packets can be captured without root (:trace on, --trace). Another
+    /// terminal joins it with --join PID.
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// With --sandbox: loopback's MTU (1500 gives an Ethernet's segment sizes).
+    #[arg(long, global = true, value_name = "BYTES", value_parser = clap::value_parser!(u32).range(1280..=65536))]
+    pub mtu: Option<u32>,
+    /// Join the private network of the sandboxed socklab with this process id (it
+    /// prints it at start-up), so this command's sockets meet that session's.
+    #[arg(long, global = true, value_name = "PID", conflicts_with = "sandbox")]
+    pub join: Option<u32>,
+    /// Start the REPL with the packet view on (:trace on).
+    #[arg(long)]
+    pub trace: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -213,6 +228,14 @@ pub struct RunArgs {
     /// Print every socket event (created, bound, sent 3 bytes ...) to standard error.
     #[arg(long)]
     pub trace_events: bool,
+    /// Print every packet the program's sockets cause (tcpdump's notation) to standard
+    /// error; standard output stays the program's. Without root, the program runs in a
+    /// private network of its own (as with --sandbox).
+    #[arg(long)]
+    pub trace: bool,
+    /// Write the program's packets to FILE (pcapng, which Wireshark opens) as they come.
+    #[arg(long, value_name = "FILE")]
+    pub pcap: Option<PathBuf>,
     /// The program to run, or `-` for standard input.
     pub file: PathBuf,
     /// Arguments the program sees in `sys.argv[1:]`.

@@ -22,6 +22,9 @@
 //! - `py2`: the lecture's Python 2 rewritten as Python 3 (`socklab py3`, and the REPL's
 //!   offer of the Python 3 line).
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
+//! - `capture`: the packets behind each call: a capture thread on loopback (as root, or
+//!   in the private network of `--sandbox`), the packets as tcpdump lines, opened layer
+//!   by layer, as a sequence diagram, and as a pcapng file.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
 //!   time; the sockets and events by the names the student gave them (`sockets`); event
 //!   lines as they happen, in order with the output (`live`). What the REPL and lessons
@@ -37,6 +40,7 @@
 //!   `serve`, `connect` and `listen` commands, and `Services` for the REPL's `:serve`.
 
 pub mod builtins;
+pub mod capture;
 pub mod cli;
 pub mod completions;
 pub mod help;
@@ -63,6 +67,13 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Err(why) = enter_network(&cli) {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("socklab: {why}\n").as_bytes(),
+        );
+        return 2;
+    }
     match cli.command {
         Some(cli::Command::Run(args)) => runner::run_command(&args),
         Some(cli::Command::Serve(args)) => labs::serve_command(&args),
@@ -72,6 +83,42 @@ pub fn run() -> i32 {
         Some(cli::Command::Lesson(args)) => lesson::lesson_command(&args, cli.color),
         Some(cli::Command::Completions(args)) => completions::completions_command(&args),
         Some(cli::Command::Py3(args)) => py2::py3_command(&args),
-        None => repl::run(cli.color),
+        None => repl::run(cli.color, cli.trace),
     }
+}
+
+/// Join or make the private network (`--join`, `--sandbox`, or a capture asked for
+/// without the right to capture on the host's loopback). First thing after parsing the
+/// command line: the kernel allows it only while the process has one thread.
+fn enter_network(cli: &cli::Cli) -> Result<(), String> {
+    use capture::sandbox;
+    if let Some(pid) = cli.join {
+        return sandbox::join(pid);
+    }
+    let run_capture =
+        matches!(&cli.command, Some(cli::Command::Run(a)) if a.trace || a.pcap.is_some());
+    if cli.sandbox {
+        sandbox::enter(cli.mtu)?;
+        // The REPL says it under its banner; a program's output stays its own.
+        if matches!(
+            &cli.command,
+            Some(cli::Command::Serve(_) | cli::Command::Listen(_) | cli::Command::Connect(_))
+        ) {
+            let _ =
+                std::io::Write::write_all(&mut std::io::stderr(), sandbox::join_hint().as_bytes());
+        }
+    } else if (run_capture || (cli.trace && cli.command.is_none())) && !capture::live::permitted() {
+        // Without root, a capture needs a network of its own; if that is refused too,
+        // the program still runs and the capture says why it cannot.
+        if sandbox::enter(cli.mtu).is_ok() && run_capture {
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                b"socklab: not root, so the program runs in a private network of its own (loopback only), where its packets can be captured\n",
+            );
+        }
+    }
+    if cli.mtu.is_some() && !sandbox::active() {
+        return Err("--mtu changes the sandbox's loopback: use it with --sandbox".into());
+    }
+    Ok(())
 }

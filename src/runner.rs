@@ -44,7 +44,132 @@ pub fn run_command(args: &RunArgs) -> i32 {
     }];
     argv.extend(args.args.iter().cloned());
     let trace = args.trace_events;
-    on_interpreter_stack(move || run_source(&name, bytes, argv, explain, trace))
+    let packets = if args.trace || args.pcap.is_some() {
+        let file = match &args.pcap {
+            Some(path) => match crate::capture::pcap::PcapFile::create(path) {
+                Ok(f) => Some((path.clone(), f)),
+                Err(e) => {
+                    eprintln!("socklab: cannot write {}: {e}", path.display());
+                    return 2;
+                }
+            },
+            None => None,
+        };
+        Some(PacketOptions {
+            lines: args.trace,
+            file,
+        })
+    } else {
+        None
+    };
+    on_interpreter_stack(move || run_source(&name, bytes, argv, explain, trace, packets))
+}
+
+/// `--trace` and `--pcap`: what to do with the program's packets.
+struct PacketOptions {
+    /// Print a line per packet to standard error.
+    lines: bool,
+    /// Write them to this pcapng file.
+    file: Option<(std::path::PathBuf, crate::capture::pcap::PcapFile)>,
+}
+
+type SharedFile =
+    Arc<parking_lot::Mutex<Option<(std::path::PathBuf, crate::capture::pcap::PcapFile)>>>;
+
+/// Start capturing the program's packets, or say on standard error why not (the
+/// program runs all the same).
+fn start_capture(
+    interp: &Arc<Interp>,
+    options: PacketOptions,
+) -> Option<(crate::capture::Capture, SharedFile)> {
+    use crate::capture::{render, Capture};
+    if !crate::capture::sandbox::active() {
+        // On the host's loopback the filter learns the program's ports from its events.
+        crate::session::sockets::collect_events(interp);
+    }
+    let file: SharedFile = Arc::new(parking_lot::Mutex::new(options.file));
+    let writer = file.clone();
+    let sink: crate::capture::live::Sink = Box::new(RunSink {
+        lines: options
+            .lines
+            .then(|| std::io::BufWriter::new(std::io::stderr())),
+        flows: render::Flows::default(),
+        names: render::Names::default(),
+        file: writer,
+    });
+    let filter = crate::capture::live::table_filter(interp.sockets.clone());
+    let table = interp.sockets.clone();
+    match Capture::start(Some(filter), Box::new(move || table.cursor()), Some(sink)) {
+        Ok(c) => Some((c, file)),
+        Err(e) => {
+            eprintln!("socklab: {e}");
+            None
+        }
+    }
+}
+
+/// Where `socklab run`'s packets go, on the capture thread.
+struct RunSink {
+    /// `--trace`: lines to standard error, written out whenever the capture catches up.
+    lines: Option<std::io::BufWriter<std::io::Stderr>>,
+    flows: crate::capture::render::Flows,
+    names: crate::capture::render::Names,
+    file: SharedFile,
+}
+
+impl crate::capture::live::Deliver for RunSink {
+    fn packet(&mut self, p: &crate::capture::Packet) {
+        use std::io::Write;
+        if let Some(out) = &mut self.lines {
+            let _ = writeln!(out, "{}", self.flows.line(p, &self.names));
+        }
+        let mut guard = self.file.lock();
+        if let Some((path, f)) = guard.as_mut() {
+            if let Err(e) = f.write(p) {
+                eprintln!(
+                    "socklab: cannot write {}: {e}; the capture goes on without the file",
+                    path.display()
+                );
+                *guard = None;
+            }
+        }
+    }
+
+    fn idle(&mut self) {
+        use std::io::Write;
+        if let Some(out) = &mut self.lines {
+            let _ = out.flush();
+        }
+    }
+}
+
+/// The program ended: take in its last packets (the FINs of the sockets its end
+/// closed) and complete the file.
+fn finish_capture(capture: Option<(crate::capture::Capture, SharedFile)>) -> Result<(), String> {
+    let Some((capture, file)) = capture else {
+        return Ok(());
+    };
+    // A busy program may leave the thread behind by many thousands of packets.
+    capture.catch_up(std::time::Duration::from_secs(10));
+    if let Some(why) = capture.failure() {
+        eprintln!("socklab: {why}");
+    }
+    let lost = capture.lost();
+    // Stopping the thread drops the sink, which writes out its last lines.
+    drop(capture);
+    if lost > 0 {
+        eprintln!(
+            "socklab: the capture lost {lost} packets: the program sent them faster than \
+             they could be read"
+        );
+    }
+    let taken = file.lock().take();
+    match taken {
+        Some((path, f)) => f
+            .finish()
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => Ok(()),
+    }
 }
 
 /// Run the program on this thread, the process's main thread, switched to a stack of
@@ -68,28 +193,53 @@ pub fn run_stdin_as_script() -> i32 {
         eprintln!("socklab: cannot read standard input: {e}");
         return 2;
     }
-    on_interpreter_stack(move || run_source("<stdin>", bytes, vec![String::new()], false, false))
+    on_interpreter_stack(move || {
+        run_source("<stdin>", bytes, vec![String::new()], false, false, None)
+    })
 }
 
-fn run_source(name: &str, bytes: Vec<u8>, argv: Vec<String>, explain: bool, trace: bool) -> i32 {
+fn run_source(
+    name: &str,
+    bytes: Vec<u8>,
+    argv: Vec<String>,
+    explain: bool,
+    trace: bool,
+    packets: Option<PacketOptions>,
+) -> i32 {
     crate::builtins::site::answer_help_with(crate::help::help_for_value);
     let interp = Interp::new(argv);
     interp
         .sockets
         .trace
         .store(trace, std::sync::atomic::Ordering::Relaxed);
+    let capture = packets.and_then(|p| start_capture(&interp, p));
+    let code = run_program(&interp, name, bytes, explain);
+    match finish_capture(capture) {
+        Ok(()) => code,
+        Err(why) => {
+            eprintln!("socklab: {why}");
+            if code == 0 {
+                1
+            } else {
+                code
+            }
+        }
+    }
+}
+
+fn run_program(interp: &Arc<Interp>, name: &str, bytes: Vec<u8>, explain: bool) -> i32 {
     // Ctrl-C becomes KeyboardInterrupt in the program, even inside accept() or recv().
     let _ = crate::net::wait::install_sigint(interp.interrupted.clone());
     let src = match decode_source(name, bytes) {
         Ok(s) => s,
-        Err((src, err)) => return report_syntax_error(&interp, &src, &err, explain),
+        Err((src, err)) => return report_syntax_error(interp, &src, &err, explain),
     };
     let globals = interp.main.clone();
     globals.set("__name__", Value::str("__main__"));
     globals.set("__file__", Value::str(name));
     let module = match interp::compile(&src, &globals) {
         Ok(m) => m,
-        Err(err) => return report_syntax_error(&interp, &src, &err, explain),
+        Err(err) => return report_syntax_error(interp, &src, &err, explain),
     };
     let mut ctx = interp.new_ctx();
     let result = interp::run_module(&mut ctx, &module, &globals, &src);

@@ -22,9 +22,11 @@
 //! ends the entry like any exception. Names and sockets stay as they were.
 
 pub mod live;
+pub mod packets;
 pub mod sockets;
 
 pub use live::{EventRenderer, LiveEvents};
+pub use packets::PacketInfo;
 pub use sockets::{SocketEvent, SocketRow};
 
 use crate::hints::{self, Facts};
@@ -121,6 +123,8 @@ pub struct Session {
     echoed: Vec<bool>,
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
+    /// The packet capture, when on (`:trace on`; `packets.rs`).
+    packets: packets::Trace,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -241,6 +245,7 @@ impl Session {
             last_exception: Arc::new(Mutex::new(None)),
             echoed: Vec::new(),
             live: live_events,
+            packets: packets::Trace::default(),
         })
     }
 
@@ -362,6 +367,7 @@ impl Session {
         if let Some(live) = &self.live {
             live.start_entry();
         }
+        self.packets.entry_starts(text);
         let live = self.live.clone();
         let last_exception = self.last_exception.clone();
         let result = self.call(
@@ -374,6 +380,7 @@ impl Session {
             },
         );
         self.interp.interrupted.store(false, Ordering::Relaxed);
+        self.packets.entry_ends();
         let mut outcome = match result {
             Some(r) => r,
             None => Outcome {

@@ -176,6 +176,17 @@ impl ReplHelper {
                 .collect(),
             ":show" => crate::session::sockets::all_names(&self.interp),
             ":events" => vec!["on".into(), "off".into()],
+            ":trace" if text[space..].trim_start().starts_with("save ") => {
+                let pos = before.len();
+                let history = rustyline::history::DefaultHistory::new();
+                let ctx = Context::new(&history);
+                return match self.files.complete(before, pos, &ctx) {
+                    Ok((s, pairs)) => (s, pairs.into_iter().map(|p| p.replacement).collect()),
+                    Err(_) => (pos, Vec::new()),
+                };
+            }
+            ":trace" => vec!["on".into(), "off".into(), "save".into()],
+            ":flow" => crate::session::sockets::all_names(&self.interp),
             ":serve" if text[space..].trim().contains(' ') => Vec::new(),
             ":serve" => labs::catalogue()
                 .iter()

@@ -70,6 +70,14 @@ pub fn run(session: &mut Session, state: &mut MetaState, line: &str) -> (String,
         ":stop" => stop(session, arg),
         ":save" => save(session, state, arg),
         ":log" => log(arg),
+        ":trace" => trace(session, arg),
+        ":packet" => packet(session, arg),
+        ":flow" => match session.packet_flow(
+            (!arg.is_empty()).then_some(arg),
+            state.width.map_or(80, usize::from),
+        ) {
+            Ok(text) | Err(text) => format!("{}\n", text.trim_end()),
+        },
         ":reset" if !arg.is_empty() => usage(":reset", arg),
         ":reset" => {
             session.reset();
@@ -89,6 +97,55 @@ fn usage(command: &str, arg: &str) -> String {
         format!("usage: {signature}\n")
     } else {
         format!("usage: {signature} (not {arg:?}; :help {command} says more)\n")
+    }
+}
+
+/// `:trace on|off|save FILE`: the packet view.
+pub fn trace(session: &mut Session, arg: &str) -> String {
+    let (word, rest) = match arg.split_once(char::is_whitespace) {
+        Some((w, r)) => (w, r.trim()),
+        None => (arg, ""),
+    };
+    match (word, rest) {
+        ("on", "") => match session.trace_on() {
+            Ok(place) => format!(
+                "packets are on: {}; after each entry, its packets (:packet N opens one, \
+                 :flow draws them)\n",
+                place.describe()
+            ),
+            Err(why) => format!("{why}\n"),
+        },
+        ("off", "") => {
+            if session.trace_off() {
+                "packets are off (:trace on captures again)\n".into()
+            } else {
+                "packets were off\n".into()
+            }
+        }
+        ("", "") => match session.tracing() {
+            Some(place) => format!("packets are on: {}\n", place.describe()),
+            None => "packets are off (:trace on shows the packets behind each call)\n".into(),
+        },
+        ("save", "") => usage(":trace", arg),
+        ("save", file) => match session.save_packets(std::path::Path::new(file)) {
+            Ok(n) => format!(
+                "wrote {} to {file} (pcapng: Wireshark opens it; each packet's comment is \
+                 the line that caused it)\n",
+                crate::view::english::count(n as u64, "packet")
+            ),
+            Err(why) => format!("{why}\n"),
+        },
+        _ => usage(":trace", arg),
+    }
+}
+
+fn packet(session: &mut Session, arg: &str) -> String {
+    let number = arg.trim_start_matches('#');
+    match number.parse::<u64>() {
+        Ok(n) => match session.open_packet(n) {
+            Ok(text) | Err(text) => format!("{}\n", text.trim_end()),
+        },
+        Err(_) => usage(":packet", arg),
     }
 }
 
@@ -468,6 +525,43 @@ mod tests {
 
     fn session() -> Session {
         Session::new(Default::default()).expect("session")
+    }
+
+    #[test]
+    fn the_packet_commands_check_their_words() {
+        let mut s = session();
+        let mut st = state();
+        let (out, _) = run(&mut s, &mut st, ":trace");
+        assert!(out.starts_with("packets are off"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace sideways");
+        assert!(out.starts_with("usage: :trace on|off|save"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace save");
+        assert!(out.starts_with("usage: :trace on|off|save"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":packet one");
+        assert!(out.starts_with("usage: :packet N"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":packet 3");
+        assert!(out.contains(":trace on starts it"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":flow");
+        assert!(out.contains(":trace on starts it"), "{out}");
+        let (out, _) = run(&mut s, &mut st, ":trace off");
+        assert_eq!(out, "packets were off\n");
+        // As root on the host's loopback (how cargo test runs here and in CI), the
+        // capture starts and says where it captures.
+        // SAFETY: geteuid cannot fail.
+        if unsafe { libc::geteuid() } == 0 {
+            let (out, _) = run(&mut s, &mut st, ":trace on");
+            assert!(
+                out.starts_with("packets are on: capturing on this machine's loopback"),
+                "{out}"
+            );
+            let (out, _) = run(&mut s, &mut st, ":trace save /proc/no-such-dir/x.pcapng");
+            assert!(
+                out.starts_with("cannot write /proc/no-such-dir/x.pcapng"),
+                "{out}"
+            );
+            let (out, _) = run(&mut s, &mut st, ":packet 1");
+            assert!(out.starts_with("there is no packet #1"), "{out}");
+        }
     }
 
     #[test]

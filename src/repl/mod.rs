@@ -44,14 +44,14 @@ static UNANSWERED_INTERRUPTS: AtomicUsize = AtomicUsize::new(0);
 
 /// `socklab` with no command. With standard input not a terminal (`socklab < prog.py`)
 /// the input is run as a script, as `python3 < prog.py` does.
-pub fn run(color: ColorChoice) -> i32 {
+pub fn run(color: ColorChoice, trace: bool) -> i32 {
     if !std::io::stdin().is_terminal() {
         return crate::runner::run_stdin_as_script();
     }
     let palette = Palette::decide(color);
     install_panic_hook();
     let (options, show_events) = live_options(palette);
-    let session = match Session::new(options) {
+    let mut session = match Session::new(options) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(
@@ -61,6 +61,9 @@ pub fn run(color: ColorChoice) -> i32 {
             return 1;
         }
     };
+    if trace {
+        let _ = say(&meta::trace(&mut session, "on"));
+    }
     run_session(palette, session, show_events, None)
 }
 
@@ -125,6 +128,9 @@ fn run_session(
         );
     }
     let mut repl = Repl::new(&session, palette, show_events);
+    if crate::capture::sandbox::active() {
+        let _ = say(&palette.paint(&crate::capture::sandbox::join_hint(), Style::Dim));
+    }
     let idle = repl.show_while_idle(&session);
     let code = repl.run(&mut session, hook);
     idle.store(true, Ordering::Relaxed);
@@ -375,6 +381,11 @@ impl Repl {
             }
         });
         UNANSWERED_INTERRUPTS.store(0, Ordering::Relaxed);
+        // The packets the entry caused, after its event lines.
+        let packets = session.new_packet_lines();
+        if !packets.is_empty() {
+            let _ = say(&palette.paint(&packets, Style::Dim));
+        }
         if let Some(err) = &outcome.error {
             // Standard error may go elsewhere than standard output (`2>log`).
             let palette = if std::io::stderr().is_terminal() {

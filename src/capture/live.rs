@@ -1,0 +1,767 @@
+//! The capture thread: an `AF_PACKET` socket on `lo`, a ring of the last packets.
+//!
+//! Loopback hands each frame to a packet socket twice, once going out and once coming
+//! in; the outgoing copy is dropped (as libpcap does), so each packet is seen once.
+//! On the host's loopback other programs' traffic passes too (about 100 000 frames in
+//! 2 s on a busy machine), so the thread keeps only packets to or from the ports the
+//! [`Filter`] names; a packet whose port the session learns a moment later (the SYN of
+//! a `connect()` is sent before `connect()` returns its local port) waits a little in
+//! `pending` before it is judged. Inside the session's own network namespace every
+//! packet is the session's.
+
+use super::{Packet, Summary};
+use parking_lot::{Condvar, Mutex};
+use std::collections::{HashSet, VecDeque};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How many packets the ring keeps (the REPL's memory stays bounded however long the
+/// session captures).
+pub const RING: usize = 10_000;
+
+/// How long a packet whose ports the session does not know yet waits to be judged.
+const PENDING_FOR: Duration = Duration::from_millis(300);
+
+/// Which loopback the capture sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// The host's `lo` (root, or CAP_NET_RAW): other programs' packets filtered out.
+    Host,
+    /// The private network namespace of `socklab --sandbox`: only this session's.
+    Sandbox,
+}
+
+impl Where {
+    /// How a front end says which capture it uses.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Where::Host => "capturing on this machine's loopback (lo), as root: only your own sockets' packets are kept",
+            Where::Sandbox => "capturing on the sandbox's own loopback (lo): every packet there is yours",
+        }
+    }
+}
+
+/// The ports whose packets are the session's (its sockets, its lab services).
+pub type Filter = Arc<dyn Fn() -> HashSet<u16> + Send + Sync>;
+
+/// What the capture thread delivers a packet to, besides the ring (a pcap file being
+/// written, lines on standard error); called on the capture thread.
+pub trait Deliver: Send {
+    fn packet(&mut self, packet: &Packet);
+    /// The thread has read all the kernel had queued: a moment to flush buffers.
+    fn idle(&mut self) {}
+}
+
+pub type Sink = Box<dyn Deliver>;
+
+/// How much the kernel may queue for the capture thread. A busy program (a ping-pong
+/// loop) sends tens of thousands of packets a second; the default buffer (about 200
+/// packets) would overflow while the thread is briefly not scheduled.
+const QUEUE_BYTES: libc::c_int = 32 << 20;
+
+/// A running capture. Dropping it stops the thread.
+pub struct Capture {
+    shared: Arc<Shared>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    pub place: Where,
+}
+
+struct Shared {
+    ring: Mutex<Ring>,
+    /// Signalled when the thread has read everything the kernel had queued.
+    drained: Condvar,
+    stop: AtomicBool,
+    cause: Mutex<Option<Arc<str>>>,
+    cursor: Box<dyn Fn() -> u64 + Send + Sync>,
+    /// The packet socket (the thread owns it; it stays open until the thread ends,
+    /// which is after `failed` is set or the capture is dropped).
+    fd: libc::c_int,
+    /// Written to stop the thread at once rather than at its next poll time-out.
+    wake: OwnedFd,
+}
+
+struct Ring {
+    packets: VecDeque<Packet>,
+    next_number: u64,
+    /// The last moment the thread found the socket's queue empty.
+    drained_at: Instant,
+    /// Why the capture stopped, when it failed mid-session.
+    failed: Option<String>,
+    /// Packets the kernel dropped because the queue was full.
+    lost: u64,
+    /// The thread waits in poll() on an empty queue (it has handled everything).
+    waiting: bool,
+    /// Packets of ports not known yet wait to be judged (host's loopback only).
+    unjudged: bool,
+}
+
+/// Why a capture could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// No CAP_NET_RAW here (not root, not in a sandbox).
+    NotPermitted,
+    Other(std::io::Error),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::NotPermitted => f.write_str(&super::sandbox::why_no_capture()),
+            StartError::Other(e) => write!(f, "cannot capture on loopback: {e}"),
+        }
+    }
+}
+
+/// Whether this process may open a packet socket (root, or inside its own namespace):
+/// whether CAP_NET_RAW is among its effective capabilities. Read from /proc rather than
+/// by opening one: closing a packet socket waits for the kernel's RCU grace period
+/// (tens of milliseconds). Makes no thread: `main` asks before deciding on the sandbox.
+pub fn permitted() -> bool {
+    const CAP_NET_RAW: u32 = 13;
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return open_packet_socket().is_ok();
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .map_or_else(
+            || open_packet_socket().is_ok(),
+            |caps| caps & (1 << CAP_NET_RAW) != 0,
+        )
+}
+
+fn open_packet_socket() -> std::io::Result<OwnedFd> {
+    let proto = (libc::ETH_P_ALL as u16).to_be();
+    // SAFETY: a plain socket(2) call; the descriptor is owned at once.
+    let fd = unsafe {
+        libc::socket(
+            libc::AF_PACKET,
+            libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
+            i32::from(proto),
+        )
+    };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: fd is a fresh descriptor nobody else owns.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    Ok(fd)
+}
+
+fn loopback_index() -> std::io::Result<u32> {
+    // SAFETY: the name is a NUL-terminated literal.
+    let index = unsafe { libc::if_nametoindex(c"lo".as_ptr()) };
+    if index == 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(index)
+}
+
+/// Bind to `lo`; whether each frame then starts with a `virtio_net_hdr` (which tells
+/// the segment size of a large segment loopback passed whole).
+fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
+    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
+    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    addr.sll_family = libc::AF_PACKET as u16;
+    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
+    addr.sll_ifindex = ifindex as i32;
+    // SAFETY: addr lives for the call and its size is given.
+    let rc = unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_ll>() as u32,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // Root (or the sandbox's owner) may go past the system's buffer limit.
+    for option in [libc::SO_RCVBUFFORCE, libc::SO_RCVBUF] {
+        // SAFETY: the option value is an int that lives for the call.
+        let rc = unsafe {
+            libc::setsockopt(
+                fd.as_raw_fd(),
+                libc::SOL_SOCKET,
+                option,
+                &QUEUE_BYTES as *const libc::c_int as *const libc::c_void,
+                std::mem::size_of::<libc::c_int>() as u32,
+            )
+        };
+        if rc == 0 {
+            break;
+        }
+    }
+    // The kernel drops the outgoing copies itself where it can (Linux 4.20+); the
+    // thread checks the packet type as well for older kernels.
+    let one: libc::c_int = 1;
+    // SAFETY: the option value is an int that lives for the call.
+    unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            libc::PACKET_IGNORE_OUTGOING,
+            &one as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as u32,
+        );
+    }
+    // SAFETY: as above.
+    let vnet = unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            PACKET_VNET_HDR,
+            &one as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as u32,
+        )
+    } == 0;
+    Ok(vnet)
+}
+
+/// `linux/if_packet.h`: frames start with a `virtio_net_hdr`.
+const PACKET_VNET_HDR: libc::c_int = 15;
+/// Its size: flags, gso_type, hdr_len, gso_size, csum_start, csum_offset.
+const VNET_HDR_LEN: usize = 10;
+
+impl Capture {
+    /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
+    /// all, inside the sandbox); `cursor` reads the socket table's event cursor;
+    /// `sink` sees every kept packet as it comes.
+    pub fn start(
+        filter: Option<Filter>,
+        cursor: Box<dyn Fn() -> u64 + Send + Sync>,
+        sink: Option<Sink>,
+    ) -> Result<Capture, StartError> {
+        let fd = open_packet_socket().map_err(|e| match e.raw_os_error() {
+            Some(libc::EPERM) | Some(libc::EACCES) => StartError::NotPermitted,
+            _ => StartError::Other(e),
+        })?;
+        let index = loopback_index().map_err(StartError::Other)?;
+        let vnet = bind_to(&fd, index).map_err(StartError::Other)?;
+        let place = if super::sandbox::active() {
+            Where::Sandbox
+        } else {
+            Where::Host
+        };
+        let filter = if place == Where::Sandbox {
+            None
+        } else {
+            filter
+        };
+        let shared = Arc::new(Shared {
+            ring: Mutex::new(Ring {
+                packets: VecDeque::new(),
+                next_number: 1,
+                drained_at: Instant::now(),
+                failed: None,
+                lost: 0,
+                waiting: false,
+                unjudged: false,
+            }),
+            drained: Condvar::new(),
+            stop: AtomicBool::new(false),
+            cause: Mutex::new(None),
+            cursor,
+            fd: fd.as_raw_fd(),
+            wake: eventfd().map_err(StartError::Other)?,
+        });
+        let worker = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("socklab-capture".into())
+            .spawn(move || capture_loop(fd, vnet, worker, filter, sink))
+            .map_err(StartError::Other)?;
+        Ok(Capture {
+            shared,
+            thread: Some(thread),
+            place,
+        })
+    }
+
+    /// The REPL line now running (its packets' cause), or None while the prompt waits.
+    pub fn set_cause(&self, cause: Option<&str>) {
+        *self.shared.cause.lock() = cause.map(Arc::from);
+    }
+
+    /// Wait (at most `bound`) until the thread has read every frame the kernel queued
+    /// before now, so an entry's packets are all in the ring when it ends.
+    pub fn catch_up(&self, bound: Duration) {
+        let asked = Instant::now();
+        let deadline = asked + bound;
+        let mut ring = self.shared.ring.lock();
+        loop {
+            if ring.failed.is_some() || ring.drained_at >= asked {
+                return;
+            }
+            // Waiting on an empty queue: nothing is left to read. (Packets waiting for
+            // their ports to be known are judged again at the thread's next turn, with
+            // what the entry that just ended recorded: wait for that.)
+            if ring.waiting && !ring.unjudged && !readable(self.shared.fd) {
+                return;
+            }
+            if ring.waiting && ring.unjudged {
+                // Rather than wait for its poll time-out, have it judge them now.
+                self.shared.wake();
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            self.shared
+                .drained
+                .wait_until(&mut ring, deadline.min(now + Duration::from_millis(2)));
+        }
+    }
+
+    /// The packets numbered `from` on that the ring still keeps.
+    pub fn since(&self, from: u64) -> Vec<Packet> {
+        let ring = self.shared.ring.lock();
+        let skip = ring.packets.partition_point(|p| p.number < from);
+        ring.packets.iter().skip(skip).cloned().collect()
+    }
+
+    /// One packet by its number, if the ring still keeps it.
+    pub fn get(&self, number: u64) -> Option<Packet> {
+        let ring = self.shared.ring.lock();
+        let first = ring.packets.front()?.number;
+        ring.packets
+            .get(usize::try_from(number.checked_sub(first)?).ok()?)
+            .cloned()
+    }
+
+    /// The number the next packet will have.
+    pub fn next_number(&self) -> u64 {
+        self.shared.ring.lock().next_number
+    }
+
+    /// The first number the ring still keeps (older ones were let go).
+    pub fn oldest(&self) -> Option<u64> {
+        self.shared.ring.lock().packets.front().map(|p| p.number)
+    }
+
+    /// Why the capture stopped, if its socket failed.
+    pub fn failure(&self) -> Option<String> {
+        self.shared.ring.lock().failed.clone()
+    }
+
+    /// How many packets the kernel dropped because the capture could not keep up.
+    pub fn lost(&self) -> u64 {
+        self.shared.ring.lock().lost
+    }
+}
+
+fn eventfd() -> std::io::Result<OwnedFd> {
+    // SAFETY: a plain eventfd(2) call; the descriptor is owned at once.
+    let fd = unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: fd is a fresh descriptor nobody else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+impl Shared {
+    /// End the thread's poll at once.
+    fn wake(&self) {
+        let one: u64 = 1;
+        // SAFETY: writes the 8 bytes of `one` to the eventfd the thread polls.
+        unsafe {
+            libc::write(
+                self.wake.as_raw_fd(),
+                &one as *const u64 as *const libc::c_void,
+                8,
+            )
+        };
+    }
+}
+
+impl Drop for Capture {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+        self.shared.wake();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Whether a read on `fd` would find something now.
+fn readable(fd: libc::c_int) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd that lives for the call.
+    unsafe { libc::poll(&mut pfd, 1, 0) > 0 }
+}
+
+/// Frames read with one system call while traffic flows.
+const BATCH: usize = 32;
+/// The largest frame loopback carries (its MTU is 65 536) with room for the link header.
+const SNAPLEN: usize = 65536 + 128;
+
+/// Read up to [`BATCH`] frames at once: their lengths and packet types, or the error.
+struct Reader {
+    /// Frames start with a `virtio_net_hdr`.
+    vnet: bool,
+    bufs: Vec<Vec<u8>>,
+    addrs: Vec<libc::sockaddr_ll>,
+    iovecs: Vec<libc::iovec>,
+    headers: Vec<libc::mmsghdr>,
+}
+
+impl Reader {
+    fn new(vnet: bool) -> Reader {
+        Reader {
+            vnet,
+            bufs: (0..BATCH).map(|_| vec![0u8; SNAPLEN]).collect(),
+            // SAFETY: sockaddr_ll is plain data; zeroed is valid.
+            addrs: vec![unsafe { std::mem::zeroed() }; BATCH],
+            iovecs: Vec::with_capacity(BATCH),
+            headers: Vec::with_capacity(BATCH),
+        }
+    }
+
+    /// How many frames were read (0 when none was waiting).
+    fn read(&mut self, fd: &OwnedFd) -> std::io::Result<usize> {
+        self.iovecs.clear();
+        self.headers.clear();
+        for buf in &mut self.bufs {
+            self.iovecs.push(libc::iovec {
+                iov_base: buf.as_mut_ptr() as *mut libc::c_void,
+                iov_len: buf.len(),
+            });
+        }
+        for (k, addr) in self.addrs.iter_mut().enumerate() {
+            // SAFETY: msghdr is plain data; zeroed is valid.
+            let mut h: libc::mmsghdr = unsafe { std::mem::zeroed() };
+            h.msg_hdr.msg_name = addr as *mut libc::sockaddr_ll as *mut libc::c_void;
+            h.msg_hdr.msg_namelen = std::mem::size_of::<libc::sockaddr_ll>() as u32;
+            h.msg_hdr.msg_iov = &mut self.iovecs[k] as *mut libc::iovec;
+            h.msg_hdr.msg_iovlen = 1;
+            self.headers.push(h);
+        }
+        // SAFETY: every header points at a buffer and an address that live in self
+        // for the call, with their lengths.
+        let n = unsafe {
+            libc::recvmmsg(
+                fd.as_raw_fd(),
+                self.headers.as_mut_ptr(),
+                BATCH as u32,
+                libc::MSG_DONTWAIT,
+                std::ptr::null_mut(),
+            )
+        };
+        if n < 0 {
+            let err = std::io::Error::last_os_error();
+            return match err.raw_os_error() {
+                Some(libc::EAGAIN) | Some(libc::EINTR) => Ok(0),
+                _ => Err(err),
+            };
+        }
+        Ok(n as usize)
+    }
+
+    /// Frame `k` of the last read, unless it was loopback's outgoing copy, with the
+    /// segment size of a large segment passed whole.
+    fn frame(&self, k: usize) -> Option<(&[u8], Option<u16>)> {
+        if self.addrs[k].sll_pkttype == libc::PACKET_OUTGOING {
+            return None;
+        }
+        let len = (self.headers[k].msg_len as usize).min(SNAPLEN);
+        let bytes = &self.bufs[k][..len];
+        if !self.vnet {
+            return Some((bytes, None));
+        }
+        let (header, frame) = bytes.split_at_checked(VNET_HDR_LEN)?;
+        // gso_type 0 is a packet the size it is on any wire.
+        let segment = (header[1] != 0).then(|| u16::from_ne_bytes([header[4], header[5]]));
+        Some((frame, segment))
+    }
+}
+
+fn capture_loop(
+    fd: OwnedFd,
+    vnet: bool,
+    shared: Arc<Shared>,
+    filter: Option<Filter>,
+    mut sink: Option<Sink>,
+) {
+    let mut reader = Reader::new(vnet);
+    // Frames read since the queue was last found empty.
+    let mut burst = 0usize;
+    let mut ports: HashSet<u16> = HashSet::new();
+    let mut ports_at_cursor = u64::MAX;
+    let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
+    let mut kept: Vec<Packet> = Vec::with_capacity(BATCH);
+    while !shared.stop.load(Ordering::Relaxed) {
+        let n = match reader.read(&fd) {
+            Ok(n) => n,
+            Err(err) => {
+                shared.ring.lock().failed = Some(format!("the capture socket failed: {err}"));
+                shared.drained.notify_all();
+                return;
+            }
+        };
+        if n == 0 {
+            let now = Instant::now();
+            if let Some(filter) = &filter {
+                judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
+            }
+            if let Some(sink) = &mut sink {
+                sink.idle();
+            }
+            let lost = dropped(&fd);
+            let busy = burst > 0;
+            burst = 0;
+            {
+                let mut ring = shared.ring.lock();
+                ring.drained_at = now;
+                ring.lost += lost;
+                ring.waiting = !busy;
+                ring.unjudged = !pending.is_empty();
+            }
+            shared.drained.notify_all();
+            if busy {
+                // Traffic flows: read it in batches a millisecond apart rather than
+                // waking for every frame, which would take the CPU from the very
+                // program being watched.
+                std::thread::sleep(Duration::from_millis(1));
+                continue;
+            }
+            let mut pfds = [
+                libc::pollfd {
+                    fd: fd.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: shared.wake.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
+            let wait = if pending.is_empty() { 50 } else { 20 };
+            // SAFETY: two pollfds that live for the call.
+            unsafe { libc::poll(pfds.as_mut_ptr(), 2, wait) };
+            if pfds[1].revents & libc::POLLIN != 0 {
+                let mut count = [0u8; 8];
+                // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
+                unsafe {
+                    libc::read(
+                        shared.wake.as_raw_fd(),
+                        count.as_mut_ptr() as *mut libc::c_void,
+                        8,
+                    )
+                };
+            }
+            shared.ring.lock().waiting = false;
+            continue;
+        }
+        burst += n;
+        // One batch was read within microseconds: it shares the cursor and the cause.
+        let cursor = (shared.cursor)();
+        let cause = shared.cause.lock().clone();
+        let at = SystemTime::now();
+        for k in 0..n {
+            let Some((frame, wire_segment)) = reader.frame(k) else {
+                continue;
+            };
+            let Some(summary) = Summary::parse(frame) else {
+                continue;
+            };
+            let packet = Packet {
+                number: 0,
+                at,
+                seq: cursor,
+                cause: cause.clone(),
+                data: frame.to_vec(),
+                summary,
+                wire_segment,
+            };
+            let Some(filter) = &filter else {
+                kept.push(packet);
+                continue;
+            };
+            // The ports are looked up again only when a packet is not known to be
+            // the session's (a new connection), or packets wait: a snapshot of the
+            // table for every packet would cost more than the packet.
+            if ports_at_cursor != cursor && (!pending.is_empty() || !ours(&packet.summary, &ports))
+            {
+                // Ports are never forgotten: the FIN of a closed socket comes after
+                // close(). Packets waiting for them come first, in order.
+                ports.extend(filter());
+                ports_at_cursor = cursor;
+                // Those waited since an earlier batch: they come before this one's.
+                let mut earlier: Vec<Packet> = Vec::new();
+                let now = Instant::now();
+                pending.retain(|(since, p)| {
+                    if ours(&p.summary, &ports) {
+                        earlier.push(p.clone());
+                        false
+                    } else {
+                        now.duration_since(*since) < PENDING_FOR
+                    }
+                });
+                earlier.append(&mut kept);
+                kept = earlier;
+            }
+            if ours(&packet.summary, &ports) {
+                kept.push(packet);
+            } else {
+                pending.push_back((Instant::now(), packet));
+                if pending.len() > 4096 {
+                    pending.pop_front();
+                }
+            }
+        }
+        keep_all(&shared, &mut kept, &mut sink);
+    }
+}
+
+fn port_of(addr: &str) -> Option<u16> {
+    addr.rsplit_once(':')
+        .and_then(|(_, p)| p.parse::<u16>().ok())
+        .filter(|p| *p != 0)
+}
+
+/// A filter that keeps the packets of a socket table's sockets: the ports of its open
+/// sockets, and every port its events named (a socket closed since still sends its
+/// FIN). The table must keep events in its log (`collect`).
+pub fn table_filter(table: Arc<crate::net::SocketTable>) -> Filter {
+    use crate::net::{Endpoint, EventKind};
+    let cursor = Mutex::new(0u64);
+    Arc::new(move || {
+        let mut ports: HashSet<u16> = table
+            .snapshot()
+            .iter()
+            .flat_map(|s| [s.local.as_deref(), s.peer.as_deref()])
+            .flatten()
+            .filter_map(port_of)
+            .collect();
+        let mut cursor = cursor.lock();
+        for ev in table.events_since(*cursor) {
+            *cursor = ev.seq + 1;
+            let named: Vec<&str> = match &ev.kind {
+                EventKind::Bound { local, .. } | EventKind::Listening { local, .. } => {
+                    vec![local]
+                }
+                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
+                    vec![peer, local]
+                }
+                EventKind::Sent {
+                    to: Endpoint::Address(a),
+                    ..
+                }
+                | EventKind::Received {
+                    from: Endpoint::Address(a),
+                    ..
+                } => vec![a],
+                _ => Vec::new(),
+            };
+            ports.extend(named.into_iter().filter_map(port_of));
+        }
+        ports
+    })
+}
+
+/// Packets dropped since the last call (the kernel resets the count as it reads it).
+fn dropped(fd: &OwnedFd) -> u64 {
+    // SAFETY: tpacket_stats is plain data; zeroed is valid.
+    let mut stats: libc::tpacket_stats = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::tpacket_stats>() as u32;
+    // SAFETY: stats and len are valid for the call.
+    let rc = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_PACKET,
+            libc::PACKET_STATISTICS,
+            &mut stats as *mut libc::tpacket_stats as *mut libc::c_void,
+            &mut len,
+        )
+    };
+    if rc == 0 {
+        u64::from(stats.tp_drops)
+    } else {
+        0
+    }
+}
+
+fn ours(s: &Summary, ports: &HashSet<u16>) -> bool {
+    ports.contains(&s.src.port()) || ports.contains(&s.dst.port())
+}
+
+/// Decide on the waiting packets with the ports known now: keep the session's, drop
+/// others once they have waited long enough.
+fn judge_pending(
+    pending: &mut VecDeque<(Instant, Packet)>,
+    shared: &Shared,
+    filter: &Filter,
+    ports: &mut HashSet<u16>,
+    sink: &mut Option<Sink>,
+    now: Instant,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    ports.extend(filter());
+    sweep(pending, shared, ports, sink, now);
+}
+
+fn sweep(
+    pending: &mut VecDeque<(Instant, Packet)>,
+    shared: &Shared,
+    ports: &HashSet<u16>,
+    sink: &mut Option<Sink>,
+    now: Instant,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let mut others = VecDeque::new();
+    for (since, packet) in pending.drain(..) {
+        if ours(&packet.summary, ports) {
+            keep(shared, packet, sink);
+        } else if now.duration_since(since) < PENDING_FOR {
+            others.push_back((since, packet));
+        }
+    }
+    *pending = others;
+}
+
+/// Keep a batch with one look at the ring.
+fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
+    if batch.is_empty() {
+        return;
+    }
+    let mut ring = shared.ring.lock();
+    for mut packet in batch.drain(..) {
+        packet.number = ring.next_number;
+        ring.next_number += 1;
+        if let Some(sink) = sink {
+            sink.packet(&packet);
+        }
+        if ring.packets.len() >= RING {
+            ring.packets.pop_front();
+        }
+        ring.packets.push_back(packet);
+    }
+}
+
+fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
+    {
+        let mut ring = shared.ring.lock();
+        packet.number = ring.next_number;
+        ring.next_number += 1;
+        if let Some(sink) = sink {
+            sink.packet(&packet);
+        }
+        if ring.packets.len() >= RING {
+            ring.packets.pop_front();
+        }
+        ring.packets.push_back(packet);
+    }
+}
