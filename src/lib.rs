@@ -24,7 +24,8 @@
 //! - `runner`: `socklab run`: a whole program, exactly as `python3 FILE` would run it.
 //! - `capture`: the packets behind each call: a capture thread on loopback (as root, or
 //!   in the private network of `--sandbox`), the packets as tcpdump lines, opened layer
-//!   by layer, as a sequence diagram, and as a pcapng file.
+//!   by layer, as a sequence diagram, and as a pcapng file. The capture and the sandbox
+//!   are Linux's; on other systems `live_other.rs`/`sandbox_other.rs` say so.
 //! - `session`: one interpreter with its sockets and lab services, run an entry at a
 //!   time; the sockets and events by the names the student gave them (`sockets`); event
 //!   lines as they happen, in order with the output (`live`). What the REPL and lessons

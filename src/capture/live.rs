@@ -9,6 +9,7 @@
 //! `pending` before it is judged. Inside the session's own network namespace every
 //! packet is the session's.
 
+pub use super::common::{table_filter, Deliver, Filter, Sink, StartError, Where};
 use super::{Packet, Summary};
 use parking_lot::{Condvar, Mutex};
 use std::collections::{HashSet, VecDeque};
@@ -23,38 +24,6 @@ pub const RING: usize = 10_000;
 
 /// How long a packet whose ports the session does not know yet waits to be judged.
 const PENDING_FOR: Duration = Duration::from_millis(300);
-
-/// Which loopback the capture sees.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Where {
-    /// The host's `lo` (root, or CAP_NET_RAW): other programs' packets filtered out.
-    Host,
-    /// The private network namespace of `socklab --sandbox`: only this session's.
-    Sandbox,
-}
-
-impl Where {
-    /// How a front end says which capture it uses.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Where::Host => "capturing on this machine's loopback (lo), as root: only your own sockets' packets are kept",
-            Where::Sandbox => "capturing on the sandbox's own loopback (lo): every packet there is yours",
-        }
-    }
-}
-
-/// The ports whose packets are the session's (its sockets, its lab services).
-pub type Filter = Arc<dyn Fn() -> HashSet<u16> + Send + Sync>;
-
-/// What the capture thread delivers a packet to, besides the ring (a pcap file being
-/// written, lines on standard error); called on the capture thread.
-pub trait Deliver: Send {
-    fn packet(&mut self, packet: &Packet);
-    /// The thread has read all the kernel had queued: a moment to flush buffers.
-    fn idle(&mut self) {}
-}
-
-pub type Sink = Box<dyn Deliver>;
 
 /// How much the kernel may queue for the capture thread. A busy program (a ping-pong
 /// loop) sends tens of thousands of packets a second; the default buffer (about 200
@@ -95,23 +64,6 @@ struct Ring {
     waiting: bool,
     /// Packets of ports not known yet wait to be judged (host's loopback only).
     unjudged: bool,
-}
-
-/// Why a capture could not start.
-#[derive(Debug)]
-pub enum StartError {
-    /// No CAP_NET_RAW here (not root, not in a sandbox).
-    NotPermitted,
-    Other(std::io::Error),
-}
-
-impl std::fmt::Display for StartError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StartError::NotPermitted => f.write_str(&super::sandbox::why_no_capture()),
-            StartError::Other(e) => write!(f, "cannot capture on loopback: {e}"),
-        }
-    }
 }
 
 /// Whether this process may open a packet socket (root, or inside its own namespace):
@@ -620,52 +572,6 @@ fn capture_loop(
         }
         keep_all(&shared, &mut kept, &mut sink);
     }
-}
-
-fn port_of(addr: &str) -> Option<u16> {
-    addr.rsplit_once(':')
-        .and_then(|(_, p)| p.parse::<u16>().ok())
-        .filter(|p| *p != 0)
-}
-
-/// A filter that keeps the packets of a socket table's sockets: the ports of its open
-/// sockets, and every port its events named (a socket closed since still sends its
-/// FIN). The table must keep events in its log (`collect`).
-pub fn table_filter(table: Arc<crate::net::SocketTable>) -> Filter {
-    use crate::net::{Endpoint, EventKind};
-    let cursor = Mutex::new(0u64);
-    Arc::new(move || {
-        let mut ports: HashSet<u16> = table
-            .snapshot()
-            .iter()
-            .flat_map(|s| [s.local.as_deref(), s.peer.as_deref()])
-            .flatten()
-            .filter_map(port_of)
-            .collect();
-        let mut cursor = cursor.lock();
-        for ev in table.events_since(*cursor) {
-            *cursor = ev.seq + 1;
-            let named: Vec<&str> = match &ev.kind {
-                EventKind::Bound { local, .. } | EventKind::Listening { local, .. } => {
-                    vec![local]
-                }
-                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
-                    vec![peer, local]
-                }
-                EventKind::Sent {
-                    to: Endpoint::Address(a),
-                    ..
-                }
-                | EventKind::Received {
-                    from: Endpoint::Address(a),
-                    ..
-                } => vec![a],
-                _ => Vec::new(),
-            };
-            ports.extend(named.into_iter().filter_map(port_of));
-        }
-        ports
-    })
 }
 
 /// Packets dropped since the last call (the kernel resets the count as it reads it).

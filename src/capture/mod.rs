@@ -19,9 +19,21 @@
 //! Nothing here knows the interpreter: the session hands in what it knows (the ports
 //! to keep, the names of the ends) as plain data.
 
+mod common;
+// The capture and the sandbox are Linux's (AF_PACKET, user and network namespaces);
+// elsewhere their `_other` files say so. `--cfg socklab_other_unix` builds the fallbacks
+// on Linux too, so `cargo check` can check them here.
+#[cfg(all(target_os = "linux", not(socklab_other_unix)))]
+pub mod live;
+#[cfg(not(all(target_os = "linux", not(socklab_other_unix))))]
+#[path = "live_other.rs"]
 pub mod live;
 pub mod pcap;
 pub mod render;
+#[cfg(all(target_os = "linux", not(socklab_other_unix)))]
+pub mod sandbox;
+#[cfg(not(all(target_os = "linux", not(socklab_other_unix))))]
+#[path = "sandbox_other.rs"]
 pub mod sandbox;
 
 pub use live::{Capture, Filter, Where};
