@@ -177,6 +177,13 @@ if socklab learn --help >/dev/null 2>&1; then
     lessons=$(socklab lesson list) || fail "socklab lesson list exited $?"
     [ -n "$lessons" ] || fail "socklab lesson list printed nothing"
     ok "socklab lesson list: $(echo "$lessons" | wc -l) lines"
+    # A student's first lesson, typed from a pipe: the model solutions complete it.
+    first=$(echo "$lessons" | head -1 | cut -d' ' -f1)
+    learn_data=$(mktemp -d)
+    socklab lesson solution "$first" | SOCKLAB_DATA_DIR="$learn_data" socklab learn "$first" >/dev/null \
+        || fail "socklab learn $first did not complete with its own model solution"
+    rm -rf "$learn_data"
+    ok "socklab learn $first completes from a pipe"
 else
     echo "--      socklab learn is not in this binary: no lessons to check"
 fi
