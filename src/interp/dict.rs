@@ -661,6 +661,61 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 const MINSIZE: usize = 8;
 
+/// The slots a hash visits, in CPython's order (`setobject.c`): from `hash & mask`, a
+/// linear run of `LINEAR_PROBES` more slots when they fit before the table's end, then
+/// the perturbed jump to the next run. Endless: the table always has an empty slot.
+struct Probe {
+    mask: usize,
+    perturb: u64,
+    /// The first slot of the current run (the jump is computed from it).
+    start: usize,
+    next: usize,
+    run_end: usize,
+}
+
+impl Probe {
+    fn new(hash: i64, mask: usize) -> Probe {
+        let start = (hash as u64 as usize) & mask;
+        Probe {
+            mask,
+            perturb: hash as u64,
+            start,
+            next: start,
+            run_end: Probe::run_end(start, mask),
+        }
+    }
+
+    fn run_end(start: usize, mask: usize) -> usize {
+        if start + LINEAR_PROBES <= mask {
+            start + LINEAR_PROBES
+        } else {
+            start
+        }
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next > self.run_end {
+            self.perturb >>= PERTURB_SHIFT;
+            self.start = self
+                .start
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(self.perturb as usize)
+                & self.mask;
+            self.next = self.start;
+            self.run_end = Probe::run_end(self.start, self.mask);
+        }
+        let j = self.next;
+        self.next += 1;
+        Some(j)
+    }
+}
+
 impl SetTable {
     fn new() -> SetTable {
         SetTable {
@@ -678,29 +733,18 @@ impl SetTable {
     /// `set_add_entry` for an element known to be absent.
     fn add(&mut self, hash: i64, entry: usize) {
         let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
         let mut freeslot = None;
-        let found = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match self.slots[j] {
-                    Slot::Empty => break 'probe j,
-                    Slot::Dummy => freeslot = Some(j),
-                    Slot::Active(..) => {}
+        let mut found = 0;
+        for j in Probe::new(hash, mask) {
+            match self.slots[j] {
+                Slot::Empty => {
+                    found = j;
+                    break;
                 }
+                Slot::Dummy => freeslot = Some(j),
+                Slot::Active(..) => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        };
+        }
         self.used += 1;
         if let Some(free) = freeslot {
             self.slots[free] = Slot::Active(hash, entry);
@@ -733,58 +777,26 @@ impl SetTable {
     }
 
     fn insert_clean(&mut self, hash: i64, entry: usize) {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                if self.slots[j] == Slot::Empty {
-                    self.slots[j] = Slot::Active(hash, entry);
-                    return;
-                }
+        for j in Probe::new(hash, self.mask()) {
+            if self.slots[j] == Slot::Empty {
+                self.slots[j] = Slot::Active(hash, entry);
+                return;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
     /// `set_discard_entry`: the element's slot becomes a dummy.
     fn discard(&mut self, hash: i64, entry: usize) {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match self.slots[j] {
-                    Slot::Empty => return,
-                    Slot::Active(_, e) if e == entry => {
-                        self.slots[j] = Slot::Dummy;
-                        self.used -= 1;
-                        return;
-                    }
-                    _ => {}
+        for j in Probe::new(hash, self.mask()) {
+            match self.slots[j] {
+                Slot::Empty => return,
+                Slot::Active(_, e) if e == entry => {
+                    self.slots[j] = Slot::Dummy;
+                    self.used -= 1;
+                    return;
                 }
+                _ => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
