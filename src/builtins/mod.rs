@@ -10,7 +10,9 @@
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
-//!   module each (`py/` holds the modules written in Python).
+//!   module each (`py/` holds the modules written in Python);
+//! - `support`: `_socklab`, what the modules written in Python need from the interpreter
+//!   (the running frames, a caught exception's traceback, the terminal's width).
 
 pub mod exception_methods;
 pub mod functions;
@@ -20,6 +22,7 @@ pub mod signatures;
 pub mod site;
 pub mod socket;
 pub mod struct_;
+pub mod support;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -56,7 +59,6 @@ const STDLIB: &[&str] = &[
     "queue",
     "multiprocessing",
     "logging",
-    "argparse",
     "pickle",
     "copy",
     "string",
@@ -239,6 +241,8 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
         "traceback" => new_module("traceback", traceback_items()),
+        "_socklab" => new_module("_socklab", support::items()),
+        "argparse" => python_module(ctx, "argparse", include_str!("py/argparse.py"))?,
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));

@@ -174,6 +174,8 @@ impl Interp {
             site: None,
             is_main: true,
             steps_left: self.max_steps.load(Ordering::Relaxed),
+            frames: Vec::new(),
+            last_handled: None,
         }
     }
 }
@@ -193,6 +195,25 @@ pub struct Ctx {
     pub is_main: bool,
     /// What is left of `Interp::max_steps` for this thread.
     pub steps_left: u64,
+    /// The Python frames running now (outermost first), each with the line of its last
+    /// call: what `warnings` (stacklevel), `logging` (funcName, lineno) and
+    /// `traceback.print_stack` read.
+    pub frames: Vec<StackEntry>,
+    /// The exception the last finished `except` block handled, so
+    /// `traceback.print_exception(e)` after the block still finds its traceback.
+    pub last_handled: Option<Box<Exc>>,
+}
+
+/// One running frame, as [`Ctx::frames`] keeps it.
+#[derive(Clone)]
+pub struct StackEntry {
+    pub source: Arc<Source>,
+    pub func: Name,
+    /// The `__name__` of the frame's module.
+    pub module: Name,
+    /// Where the frame is: the start of its last call (a frame below it is running
+    /// that call).
+    pub offset: u32,
 }
 
 impl Ctx {

@@ -10,6 +10,9 @@ pub(super) fn eval_call(
     func: &Expr,
     args: &[Arg],
 ) -> R<Value> {
+    if let Some(top) = ctx.frames.last_mut() {
+        top.offset = call_expr.span.lo;
+    }
     // `super()` with no arguments: the defining class and this method's `self`.
     if let ExprKind::Name(id) = &func.kind {
         if &*id.name == "super" && args.is_empty() && (id.slot.get() >> KIND_SHIFT) == GLOBAL {
@@ -402,7 +405,14 @@ pub fn call_function(
         }
     }
     ctx.depth += 1;
+    ctx.frames.push(crate::interp::StackEntry {
+        source: func.source.clone(),
+        func: def.name.clone(),
+        module: func.module.name.clone(),
+        offset: def.span.lo,
+    });
     let r = exec_block(ctx, &mut frame, &def.body);
+    ctx.frames.pop();
     ctx.depth -= 1;
     match r {
         Ok(Ctl::Return(v)) => Ok(v),

@@ -90,7 +90,15 @@ pub fn run_module(
     src: &Arc<Source>,
 ) -> R<()> {
     let mut frame = Frame::new(module.layout.0.get(), globals, src, Arc::from("<module>"));
-    match exec_block(ctx, &mut frame, &module.body) {
+    ctx.frames.push(crate::interp::StackEntry {
+        source: src.clone(),
+        func: frame.name.clone(),
+        module: globals.name.clone(),
+        offset: 0,
+    });
+    let r = exec_block(ctx, &mut frame, &module.body);
+    ctx.frames.pop();
+    match r {
         Ok(_) => Ok(()),
         Err(mut e) => {
             e.tb.push(TbEntry {
@@ -419,6 +427,10 @@ fn handle(ctx: &mut Ctx, f: &mut Frame, exc: Box<Exc>, handlers: &[ExceptHandler
         if let Some(name) = &h.name {
             // Python deletes the name at the end of the handler.
             let _ = unbind(f, name);
+        }
+        if r.is_ok() {
+            ctx.last_handled = handled;
+            return r;
         }
         return match r {
             Err(mut new) => {
