@@ -151,3 +151,39 @@ fn argparse_errors_print_usage_and_exit_2() {
         assert_eq!(out.status.code(), Some(2));
     }
 }
+
+#[test]
+fn logging_writes_to_stderr_as_cpython() {
+    // lastResort's bare message, basicConfig's default format, logger.exception's
+    // traceback, a thread's name and the caller's function and line.
+    let program = r#"import logging
+import threading
+log = logging.getLogger('lab')
+log.info('dropped')
+log.warning('no handler: the bare message')
+logging.basicConfig(level=logging.INFO)
+log.info('the default format')
+def worker():
+    log.warning('from %s', 'a thread')
+t = threading.Thread(target=worker, name='worker')
+t.start()
+t.join()
+fmt = logging.Formatter('%(levelname)s %(threadName)s %(funcName)s:%(lineno)d %(message)s')
+logging.getLogger().handlers[0].setFormatter(fmt)
+def connect():
+    raise ConnectionRefusedError(111, 'Connection refused')
+try:
+    connect()
+except OSError:
+    log.exception('cannot connect')
+worker()
+logging.critical('last')
+"#;
+    let out = same_as_python(program, &[], &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("INFO:lab:the default format\n"), "{err}");
+    assert!(
+        err.contains("ERROR MainThread <module>:20 cannot connect\nTraceback"),
+        "{err}"
+    );
+}

@@ -58,7 +58,6 @@ const STDLIB: &[&str] = &[
     "selectors",
     "queue",
     "multiprocessing",
-    "logging",
     "pickle",
     "copy",
     "string",
@@ -243,6 +242,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "traceback" => new_module("traceback", traceback_items()),
         "_socklab" => new_module("_socklab", support::items()),
         "argparse" => python_module(ctx, "argparse", include_str!("py/argparse.py"))?,
+        "logging" => python_module(ctx, "logging", include_str!("py/logging.py"))?,
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));

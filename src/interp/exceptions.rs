@@ -34,6 +34,11 @@ pub struct Exc {
     /// For a SyntaxError in an imported file: CPython's report of it (file, line, the
     /// line with its caret, the exception line), which ends the traceback.
     pub syntax_report: Option<String>,
+    /// The frame it is in now has its row in `tb` already: an `except` there caught it
+    /// (CPython records the frame where the exception is, before any handler runs, so
+    /// `traceback.format_exc()` in the handler shows it). Leaving the frame adds no
+    /// second row.
+    pub frame_recorded: bool,
 }
 
 impl Exc {
@@ -49,7 +54,16 @@ impl Exc {
             syntax_report: None,
             candidates: None,
             self_has_attr: None,
+            frame_recorded: false,
         })
+    }
+
+    /// The exception leaves a frame: its row in the traceback, unless an `except` in
+    /// that frame recorded it already.
+    pub fn leave_frame(&mut self, entry: TbEntry) {
+        if !std::mem::take(&mut self.frame_recorded) {
+            self.tb.push(entry);
+        }
     }
 
     pub fn class_name(&self) -> String {

@@ -31,6 +31,7 @@ pub const KEYWORDS: &[&str] = &[
 pub const MODULES: &[&str] = &[
     "argparse",
     "ipaddress",
+    "logging",
     "select",
     "socket",
     "socketserver",

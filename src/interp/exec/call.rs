@@ -418,7 +418,7 @@ pub fn call_function(
         Ok(Ctl::Return(v)) => Ok(v),
         Ok(_) => Ok(Value::None),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: func.source.clone(),
                 offset: frame.offset,
                 func: func.def.name.clone(),

@@ -101,7 +101,7 @@ pub fn run_module(
     match r {
         Ok(_) => Ok(()),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: src.clone(),
                 offset: frame.offset,
                 func: frame.name.clone(),
@@ -137,7 +137,7 @@ pub fn run_interactive(
     match run(ctx, &mut frame) {
         Ok(()) => Ok(()),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: src.clone(),
                 offset: frame.offset,
                 func: frame.name.clone(),
@@ -386,7 +386,17 @@ fn exec_try(
             Ctl::Normal => exec_block(ctx, f, orelse),
             other => Ok(other),
         },
-        Err(exc) => handle(ctx, f, exc, handlers),
+        Err(mut exc) => {
+            if !exc.frame_recorded {
+                exc.tb.push(TbEntry {
+                    source: f.source.clone(),
+                    offset: f.offset,
+                    func: f.name.clone(),
+                });
+                exc.frame_recorded = true;
+            }
+            handle(ctx, f, exc, handlers)
+        }
     };
     if finalbody.is_empty() {
         return result;
