@@ -1,5 +1,5 @@
 //! The signature of every method of the built-in types, one table per type, sorted by
-//! name. Dispatch (`methods::call`), `dir()`, `hasattr` and completion all read these
+//! name. Dispatch (`Library::call_method`), `dir()`, `hasattr` and completion all read these
 //! tables, so a method is listed exactly when it can be called. Generated from CPython
 //! 3.11 (each method's `__text_signature__` and the messages its argument parser gives)
 //! and kept by hand since; `tests` below checks that each table is sorted.

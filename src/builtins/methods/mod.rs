@@ -4,7 +4,8 @@
 //! (`builtins::signatures`) decides what is a method; the binder checks the arguments
 //! before the code here runs.
 //!
-//! - `mod.rs`: the tables per value, `call` (bind, then dispatch), attributes of values
+//! - `mod.rs`: the tables per value, `dispatch` (after the core's `call_method` has
+//!   bound the arguments), attributes of values
 //!   and types (`int.from_bytes`, `str.upper(s)`);
 //! - `string`: `str`; `bytes`: `bytes` and `bytearray`; `codecs`: encode/decode and
 //!   bytes-like arguments; `number`: `int` and `float`; `list`: `list` and `tuple`;
@@ -15,6 +16,7 @@ use crate::interp::args::{self, Signature};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};
 use crate::interp::ops;
+use crate::interp::registry::TypeMethods;
 use crate::interp::repr;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::DictPart;
@@ -63,16 +65,32 @@ pub fn method_table(v: &Value) -> &'static [Signature] {
     }
 }
 
-pub fn method_names(v: &Value) -> Vec<&'static str> {
-    method_table(v).iter().map(|s| s.name).collect()
+/// What the interpreter core calls for the built-in value types (`interp::registry`).
+pub const TYPE_METHODS: TypeMethods = TypeMethods {
+    table: method_table,
+    dispatch,
+    value_attr,
+    value_attr_names,
+    type_attr,
+    native_table,
+};
+
+/// The method table of a native object's type, where it has a declared one.
+fn native_table(v: &Value) -> &'static [Signature] {
+    match v {
+        Value::Native(_) if type_name(v) == "socket" => super::signatures::SOCKET,
+        _ => &[],
+    }
 }
 
-pub fn has_method(v: &Value, name: &str) -> bool {
-    args::lookup(method_table(v), name).is_some()
+/// The names `value_attr` answers, per value.
+fn value_attr_names(v: &Value) -> &'static [&'static str] {
+    let _ = v;
+    &[]
 }
 
 /// Non-method attributes of built-in values (`r.start`, `x.real`).
-pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
+fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
     let _ = ctx;
     Ok(match (v, name) {
         (Value::Range(r), "start") => Some(int_value(r.start)),
@@ -92,7 +110,7 @@ pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
 }
 
 /// Attributes of built-in classes themselves: `int.from_bytes`, `str.join`, `dict.fromkeys`.
-pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
+fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
     let f: NativeFn = match (&*c.name, name) {
         ("int", "from_bytes") => int_from_bytes,
         ("bytes", "fromhex") => |ctx, a, _| Ok(Value::Bytes(fromhex(ctx, &a[0])?.into())),
@@ -192,22 +210,8 @@ fn repr_is_empty(e: &Exc) -> bool {
     matches!(&e.value, Value::Instance(i) if matches!(i.dict.lock().get("args"), Some(Value::Tuple(t)) if matches!(t.first(), Some(Value::Str(s)) if s.is_empty())))
 }
 
-pub fn call(
-    ctx: &mut Ctx,
-    obj: &Value,
-    name: &str,
-    a: &[Value],
-    k: &[(Name, Value)],
-) -> Option<R<Value>> {
-    let sig = args::lookup(method_table(obj), name)?;
-    match args::bind(ctx, sig, a, k) {
-        Ok(None) => dispatch(ctx, obj, name, a, k),
-        Ok(Some((a, k))) => dispatch(ctx, obj, name, &a, &k),
-        Err(e) => Some(Err(e)),
-    }
-}
-
-/// Run a method whose arguments have been bound (`call`).
+/// Run a method whose arguments have been bound against its row of `method_table`
+/// (`Library::call_method`).
 fn dispatch(
     ctx: &mut Ctx,
     obj: &Value,
