@@ -169,6 +169,23 @@ fn traceback_items() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// `import builtins`: the namespace every module falls back to, as a module
+/// (`builtins.len`, `dir(builtins)`).
+fn builtins_module(ctx: &Ctx) -> Value {
+    let globals = Globals::new("builtins");
+    let mut names: Vec<_> = ctx.interp.builtins.iter().collect();
+    names.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in names {
+        globals.set(k, v.clone());
+    }
+    // The namespace's own `__name__` is the main module's, which it stands in for.
+    globals.set("__name__", Value::str("builtins"));
+    Value::Module(Arc::new(Module {
+        name: Arc::from("builtins"),
+        globals,
+    }))
+}
+
 /// A module written in Python and embedded in the binary: compiled and run on first
 /// import, in its own globals.
 fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
@@ -228,6 +245,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
         "traceback" => new_module("traceback", traceback_items()),
+        "builtins" => builtins_module(ctx),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));

@@ -37,9 +37,11 @@ pub struct TypeMethods {
     /// `x.real`) and the type's own functions seen through a value (`b"".fromhex`).
     pub value_attr: fn(&mut Ctx, &Value, &str) -> R<Option<Value>>,
     /// The names `value_attr` answers for this value, for `dir()`.
-    pub value_attr_names: fn(&Value) -> &'static [&'static str],
+    pub value_attr_names: fn(&Value) -> Vec<&'static str>,
     /// Attributes of a built-in class itself: `int.from_bytes`, `str.upper` unbound.
     pub type_attr: fn(&mut Ctx, &Arc<Class>, &str) -> Option<Value>,
+    /// The names `type_attr` answers for a built-in class, for `dir(str)`.
+    pub type_attr_names: fn(&Class) -> Vec<&'static str>,
     /// The method table of a native object's type (a socket), for the wording of
     /// errors that depends on a method's style.
     pub native_table: fn(&Value) -> &'static [Signature],
@@ -118,6 +120,11 @@ impl Library {
             Value::Class(c) => {
                 for c in c.lineage() {
                     out.extend(c.dict.read().keys().map(|k| k.to_string()));
+                    out.extend(
+                        (self.methods.type_attr_names)(c)
+                            .into_iter()
+                            .map(String::from),
+                    );
                 }
             }
             Value::Native(n) => out.extend(n.attr_names().into_iter().map(String::from)),
@@ -129,8 +136,8 @@ impl Library {
                 );
                 out.extend(
                     (self.methods.value_attr_names)(other)
-                        .iter()
-                        .map(|s| s.to_string()),
+                        .into_iter()
+                        .map(String::from),
                 );
             }
         }

@@ -61,11 +61,11 @@ pub(super) fn eval_call(
             };
             return match r {
                 Some(r) => r,
-                None if matches!(o, Value::Native(_)) => {
+                // Not a method: an attribute that may be callable (`b"".fromhex`).
+                None => {
                     let m = getattr(ctx, &o, &name.name)?;
                     call(ctx, &m, pos.into_vec(), vec![])
                 }
-                None => Err(attr_error(ctx, &o, &name.name)),
             };
         }
         let (pos, kw) = match eval_args(ctx, f, args) {
@@ -591,7 +591,10 @@ pub fn call_method(
             let library = ctx.interp.library;
             match library.call_method(ctx, obj, name, &args, &kwargs) {
                 Some(r) => r,
-                None => Err(attr_error(ctx, obj, name)),
+                None => {
+                    let m = getattr(ctx, obj, name)?;
+                    call(ctx, &m, args, kwargs)
+                }
             }
         }
     }
