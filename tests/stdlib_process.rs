@@ -187,3 +187,33 @@ logging.critical('last')
         "{err}"
     );
 }
+
+#[test]
+fn warnings_print_as_cpython() {
+    // threading's old names warn with CPython's text and the caller's line; a warning
+    // from a function points at it, or at its caller with stacklevel=2.
+    let program = r#"import threading
+import warnings
+t = threading.currentThread()
+print(t.name, threading.activeCount())
+w = threading.Thread(target=print)
+w.setDaemon(True)
+print(w.isDaemon(), w.getName() == w.name, threading.Event().isSet())
+def check(port):
+    if port < 1024:
+        warnings.warn('port %d needs root' % port, RuntimeWarning, stacklevel=2)
+    warnings.warn('check() is deprecated', DeprecationWarning)
+check(80)
+for i in range(3):
+    warnings.warn('shown once')
+warnings.simplefilter('error')
+check(22)
+"#;
+    let out = same_as_python(program, &[], &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(": DeprecationWarning: currentThread() is deprecated, use current_thread() instead\n  t = threading.currentThread()\n"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -249,6 +249,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "_socklab" => new_module("_socklab", support::items()),
         "argparse" => python_module(ctx, "argparse", include_str!("py/argparse.py"))?,
         "logging" => python_module(ctx, "logging", include_str!("py/logging.py"))?,
+        "warnings" => python_module(ctx, "warnings", include_str!("py/warnings.py"))?,
         "builtins" => builtins_module(ctx),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));

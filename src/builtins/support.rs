@@ -47,12 +47,54 @@ pub fn items() -> Vec<(&'static str, Value)> {
             }),
         ),
         (
+            "getline",
+            builtin_fn("getline", |ctx, args, _| {
+                let (Some(Value::Str(name)), Some(Value::Int(line))) = (args.first(), args.get(1))
+                else {
+                    return Ok(Value::str(""));
+                };
+                Ok(Value::str(&getline(ctx, name, *line)))
+            }),
+        ),
+        (
+            "raise_hidden",
+            builtin_fn("raise_hidden", |ctx, args, _| {
+                let value = one(ctx, args)?.clone();
+                let hidden = match args.get(1) {
+                    Some(Value::Int(n)) => (*n).clamp(0, 255) as u8,
+                    _ => 1,
+                };
+                if !crate::interp::types::is_instance_of(&value, "BaseException") {
+                    return Err(ctx.type_error("exceptions must derive from BaseException"));
+                }
+                let mut e = Exc::new(value);
+                e.hidden_frames = hidden;
+                e.context = ctx.handling.last().cloned();
+                Err(e)
+            }),
+        ),
+        (
             "handling",
             builtin_fn("handling", |ctx, _, _| {
                 Ok(ctx.handling.last().map_or(Value::None, |e| e.value.clone()))
             }),
         ),
     ]
+}
+
+/// `warnings.warn(message, DeprecationWarning, stacklevel=2)` from a method written in
+/// Rust: a native call has no frame, so the caller's is the warning's.
+pub fn deprecated(ctx: &mut Ctx, message: &str) -> R<()> {
+    let warnings = super::import_module(ctx, "warnings")?;
+    let warn = crate::interp::exec::getattr(ctx, &warnings, "warn")?;
+    let category = Value::Class(crate::interp::types::class("DeprecationWarning"));
+    crate::interp::exec::call(
+        ctx,
+        &warn,
+        vec![Value::str(message), category, Value::Int(1)],
+        vec![],
+    )?;
+    Ok(())
 }
 
 fn one<'a>(ctx: &Ctx, args: &'a [Value]) -> R<&'a Value> {
@@ -87,6 +129,22 @@ fn stack(ctx: &Ctx) -> Value {
         })
         .collect();
     Value::list(rows)
+}
+
+/// `linecache.getline` for the sources socklab has: those of the running frames (a
+/// program's own files and modules; a relative name is found as linecache finds it in
+/// the program's folder); '' for any other file, as for a missing one.
+fn getline(ctx: &Ctx, name: &str, line: i64) -> String {
+    let Ok(line) = usize::try_from(line) else {
+        return String::new();
+    };
+    let relative = format!("/{name}");
+    ctx.frames
+        .iter()
+        .find(|f| f.source.name == name || (!name.is_empty() && f.source.name.ends_with(&relative)))
+        .filter(|f| line >= 1 && line <= f.source.text.lines().count())
+        .map(|f| format!("{}\n", f.source.line_text(line)))
+        .unwrap_or_default()
 }
 
 /// The exception in flight whose value is `value`, with the frames it passed through:

@@ -39,6 +39,9 @@ pub struct Exc {
     /// `traceback.format_exc()` in the handler shows it). Leaving the frame adds no
     /// second row.
     pub frame_recorded: bool,
+    /// Frames of socklab's own Python modules standing in for CPython's C code (a
+    /// `warnings` filter's "error"), which no traceback shows.
+    pub hidden_frames: u8,
 }
 
 impl Exc {
@@ -55,12 +58,17 @@ impl Exc {
             candidates: None,
             self_has_attr: None,
             frame_recorded: false,
+            hidden_frames: 0,
         })
     }
 
     /// The exception leaves a frame: its row in the traceback, unless an `except` in
     /// that frame recorded it already.
     pub fn leave_frame(&mut self, entry: TbEntry) {
+        if self.hidden_frames > 0 {
+            self.hidden_frames -= 1;
+            return;
+        }
         if !std::mem::take(&mut self.frame_recorded) {
             self.tb.push(entry);
         }

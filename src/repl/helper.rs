@@ -39,6 +39,7 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "warnings",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.
