@@ -6,7 +6,8 @@
 //! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks; the one
-//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`).
+//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`);
+//!   generators, each body on a coroutine stack of its own (`generator`).
 //! - `builtins`: built-in functions and methods, and one file per Python module; the
 //!   signature of every function and method, one table per type and module
 //!   (`signatures`), which dispatch, `dir()` and the binder read.

@@ -168,8 +168,8 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("max", |ctx, a, k| min_max(ctx, a, k, "max", false)),
         ("sorted", sorted),
         ("enumerate", enumerate),
-        ("map", map),
-        ("filter", filter),
+        ("map", super::iterators::map),
+        ("filter", super::iterators::filter),
         ("__import__", |ctx, a, _| {
             let Value::Str(name) = &a[0] else {
                 return Err(ctx.type_error(format!(
@@ -186,6 +186,15 @@ pub fn builtins() -> HashMap<Name, Value> {
             get_iter(ctx, &a[0])
         }),
         ("next", |ctx, a, _| {
+            if let Some(g) = crate::interp::generator::as_generator(&a[0]) {
+                return match g.resume(ctx, crate::interp::generator::Cmd::Send(Value::None))? {
+                    crate::interp::generator::Step::Yielded(v) => Ok(v),
+                    crate::interp::generator::Step::Returned(v) => match a.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(crate::interp::generator::stop_iteration(v)),
+                    },
+                };
+            }
             if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
                 if let Value::Instance(_) = &a[0] {
                     return crate::interp::exec::call_method(
@@ -843,41 +852,6 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
             .collect(),
         "enumerate",
     ))
-}
-
-/// `map(f, *iterables)`: computed ahead, as socklab's iterators are (generators are
-/// outside the subset); the result iterates exactly as CPython's does.
-fn map(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    if args.len() < 2 {
-        return Err(ctx.type_error("map() must have at least two arguments."));
-    }
-    let mut cols = Vec::new();
-    for a in &args[1..] {
-        cols.push(iterate(ctx, a)?);
-    }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let row: Vec<Value> = cols.iter().map(|c| c[i].clone()).collect();
-        out.push(call(ctx, &args[0], row, vec![])?);
-    }
-    Ok(items_iter(out, "map"))
-}
-
-fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    let mut out = Vec::new();
-    for item in iterate(ctx, &args[1])? {
-        let keep = if args[0].is_none() {
-            truthy(ctx, &item)?
-        } else {
-            let r = call(ctx, &args[0], vec![item.clone()], vec![])?;
-            truthy(ctx, &r)?
-        };
-        if keep {
-            out.push(item);
-        }
-    }
-    Ok(items_iter(out, "filter"))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {

@@ -5,6 +5,7 @@
 //! (`ipaddress`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
+//! - `iterators`: the lazy `map` and `filter`;
 //! - `methods/`: the methods of the built-in types, one file per type;
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
@@ -14,6 +15,7 @@
 
 pub mod exception_methods;
 pub mod functions;
+pub mod iterators;
 pub mod methods;
 pub mod select;
 pub mod signatures;

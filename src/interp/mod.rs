@@ -5,7 +5,8 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values. Native functions declare
 //! their signature once and `args::bind` checks every call with CPython's words;
-//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order).
+//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order);
+//! `generator` runs generator bodies as coroutines, suspended at each `yield`.
 //! What CPython keeps per process (the default time-out, thread counters) is in
 //! `Interp::process`, so each session starts fresh.
 
@@ -14,6 +15,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod exec;
 pub mod format;
+pub mod generator;
 pub mod ops;
 pub mod printable;
 pub mod repr;
