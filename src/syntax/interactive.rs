@@ -161,7 +161,7 @@ mod tests {
             };
             n += 1;
             let got = judge(&text);
-            // Python socklab does not run (`async`, `match`, `yield`): it says so at once.
+            // Python socklab does not run (`async`, `match`): it says so at once.
             let unsupported = || {
                 let src = Source::new("<stdin>", format!("{text}\n\n"));
                 matches!(parse_entry(&src), Err((e, _)) if e.kind == ErrorKind::NotSupported)
