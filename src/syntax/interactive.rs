@@ -100,8 +100,9 @@ mod tests {
     const EXPECTED: &str = include_str!("../../tests/codeop/expected.tsv");
 
     /// Entries CPython's parser accepts and only its compiler rejects (`'return' outside
-    /// function`): socklab parses them and reports the same error when it runs them.
-    const COMPILER_ERRORS: &[&str] = &["return"];
+    /// function`, `'yield' outside function`): socklab parses them and reports the same
+    /// error when it runs them.
+    const COMPILER_ERRORS: &[&str] = &["return", "yield 1"];
 
     fn unescape(s: &str) -> String {
         let mut out = String::new();
