@@ -843,29 +843,21 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
         Some(v) => to_i64(ctx, v, "")?,
         None => 0,
     };
-    let items = iterate(ctx, &args[0])?;
-    Ok(items_iter(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-            .collect(),
-        "enumerate",
-    ))
+    let it = get_iter(ctx, &args[0])?;
+    Ok(super::iterators::enumerate(it, start))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     crate::interp::args::keywords_among(ctx, "zip", kwargs, &["strict"])?;
-    let mut cols = Vec::new();
-    for (n, a) in args.iter().enumerate() {
-        let _ = n;
-        cols.push(iterate(ctx, a)?);
+    let strict = match kwarg(kwargs, "strict") {
+        Some(v) => truthy(ctx, v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.len());
+    for a in args {
+        iters.push(get_iter(ctx, a)?);
     }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let rows = (0..n)
-        .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-        .collect();
-    Ok(items_iter(rows, "zip"))
+    Ok(super::iterators::zip(iters, strict))
 }
 
 fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {

@@ -1,11 +1,13 @@
-//! `map()` and `filter()`: lazy iterators, as CPython's are. Each item is computed
-//! when asked for, so `map(f, endless)` works and `f` runs interleaved with the
-//! loop that consumes it.
+//! `map()`, `filter()`, `enumerate()` and `zip()`: lazy iterators, as CPython's are.
+//! Each item is computed when asked for, so `enumerate(endless_generator)` works and
+//! `f` in `map(f, ...)` runs interleaved with the loop that consumes it.
 
 use crate::interp::exec::{call, get_iter, next, truthy};
 use crate::interp::types::class;
 use crate::interp::value::{Class, Name, NativeObject, Value};
 use crate::interp::{types, Ctx, Exc, R};
+use parking_lot::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// `map(func, *iterables)`: `func` of one item of each, until the shortest ends.
@@ -49,6 +51,96 @@ pub fn filter(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Valu
         func: args[0].clone(),
         iter: get_iter(ctx, &args[1])?,
     })))
+}
+
+/// `enumerate(iterable, start)`: (count, item) pairs.
+pub struct EnumerateIter {
+    iter: Value,
+    count: Mutex<i64>,
+}
+
+/// `zip(*iterables, strict=False)`: tuples of one item of each, until one ends.
+pub struct ZipIter {
+    iters: Vec<Value>,
+    strict: bool,
+    done: AtomicBool,
+}
+
+pub fn enumerate(iter: Value, start: i64) -> Value {
+    Value::Native(Arc::new(EnumerateIter {
+        iter,
+        count: Mutex::new(start),
+    }))
+}
+
+pub fn zip(iters: Vec<Value>, strict: bool) -> Value {
+    Value::Native(Arc::new(ZipIter {
+        iters,
+        strict,
+        done: AtomicBool::new(false),
+    }))
+}
+
+impl EnumerateIter {
+    fn next(&self, ctx: &mut Ctx) -> R<Option<Value>> {
+        let Some(item) = next(ctx, &self.iter)? else {
+            return Ok(None);
+        };
+        let mut count = self.count.lock();
+        let n = *count;
+        *count = n.saturating_add(1);
+        Ok(Some(Value::tuple(vec![Value::Int(n), item])))
+    }
+}
+
+impl ZipIter {
+    fn next(&self, ctx: &mut Ctx) -> R<Option<Value>> {
+        if self.iters.is_empty() || self.done.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let mut row = Vec::with_capacity(self.iters.len());
+        for (i, it) in self.iters.iter().enumerate() {
+            match next(ctx, it)? {
+                Some(v) => row.push(v),
+                None => {
+                    self.done.store(true, Ordering::Relaxed);
+                    if self.strict {
+                        self.check_lengths(ctx, i)?;
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(Value::tuple(row)))
+    }
+
+    /// `strict=True`: iterator `i` ended; the others must end at the same item.
+    fn check_lengths(&self, ctx: &mut Ctx, i: usize) -> R<()> {
+        let others = |i: usize| {
+            if i == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{i}")
+            }
+        };
+        if i > 0 {
+            return Err(ctx.value_error(format!(
+                "zip() argument {} is shorter than {}",
+                i + 1,
+                others(i)
+            )));
+        }
+        for (k, it) in self.iters.iter().enumerate().skip(1) {
+            if next(ctx, it)?.is_some() {
+                return Err(ctx.value_error(format!(
+                    "zip() argument {} is longer than {}",
+                    k + 1,
+                    others(k)
+                )));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl MapIter {
@@ -156,6 +248,64 @@ impl NativeObject for FilterIter {
         _kwargs: &[(Name, Value)],
     ) -> Option<R<Value>> {
         iterator_method(ctx, this, "filter", name, args, &mut |ctx| self.next(ctx))
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec!["__iter__", "__next__"]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl NativeObject for EnumerateIter {
+    fn class(&self) -> Arc<Class> {
+        class("enumerate")
+    }
+    fn repr(&self) -> String {
+        format!("<enumerate object at {:#x}>", self as *const Self as usize)
+    }
+    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
+        None
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        this: &Value,
+        name: &str,
+        args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        iterator_method(ctx, this, "enumerate", name, args, &mut |ctx| {
+            self.next(ctx)
+        })
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec!["__iter__", "__next__"]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl NativeObject for ZipIter {
+    fn class(&self) -> Arc<Class> {
+        class("zip")
+    }
+    fn repr(&self) -> String {
+        format!("<zip object at {:#x}>", self as *const Self as usize)
+    }
+    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
+        None
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        this: &Value,
+        name: &str,
+        args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        iterator_method(ctx, this, "zip", name, args, &mut |ctx| self.next(ctx))
     }
     fn attr_names(&self) -> Vec<&'static str> {
         vec!["__iter__", "__next__"]

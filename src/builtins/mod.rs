@@ -5,7 +5,7 @@
 //! (`ipaddress`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
-//! - `iterators`: the lazy `map` and `filter`;
+//! - `iterators`: the lazy `map`, `filter`, `enumerate` and `zip`;
 //! - `methods/`: the methods of the built-in types, one file per type;
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);

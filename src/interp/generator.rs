@@ -24,7 +24,7 @@ use corosensei::stack::DefaultStack;
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use parking_lot::Mutex;
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
 
 /// Each generator's stack: like a thread's, room for the recursion limit, as address
@@ -42,13 +42,13 @@ pub enum Cmd {
     Throw(Box<Exc>),
 }
 
-/// A resume: the caller's context (moved in for the run) and what to do.
+/// A resume: the resumer's context (lent for the run) and what to do.
 pub struct Resume {
-    ctx: Ctx,
+    caller: *mut Ctx,
     cmd: Cmd,
 }
 
-type Coro = Coroutine<Resume, (Ctx, Value), (Ctx, R<Value>), DefaultStack>;
+type Coro = Coroutine<Resume, Value, R<Value>, DefaultStack>;
 
 /// A generator's coroutine, which may be resumed from any thread.
 struct SendCoro(Coro);
@@ -56,22 +56,20 @@ struct SendCoro(Coro);
 // SAFETY: a coroutine is !Send because its stack could hold !Send data while it is
 // suspended. Ours runs only the evaluator, and it is suspended only inside
 // `suspend`, called from the evaluation of a `yield` in the generator's own frame.
-// What the stack holds then is that frame's evaluation: `Value`s, `Frame`s and
-// references into them and into the `Function` the coroutine owns, all Send (values
-// are Arc and Mutex-guarded, as threads share them). The evaluator never holds a lock
-// guard or a thread-local borrow while evaluating a sub-expression (it never does
-// while running Python code, which could need the lock again), and a `yield` is a
-// sub-expression of its own frame, so no guard or thread-local borrow is live across
-// a suspension. The `Ctx` leaves with each suspension and a fresh one comes in with
-// each resume, so no thread's context stays behind on the stack.
+// What the stack holds then is that frame's evaluation: `Value`s, `Frame`s, the
+// generator's own `Ctx` and references into them and into the `Function` the
+// coroutine owns, all Send (values are Arc and Mutex-guarded, as threads share them).
+// The evaluator never holds a lock guard or a thread-local borrow while evaluating a
+// sub-expression (it never does while running Python code, which could need the lock
+// again), and a `yield` is a sub-expression of its own frame, so no guard or
+// thread-local borrow is live across a suspension. The resumer's `*mut Ctx` is only
+// used between a resume and the next suspension (see `Resume`), never kept past it.
 unsafe impl Send for SendCoro {}
 
 enum State {
     /// Made, not started: the frame's slots with the arguments bound.
     Created(Arc<Function>, Vec<Option<Value>>),
     Suspended(SendCoro),
-    /// Being resumed (the coroutine is out, with the resumer).
-    Running,
     Finished,
 }
 
@@ -85,22 +83,24 @@ pub enum Step {
 pub struct Generator {
     pub name: Name,
     pub qualname: Name,
-    running: AtomicBool,
+    /// Locked while the body runs: a second resume (from the body itself, or from
+    /// another thread) is CPython's "generator already executing", never a wait.
     state: Mutex<State>,
     /// For closing a generator dropped unfinished (no strong reference: the
     /// interpreter's globals may hold the generator).
     interp: Weak<Interp>,
 }
 
-/// What a generator's frame knows of its coroutine: where to suspend to, and how many
-/// of the context's handled exceptions are the caller's.
+/// What a generator's frame knows of its coroutine: where to suspend to, whose
+/// context it runs on, and how many of the context's handled exceptions are the
+/// resumer's.
 pub struct GenLink<'y> {
-    yielder: &'y Yielder<Resume, (Ctx, Value)>,
+    yielder: &'y Yielder<Resume, Value>,
+    caller: Cell<*mut Ctx>,
     base: Cell<usize>,
 }
 
-/// A context standing in for one that is elsewhere (with the generator, or with its
-/// caller) for the moment.
+/// A context standing in for one that is elsewhere for the moment.
 fn placeholder(ctx: &Ctx) -> Ctx {
     Ctx {
         interp: ctx.interp.clone(),
@@ -112,14 +112,25 @@ fn placeholder(ctx: &Ctx) -> Ctx {
     }
 }
 
-/// Suspend the generator at a `yield` of `v`: the caller gets `v` and its context
+/// Swap the generator's context with its resumer's: on entry the body takes over the
+/// resumer's state (depth, step budget, the exceptions it handles), on exit hands it
+/// back, so the generator counts as part of whichever thread runs it.
+fn swap_with_caller(ctx: &mut Ctx, caller: *mut Ctx) {
+    // SAFETY: `caller` is the `&mut Ctx` the resumer passed to `Generator::resume`,
+    // which it does not touch until the coroutine suspends or returns; this runs only
+    // in between (on entry, and just before suspending or returning).
+    std::mem::swap(ctx, unsafe { &mut *caller });
+}
+
+/// Suspend the generator at a `yield` of `v`: the resumer gets `v` and its context
 /// back, and this returns what the next resume brings.
 pub fn suspend(ctx: &mut Ctx, link: &GenLink, v: Value) -> Cmd {
     let base = link.base.get().min(ctx.handling.len());
     let own = ctx.handling.split_off(base);
-    let out = std::mem::replace(ctx, placeholder(ctx));
-    let Resume { ctx: back, cmd } = link.yielder.suspend((out, v));
-    *ctx = back;
+    swap_with_caller(ctx, link.caller.get());
+    let Resume { caller, cmd } = link.yielder.suspend(v);
+    link.caller.set(caller);
+    swap_with_caller(ctx, caller);
     link.base.set(ctx.handling.len());
     ctx.handling.extend(own);
     cmd
@@ -130,96 +141,84 @@ impl Generator {
         Value::Native(Arc::new(Generator {
             name: func.def.name.clone(),
             qualname: func.qualname.clone(),
-            running: AtomicBool::new(false),
             state: Mutex::new(State::Created(func, slots)),
             interp: Arc::downgrade(&ctx.interp),
         }))
     }
 
     pub fn is_running(&self) -> bool {
-        self.running.load(Ordering::Relaxed)
+        self.state.is_locked()
     }
 
     /// Run the body until its next `yield` or its end.
     pub fn resume(&self, ctx: &mut Ctx, cmd: Cmd) -> R<Step> {
-        if self.running.swap(true, Ordering::Acquire) {
+        let Some(mut st) = self.state.try_lock() else {
             return Err(ctx.value_error("generator already executing"));
-        }
-        struct NotRunning<'a>(&'a AtomicBool);
-        impl Drop for NotRunning<'_> {
-            fn drop(&mut self) {
-                self.0.store(false, Ordering::Release);
-            }
-        }
-        let _running = NotRunning(&self.running);
-        let state = std::mem::replace(&mut *self.state.lock(), State::Running);
-        let mut coro = match state {
-            State::Finished | State::Running => {
-                *self.state.lock() = State::Finished;
+        };
+        match &mut *st {
+            State::Finished => {
                 return match cmd {
                     Cmd::Send(_) => Ok(Step::Returned(Value::None)),
                     Cmd::Throw(e) => Err(e),
-                };
+                }
             }
-            State::Created(func, slots) => match cmd {
-                Cmd::Send(v) if !v.is_none() => {
-                    *self.state.lock() = State::Created(func, slots);
+            State::Created(..) => match cmd {
+                Cmd::Send(ref v) if !v.is_none() => {
                     return Err(
                         ctx.type_error("can't send non-None value to a just-started generator")
                     );
                 }
                 Cmd::Throw(e) => {
-                    *self.state.lock() = State::Finished;
+                    *st = State::Finished;
                     return Err(e);
                 }
-                Cmd::Send(_) => match start(func, slots) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        *self.state.lock() = State::Finished;
-                        return Err(e);
-                    }
-                },
+                Cmd::Send(_) => {
+                    let State::Created(func, slots) = std::mem::replace(&mut *st, State::Finished)
+                    else {
+                        return Ok(Step::Returned(Value::None));
+                    };
+                    *st = State::Suspended(start(func, slots)?);
+                }
             },
-            State::Suspended(c) => c,
+            State::Suspended(_) => {}
+        }
+        let State::Suspended(coro) = &mut *st else {
+            return Ok(Step::Returned(Value::None));
         };
         let limit = ctx.interp.recursion_limit.load(Ordering::Relaxed);
         if ctx.depth >= limit {
-            *self.state.lock() = State::Suspended(coro);
             return Err(ctx.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let mut caller = std::mem::replace(ctx, placeholder(ctx));
-        caller.depth += 1;
-        match coro.0.resume(Resume { ctx: caller, cmd }) {
-            CoroutineResult::Yield((back, v)) => {
-                *ctx = back;
-                ctx.depth -= 1;
-                *self.state.lock() = State::Suspended(coro);
-                Ok(Step::Yielded(v))
+        ctx.depth += 1;
+        let r = coro.0.resume(Resume {
+            caller: ctx as *mut Ctx,
+            cmd,
+        });
+        ctx.depth -= 1;
+        let r = match r {
+            CoroutineResult::Yield(v) => return Ok(Step::Yielded(v)),
+            CoroutineResult::Return(r) => r,
+        };
+        if let State::Suspended(coro) = std::mem::replace(&mut *st, State::Finished) {
+            let stack = coro.0.into_stack();
+            let mut pool = POOL.lock();
+            if pool.len() < POOL_SIZE {
+                pool.push(stack);
             }
-            CoroutineResult::Return((back, r)) => {
-                *ctx = back;
-                ctx.depth -= 1;
-                *self.state.lock() = State::Finished;
-                let stack = coro.0.into_stack();
-                let mut pool = POOL.lock();
-                if pool.len() < POOL_SIZE {
-                    pool.push(stack);
-                }
-                drop(pool);
-                match r {
-                    Ok(v) => Ok(Step::Returned(v)),
-                    Err(e) if e.is("StopIteration") => {
-                        // PEP 479: a StopIteration leaking out of the body would end the
-                        // caller's loop silently; it becomes a RuntimeError.
-                        let mut rt = ctx.err("RuntimeError", "generator raised StopIteration");
-                        rt.cause = Some(e.clone());
-                        rt.context = Some(e);
-                        rt.suppress_context = true;
-                        Err(rt)
-                    }
-                    Err(e) => Err(e),
-                }
+        }
+        drop(st);
+        match r {
+            Ok(v) => Ok(Step::Returned(v)),
+            Err(e) if e.is("StopIteration") => {
+                // PEP 479: a StopIteration leaking out of the body would end the
+                // caller's loop silently; it becomes a RuntimeError.
+                let mut rt = ctx.err("RuntimeError", "generator raised StopIteration");
+                rt.cause = Some(e.clone());
+                rt.context = Some(e);
+                rt.suppress_context = true;
+                Err(rt)
             }
+            Err(e) => Err(e),
         }
     }
 
@@ -234,7 +233,9 @@ impl Generator {
     /// `g.close()`: GeneratorExit at the paused `yield`.
     pub fn close(&self, ctx: &mut Ctx) -> R<()> {
         {
-            let mut st = self.state.lock();
+            let Some(mut st) = self.state.try_lock() else {
+                return Err(ctx.value_error("generator already executing"));
+            };
             if matches!(*st, State::Created(..) | State::Finished) {
                 *st = State::Finished;
                 return Ok(());
@@ -259,9 +260,13 @@ fn start(func: Arc<Function>, slots: Vec<Option<Value>>) -> R<SendCoro> {
             .map_err(|_| Exc::new(types::new_exception("MemoryError", vec![])))?,
     };
     let coro = Coroutine::with_stack(stack, move |yielder, first: Resume| {
-        let Resume { mut ctx, cmd: _ } = first;
+        let Resume { caller, cmd: _ } = first;
+        // SAFETY: as in `swap_with_caller`: the resumer lent its context for this run.
+        let mut ctx = placeholder(unsafe { &*caller });
+        swap_with_caller(&mut ctx, caller);
         let link = GenLink {
             yielder,
+            caller: Cell::new(caller),
             base: Cell::new(ctx.handling.len()),
         };
         let def = &func.def;
@@ -293,7 +298,8 @@ fn start(func: Arc<Function>, slots: Vec<Option<Value>>) -> R<SendCoro> {
         let base = link.base.get().min(ctx.handling.len());
         ctx.handling.truncate(base);
         drop(frame);
-        (ctx, r)
+        swap_with_caller(&mut ctx, link.caller.get());
+        r
     });
     Ok(SendCoro(coro))
 }
