@@ -27,9 +27,9 @@ use std::cell::Cell;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
 
-/// Each generator's stack: like a thread's, room for the recursion limit, as address
-/// space only (pages are touched when used).
-const GEN_STACK: usize = crate::builtins::thread::THREAD_STACK;
+/// Each generator's stack: as a Python thread's, room for the recursion limit, as
+/// address space only (pages are touched when used).
+const GEN_STACK: usize = 256 << 20;
 
 /// Finished generators' stacks kept for the next ones.
 const POOL_SIZE: usize = 16;
