@@ -862,6 +862,25 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
         | Value::Str(_)
         | Value::Range(_)
         | Value::Bytes(_) => {
+            match &args[0] {
+                // Lazy, as CPython's: a list read from its end as it is now, a range
+                // walked backwards (`reversed(range(10**12))` holds nothing).
+                Value::List(_) => return Ok(super::iterators::reversed_list(args[0].clone())),
+                Value::Range(r) => {
+                    let n = r.len();
+                    let (next, stop, step) = if n <= 0 {
+                        (0, 0, 1)
+                    } else {
+                        (r.start + (n - 1) * r.step, r.start - r.step, -r.step)
+                    };
+                    return Ok(Value::Iter(Arc::new(Mutex::new(IterState::Range {
+                        next,
+                        stop,
+                        step,
+                    }))));
+                }
+                _ => {}
+            }
             let kind = match &args[0] {
                 Value::List(_) => "list_reverseiterator",
                 Value::Range(_) => "range_iterator",

@@ -1,4 +1,5 @@
-//! `map()`, `filter()`, `enumerate()` and `zip()`: lazy iterators, as CPython's are.
+//! `map()`, `filter()`, `enumerate()`, `zip()` and `reversed(list)`: lazy iterators,
+//! as CPython's are.
 //! Each item is computed when asked for, so `enumerate(endless_generator)` works and
 //! `f` in `map(f, ...)` runs interleaved with the loop that consumes it.
 
@@ -79,6 +80,40 @@ pub fn zip(iters: Vec<Value>, strict: bool) -> Value {
         strict,
         done: AtomicBool::new(false),
     }))
+}
+
+/// `reversed(a_list)`: the list read from its end, each item when asked for (a list
+/// that shrinks meanwhile ends the walk, as in CPython).
+pub struct ReversedList {
+    list: Value,
+    /// The next index to read; below 0 when done.
+    index: Mutex<i64>,
+}
+
+pub fn reversed_list(list: Value) -> Value {
+    let n = match &list {
+        Value::List(l) => l.lock().len() as i64,
+        _ => 0,
+    };
+    Value::Native(Arc::new(ReversedList {
+        list,
+        index: Mutex::new(n - 1),
+    }))
+}
+
+impl ReversedList {
+    fn next(&self, _ctx: &mut Ctx) -> R<Option<Value>> {
+        let Value::List(l) = &self.list else {
+            return Ok(None);
+        };
+        let mut index = self.index.lock();
+        if *index < 0 {
+            return Ok(None);
+        }
+        let item = l.lock().get(*index as usize).cloned();
+        *index = if item.is_some() { *index - 1 } else { -1 };
+        Ok(item)
+    }
 }
 
 impl EnumerateIter {
@@ -306,6 +341,39 @@ impl NativeObject for ZipIter {
         _kwargs: &[(Name, Value)],
     ) -> Option<R<Value>> {
         iterator_method(ctx, this, "zip", name, args, &mut |ctx| self.next(ctx))
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec!["__iter__", "__next__"]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl NativeObject for ReversedList {
+    fn class(&self) -> Arc<Class> {
+        class("list_reverseiterator")
+    }
+    fn repr(&self) -> String {
+        format!(
+            "<list_reverseiterator object at {:#x}>",
+            self as *const Self as usize
+        )
+    }
+    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
+        None
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        this: &Value,
+        name: &str,
+        args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        iterator_method(ctx, this, "list_reverseiterator", name, args, &mut |ctx| {
+            self.next(ctx)
+        })
     }
     fn attr_names(&self) -> Vec<&'static str> {
         vec!["__iter__", "__next__"]
