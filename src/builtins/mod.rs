@@ -52,7 +52,6 @@ const STDLIB: &[&str] = &[
     "http",
     "urllib",
     "asyncio",
-    "selectors",
     "queue",
     "multiprocessing",
     "logging",
@@ -238,6 +237,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
+        "selectors" => python_module(ctx, "selectors", include_str!("py/selectors.py"))?,
         "traceback" => new_module("traceback", traceback_items()),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));

@@ -31,6 +31,7 @@ pub const KEYWORDS: &[&str] = &[
 pub const MODULES: &[&str] = &[
     "ipaddress",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",
