@@ -14,6 +14,7 @@
 
 pub mod exception_methods;
 pub mod functions;
+pub mod memoryview;
 pub mod methods;
 pub mod select;
 pub mod signatures;
