@@ -11,6 +11,7 @@ use crate::interp::value::{Class, Name, Native, NativeObject, Value};
 use crate::interp::{Ctx, Exc, R};
 use indexmap::IndexMap;
 use parking_lot::Mutex;
+#[cfg(target_os = "linux")]
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -283,6 +284,7 @@ fn new_epoll(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     })))
 }
 
+#[cfg(target_os = "linux")]
 fn io_err(ctx: &Ctx, e: &std::io::Error) -> Box<Exc> {
     ctx.os_error(e.raw_os_error().unwrap_or(libc::EIO))
 }

@@ -83,7 +83,15 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
         Some(socket2::Protocol::from(proto)).filter(|_| proto != 0),
     )
     .map_err(|e| io_error(ctx, &e))?;
-    let t = default_timeout(ctx);
+    // As CPython: `SOCK_NONBLOCK` in the type makes the socket non-blocking, and
+    // neither it nor `SOCK_CLOEXEC` stays in `s.type`.
+    let (nonblock, cloexec) = net::sys::SOCK_TYPE_FLAGS;
+    let t = if nonblock != 0 && kind & nonblock != 0 {
+        Some(0.0)
+    } else {
+        default_timeout(ctx)
+    };
+    let kind = kind & !(nonblock | cloexec);
     let (v, sock) = new_socket_value(ctx, os, family, kind, proto, t);
     sock.record(created(family, kind, net::Origin::Socket));
     Ok(v)
