@@ -363,9 +363,27 @@ mod tests {
     }
 
     #[test]
+    fn what_opens_out_of_the_way_lands_at_100_or_above_and_frees_the_low_numbers() {
+        let (a, b) = opening_out_of_the_way(|| std::os::unix::net::UnixStream::pair().unwrap());
+        assert!(a.as_raw_fd() >= OWN_FDS_FROM && b.as_raw_fd() >= OWN_FDS_FROM);
+        // The placeholders are gone: the next descriptor is a low one again.
+        let low = std::fs::File::open("/dev/null").unwrap();
+        assert!(low.as_raw_fd() < OWN_FDS_FROM, "{}", low.as_raw_fd());
+        let moved = file_out_of_the_way(low);
+        assert!(moved.as_raw_fd() >= OWN_FDS_FROM);
+        // SAFETY: a query on a descriptor this test owns.
+        assert_ne!(
+            unsafe { libc::fcntl(moved.as_raw_fd(), libc::F_GETFD) } & libc::FD_CLOEXEC,
+            0
+        );
+    }
+
+    #[test]
     fn the_wake_up_pipe_is_nonblocking_and_closed_on_exec() {
         let [read, write] = nonblocking_pipe().unwrap();
         for fd in [read, write] {
+            // Out of the way of a program's own descriptors.
+            assert!(fd >= OWN_FDS_FROM, "{fd}");
             // SAFETY: fcntl queries on descriptors this test owns.
             unsafe {
                 assert_ne!(libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK, 0);
