@@ -9,13 +9,16 @@
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
-//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
-//!   module each (`py/` holds the modules written in Python).
+//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
+//!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
+//!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
+//! - `memoryview`: the built-in type, a window on bytes.
 
 pub mod exception_methods;
 pub mod functions;
 pub mod memoryview;
 pub mod methods;
+pub mod os;
 pub mod select;
 pub mod signatures;
 pub mod site;
@@ -34,7 +37,6 @@ use std::sync::Arc;
 const BUILTIN_MODULES: &[&str] = &["sys", "time", "builtins"];
 /// Modules of CPython's standard library that are outside the lecture's subset.
 const STDLIB: &[&str] = &[
-    "os",
     "re",
     "json",
     "math",
@@ -213,6 +215,17 @@ fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
     Ok(module)
 }
 
+/// `os` (`py/os.py`), whose `path` is also the module `os.path`, as in CPython.
+fn os_module(ctx: &mut Ctx) -> R<Value> {
+    let os = python_module(ctx, "os", include_str!("py/os.py"))?;
+    if let Value::Module(m) = &os {
+        if let Some(path) = m.globals.get("path") {
+            ctx.interp.modules.lock().insert(Arc::from("os.path"), path);
+        }
+    }
+    Ok(os)
+}
+
 /// `import name`: the module, made on first use and cached.
 pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
     let top = dotted.split('.').next().unwrap_or(dotted);
@@ -239,6 +252,9 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
         "selectors" => python_module(ctx, "selectors", include_str!("py/selectors.py"))?,
+        "os" => os_module(ctx)?,
+        "posixpath" => python_module(ctx, "posixpath", include_str!("py/posixpath.py"))?,
+        "posix" => new_module("posix", os::items()),
         "traceback" => new_module("traceback", traceback_items()),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
