@@ -87,6 +87,24 @@ fn other_refusals() {
             "NotImplementedError: socklab does not support the 'sqlite3' module"
         )
     );
+    // Every module of CPython's library, submodules too: never "No module named".
+    for (stmt, module) in [
+        ("import xml.dom", "xml"),
+        ("from tkinter import Tk", "tkinter"),
+        ("import http.server", "http"),
+        ("import _socket", "_socket"),
+    ] {
+        let (code, last, _) = run(&format!("{stmt}\n"));
+        assert_eq!(
+            (code, last.as_str()),
+            (
+                1,
+                format!("NotImplementedError: socklab does not support the '{module}' module")
+                    .as_str()
+            ),
+            "{stmt}"
+        );
+    }
     let (code, last, _) = run("import no_such_module_anywhere\n");
     assert_eq!(
         (code, last.as_str()),
