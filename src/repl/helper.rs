@@ -30,7 +30,9 @@ pub const KEYWORDS: &[&str] = &[
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
     "ipaddress",
+    "os",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",
