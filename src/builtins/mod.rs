@@ -10,6 +10,10 @@
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
 //!   module each (`py/` holds the modules written in Python).
+//!
+//! `user_modules` finds a program's own modules and packages on `sys.path`.
+//!
+//! `library()` gathers all of it into the `interp::Library` an interpreter runs with.
 
 pub mod functions;
 pub mod methods;
