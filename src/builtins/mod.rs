@@ -13,6 +13,10 @@
 //!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
 //!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
 //! - `memoryview`: the built-in type, a window on bytes.
+//!
+//! `user_modules` finds a program's own modules and packages on `sys.path`.
+//!
+//! `library()` gathers all of it into the `interp::Library` an interpreter runs with.
 
 pub mod functions;
 pub mod iterators;
