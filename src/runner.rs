@@ -99,7 +99,9 @@ fn start_capture(
     });
     let filter = crate::capture::live::table_filter(interp.sockets.clone());
     let table = interp.sockets.clone();
-    match Capture::start(Some(filter), Box::new(move || table.cursor()), Some(sink)) {
+    // In the sandbox every packet is the program's: no filter to pay for.
+    let filter = (!crate::capture::sandbox::active()).then_some(filter);
+    match Capture::start(filter, Box::new(move || table.cursor()), Some(sink)) {
         Ok(c) => Some((c, file)),
         Err(e) => {
             eprintln!("socklab: {e}");

@@ -180,7 +180,8 @@ const VNET_HDR_LEN: usize = 10;
 
 impl Capture {
     /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
-    /// all, inside the sandbox); `cursor` reads the socket table's event cursor;
+    /// all, which only the sandbox's loopback allows: there every packet is this
+    /// process's, though several sessions of `lesson check` share it); `cursor` reads the socket table's event cursor;
     /// `sink` sees every kept packet as it comes.
     pub fn start(
         filter: Option<Filter>,
@@ -197,11 +198,6 @@ impl Capture {
             Where::Sandbox
         } else {
             Where::Host
-        };
-        let filter = if place == Where::Sandbox {
-            None
-        } else {
-            filter
         };
         let shared = Arc::new(Shared {
             ring: Mutex::new(Ring {

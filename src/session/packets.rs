@@ -34,6 +34,10 @@ pub struct Trace {
     book_cursor: u64,
     /// Packets the capture lost that the REPL has told of.
     lost_told: u64,
+    /// Each packet's two ends as first named (`c → srv`): a name must not change once
+    /// shown or checked (the handshake's last ACK would be `c → conn` once `accept()`
+    /// made `conn`, though it went to the listening socket's queue).
+    ends: std::collections::BTreeMap<u64, (String, String)>,
 }
 
 /// One packet as a lesson's check reads it.
@@ -75,6 +79,24 @@ impl PacketInfo {
 }
 
 impl Trace {
+    /// The ends of `p` as first named.
+    fn named(&mut self, p: &Packet, names: &Names) -> (String, String) {
+        if let Some(ends) = self.ends.get(&p.number) {
+            return ends.clone();
+        }
+        let ends = names.ends(&p.summary);
+        // Bounded as the ring is: names of packets it let go are let go too.
+        if self.ends.len() >= capture::live::RING {
+            let oldest = self.capture.as_ref().and_then(Capture::oldest).unwrap_or(0);
+            self.ends = self.ends.split_off(&oldest);
+            if self.ends.len() >= capture::live::RING {
+                self.ends.pop_first();
+            }
+        }
+        self.ends.insert(p.number, ends.clone());
+        ends
+    }
+
     pub(super) fn entry_starts(&self, text: &str) {
         if let Some(c) = &self.capture {
             c.set_cause(Some(text.trim_end()));
@@ -93,6 +115,16 @@ impl Session {
     /// Start capturing this session's packets; says where (the host's loopback as
     /// root, or the sandbox's), or why it cannot.
     pub fn trace_on(&mut self) -> Result<Where, String> {
+        self.start_trace(false)
+    }
+
+    /// [`Session::trace_on`] keeping only this session's packets even in the sandbox,
+    /// whose loopback the lessons that `lesson check` runs side by side share.
+    pub fn trace_own(&mut self) -> Result<Where, String> {
+        self.start_trace(true)
+    }
+
+    fn start_trace(&mut self, always_filter: bool) -> Result<Where, String> {
         if let Some(c) = &self.packets.capture {
             return Ok(c.place);
         }
@@ -104,10 +136,14 @@ impl Session {
             ports
         });
         let table = self.interp.sockets.clone();
-        let capture = Capture::start(Some(filter), Box::new(move || table.cursor()), None)
+        // In the sandbox every packet is this process's: no filter to pay for.
+        let filter = (always_filter || !capture::sandbox::active()).then_some(filter);
+        let capture = Capture::start(filter, Box::new(move || table.cursor()), None)
             .map_err(|e| e.to_string())?;
         let place = capture.place;
         self.packets.shown = capture.next_number();
+        // A new capture numbers from 1 again.
+        self.packets.ends.clear();
         self.packets.capture = Some(capture);
         Ok(place)
     }
@@ -164,7 +200,8 @@ impl Session {
         packets
             .iter()
             .map(|p| {
-                let (from, to) = names.ends(&p.summary);
+                let (from, to) = self.packets.named(p, &names);
+                let line = flows.line_between(p, &from, &to);
                 PacketInfo {
                     number: p.number,
                     from,
@@ -178,7 +215,7 @@ impl Session {
                     length: p.summary.length(),
                     event_seq: p.seq,
                     cause: p.cause.as_deref().map(str::to_string),
-                    line: flows.line(p, &names),
+                    line,
                 }
             })
             .collect()
@@ -269,7 +306,25 @@ impl Session {
         };
         self.packets.shown = last.number + 1;
         let names = self.packet_names();
-        text + &capture::render::lines(&packets, &mut self.packets.flows, &names)
+        for p in &packets {
+            let (from, to) = self.packets.named(p, &names);
+            text.push_str(&self.packets.flows.line_between(p, &from, &to));
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Count the packets captured so far as shown, without showing them (a lesson
+    /// step's setup is not the student's doing); their connections are still followed,
+    /// so later lines keep numbering relative to each connection's start.
+    pub fn pass_over_packets(&mut self) {
+        let Some(c) = &self.packets.capture else {
+            return;
+        };
+        for p in c.since(self.packets.shown) {
+            self.packets.flows.follow(&p.summary);
+            self.packets.shown = p.number + 1;
+        }
     }
 
     /// `:packet N`: packet N opened layer by layer.
