@@ -146,6 +146,8 @@ impl Demo {
                 }
             }
         }
+        // The replay's packets are not this step's.
+        self.session.hide_packets_since(0);
         self.engine.begin(&mut self.session, i)?;
         self.ran = false;
         Ok(())

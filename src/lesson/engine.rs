@@ -31,7 +31,8 @@
 //!   `a` and `b` either way), oldest first, each a dict: `kind` (`"SYN"`,
 //!   `"SYN-ACK"`, `"ACK"`, `"data"`, `"FIN"`, `"RST"`, `"datagram"`), `flags`
 //!   (tcpdump's: `"S."`), `protocol` (`"TCP"`, `"UDP"`), `from` and `to` (the
-//!   sockets' names), `length` (bytes of data), `line` (as `:trace on` shows it).
+//!   sockets' names), `length` (bytes of data), `size` (bytes of the whole frame,
+//!   every layer's header included), `line` (as `:trace on` shows it).
 //!   A socket may also be given by its name as a string (`"echo service"`).
 //!
 //! # Where no capture is possible
@@ -203,7 +204,10 @@ impl Engine {
             return Ok(());
         };
         if let Some(setup) = step.setup.clone() {
+            let before = session.packet_cursor();
             let o = session.run_unechoed(&setup.text);
+            // Nor are its packets.
+            session.hide_packets_since(before);
             if let Some(e) = o.error {
                 return Err(format!(
                     "{}:{}: the setup of step `{}` failed: {}",
@@ -218,8 +222,6 @@ impl Engine {
             self.cursor = session.event_cursor();
             self.packet_cursor = session.packet_cursor();
         }
-        // Nor are its packets, or those of earlier steps replayed.
-        session.pass_over_packets();
         Ok(())
     }
 
@@ -532,6 +534,7 @@ fn helper_packets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::int
             ("from", Value::str(&p.from)),
             ("to", Value::str(&p.to)),
             ("length", Value::Int(p.length as i64)),
+            ("size", Value::Int(p.size as i64)),
             ("line", Value::str(&p.line)),
         ];
         let mut d = crate::interp::dict::Dict::new();
@@ -878,7 +881,7 @@ mod tests {
         assert!(eval(
             &mut r,
             &mut s,
-            "[(p['kind'], p['flags'], p['length']) for p in packets(u)] == [('datagram', '', 3)]"
+            "[(p['kind'], p['flags'], p['length'], p['size']) for p in packets(u)] == [('datagram', '', 3, 14 + 20 + 8 + 3)]"
         ));
         // The next step begins: its packets start afresh.
         r.begin(&mut s, 0).expect("again");

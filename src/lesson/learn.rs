@@ -90,6 +90,14 @@ impl Learner {
     /// Steps before `upto` set up and solved with their model solutions (what they print
     /// is shown, as at the REPL).
     fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
+        // Their packets are not shown: the student did not cause them now.
+        let before = session.packet_cursor();
+        let r = self.replay_steps(session, upto);
+        session.hide_packets_since(before);
+        r
+    }
+
+    fn replay_steps(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
         self.engine.name_services(session)?;
         for j in 0..upto {
             self.engine.begin(session, j)?;

@@ -38,6 +38,8 @@ pub struct Trace {
     /// shown or checked (the handshake's last ACK would be `c → conn` once `accept()`
     /// made `conn`, though it went to the listening socket's queue).
     ends: std::collections::BTreeMap<u64, (String, String)>,
+    /// Packets never to show as lines (a lesson's setup caused them).
+    hidden: Vec<std::ops::Range<u64>>,
 }
 
 /// One packet as a lesson's check reads it.
@@ -53,6 +55,8 @@ pub struct PacketInfo {
     pub flags: Flags,
     /// Bytes of data for the application.
     pub length: usize,
+    /// Bytes of the whole frame: the data and every layer's header.
+    pub size: usize,
     /// The socket table's event cursor when it was captured.
     pub event_seq: u64,
     /// The REPL line running when it was captured.
@@ -144,6 +148,7 @@ impl Session {
         self.packets.shown = capture.next_number();
         // A new capture numbers from 1 again.
         self.packets.ends.clear();
+        self.packets.hidden.clear();
         self.packets.capture = Some(capture);
         Ok(place)
     }
@@ -213,6 +218,7 @@ impl Session {
                     },
                     flags: p.summary.tcp().map(|t| t.flags).unwrap_or_default(),
                     length: p.summary.length(),
+                    size: p.data.len(),
                     event_seq: p.seq,
                     cause: p.cause.as_deref().map(str::to_string),
                     line,
@@ -306,24 +312,33 @@ impl Session {
         };
         self.packets.shown = last.number + 1;
         let names = self.packet_names();
+        let hidden = std::mem::take(&mut self.packets.hidden);
         for p in &packets {
+            if hidden.iter().any(|r| r.contains(&p.number)) {
+                self.packets.flows.follow(&p.summary);
+                continue;
+            }
             let (from, to) = self.packets.named(p, &names);
             text.push_str(&self.packets.flows.line_between(p, &from, &to));
             text.push('\n');
         }
+        let shown = self.packets.shown;
+        self.packets.hidden = hidden.into_iter().filter(|r| r.end > shown).collect();
         text
     }
 
-    /// Count the packets captured so far as shown, without showing them (a lesson
-    /// step's setup is not the student's doing); their connections are still followed,
-    /// so later lines keep numbering relative to each connection's start.
-    pub fn pass_over_packets(&mut self) {
+    /// Never show the packets captured from `cursor` (a [`Session::packet_cursor`]) up
+    /// to now: a lesson step's setup is not the student's doing. Packets before
+    /// `cursor` not shown yet (a server's answer that came after the last entry) still
+    /// are; the hidden ones' connections are still followed, so later lines keep
+    /// numbering relative to each connection's start.
+    pub fn hide_packets_since(&mut self, cursor: u64) {
         let Some(c) = &self.packets.capture else {
             return;
         };
-        for p in c.since(self.packets.shown) {
-            self.packets.flows.follow(&p.summary);
-            self.packets.shown = p.number + 1;
+        let end = c.next_number();
+        if end > cursor {
+            self.packets.hidden.push(cursor..end);
         }
     }
 
