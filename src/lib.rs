@@ -7,9 +7,12 @@
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks; the one
 //!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`).
-//! - `builtins`: built-in functions and methods, and one file per Python module; the
-//!   signature of every function and method, one table per type and module
-//!   (`signatures`), which dispatch, `dir()` and the binder read.
+//!   It names no built-in module: it runs with the `Library` it is given (`registry`:
+//!   built-in functions, `import`, each built-in type's method table).
+//! - `builtins`: the library (`builtins::library()`): built-in functions and methods,
+//!   and one file per Python module; the signature of every function and method, one
+//!   table per type and module (`signatures`), which dispatch, `dir()` and the binder
+//!   read.
 //! - `net`: the session's socket table (state, counters), its log of typed events that
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
 //!   reads learn about waiting for their peer), the machine's sockets from `/proc/net`

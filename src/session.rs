@@ -593,49 +593,9 @@ fn say(text: &str) {
     }
 }
 
-/// Socket methods that only read a socket: the only ones a lesson's check may call
-/// (`lesson lint` refuses any other; [`read_only`] stops them at run time).
-pub const PURE_SOCKET_METHODS: &[&str] = &[
-    "getsockname",
-    "getpeername",
-    "fileno",
-    "gettimeout",
-    "getblocking",
-    "getsockopt",
-    "__repr__",
-    "__str__",
-    "__eq__",
-    "__ne__",
-    "__hash__",
-    "__bool__",
-];
-
-thread_local! {
-    /// Set on the interpreter thread while a check runs.
-    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the code running on this thread is a lesson's check, which must not change
-/// the student's sockets: socket methods other than [`PURE_SOCKET_METHODS`] refuse.
-pub fn read_only() -> bool {
-    READ_ONLY.with(|r| r.get())
-}
-
-/// Read-only while alive, even if the check panics.
-struct ReadOnly;
-
-impl ReadOnly {
-    fn enter() -> ReadOnly {
-        READ_ONLY.with(|r| r.set(true));
-        ReadOnly
-    }
-}
-
-impl Drop for ReadOnly {
-    fn drop(&mut self) {
-        READ_ONLY.with(|r| r.set(false));
-    }
-}
+/// What a lesson's check may do to the student's sockets is the socket module's to
+/// say (`builtins::socket::checks`).
+pub use crate::builtins::socket::{read_only, ReadOnly, PURE_SOCKET_METHODS};
 
 fn internal_error() -> ErrorReport {
     ErrorReport {

@@ -8,11 +8,9 @@
 //! - `methods/`: the methods of the built-in types, one file per type;
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
-//! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
 //!   module each (`py/` holds the modules written in Python).
 
-pub mod exception_methods;
 pub mod functions;
 pub mod methods;
 pub mod select;
@@ -25,8 +23,8 @@ pub mod thread;
 pub mod time;
 pub mod user_modules;
 
-use crate::interp::value::{Builtin, BuiltinKind, Globals, Module, Name, Value};
-use crate::interp::{Ctx, R};
+use crate::interp::value::{Builtin, BuiltinKind, Globals, Module, Value};
+use crate::interp::{Ctx, Interp, Library, R};
 use std::sync::Arc;
 
 /// Modules socklab provides, with what `repr` says of them.
@@ -130,15 +128,6 @@ fn new_module(name: &str, items: Vec<(&str, Value)>) -> Value {
     }))
 }
 
-/// The declared signature of method `name` of a built-in value, if it has one.
-pub fn signature_of(v: &Value, name: &str) -> Option<&'static crate::interp::args::Signature> {
-    let table = match v {
-        Value::Native(_) if crate::interp::types::type_name(v) == "socket" => signatures::SOCKET,
-        other => methods::method_table(other),
-    };
-    crate::interp::args::lookup(table, name)
-}
-
 /// A module function with a signature in `table` is bound against it before it runs.
 fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value {
     if let Value::Builtin(b) = &v {
@@ -178,6 +167,23 @@ fn traceback_items() -> Vec<(&'static str, Value)> {
             }),
         ),
     ]
+}
+
+/// `import builtins`: the namespace every module falls back to, as a module
+/// (`builtins.len`, `dir(builtins)`).
+fn builtins_module(ctx: &Ctx) -> Value {
+    let globals = Globals::new("builtins");
+    let mut names: Vec<_> = ctx.interp.builtins.iter().collect();
+    names.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in names {
+        globals.set(k, v.clone());
+    }
+    // The namespace's own `__name__` is the main module's, which it stands in for.
+    globals.set("__name__", Value::str("builtins"));
+    Value::Module(Arc::new(Module {
+        name: Arc::from("builtins"),
+        globals,
+    }))
 }
 
 /// A module written in Python and embedded in the binary: compiled and run on first
@@ -239,6 +245,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
         "traceback" => new_module("traceback", traceback_items()),
+        "builtins" => builtins_module(ctx),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));
             e.hint_name = Some(Arc::from(top));
@@ -296,8 +303,13 @@ fn import_chain(ctx: &mut Ctx, top: Value, dotted: &str) -> R<Value> {
     Ok(top)
 }
 
+/// Attribute names of a value, for `dir()` and completion.
+pub fn attribute_names(v: &Value) -> Vec<String> {
+    library().attribute_names(v)
+}
+
 /// `from package import name` where `name` is a submodule not imported yet: load it.
-pub fn import_from_package(
+fn import_from_package(
     ctx: &mut Ctx,
     package: &Value,
     package_name: &str,
@@ -306,90 +318,25 @@ pub fn import_from_package(
     user_modules::load_submodule(ctx, package, &format!("{package_name}.{name}"), name)
 }
 
-/// The absolute name of a relative import (`.inner`, `..`, `.`) made in a module whose
-/// globals are `globals`, from its `__package__`, with CPython's errors.
-pub fn resolve_relative(ctx: &Ctx, globals: &Globals, relative: &str) -> R<String> {
-    let level = relative.len() - relative.trim_start_matches('.').len();
-    let rest = &relative[level..];
-    let package = match globals.get("__package__") {
-        Some(Value::Str(p)) if !p.is_empty() => p.to_string(),
-        _ => {
-            return Err(ctx.err(
-                "ImportError",
-                "attempted relative import with no known parent package",
-            ))
-        }
+/// The library socklab's interpreters are given: these built-in functions, modules and
+/// methods.
+pub fn library() -> &'static Library {
+    static LIBRARY: Library = Library {
+        functions: functions::builtins,
+        import: import_module,
+        import_from_package,
+        is_builtin_module,
+        module_origin,
+        construct: functions::construct,
+        bytes_like: methods::bytes_like,
+        methods: methods::TYPE_METHODS,
     };
-    let parts: Vec<&str> = package.split('.').collect();
-    if level > parts.len() {
-        return Err(ctx.err(
-            "ImportError",
-            "attempted relative import beyond top-level package",
-        ));
-    }
-    let base = parts[..parts.len() + 1 - level].join(".");
-    Ok(if rest.is_empty() {
-        base
-    } else {
-        format!("{base}.{rest}")
-    })
+    &LIBRARY
 }
 
-/// Where `from M import x` says M came from when `x` is missing: a program's module
-/// names its file.
-pub fn origin_of(module: &Value, name: &str) -> String {
-    if let Value::Module(m) = module {
-        if let Some(Value::Str(file)) = m.globals.get("__file__") {
-            return file.to_string();
-        }
+impl Interp {
+    /// An interpreter with socklab's library (`library()`).
+    pub fn new(argv: Vec<String>) -> Arc<Interp> {
+        Interp::with_library(argv, library())
     }
-    module_origin(name)
-}
-
-/// `from a.b import c` / `import a.b as c`: the innermost module of a dotted path.
-pub fn import_submodule(ctx: &mut Ctx, dotted: &str) -> R<Value> {
-    let mut m = import_module(ctx, dotted)?;
-    for part in dotted.split('.').skip(1) {
-        m = crate::interp::exec::getattr(ctx, &m, part).map_err(|_| {
-            ctx.err(
-                "ModuleNotFoundError",
-                format!(
-                    "No module named '{dotted}'; '{}' is not a package",
-                    dotted.split('.').next().unwrap_or("")
-                ),
-            )
-        })?;
-    }
-    Ok(m)
-}
-
-/// What `from M import *` brings: names not starting with `_`.
-pub fn public_names(m: &Module) -> Vec<(Name, Value)> {
-    m.globals
-        .items()
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with('_'))
-        .collect()
-}
-
-/// Attribute names of a value, for `dir()` and completion.
-pub fn attribute_names(v: &Value) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    match v {
-        Value::Module(m) => out.extend(m.globals.items().into_iter().map(|(k, _)| k.to_string())),
-        Value::Instance(i) => {
-            out.extend(i.dict.lock().keys().map(|k| k.to_string()));
-            for c in i.class.lineage() {
-                out.extend(c.dict.read().keys().map(|k| k.to_string()));
-            }
-        }
-        Value::Class(c) => {
-            for c in c.lineage() {
-                out.extend(c.dict.read().keys().map(|k| k.to_string()));
-            }
-        }
-        Value::Native(n) => out.extend(n.attr_names().into_iter().map(String::from)),
-        other => out.extend(methods::method_names(other).into_iter().map(String::from)),
-    }
-    out
 }

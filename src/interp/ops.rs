@@ -762,7 +762,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
             return Ok(cur);
         }
         (Value::ByteArray(b), BinOp::Add) => {
-            let extra = crate::builtins::methods::bytes_like(ctx, &rhs)?;
+            let extra = (ctx.interp.library.bytes_like)(ctx, &rhs)?;
             b.lock().extend_from_slice(&extra);
             return Ok(cur);
         }
@@ -1075,7 +1075,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             ))),
         },
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let hay = crate::builtins::methods::bytes_like(ctx, container)?;
+            let hay = (ctx.interp.library.bytes_like)(ctx, container)?;
             match item {
                 Value::Int(i) => {
                     if !(0..=255).contains(i) {
@@ -1084,7 +1084,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
                     Ok(hay.contains(&(*i as u8)))
                 }
                 Value::Bytes(_) | Value::ByteArray(_) => {
-                    let needle = crate::builtins::methods::bytes_like(ctx, item)?;
+                    let needle = (ctx.interp.library.bytes_like)(ctx, item)?;
                     Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
                 }
                 _ => Err(ctx.type_error(format!(
@@ -1312,7 +1312,7 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
             Ok(Value::string(chars[i].to_string()))
         }
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let data = crate::builtins::methods::bytes_like(ctx, obj)?;
+            let data = (ctx.interp.library.bytes_like)(ctx, obj)?;
             if let Value::Slice(sl) = index {
                 let (a, b, c) = slice_indices(ctx, sl, data.len() as i64)?;
                 let out: Vec<u8> = slice_positions(a, b, c)

@@ -193,7 +193,7 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
             }
         }),
         Value::Module(m) => {
-            if crate::builtins::is_builtin_module(&m.name) {
+            if (ctx.interp.library.is_builtin_module)(&m.name) {
                 format!("<module '{}' (built-in)>", m.name)
             } else {
                 format!("<module '{}'>", m.name)

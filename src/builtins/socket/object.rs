@@ -308,7 +308,7 @@ impl SocketObj {
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
         // A lesson's check reads the student's sockets; it must never change one.
-        if crate::session::read_only() && !crate::session::PURE_SOCKET_METHODS.contains(&name) {
+        if super::read_only() && !super::PURE_SOCKET_METHODS.contains(&name) {
             return Some(Err(ctx.err(
                 "RuntimeError",
                 format!("a lesson check cannot call {name}(): it would change the socket"),

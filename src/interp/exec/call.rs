@@ -54,15 +54,18 @@ pub(super) fn eval_call(
                     set_site(ctx, f.source, call_expr.span.lo);
                     n.call_method(ctx, &o, &name.name, &pos, &[])
                 }
-                _ => crate::builtins::methods::call(ctx, &o, &name.name, &pos, &[]),
+                _ => {
+                    let library = ctx.interp.library;
+                    library.call_method(ctx, &o, &name.name, &pos, &[])
+                }
             };
             return match r {
                 Some(r) => r,
-                None if matches!(o, Value::Native(_)) => {
+                // Not a method: an attribute that may be callable (`b"".fromhex`).
+                None => {
                     let m = getattr(ctx, &o, &name.name)?;
                     call(ctx, &m, pos.into_vec(), vec![])
                 }
-                None => Err(attr_error(ctx, &o, &name.name)),
             };
         }
         let (pos, kw) = match eval_args(ctx, f, args) {
@@ -217,7 +220,10 @@ pub(super) fn bound_method_keywords(
     name: &str,
 ) -> Box<Exc> {
     use crate::interp::args::Style;
-    let tuple_style = crate::builtins::signature_of(this, name)
+    let tuple_style = ctx
+        .interp
+        .library
+        .signature_of(this, name)
         .is_some_and(|sig| matches!(sig.style, Style::Tuple | Style::VarArgs));
     if !tuple_style || !e.is("TypeError") {
         return e;
@@ -281,7 +287,7 @@ pub(super) fn zero_arg_super(ctx: &mut Ctx, f: &Frame) -> R<Value> {
         Value::Cell(c) => c.lock().clone().unwrap_or(Value::None),
         v => v.clone(),
     };
-    Ok(crate::builtins::functions::make_super(owner, this))
+    Ok(crate::interp::objects::make_super(owner, this))
 }
 
 pub fn call(
@@ -581,10 +587,16 @@ pub fn call_method(
             let m = getattr(ctx, obj, name)?;
             call(ctx, &m, args, kwargs)
         }
-        _ => match crate::builtins::methods::call(ctx, obj, name, &args, &kwargs) {
-            Some(r) => r,
-            None => Err(attr_error(ctx, obj, name)),
-        },
+        _ => {
+            let library = ctx.interp.library;
+            match library.call_method(ctx, obj, name, &args, &kwargs) {
+                Some(r) => r,
+                None => {
+                    let m = getattr(ctx, obj, name)?;
+                    call(ctx, &m, args, kwargs)
+                }
+            }
+        }
     }
 }
 

@@ -230,10 +230,10 @@ pub fn instantiate(
     kwargs: Vec<(Name, Value)>,
 ) -> R<Value> {
     if cls.def.is_none() && cls.native != Native::Exception && cls.native != Native::Object {
-        return crate::builtins::functions::construct(ctx, cls, args, kwargs);
+        return (ctx.interp.library.construct)(ctx, cls, args, kwargs);
     }
     if cls.def.is_none() && cls.native == Native::Object && &*cls.name != "object" {
-        return crate::builtins::functions::construct(ctx, cls, args, kwargs);
+        return (ctx.interp.library.construct)(ctx, cls, args, kwargs);
     }
     let mut target = cls.clone();
     if cls.native == Native::Exception

@@ -263,11 +263,11 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
         }
         StmtKind::Import(names) => {
             for n in names {
-                let module = crate::builtins::import_module(ctx, &n.module)?;
+                let module = (ctx.interp.library.import)(ctx, &n.module)?;
                 match &n.asname {
                     Some(a) => {
                         let target = if n.module.contains('.') {
-                            crate::builtins::import_submodule(ctx, &n.module)?
+                            crate::interp::registry::import_submodule(ctx, &n.module)?
                         } else {
                             module
                         };
@@ -280,17 +280,17 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
         StmtKind::ImportFrom(module_name, names, _) => {
             let absolute;
             let module_name: &str = if module_name.starts_with('.') {
-                absolute = crate::builtins::resolve_relative(ctx, f.globals, module_name)?;
+                absolute = crate::interp::registry::resolve_relative(ctx, f.globals, module_name)?;
                 &absolute
             } else {
                 module_name
             };
-            let module = crate::builtins::import_submodule(ctx, module_name)?;
+            let module = crate::interp::registry::import_submodule(ctx, module_name)?;
             if names.is_empty() {
                 let Value::Module(m) = &module else {
                     return Ok(Ctl::Normal);
                 };
-                for (k, v) in crate::builtins::public_names(m) {
+                for (k, v) in crate::interp::registry::public_names(m) {
                     let id = Ident::new(k.clone(), Span::default());
                     id.slot
                         .set(super::resolve::encode(GLOBAL, f.globals.intern(&k)));
@@ -300,9 +300,12 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 for (name, id) in names {
                     let found = match getattr(ctx, &module, name) {
                         Ok(v) => Some(v),
-                        Err(_) => {
-                            crate::builtins::import_from_package(ctx, &module, module_name, name)?
-                        }
+                        Err(_) => (ctx.interp.library.import_from_package)(
+                            ctx,
+                            &module,
+                            module_name,
+                            name,
+                        )?,
                     };
                     let Some(v) = found else {
                         return Err(ctx.err(
@@ -311,7 +314,7 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                                 "cannot import name '{}' from '{}' ({})",
                                 name,
                                 module_name,
-                                crate::builtins::origin_of(&module, module_name)
+                                ctx.interp.library.origin_of(&module, module_name)
                             ),
                         ));
                     };

@@ -1,7 +1,7 @@
 //! The methods of the built-in exception classes: `__init__` records `args` (and, for
 //! `OSError`, `errno`/`strerror`), `__str__` and `__repr__` print as CPython's.
 
-use super::functions::builtin_fn;
+use crate::interp::objects::builtin_fn;
 use crate::interp::types;
 use crate::interp::value::{Attrs, Value};
 use crate::interp::{Ctx, R};
