@@ -10,6 +10,7 @@
 use super::{sockets, Session};
 use crate::capture::render::{End, Flows, Names};
 use crate::capture::{self, Capture, Flags, Packet, Where};
+use crate::interp::Interp;
 use crate::net::EventKind;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -30,8 +31,7 @@ pub struct Trace {
     flows: Flows,
     /// Every socket end the session has had, closed ones too (a FIN comes after
     /// `close()`, when the socket is no longer in the table).
-    book: Vec<End>,
-    book_cursor: u64,
+    book: Book,
     /// Packets the capture lost that the REPL has told of.
     lost_told: u64,
     /// Each packet's two ends as first named (`c → srv`): a name must not change once
@@ -40,6 +40,71 @@ pub struct Trace {
     ends: std::collections::BTreeMap<u64, (String, String)>,
     /// Packets never to show as lines (a lesson's setup caused them).
     hidden: Vec<std::ops::Range<u64>>,
+}
+
+/// Every socket end a program or session has had, by the names its variables gave
+/// it, closed ones too (a FIN comes after `close()`, when the socket is no longer in
+/// the table): what names a packet's ends (`c → srv`).
+#[derive(Default)]
+pub struct Book {
+    pub ends: Vec<End>,
+    /// The socket table's events read so far.
+    cursor: u64,
+}
+
+impl Book {
+    pub fn add(&mut self, end: End) {
+        if !self.ends.contains(&end) {
+            self.ends.push(end);
+        }
+    }
+
+    /// Learn the names the sockets have now: those of the events since the last time
+    /// (a socket that connected and closed since still has its variable), and of the
+    /// open sockets. The table must keep events in its log for the first.
+    pub fn learn(&mut self, interp: &Arc<Interp>) {
+        let names = sockets::names_by_socket(interp);
+        let events = interp.sockets.events_since(self.cursor);
+        if let Some(last) = events.last() {
+            self.cursor = last.seq + 1;
+        }
+        for ev in &events {
+            let Some(name) = names.get(&ev.socket).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let name = name.join(", ");
+            let (local, peer, listening) = match &ev.kind {
+                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
+                    (local, Some(peer), false)
+                }
+                EventKind::Bound { local, .. } => (local, None, false),
+                EventKind::Listening { local, .. } => (local, None, true),
+                _ => continue,
+            };
+            if let Ok(local) = local.parse::<SocketAddr>() {
+                self.add(End {
+                    name,
+                    local,
+                    peer: peer.and_then(|p| p.parse().ok()),
+                    listening,
+                });
+            }
+        }
+        for row in sockets::rows(interp) {
+            if row.names.is_empty() {
+                continue;
+            }
+            let Some(local) = row.local.as_deref().and_then(|l| l.parse().ok()) else {
+                continue;
+            };
+            self.add(End {
+                name: row.names.join(", "),
+                local,
+                peer: row.peer.as_deref().and_then(|p| p.parse().ok()),
+                listening: row.state == "listening",
+            });
+        }
+    }
 }
 
 /// One packet as a lesson's check reads it.
@@ -229,54 +294,9 @@ impl Session {
 
     /// The names of every socket end the session has had, closed ones too.
     pub fn packet_names(&mut self) -> Names {
-        let names = sockets::names_by_socket(&self.interp);
-        let events = self.interp.sockets.events_since(self.packets.book_cursor);
-        if let Some(last) = events.last() {
-            self.packets.book_cursor = last.seq + 1;
-        }
-        let mut learn = |end: End| {
-            if !self.packets.book.contains(&end) {
-                self.packets.book.push(end);
-            }
-        };
-        for ev in &events {
-            let Some(name) = names.get(&ev.socket).filter(|n| !n.is_empty()) else {
-                continue;
-            };
-            let name = name.join(", ");
-            let (local, peer, listening) = match &ev.kind {
-                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
-                    (local, Some(peer), false)
-                }
-                EventKind::Bound { local, .. } => (local, None, false),
-                EventKind::Listening { local, .. } => (local, None, true),
-                _ => continue,
-            };
-            if let Ok(local) = local.parse::<SocketAddr>() {
-                learn(End {
-                    name,
-                    local,
-                    peer: peer.and_then(|p| p.parse().ok()),
-                    listening,
-                });
-            }
-        }
-        for row in sockets::rows(&self.interp) {
-            if row.names.is_empty() {
-                continue;
-            }
-            let Some(local) = row.local.as_deref().and_then(|l| l.parse().ok()) else {
-                continue;
-            };
-            learn(End {
-                name: row.names.join(", "),
-                local,
-                peer: row.peer.as_deref().and_then(|p| p.parse().ok()),
-                listening: row.state == "listening",
-            });
-        }
+        self.packets.book.learn(&self.interp);
         for r in self.services.lock().list() {
-            learn(End {
+            self.packets.book.add(End {
                 name: format!("{} service", r.service.name()),
                 local: r.addr,
                 peer: None,
@@ -284,7 +304,7 @@ impl Session {
             });
         }
         Names {
-            ends: self.packets.book.clone(),
+            ends: self.packets.book.ends.clone(),
         }
     }
 
