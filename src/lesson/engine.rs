@@ -205,9 +205,11 @@ impl Engine {
         };
         if let Some(setup) = step.setup.clone() {
             let before = session.packet_cursor();
+            session.hold_packet_lines(true);
             let o = session.run_unechoed(&setup.text);
             // Nor are its packets.
             session.hide_packets_since(before);
+            session.hold_packet_lines(false);
             if let Some(e) = o.error {
                 return Err(format!(
                     "{}:{}: the setup of step `{}` failed: {}",

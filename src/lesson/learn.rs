@@ -92,8 +92,10 @@ impl Learner {
     fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
         // Their packets are not shown: the student did not cause them now.
         let before = session.packet_cursor();
+        session.hold_packet_lines(true);
         let r = self.replay_steps(session, upto);
         session.hide_packets_since(before);
+        session.hold_packet_lines(false);
         r
     }
 
