@@ -185,7 +185,16 @@ impl RunSink {
 impl crate::capture::live::Deliver for RunSink {
     fn packet(&mut self, p: &crate::capture::Packet) {
         if self.lines.is_some() {
-            self.waiting.push_back(p.clone());
+            // What a line needs: not the frame's bytes (the pcapng file has them).
+            self.waiting.push_back(crate::capture::Packet {
+                number: p.number,
+                at: p.at,
+                seq: p.seq,
+                cause: None,
+                data: Vec::new(),
+                summary: p.summary.clone(),
+                wire_segment: p.wire_segment,
+            });
             // Memory stays bounded however fast the program sends.
             if self.waiting.len() >= crate::capture::live::RING {
                 let until = self.waiting.back().map(|p| p.at);
