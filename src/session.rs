@@ -129,7 +129,7 @@ pub struct Session {
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
     /// The packet capture, when on (`:trace on`; `packets.rs`).
-    packets: packets::Trace,
+    packets: Arc<Mutex<packets::Trace>>,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -250,7 +250,7 @@ impl Session {
             last_exception: Arc::new(Mutex::new(None)),
             echoed: Vec::new(),
             live: live_events,
-            packets: packets::Trace::default(),
+            packets: Default::default(),
         })
     }
 
@@ -372,7 +372,7 @@ impl Session {
         if let Some(live) = &self.live {
             live.start_entry();
         }
-        self.packets.entry_starts(text);
+        self.packets.lock().entry_starts(text);
         let live = self.live.clone();
         let last_exception = self.last_exception.clone();
         let result = self.call(
@@ -385,7 +385,7 @@ impl Session {
             },
         );
         self.interp.interrupted.store(false, Ordering::Relaxed);
-        self.packets.entry_ends();
+        self.packets.lock().entry_ends();
         let mut outcome = match result {
             Some(r) => r,
             None => Outcome {
