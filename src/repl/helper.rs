@@ -30,9 +30,12 @@ pub const KEYWORDS: &[&str] = &[
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
     "argparse",
+    "builtins",
     "ipaddress",
     "logging",
+    "os",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",
