@@ -217,3 +217,32 @@ check(22)
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn traceback_prints_as_cpython() {
+    // print_exc inside the handler, print_exception(e) after it, and print_stack, all
+    // on standard error; then an uncaught error.
+    let program = r#"import traceback
+def connect(port):
+    raise ConnectionRefusedError(111, 'Connection refused')
+def start(port):
+    connect(port)
+try:
+    start(80)
+except OSError as e:
+    traceback.print_exc()
+    saved = e
+traceback.print_exception(saved)
+def where():
+    traceback.print_stack()
+where()
+start(22)
+"#;
+    let out = same_as_python(program, &[], &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n"),
+        "{err}"
+    );
+    assert!(err.contains(", line 13, in where\n"), "{err}");
+}

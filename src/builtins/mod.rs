@@ -89,31 +89,6 @@ fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value
     v
 }
 
-/// `traceback`: just what `socketserver`'s error report (and curious students) need.
-fn traceback_items() -> Vec<(&'static str, Value)> {
-    fn format_exc(ctx: &mut Ctx) -> String {
-        match ctx.handling.last().cloned() {
-            Some(exc) => crate::interp::render_traceback(ctx, &exc),
-            None => "NoneType: None\n".to_string(),
-        }
-    }
-    vec![
-        (
-            "format_exc",
-            functions::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
-        ),
-        (
-            "print_exc",
-            functions::builtin_fn("print_exc", |ctx, _, _| {
-                let text = format_exc(ctx);
-                let _ = ctx.interp.flush();
-                ctx.interp.write_stderr(&text);
-                Ok(Value::None)
-            }),
-        ),
-    ]
-}
-
 /// `import builtins`: the namespace every module falls back to, as a module
 /// (`builtins.len`, `dir(builtins)`).
 fn builtins_module(ctx: &Ctx) -> Value {
@@ -204,7 +179,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "os" => os_module(ctx)?,
         "posixpath" => python_module(ctx, "posixpath", include_str!("py/posixpath.py"))?,
         "posix" => new_module("posix", os::items()),
-        "traceback" => new_module("traceback", traceback_items()),
+        "traceback" => python_module(ctx, "traceback", include_str!("py/traceback.py"))?,
         "_socklab" => new_module("_socklab", support::items()),
         "argparse" => python_module(ctx, "argparse", include_str!("py/argparse.py"))?,
         "logging" => python_module(ctx, "logging", include_str!("py/logging.py"))?,

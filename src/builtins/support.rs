@@ -74,6 +74,20 @@ pub fn items() -> Vec<(&'static str, Value)> {
             }),
         ),
         (
+            "exception",
+            builtin_fn("exception", |ctx, args, _| {
+                let exc = caught(ctx, one(ctx, args)?);
+                Ok(exception_parts(ctx, &exc, 0))
+            }),
+        ),
+        (
+            "exception_line",
+            builtin_fn("exception_line", |ctx, args, _| {
+                let value = one(ctx, args)?.clone();
+                Ok(Value::string(crate::interp::exception_line(ctx, &value)))
+            }),
+        ),
+        (
             "handling",
             builtin_fn("handling", |ctx, _, _| {
                 Ok(ctx.handling.last().map_or(Value::None, |e| e.value.clone()))
@@ -145,6 +159,36 @@ fn getline(ctx: &Ctx, name: &str, line: i64) -> String {
         .filter(|f| line >= 1 && line <= f.source.text.lines().count())
         .map(|f| format!("{}\n", f.source.line_text(line)))
         .unwrap_or_default()
+}
+
+/// What `traceback` formats of an exception: `(rows, last, cause, context,
+/// suppress_context)`, where `rows` are its frames outermost first, `last` its final
+/// line(s) (`ValueError: ...`, or a SyntaxError's whole report), and `cause` and
+/// `context` the same for the exceptions chained to it (or None).
+fn exception_parts(ctx: &mut Ctx, exc: &Exc, depth: usize) -> Value {
+    let rows = exc
+        .tb
+        .iter()
+        .rev()
+        .map(|e| row(&e.source, e.source.line_of(e.offset as usize), &e.func))
+        .collect();
+    let last = match &exc.syntax_report {
+        Some(report) => report.clone(),
+        None => format!("{}\n", crate::interp::exception_line(ctx, &exc.value)),
+    };
+    let chained = |ctx: &mut Ctx, e: &Option<Box<Exc>>| match e {
+        Some(e) if depth < 10 => exception_parts(ctx, e, depth + 1),
+        _ => Value::None,
+    };
+    let cause = chained(ctx, &exc.cause);
+    let context = chained(ctx, &exc.context);
+    Value::tuple(vec![
+        Value::list(rows),
+        Value::string(last),
+        cause,
+        context,
+        Value::Bool(exc.suppress_context),
+    ])
 }
 
 /// The exception in flight whose value is `value`, with the frames it passed through:

@@ -42,6 +42,7 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "traceback",
     "warnings",
 ];
 

@@ -367,7 +367,14 @@ fn raise(ctx: &mut Ctx, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>)
                     err
                 }
             })?;
-            e.cause = Some(Exc::new(cause));
+            // The exception being handled keeps its frames when it becomes the cause.
+            let known = ctx
+                .handling
+                .iter()
+                .rev()
+                .find(|h| h.value.is(&cause))
+                .cloned();
+            e.cause = Some(known.unwrap_or_else(|| Exc::new(cause)));
         }
         e.suppress_context = true;
     }
