@@ -133,12 +133,12 @@ fn stack(ctx: &Ctx) -> Value {
         .frames
         .iter()
         .map(|f| {
-            let line = f.source.line_of(f.offset as usize);
-            let Value::Tuple(t) = row(&f.source, line, &f.func) else {
+            let line = f.source().line_of(f.offset as usize);
+            let Value::Tuple(t) = row(f.source(), line, f.func()) else {
                 unreachable!("row makes a tuple")
             };
             let mut items = t.to_vec();
-            items.push(Value::str(&f.module));
+            items.push(Value::str(f.module()));
             Value::tuple(items)
         })
         .collect();
@@ -155,9 +155,10 @@ fn getline(ctx: &Ctx, name: &str, line: i64) -> String {
     let relative = format!("/{name}");
     ctx.frames
         .iter()
-        .find(|f| f.source.name == name || (!name.is_empty() && f.source.name.ends_with(&relative)))
-        .filter(|f| line >= 1 && line <= f.source.text.lines().count())
-        .map(|f| format!("{}\n", f.source.line_text(line)))
+        .map(|f| f.source())
+        .find(|s| s.name == name || (!name.is_empty() && s.name.ends_with(&relative)))
+        .filter(|s| line >= 1 && line <= s.text.lines().count())
+        .map(|s| format!("{}\n", s.line_text(line)))
         .unwrap_or_default()
 }
 

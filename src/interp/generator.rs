@@ -285,9 +285,7 @@ fn start(func: Arc<Function>, slots: Vec<Option<Value>>) -> R<SendCoro> {
         frame.slots = slots;
         frame.gen = Some(&link);
         ctx.frames.push(super::StackEntry {
-            source: func.source.clone(),
-            func: def.name.clone(),
-            module: func.module.name.clone(),
+            code: super::StackCode::Function(func.clone()),
             offset: def.span.lo,
         });
         let r = match &def.genexp {

@@ -227,16 +227,44 @@ pub struct Ctx {
     pub last_handled: Option<Box<Exc>>,
 }
 
-/// One running frame, as [`Ctx::frames`] keeps it.
+/// One running frame, as [`Ctx::frames`] keeps it: a function's (one reference count
+/// per call, the cheapest record) or a module's body.
 #[derive(Clone)]
 pub struct StackEntry {
-    pub source: Arc<Source>,
-    pub func: Name,
-    /// The `__name__` of the frame's module.
-    pub module: Name,
+    pub code: StackCode,
     /// Where the frame is: the start of its last call (a frame below it is running
     /// that call).
     pub offset: u32,
+}
+
+#[derive(Clone)]
+pub enum StackCode {
+    Function(Arc<value::Function>),
+    /// A module's body: its source and `__name__`.
+    Module(Arc<Source>, Name),
+}
+
+impl StackEntry {
+    pub fn source(&self) -> &Arc<Source> {
+        match &self.code {
+            StackCode::Function(f) => &f.source,
+            StackCode::Module(s, _) => s,
+        }
+    }
+    /// The function's name (`<module>` for a module's body).
+    pub fn func(&self) -> &str {
+        match &self.code {
+            StackCode::Function(f) => &f.def.name,
+            StackCode::Module(..) => "<module>",
+        }
+    }
+    /// The `__name__` of the frame's module.
+    pub fn module(&self) -> &str {
+        match &self.code {
+            StackCode::Function(f) => &f.module.name,
+            StackCode::Module(_, name) => name,
+        }
+    }
 }
 
 impl Ctx {

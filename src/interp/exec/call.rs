@@ -412,9 +412,7 @@ pub fn call_function(
     init_cells(func, &mut frame.slots);
     ctx.depth += 1;
     ctx.frames.push(crate::interp::StackEntry {
-        source: func.source.clone(),
-        func: def.name.clone(),
-        module: func.module.name.clone(),
+        code: crate::interp::StackCode::Function(func.clone()),
         offset: def.span.lo,
     });
     let r = exec_block(ctx, &mut frame, &def.body);

@@ -94,9 +94,7 @@ pub fn run_module(
 ) -> R<()> {
     let mut frame = Frame::new(module.layout.0.get(), globals, src, Arc::from("<module>"));
     ctx.frames.push(crate::interp::StackEntry {
-        source: src.clone(),
-        func: frame.name.clone(),
-        module: globals.name.clone(),
+        code: crate::interp::StackCode::Module(src.clone(), globals.name.clone()),
         offset: 0,
     });
     let r = exec_block(ctx, &mut frame, &module.body);
@@ -137,7 +135,13 @@ pub fn run_interactive(
         }
         Ok(())
     };
-    match run(ctx, &mut frame) {
+    ctx.frames.push(crate::interp::StackEntry {
+        code: crate::interp::StackCode::Module(src.clone(), globals.name.clone()),
+        offset: 0,
+    });
+    let r = run(ctx, &mut frame);
+    ctx.frames.pop();
+    match r {
         Ok(()) => Ok(()),
         Err(mut e) => {
             e.leave_frame(TbEntry {
