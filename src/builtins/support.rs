@@ -4,7 +4,7 @@
 //! imports it gets it, but nothing documents it as theirs.
 
 use super::functions::builtin_fn;
-use crate::interp::exceptions::Exc;
+use crate::interp::exceptions::{Exc, Traceback};
 use crate::interp::value::Value;
 use crate::interp::{Ctx, R};
 
@@ -85,6 +85,24 @@ pub fn items() -> Vec<(&'static str, Value)> {
             builtin_fn("exception_line", |ctx, args, _| {
                 let value = one(ctx, args)?.clone();
                 Ok(Value::string(crate::interp::exception_line(ctx, &value)))
+            }),
+        ),
+        (
+            "tb_rows",
+            builtin_fn("tb_rows", |ctx, args, _| {
+                let rows = match one(ctx, args)? {
+                    Value::Native(n) => match n.as_any().downcast_ref::<Traceback>() {
+                        Some(tb) => tb
+                            .entries()
+                            .iter()
+                            .map(|e| row(&e.source, e.source.line_of(e.offset as usize), &e.func))
+                            .collect(),
+                        None => return Err(ctx.type_error("expected a traceback object")),
+                    },
+                    Value::None => Vec::new(),
+                    _ => return Err(ctx.type_error("expected a traceback object")),
+                };
+                Ok(Value::list(rows))
             }),
         ),
         (

@@ -23,13 +23,12 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
         (
             "exc_info",
             builtin_fn("exc_info", |ctx, _, _| {
-                // (type, value, traceback) of the exception being handled; socklab
-                // keeps no traceback objects, so the third is None.
+                // (type, value, traceback) of the exception being handled.
                 Ok(match ctx.handling.last() {
                     Some(e) => Value::tuple(vec![
                         Value::Class(types::type_of(&e.value)),
                         e.value.clone(),
-                        Value::None,
+                        crate::interp::exceptions::Traceback::of(ctx, &e.value),
                     ]),
                     None => Value::tuple(vec![Value::None, Value::None, Value::None]),
                 })

@@ -83,6 +83,80 @@ impl Exc {
     }
 }
 
+/// A `traceback` object (`e.__traceback__`, `sys.exc_info()[2]`): one frame an
+/// exception passed through, linked to the next one in (`tb_next`). socklab keeps no
+/// frame objects, so it has no `tb_frame`.
+pub struct Traceback {
+    /// The frames, outermost first.
+    pub rows: Arc<[TbEntry]>,
+    pub index: usize,
+}
+
+impl Traceback {
+    /// The traceback of the exception (being handled, or the last handled) whose
+    /// value is `value`; None when it has no frames.
+    pub fn of(ctx: &Ctx, value: &Value) -> Value {
+        let found = ctx
+            .handling
+            .iter()
+            .rev()
+            .chain(ctx.last_handled.iter())
+            .find(|e| e.value.is(value));
+        match found {
+            Some(e) if !e.tb.is_empty() => {
+                let rows: Vec<TbEntry> = e.tb.iter().rev().cloned().collect();
+                Value::Native(Arc::new(Traceback {
+                    rows: Arc::from(rows),
+                    index: 0,
+                }))
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// This frame and the ones after it, outermost first.
+    pub fn entries(&self) -> &[TbEntry] {
+        &self.rows[self.index..]
+    }
+}
+
+impl super::value::NativeObject for Traceback {
+    fn class(&self) -> Arc<super::Class> {
+        super::types::class("traceback")
+    }
+    fn repr(&self) -> String {
+        format!("<traceback object at {:#x}>", self as *const Self as usize)
+    }
+    fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        let entry = &self.rows[self.index];
+        Some(Ok(match name {
+            "tb_lineno" => Value::Int(entry.source.line_of(entry.offset as usize) as i64),
+            "tb_next" if self.index + 1 < self.rows.len() => Value::Native(Arc::new(Traceback {
+                rows: self.rows.clone(),
+                index: self.index + 1,
+            })),
+            "tb_next" => Value::None,
+            _ => return None,
+        }))
+    }
+    fn call_method(
+        &self,
+        _ctx: &mut Ctx,
+        _this: &Value,
+        _name: &str,
+        _args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        None
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec!["tb_lineno", "tb_next"]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// `ExcName: message`, as the last line of a traceback.
 pub fn exception_line(ctx: &mut Ctx, value: &Value) -> String {
     let cls = super::types::type_of(value);

@@ -112,6 +112,7 @@ const PLAIN: &[(&str, Native)] = &[
     ("NotImplementedType", Native::NotImplementedType),
     ("ellipsis", Native::Ellipsis),
     ("cell", Native::Other),
+    ("traceback", Native::Other),
     ("enumerate", Native::Iterator),
     ("zip", Native::Iterator),
     ("map", Native::Iterator),

@@ -1,9 +1,9 @@
 """Extract, format and print information about Python stack traces.
 
 socklab's traceback: the part of CPython 3.11's Lib/traceback.py that programs use,
-with CPython's text. socklab keeps no traceback or frame objects: an exception's
-frames come from _socklab.exception (an exception being handled, or the last one
-handled), the running frames from _socklab.stack(). The lines are the ones socklab
+with CPython's text. socklab keeps no frame objects: an exception's frames come from
+_socklab.exception (an exception being handled, or the last one handled) and its
+traceback object (tb_lineno, tb_next), the running frames from _socklab.stack(). The lines are the ones socklab
 prints for an uncaught exception (without 3.11's ^^^ marks under a part of a line).
 """
 
@@ -262,12 +262,11 @@ def print_last(limit=None, file=None, chain=True):
                     limit, file, chain)
 
 
-# -- Tracebacks: socklab has no traceback objects, so e.__traceback__ is None and
-# these see no frames, as CPython's do for None.
+# -- Tracebacks (socklab's have no frame objects: tb_lineno and tb_next only)
 
 def extract_tb(tb, limit=None):
-    """The frames of a traceback object (None: none)."""
-    return StackSummary()
+    """The frames of a traceback object, outermost first, as a StackSummary."""
+    return _summary(_limited(_socklab.tb_rows(tb), limit, True))
 
 
 def format_tb(tb, limit=None):
@@ -281,7 +280,10 @@ def print_tb(tb, limit=None, file=None):
 
 
 def walk_tb(tb):
-    """The (frame, lineno) pairs of a traceback (None: none)."""
+    """(frame, lineno) for each frame of a traceback: socklab has no frame objects."""
+    if tb is not None:
+        raise NotImplementedError("socklab does not support frame objects: "
+                                  "use extract_tb(tb)")
     return iter([])
 
 
