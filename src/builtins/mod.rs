@@ -153,6 +153,13 @@ fn os_module(ctx: &mut Ctx) -> R<Value> {
 /// `import name`: the module, made on first use and cached.
 pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
     let top = dotted.split('.').next().unwrap_or(dotted);
+    // socklab's logging is CPython's package without its submodules (handlers, config).
+    if top == "logging" && dotted != top {
+        return Err(ctx.err(
+            "NotImplementedError",
+            format!("socklab does not support the '{dotted}' module"),
+        ));
+    }
     let cached = ctx.interp.modules.lock().get(top).cloned();
     if let Some(m) = cached {
         return import_chain(ctx, m, dotted);
