@@ -361,6 +361,17 @@ fn raise(ctx: &mut Ctx, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>)
     };
     let v = eval(ctx, f, exc)?;
     let mut e = Exc::new(make_exception_value(ctx, v)?);
+    // `raise e` of an exception that has been through frames already adds to its
+    // traceback, as CPython does.
+    if let Some(known) = ctx
+        .handling
+        .iter()
+        .rev()
+        .chain(ctx.last_handled.iter())
+        .find(|h| h.value.is(&e.value))
+    {
+        e.tb = known.tb.clone();
+    }
     if let Some(c) = cause {
         let cv = eval(ctx, f, c)?;
         if !cv.is_none() {

@@ -1,0 +1,34 @@
+# `raise e` of a caught exception adds the raising line to its traceback; a bare
+# `raise` keeps the traceback as it was. Paths shortened.
+import traceback
+
+
+def show(text):
+    print(text.replace(__file__, 'PROG'), end='')
+
+
+def fetch():
+    raise ConnectionResetError(104, 'Connection reset by peer')
+
+
+try:
+    fetch()
+except OSError as e:
+    try:
+        raise e
+    except OSError:
+        show(traceback.format_exc())
+    try:
+        raise
+    except OSError:
+        show(traceback.format_exc())
+
+
+def retry():
+    try:
+        fetch()
+    except OSError as e:
+        raise e
+
+
+retry()
