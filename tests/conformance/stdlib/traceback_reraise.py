@@ -1,5 +1,5 @@
-# `raise e` of a caught exception adds the raising line to its traceback; a bare
-# `raise` keeps the traceback as it was. Paths shortened.
+# `raise e` of a caught exception adds the raising line to its traceback. Paths
+# shortened.
 import traceback
 
 
@@ -16,10 +16,6 @@ try:
 except OSError as e:
     try:
         raise e
-    except OSError:
-        show(traceback.format_exc())
-    try:
-        raise
     except OSError:
         show(traceback.format_exc())
 
