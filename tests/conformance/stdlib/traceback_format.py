@@ -5,6 +5,17 @@ import sys
 import traceback
 
 
+class Out:
+    """Standard output with the program's path shortened, so the output is the same
+    wherever the checkout is."""
+
+    def write(self, text):
+        sys.stdout.write(text.replace(__file__, 'PROG'))
+
+
+OUT = Out()
+
+
 def show(text):
     print(text.replace(__file__, 'PROG'), end='')
 
@@ -27,13 +38,13 @@ except OSError as e:
         show('item: ' + item)
     print(traceback.format_exception_only(e))
     print(traceback.format_exception_only(type(e), e))
-    traceback.print_exception(e, file=sys.stdout)
-    traceback.print_exception(type(e), e, e.__traceback__, file=sys.stdout)
+    traceback.print_exception(e, file=OUT)
+    traceback.print_exception(type(e), e, e.__traceback__, file=OUT)
     show(''.join(traceback.format_exception(e, limit=1)))
     show(''.join(traceback.format_exception(e, limit=-1)))
     show(''.join(traceback.format_exception(e, limit=0)))
     print(sys.exc_info()[0], sys.exc_info()[1] is e)
-    traceback.print_exc(file=sys.stdout)
+    traceback.print_exc(file=OUT)
     saved = e
 print(repr(traceback.format_exc()))
 show(''.join(traceback.format_exception(saved)))

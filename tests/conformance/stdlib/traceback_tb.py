@@ -4,6 +4,17 @@ import sys
 import traceback
 
 
+class Out:
+    """Standard output with the program's path shortened, so the output is the same
+    wherever the checkout is."""
+
+    def write(self, text):
+        sys.stdout.write(text.replace(__file__, 'PROG'))
+
+
+OUT = Out()
+
+
 def connect(port):
     raise ConnectionRefusedError(111, 'Connection refused')
 
@@ -21,9 +32,9 @@ except OSError as e:
     for fs in traceback.extract_tb(tb):
         print(fs.name, fs.lineno, fs.line)
     print(''.join(traceback.format_tb(tb)).replace(__file__, 'P'), end='')
-    print(traceback.extract_tb(tb, limit=1), traceback.extract_tb(tb, limit=-1))
-    traceback.print_tb(tb, file=sys.stdout)
-    traceback.print_exception(*sys.exc_info(), file=sys.stdout)
+    print(str(traceback.extract_tb(tb, limit=1)).replace(__file__, 'P'), str(traceback.extract_tb(tb, limit=-1)).replace(__file__, 'P'))
+    traceback.print_tb(tb, file=OUT)
+    traceback.print_exception(*sys.exc_info(), file=OUT)
     saved = e
 print(saved.__traceback__.tb_lineno)
 print(ValueError('x').__traceback__)
