@@ -8,6 +8,11 @@
 //! a `connect()` is sent before `connect()` returns its local port) waits a little in
 //! `pending` before it is judged. Inside the session's own network namespace every
 //! packet is the session's.
+//!
+//! Two ways to read: a session's capture copies frames out in batches (`recvmmsg`),
+//! so that the packets of an entry are there the moment it ends; a program's (`run
+//! --trace`, `--pcap`), which may send tens of thousands a second, reads them in place
+//! from a memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3).
 
 pub use super::common::{table_filter, Deliver, Filter, Sink, StartError, Where};
 use super::{Packet, Summary};
