@@ -6,7 +6,8 @@
 //! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks; the one
-//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`).
+//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`);
+//!   generators, each body on a coroutine stack of its own (`generator`).
 //!   It names no built-in module: it runs with the `Library` it is given (`registry`:
 //!   built-in functions, `import`, each built-in type's method table).
 //! - `builtins`: the library (`builtins::library()`): built-in functions and methods,
@@ -64,6 +65,7 @@ use clap::Parser;
 
 /// Parse the command line, do what it says, and return the process exit code.
 pub fn run() -> i32 {
+    net::sys::tune_allocator();
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

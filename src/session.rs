@@ -3,6 +3,11 @@
 //! run a student's entry with [`Session::run`] and then check the *state* of the
 //! session rather than the text typed.
 //!
+//! - `session.rs`: [`Session`], running entries and checks;
+//! - `sockets`: the sockets and events by the names the student gave them;
+//! - `live`: event lines as they happen, in order with the output;
+//! - `packets`: the packet view's session side (capture, names of the ends, `:flow`).
+//!
 //! # Checks
 //! [`Session::evaluate_isolated`] evaluates a lesson's check quietly (live output muted,
 //! its events not shown), isolated (on a copy of the globals, and [`read_only`] so that

@@ -107,7 +107,7 @@ fn open_packet_socket() -> std::io::Result<OwnedFd> {
         return Err(std::io::Error::last_os_error());
     }
     // SAFETY: fd is a fresh descriptor nobody else owns.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let fd = unsafe { OwnedFd::from_raw_fd(crate::net::sys::out_of_the_way(fd)) };
     Ok(fd)
 }
 
@@ -353,7 +353,7 @@ fn eventfd() -> std::io::Result<OwnedFd> {
         return Err(std::io::Error::last_os_error());
     }
     // SAFETY: fd is a fresh descriptor nobody else owns.
-    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+    Ok(unsafe { OwnedFd::from_raw_fd(crate::net::sys::out_of_the_way(fd)) })
 }
 
 impl Shared {

@@ -499,6 +499,14 @@ fn walk(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
             walk(x, f);
             walk_gens(gens, f);
         }
+        GenExp(def) => {
+            if let Some(g) = &def.genexp {
+                walk(&g.elt, f);
+                walk_gens(&g.comps, f);
+            }
+        }
+        Yield(x) => x.iter().for_each(|x| walk(x, f)),
+        YieldFrom(x) => walk(x, f),
         DictComp(k, v, gens) => {
             walk(k, f);
             walk(v, f);

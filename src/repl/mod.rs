@@ -207,7 +207,8 @@ impl Repl {
         let (Some(ed), Some(live)) = (self.editor.as_mut(), session.live_events()) else {
             return stop;
         };
-        let Ok(mut printer) = ed.create_external_printer() else {
+        let printer = crate::net::sys::opening_out_of_the_way(|| ed.create_external_printer());
+        let Ok(mut printer) = printer else {
             return stop;
         };
         let services = session.services();
