@@ -150,31 +150,31 @@ impl RunSink {
         let Some(out) = self.lines.as_mut() else {
             return;
         };
+        let mut names = crate::capture::render::Names {
+            ends: self.book.lock().ends.clone(),
+        };
         while let Some(p) = self
             .waiting
             .front()
             .filter(|p| until.is_none_or(|u| p.at <= u))
         {
-            let names = crate::capture::render::Names {
-                ends: self.book.lock().ends.clone(),
-            };
-            let (from, to) = names.ends(&p.summary);
-            let unnamed = from == p.summary.src.to_string() || to == p.summary.dst.to_string();
             let looked = self
                 .looked
                 .entry((p.summary.src, p.summary.dst))
                 .or_insert(0);
-            let names = if unnamed && *looked < LOOKUPS {
-                *looked += 1;
-                if let Some(interp) = self.interp.upgrade() {
-                    self.book.lock().learn(&interp);
+            if *looked < LOOKUPS {
+                let (from, to) = names.ends(&p.summary);
+                if from == p.summary.src.to_string() || to == p.summary.dst.to_string() {
+                    *looked += 1;
+                    if let Some(interp) = self.interp.upgrade() {
+                        self.book.lock().learn(&interp);
+                    }
+                    names.ends = self.book.lock().ends.clone();
+                } else {
+                    // Named: no need to look again for this direction.
+                    *looked = LOOKUPS;
                 }
-                crate::capture::render::Names {
-                    ends: self.book.lock().ends.clone(),
-                }
-            } else {
-                names
-            };
+            }
             let _ = writeln!(out, "{}", self.flows.line(p, &names));
             self.waiting.pop_front();
         }

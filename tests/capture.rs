@@ -520,7 +520,7 @@ fn a_busy_programs_every_packet_is_captured() {
     let dir = Scratch::new("busy", false);
     let prog = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/pingpong_tcp.py");
     let pcap = dir.0.join("busy.pcapng");
-    // 15 000 round trips: 30 000 one-byte segments, several 1 MiB blocks of the ring.
+    // 15 000 round trips: 30 000 one-byte segments, many blocks of the ring.
     let n = 15_000;
     let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
         .args(["run", "--trace", "--pcap"])

@@ -482,9 +482,10 @@ fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
     Some((frame, segment))
 }
 
-/// The receive ring's shape: blocks of 1 MiB (a 64 KiB loopback frame fits many times),
-/// 32 of them: the same 32 MiB the copying reader asks the kernel to queue.
-const RING_BLOCK: usize = 1 << 20;
+/// The receive ring's shape: 32 blocks of 256 KiB (a 64 KiB loopback frame fits in
+/// one): 8 MiB that stay mapped (and resident) while the program runs, tens of
+/// thousands of small frames before the kernel must drop any.
+const RING_BLOCK: usize = 256 << 10;
 const RING_BLOCKS: usize = 32;
 /// How long the kernel fills a block before handing it over anyway (ms).
 const RING_RETIRE_MS: u32 = 2;
