@@ -163,22 +163,46 @@ impl RunSink {
                 .entry((p.summary.src, p.summary.dst))
                 .or_insert(0);
             if *looked < LOOKUPS {
-                let (from, to) = names.ends(&p.summary);
-                if from == p.summary.src.to_string() || to == p.summary.dst.to_string() {
+                let syn = p.summary.tcp().is_some_and(|t| t.flags.syn);
+                if known(&names, &p.summary) {
+                    // Past the SYNs no need to look again for this direction (a SYN
+                    // goes to the listening socket: the connection's comes later).
+                    if !syn {
+                        *looked = LOOKUPS;
+                    }
+                } else {
                     *looked += 1;
                     if let Some(interp) = self.interp.upgrade() {
                         self.book.lock().learn(&interp);
                     }
                     names.ends = self.book.lock().ends.clone();
-                } else {
-                    // Named: no need to look again for this direction.
-                    *looked = LOOKUPS;
                 }
             }
             let _ = writeln!(out, "{}", self.flows.line(p, &names));
             self.waiting.pop_front();
         }
         let _ = out.flush();
+    }
+}
+
+/// Whether both ends of a packet are named for good: by a name, and, past the SYNs,
+/// by the connection's own sockets at both ends (a segment named after the listening
+/// socket means the socket `accept()` returned is not known yet; an end outside the
+/// program never is, and is looked for only [`LOOKUPS`] times).
+fn known(names: &crate::capture::render::Names, s: &crate::capture::Summary) -> bool {
+    let (from, to) = names.ends(s);
+    if from == s.src.to_string() || to == s.dst.to_string() {
+        return false;
+    }
+    let connected = |me, other| {
+        names
+            .ends
+            .iter()
+            .any(|e| e.local == me && e.peer == Some(other))
+    };
+    match s.tcp() {
+        Some(t) if !t.flags.syn => connected(s.src, s.dst) && connected(s.dst, s.src),
+        _ => true,
     }
 }
 

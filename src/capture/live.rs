@@ -482,10 +482,12 @@ fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
     Some((frame, segment))
 }
 
-/// The receive ring's shape: 32 blocks of 256 KiB (a 64 KiB loopback frame fits in
-/// one): 8 MiB that stay mapped (and resident) while the program runs, tens of
-/// thousands of small frames before the kernel must drop any.
-const RING_BLOCK: usize = 256 << 10;
+/// The receive ring's shape: 32 blocks of 512 KiB (a 64 KiB loopback frame fits in
+/// one): 16 MiB that stay mapped (and resident) while the program runs, about 90 000
+/// small frames (176 bytes each in the ring) before the kernel must drop any, should
+/// the capture thread get no CPU for a while (on the host's loopback, other programs'
+/// frames pass through the ring too).
+const RING_BLOCK: usize = 512 << 10;
 const RING_BLOCKS: usize = 32;
 /// How long the kernel fills a block before handing it over anyway (ms).
 const RING_RETIRE_MS: u32 = 2;
