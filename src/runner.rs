@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 pub fn run_command(args: &RunArgs) -> i32 {
     let explain = args.explain || std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let (name, bytes) = if args.file.as_os_str() == "-" {
+    let file = args.file();
+    let (name, bytes) = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
             eprintln!("socklab: cannot read standard input: {e}");
@@ -17,17 +18,17 @@ pub fn run_command(args: &RunArgs) -> i32 {
         }
         ("<stdin>".to_string(), buf)
     } else {
-        match std::fs::read(&args.file) {
+        match std::fs::read(&file) {
             Ok(b) => {
-                let abs = std::path::absolute(&args.file).unwrap_or_else(|_| args.file.clone());
+                let abs = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
                 (abs.to_string_lossy().into_owned(), b)
             }
             Err(e) => {
                 // CPython's own wording for a missing script.
-                let shown = args.file.display();
+                let shown = file.display();
                 eprintln!(
                     "socklab: can't open file '{}': [Errno {}] {}",
-                    std::path::absolute(&args.file)
+                    std::path::absolute(&file)
                         .map(|p| p.display().to_string())
                         .unwrap_or(shown.to_string()),
                     e.raw_os_error().unwrap_or(2),
@@ -37,12 +38,12 @@ pub fn run_command(args: &RunArgs) -> i32 {
             }
         }
     };
-    let mut argv = vec![if args.file.as_os_str() == "-" {
+    let mut argv = vec![if file.as_os_str() == "-" {
         "-".to_string()
     } else {
-        args.file.display().to_string()
+        file.display().to_string()
     }];
-    argv.extend(args.args.iter().cloned());
+    argv.extend(args.args().iter().cloned());
     let trace = args.trace_events;
     let packets = if args.trace || args.pcap.is_some() {
         let file = match &args.pcap {
