@@ -151,35 +151,59 @@ impl RunSink {
         let Some(out) = self.lines.as_mut() else {
             return;
         };
+        let mut names = crate::capture::render::Names {
+            ends: self.book.lock().ends.clone(),
+        };
         while let Some(p) = self
             .waiting
             .front()
             .filter(|p| until.is_none_or(|u| p.at <= u))
         {
-            let names = crate::capture::render::Names {
-                ends: self.book.lock().ends.clone(),
-            };
-            let (from, to) = names.ends(&p.summary);
-            let unnamed = from == p.summary.src.to_string() || to == p.summary.dst.to_string();
             let looked = self
                 .looked
                 .entry((p.summary.src, p.summary.dst))
                 .or_insert(0);
-            let names = if unnamed && *looked < LOOKUPS {
-                *looked += 1;
-                if let Some(interp) = self.interp.upgrade() {
-                    self.book.lock().learn(&interp);
+            if *looked < LOOKUPS {
+                let syn = p.summary.tcp().is_some_and(|t| t.flags.syn);
+                if known(&names, &p.summary) {
+                    // Past the SYNs no need to look again for this direction (a SYN
+                    // goes to the listening socket: the connection's comes later).
+                    if !syn {
+                        *looked = LOOKUPS;
+                    }
+                } else {
+                    *looked += 1;
+                    if let Some(interp) = self.interp.upgrade() {
+                        self.book.lock().learn(&interp);
+                    }
+                    names.ends = self.book.lock().ends.clone();
                 }
-                crate::capture::render::Names {
-                    ends: self.book.lock().ends.clone(),
-                }
-            } else {
-                names
-            };
+            }
             let _ = writeln!(out, "{}", self.flows.line(p, &names));
             self.waiting.pop_front();
         }
         let _ = out.flush();
+    }
+}
+
+/// Whether both ends of a packet are named for good: by a name, and, past the SYNs,
+/// by the connection's own sockets at both ends (a segment named after the listening
+/// socket means the socket `accept()` returned is not known yet; an end outside the
+/// program never is, and is looked for only [`LOOKUPS`] times).
+fn known(names: &crate::capture::render::Names, s: &crate::capture::Summary) -> bool {
+    let (from, to) = names.ends(s);
+    if from == s.src.to_string() || to == s.dst.to_string() {
+        return false;
+    }
+    let connected = |me, other| {
+        names
+            .ends
+            .iter()
+            .any(|e| e.local == me && e.peer == Some(other))
+    };
+    match s.tcp() {
+        Some(t) if !t.flags.syn => connected(s.src, s.dst) && connected(s.dst, s.src),
+        _ => true,
     }
 }
 
