@@ -732,5 +732,22 @@ fn the_first_socket_is_fd_3_and_a_selector_wait_ends_with_ctrl_c() {
         r.run("[k.data for k, e in sel.select(5)]"),
         "['listening']\n"
     );
+    // A lab service's sockets (and the peer it accepts) keep out of the way too.
+    let out = r.run(":serve echo 0");
+    let port: String = out
+        .split("127.0.0.1:")
+        .nth(1)
+        .map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect())
+        .expect("port");
+    r.run(&format!(
+        "e = socket.create_connection(('127.0.0.1', {port}))"
+    ));
+    r.run("e.sendall(b'ping')");
+    let out = r.run("e.recv(1024)");
+    assert!(out.ends_with("b'ping'\n"), "{out}");
+    // s 3, the selector 4, c 5, e 6: the next is 7, as under CPython.
+    let out = r.run("socket.socket().fileno()");
+    assert!(out.ends_with("\n7\n"), "{out}");
+    r.run(":stop all");
     r.quit();
 }
