@@ -42,11 +42,17 @@ class SelectorKey:
     file descriptor, selected event mask, and attached data.
     """
 
+    _fields = ('fileobj', 'fd', 'events', 'data')
+
     def __init__(self, fileobj, fd, events, data):
         self.fileobj = fileobj
         self.fd = fd
         self.events = events
         self.data = data
+
+    def _asdict(self):
+        return {"fileobj": self.fileobj, "fd": self.fd, "events": self.events,
+                "data": self.data}
 
     def _fields_tuple(self):
         return (self.fileobj, self.fd, self.events, self.data)
