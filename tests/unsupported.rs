@@ -48,21 +48,67 @@ fn assert_unsupported(program: &str, what: &str) {
 }
 
 #[test]
-fn generators_are_refused_clearly() {
-    assert_unsupported(
-        "print('before')\ndef gen():\n    yield 1\n",
-        "generators (yield)",
-    );
-    assert_unsupported("x = [(yield) for i in range(3)]\n", "generators (yield)");
-}
-
-#[test]
 fn async_code_is_refused_clearly() {
     assert_unsupported(
         "print('before')\nasync def main():\n    pass\n",
         "async functions (async/await)",
     );
     assert_unsupported("def f():\n    await g()\n", "async functions (async/await)");
+    assert_unsupported(
+        "def f():\n    async for x in g():\n        pass\n",
+        "async functions (async/await)",
+    );
+    assert_unsupported(
+        "def f():\n    async with g():\n        pass\n",
+        "async functions (async/await)",
+    );
+    let (code, last, _) = run("import asyncio\n");
+    assert_eq!(
+        (code, last.as_str()),
+        (
+            1,
+            "NotImplementedError: socklab does not support the 'asyncio' module"
+        )
+    );
+}
+
+/// `--explain` (a terminal's default) adds the lecture's alternatives to async code.
+#[test]
+fn async_code_points_to_threads_and_select() {
+    for program in ["async def main():\n    pass\n", "import asyncio\n"] {
+        let (_, err) = run_explained(program);
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(lines.len() >= 2, "{err}");
+        let hint = lines[lines.len() - 1];
+        assert!(
+            hint.starts_with("hint: ")
+                && hint.contains("threading.Thread")
+                && hint.contains("select.select()"),
+            "{err}"
+        );
+    }
+}
+
+/// Run a program with `--explain`; return (status, all of stderr).
+fn run_explained(program: &str) -> (i32, String) {
+    let mut child = Command::new(SOCKLAB)
+        .args(["run", "--explain", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn socklab");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(program.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("finished");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]

@@ -162,8 +162,8 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("max", |ctx, a, k| min_max(ctx, a, k, "max", false)),
         ("sorted", sorted),
         ("enumerate", enumerate),
-        ("map", map),
-        ("filter", filter),
+        ("map", super::iterators::map),
+        ("filter", super::iterators::filter),
         ("__import__", |ctx, a, _| {
             let Value::Str(name) = &a[0] else {
                 return Err(ctx.type_error(format!(
@@ -180,6 +180,15 @@ pub fn builtins() -> HashMap<Name, Value> {
             get_iter(ctx, &a[0])
         }),
         ("next", |ctx, a, _| {
+            if let Some(g) = crate::interp::generator::as_generator(&a[0]) {
+                return match g.resume(ctx, crate::interp::generator::Cmd::Send(Value::None))? {
+                    crate::interp::generator::Step::Yielded(v) => Ok(v),
+                    crate::interp::generator::Step::Returned(v) => match a.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(crate::interp::generator::stop_iteration(v)),
+                    },
+                };
+            }
             if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
                 if let Value::Instance(_) = &a[0] {
                     return crate::interp::exec::call_method(
@@ -828,64 +837,21 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
         Some(v) => to_i64(ctx, v, "")?,
         None => 0,
     };
-    let items = iterate(ctx, &args[0])?;
-    Ok(items_iter(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-            .collect(),
-        "enumerate",
-    ))
-}
-
-/// `map(f, *iterables)`: computed ahead, as socklab's iterators are (generators are
-/// outside the subset); the result iterates exactly as CPython's does.
-fn map(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    if args.len() < 2 {
-        return Err(ctx.type_error("map() must have at least two arguments."));
-    }
-    let mut cols = Vec::new();
-    for a in &args[1..] {
-        cols.push(iterate(ctx, a)?);
-    }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let row: Vec<Value> = cols.iter().map(|c| c[i].clone()).collect();
-        out.push(call(ctx, &args[0], row, vec![])?);
-    }
-    Ok(items_iter(out, "map"))
-}
-
-fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    let mut out = Vec::new();
-    for item in iterate(ctx, &args[1])? {
-        let keep = if args[0].is_none() {
-            truthy(ctx, &item)?
-        } else {
-            let r = call(ctx, &args[0], vec![item.clone()], vec![])?;
-            truthy(ctx, &r)?
-        };
-        if keep {
-            out.push(item);
-        }
-    }
-    Ok(items_iter(out, "filter"))
+    let it = get_iter(ctx, &args[0])?;
+    Ok(super::iterators::enumerate(it, start))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     crate::interp::args::keywords_among(ctx, "zip", kwargs, &["strict"])?;
-    let mut cols = Vec::new();
-    for (n, a) in args.iter().enumerate() {
-        let _ = n;
-        cols.push(iterate(ctx, a)?);
+    let strict = match kwarg(kwargs, "strict") {
+        Some(v) => truthy(ctx, v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.len());
+    for a in args {
+        iters.push(get_iter(ctx, a)?);
     }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let rows = (0..n)
-        .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-        .collect();
-    Ok(items_iter(rows, "zip"))
+    Ok(super::iterators::zip(iters, strict))
 }
 
 fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
@@ -896,6 +862,25 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
         | Value::Str(_)
         | Value::Range(_)
         | Value::Bytes(_) => {
+            match &args[0] {
+                // Lazy, as CPython's: a list read from its end as it is now, a range
+                // walked backwards (`reversed(range(10**12))` holds nothing).
+                Value::List(_) => return Ok(super::iterators::reversed_list(args[0].clone())),
+                Value::Range(r) => {
+                    let n = r.len();
+                    let (next, stop, step) = if n <= 0 {
+                        (0, 0, 1)
+                    } else {
+                        (r.start + (n - 1) * r.step, r.start - r.step, -r.step)
+                    };
+                    return Ok(Value::Iter(Arc::new(Mutex::new(IterState::Range {
+                        next,
+                        stop,
+                        step,
+                    }))));
+                }
+                _ => {}
+            }
             let kind = match &args[0] {
                 Value::List(_) => "list_reverseiterator",
                 Value::Range(_) => "range_iterator",

@@ -5,6 +5,7 @@
 //! (`ipaddress`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
+//! - `iterators`: the lazy `map`, `filter`, `enumerate` and `zip`;
 //! - `methods/`: the methods of the built-in types, one file per type;
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
@@ -12,8 +13,13 @@
 //!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
 //!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
 //! - `memoryview`: the built-in type, a window on bytes.
+//!
+//! `user_modules` finds a program's own modules and packages on `sys.path`.
+//!
+//! `library()` gathers all of it into the `interp::Library` an interpreter runs with.
 
 pub mod functions;
+pub mod iterators;
 pub mod memoryview;
 pub mod methods;
 pub mod os;

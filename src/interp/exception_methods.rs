@@ -118,7 +118,13 @@ pub fn attr(_ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
                 None => Value::None,
             })
         }
-        "value" if is("StopIteration") => Some(Value::None),
+        "value" if is("StopIteration") => {
+            let args = inst.dict.lock().get("args").cloned();
+            Some(match args {
+                Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            })
+        }
         "__traceback__" | "__context__" | "__cause__" => Some(Value::None),
         "__suppress_context__" => Some(Value::Bool(false)),
         _ => None,

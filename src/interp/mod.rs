@@ -5,12 +5,22 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values. Native functions declare
 //! their signature once and `args::bind` checks every call with CPython's words;
-//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order).
+//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order);
+//! `generator` runs generator bodies as coroutines, suspended at each `yield`.
 //! What CPython keeps per process (the default time-out, thread counters) is in
 //! `Interp::process`, so each session starts fresh. The core names no built-in module:
 //! functions, modules and the methods of built-in types come from the `Library` it is
 //! given (`registry`); `objects` holds what the language itself makes (`super()`,
 //! properties) and `exception_methods` what every exception class does.
+//!
+//! - `value`: the values, classes and modules; `types`: the built-in classes;
+//! - `exec/`: statements and expressions; `resolve`: names to slots before running;
+//! - `ops`: operators, indexing, comparisons; `dict`: dict and set storage;
+//! - `args`: the argument binder; `registry`: the library the core is given;
+//! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
+//! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
+//! - `objects`: `super()`, properties, native functions as values;
+//! - `suggest`: "Did you mean" for a misspelt name or attribute.
 
 pub mod args;
 pub mod dict;
@@ -18,6 +28,7 @@ pub mod exception_methods;
 pub mod exceptions;
 pub mod exec;
 pub mod format;
+pub mod generator;
 pub mod objects;
 pub mod ops;
 pub mod printable;

@@ -1149,6 +1149,15 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
                 let r = r?;
                 return truthy(ctx, &r);
             }
+            // An iterator (a generator, map, filter): consumed up to the first match.
+            if n.attr_names().contains(&"__next__") {
+                while let Some(x) = crate::interp::exec::next(ctx, container)? {
+                    if x.is(item) || eq(ctx, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
             Err(ctx.type_error(format!(
                 "argument of type '{}' is not iterable",
                 type_name(container)

@@ -391,22 +391,22 @@ pub fn call_function(
     }
     // Recursion without loops (`f()` calling itself twice) must also spend the budget.
     ctx.check_interrupt()?;
+    if def.is_generator {
+        // The arguments are bound now (their errors are the call's); the body runs on
+        // the first `next`.
+        let mut slots = vec![None; layout.map_or(0, |l| l.names.len())];
+        bind_args(ctx, func, &mut slots, args, kwargs)?;
+        init_cells(func, &mut slots);
+        return Ok(crate::interp::generator::Generator::make(
+            ctx,
+            func.clone(),
+            slots,
+        ));
+    }
     let mut frame = Frame::new(layout, &func.module, &func.source, func.def.name.clone());
     frame.func = Some(func);
     bind_args(ctx, func, &mut frame.slots, args, kwargs)?;
-    if let Some(l) = layout {
-        for &c in &l.cells {
-            let slot = &mut frame.slots[c as usize];
-            let v = slot.take();
-            *slot = Some(Value::Cell(Arc::new(Mutex::new(v))));
-        }
-        let first_free = l.names.len() - l.freevars.len();
-        for (k, cell) in func.closure.iter().enumerate() {
-            if let Some(s) = frame.slots.get_mut(first_free + k) {
-                *s = Some(cell.clone());
-            }
-        }
-    }
+    init_cells(func, &mut frame.slots);
     ctx.depth += 1;
     let r = exec_block(ctx, &mut frame, &def.body);
     ctx.depth -= 1;
@@ -420,6 +420,26 @@ pub fn call_function(
                 func: func.def.name.clone(),
             });
             Err(e)
+        }
+    }
+}
+
+/// Make the cells a function's inner functions share, and put its closure's cells in
+/// the slots of its free variables.
+pub(super) fn init_cells(func: &Function, slots: &mut [Option<Value>]) {
+    let Some(l) = func.def.layout.0.get() else {
+        return;
+    };
+    for &c in &l.cells {
+        if let Some(slot) = slots.get_mut(c as usize) {
+            let v = slot.take();
+            *slot = Some(Value::Cell(Arc::new(Mutex::new(v))));
+        }
+    }
+    let first_free = l.first_free as usize;
+    for (k, cell) in func.closure.iter().enumerate() {
+        if let Some(s) = slots.get_mut(first_free + k) {
+            *s = Some(cell.clone());
         }
     }
 }

@@ -17,10 +17,10 @@ use super::value::{
     Attrs, Builtin, BuiltinKind, Class, DictPart, Function, Globals, Instance, IterState, Name,
     Native, Value,
 };
-use super::{Ctx, R};
+use super::{generator, Ctx, R};
 use crate::syntax::ast::{
     Arg, BinOp, ClassDef, CmpOp, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind,
-    FPart, FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind,
+    FPart, FrameLayout, FuncDef, GenExpParts, Ident, Module, Stmt, StmtKind,
 };
 use crate::syntax::Source;
 use crate::syntax::Span;
@@ -61,6 +61,8 @@ pub struct Frame<'a> {
     /// Byte offset of what is running now, for the traceback.
     pub offset: u32,
     pub name: Name,
+    /// A generator's frame: where its `yield`s suspend to.
+    pub gen: Option<&'a super::generator::GenLink<'a>>,
 }
 
 impl<'a> Frame<'a> {
@@ -79,6 +81,7 @@ impl<'a> Frame<'a> {
             source,
             offset: 0,
             name,
+            gen: None,
         }
     }
 }
@@ -211,7 +214,11 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 return exec_block(ctx, f, orelse);
             }
             let iterator = get_iter(ctx, &it)?;
-            while let Some(v) = next(ctx, &iterator)? {
+            // An error from the iterator (a generator's body) is the `for` line's.
+            while let Some(v) = {
+                f.offset = s.span.lo;
+                next(ctx, &iterator)?
+            } {
                 assign(ctx, f, target, v)?;
                 ctx.check_interrupt()?;
                 match exec_block(ctx, f, body)? {
