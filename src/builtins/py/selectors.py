@@ -8,7 +8,6 @@ classes, reprs and errors); every wait is select's, so Ctrl-C ends it.
 """
 
 import select
-import sys
 
 EVENT_READ = (1 << 0)
 EVENT_WRITE = (1 << 1)
@@ -290,7 +289,6 @@ class SelectSelector(_BaseSelectorImpl):
 
 class _PollLikeSelector(_BaseSelectorImpl):
     """Base class shared between poll and epoll selectors."""
-    _selector_cls = None
     _EVENT_READ = None
     _EVENT_WRITE = None
 
