@@ -382,6 +382,18 @@ impl NativeObject for Epoll {
                     "modify" => (2, 2),
                     _ => (1, 1),
                 };
+                // Keywords (fd=, eventmask=) go into their positions first.
+                let mut a = a.to_vec();
+                for (key, v) in k {
+                    match (&**key, a.len()) {
+                        ("fd", 0) | ("eventmask", 1) if max > a.len() => a.push(v.clone()),
+                        _ => {
+                            return Err(ctx.type_error(format!(
+                                "'{key}' is an invalid keyword argument for {name}()"
+                            )))
+                        }
+                    }
+                }
                 // Argument Clinic's words, for these methods that take keywords.
                 if a.len() > max {
                     return Err(ctx.type_error(format!(
