@@ -189,6 +189,12 @@ impl NativeObject for Poll {
         a: &[Value],
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
+        let methods = ["register", "modify", "unregister", "poll"];
+        if !k.is_empty() && methods.contains(&name) {
+            return Some(Err(
+                ctx.type_error(format!("poll.{name}() takes no keyword arguments"))
+            ));
+        }
         Some(match name {
             "register" | "modify" => (|| {
                 wrong_count(ctx, name, a, if name == "modify" { 2 } else { 1 }, 2)?;
@@ -215,7 +221,7 @@ impl NativeObject for Poll {
             })(),
             "poll" => (|| {
                 wrong_count(ctx, name, a, 0, 1)?;
-                let timeout = poll_timeout(ctx, a.first().or(kwarg(k, "timeout")), 1e-3)?;
+                let timeout = poll_timeout(ctx, a.first(), 1e-3)?;
                 let fds: Vec<(i32, i16)> = self.fds.lock().iter().map(|(&f, &m)| (f, m)).collect();
                 let revents = if fds.is_empty() {
                     // Nothing to watch: only the time passes (or Ctrl-C comes).

@@ -11,3 +11,9 @@ try:
     e.register(a, mask=1)
 except TypeError as ex:
     print(ex)
+p = select.poll()
+for f in [lambda: p.register(fd=1), lambda: p.poll(timeout=1), lambda: p.unregister(fd=1), lambda: p.modify(1, eventmask=1)]:
+    try:
+        f()
+    except TypeError as ex:
+        print(ex)
