@@ -190,7 +190,8 @@ impl Capture {
     /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
     /// all, which only the sandbox's loopback allows: there every packet is this
     /// process's, though several sessions of `lesson check` share it); `cursor` reads the socket table's event cursor;
-    /// `sink` sees every kept packet as it comes.
+    /// `sink` sees every kept packet as it comes (then the ring keeps none: a
+    /// program's capture is read through its sink, a session's from the ring).
     pub fn start(
         filter: Option<Filter>,
         cursor: Box<dyn Fn() -> u64 + Send + Sync>,
@@ -371,6 +372,39 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// Reset the eventfd after a wake, so the next poll waits again.
+    fn woken(&self) {
+        let mut count = [0u8; 8];
+        // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
+        unsafe {
+            libc::read(
+                self.wake.as_raw_fd(),
+                count.as_mut_ptr() as *mut libc::c_void,
+                8,
+            )
+        };
+    }
+}
+
+/// How long the thread reading a ring waits between turns while traffic flows (ms):
+/// a couple of blocks' worth, so each turn has work and the program keeps its core.
+const RING_PAUSE_MS: i32 = 4;
+
+/// Wait `ms` milliseconds, or less if woken (a `catch_up`, the end of the capture).
+fn pause(shared: &Shared, ms: i32) {
+    let mut pfd = libc::pollfd {
+        fd: shared.wake.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd that lives for the call.
+    unsafe { libc::poll(&mut pfd, 1, ms) };
+    if pfd.revents & libc::POLLIN != 0 {
+        shared.woken();
+    }
+}
+
 impl Drop for Capture {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
@@ -482,13 +516,17 @@ fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
     Some((frame, segment))
 }
 
-/// The receive ring's shape: 32 blocks of 512 KiB (a 64 KiB loopback frame fits in
-/// one): 16 MiB that stay mapped (and resident) while the program runs, about 90 000
-/// small frames (176 bytes each in the ring) before the kernel must drop any, should
-/// the capture thread get no CPU for a while (on the host's loopback, other programs'
-/// frames pass through the ring too).
-const RING_BLOCK: usize = 512 << 10;
-const RING_BLOCKS: usize = 32;
+/// The receive ring's shape: 64 blocks of 128 KiB (a 64 KiB loopback frame fits in
+/// one): 8 MiB that stay mapped (and resident) while the program runs. The kernel
+/// zeroes the whole ring when it is made, before the program may start (16 MiB took
+/// about 35 ms of a loaded VM's CPU, a quarter of an uncaptured 20 000-round-trip
+/// ping-pong), so it is no larger than needed. What it must hold is the frames that
+/// come while the capture thread gets no CPU: a block is handed over when full or
+/// [`RING_RETIRE_MS`] old, so 64 blocks last at least 128 ms at a ping-pong's pace
+/// (about 270 frames a millisecond, a block's worth in 2.7 ms), and about 45 000 small
+/// frames (176 bytes each in the ring) at any pace.
+const RING_BLOCK: usize = 128 << 10;
+const RING_BLOCKS: usize = 64;
 /// How long the kernel fills a block before handing it over anyway (ms).
 const RING_RETIRE_MS: u32 = 2;
 
@@ -704,6 +742,8 @@ fn capture_loop(
     let mut ports_at_cursor = u64::MAX;
     let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
     let mut kept: Vec<Packet> = Vec::with_capacity(BATCH);
+    // The frames' buffers once a sink has seen them, for the next frames.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     while !shared.stop.load(Ordering::Relaxed) {
         let n = match reader.read(&fd) {
             Ok(n) => n,
@@ -716,7 +756,15 @@ fn capture_loop(
         if n == 0 {
             let now = Instant::now();
             if let Some(filter) = &filter {
-                judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
+                judge_pending(
+                    &mut pending,
+                    &shared,
+                    filter,
+                    &mut ports,
+                    &mut sink,
+                    &mut spare,
+                    now,
+                );
             }
             if let Some(sink) = &mut sink {
                 sink.idle();
@@ -733,10 +781,11 @@ fn capture_loop(
             }
             shared.drained.notify_all();
             if busy {
-                // Traffic flows: read it in batches a millisecond apart rather than
-                // waking for every frame, which would take the CPU from the very
-                // program being watched.
-                std::thread::sleep(Duration::from_millis(1));
+                // Traffic flows: read it in batches rather than waking for every
+                // frame, which would take the CPU from the very program being watched.
+                // From the ring, whose blocks come every RING_RETIRE_MS at most, a few
+                // blocks at a time (a catch_up or the end still wakes it at once).
+                pause(&shared, if shared.mapped { RING_PAUSE_MS } else { 1 });
                 continue;
             }
             let mut pfds = [
@@ -755,15 +804,7 @@ fn capture_loop(
             // SAFETY: two pollfds that live for the call.
             unsafe { libc::poll(pfds.as_mut_ptr(), 2, wait) };
             if pfds[1].revents & libc::POLLIN != 0 {
-                let mut count = [0u8; 8];
-                // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
-                unsafe {
-                    libc::read(
-                        shared.wake.as_raw_fd(),
-                        count.as_mut_ptr() as *mut libc::c_void,
-                        8,
-                    )
-                };
+                shared.woken();
             }
             shared.ring.lock().waiting = false;
             continue;
@@ -780,12 +821,15 @@ fn capture_loop(
             let Some(summary) = Summary::parse(frame) else {
                 continue;
             };
+            let mut data = spare.pop().unwrap_or_default();
+            data.clear();
+            data.extend_from_slice(frame);
             let packet = Packet {
                 number: 0,
                 at,
                 seq: cursor,
                 cause: cause.clone(),
-                data: frame.to_vec(),
+                data,
                 summary,
                 wire_segment,
             };
@@ -825,7 +869,7 @@ fn capture_loop(
                 }
             }
         }
-        keep_all(&shared, &mut kept, &mut sink);
+        keep_all(&shared, &mut kept, &mut sink, &mut spare);
     }
 }
 
@@ -863,13 +907,14 @@ fn judge_pending(
     filter: &Filter,
     ports: &mut HashSet<u16>,
     sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
     now: Instant,
 ) {
     if pending.is_empty() {
         return;
     }
     ports.extend(filter());
-    sweep(pending, shared, ports, sink, now);
+    sweep(pending, shared, ports, sink, spare, now);
 }
 
 fn sweep(
@@ -877,6 +922,7 @@ fn sweep(
     shared: &Shared,
     ports: &HashSet<u16>,
     sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
     now: Instant,
 ) {
     if pending.is_empty() {
@@ -885,7 +931,7 @@ fn sweep(
     let mut others = VecDeque::new();
     for (since, packet) in pending.drain(..) {
         if ours(&packet.summary, ports) {
-            keep(shared, packet, sink);
+            keep_all(shared, &mut vec![packet], sink, spare);
         } else if now.duration_since(since) < PENDING_FOR {
             others.push_back((since, packet));
         }
@@ -893,8 +939,16 @@ fn sweep(
     *pending = others;
 }
 
-/// Keep a batch with one look at the ring.
-fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
+/// Keep a batch with one look at the ring: number each packet, and hand it to the
+/// sink (a program's capture, which keeps nothing itself: no one asks it for a packet
+/// by number, and keeping each frame would cost an allocation per packet) or keep it
+/// in the ring (a session's).
+fn keep_all(
+    shared: &Shared,
+    batch: &mut Vec<Packet>,
+    sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
+) {
     if batch.is_empty() {
         return;
     }
@@ -904,21 +958,10 @@ fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
         ring.next_number += 1;
         if let Some(sink) = sink {
             sink.packet(&packet);
-        }
-        if ring.packets.len() >= RING {
-            ring.packets.pop_front();
-        }
-        ring.packets.push_back(packet);
-    }
-}
-
-fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
-    {
-        let mut ring = shared.ring.lock();
-        packet.number = ring.next_number;
-        ring.next_number += 1;
-        if let Some(sink) = sink {
-            sink.packet(&packet);
+            if spare.len() < 2 * BATCH {
+                spare.push(packet.data);
+            }
+            continue;
         }
         if ring.packets.len() >= RING {
             ring.packets.pop_front();

@@ -111,6 +111,13 @@ impl Flags {
     /// tcpdump's notation: `S`, `S.`, `.`, `P.`, `F.`, `R`, `R.`.
     pub fn tcpdump(self) -> String {
         let mut s = String::new();
+        self.push_tcpdump(&mut s);
+        s
+    }
+
+    /// [`Flags::tcpdump`] added to `s`.
+    pub fn push_tcpdump(self, s: &mut String) {
+        let empty = s.len();
         if self.fin {
             s.push('F');
         }
@@ -129,10 +136,9 @@ impl Flags {
         if self.ack {
             s.push('.');
         }
-        if s.is_empty() {
+        if s.len() == empty {
             s.push_str("none");
         }
-        s
     }
 
     /// The lecture's names: `SYN`, `SYN-ACK`, `ACK`, `FIN`, `RST`, `data`.
