@@ -93,14 +93,17 @@ pub fn permitted() -> bool {
         )
 }
 
+/// A packet socket that receives nothing until [`bind_to`] names the device and the
+/// protocol: one opened for every protocol starts receiving on every device at once,
+/// and rebinding it (or giving it a ring) then waits for the kernel's RCU grace period
+/// (about 10 ms on a loaded machine) before the program may start.
 fn open_packet_socket() -> std::io::Result<OwnedFd> {
-    let proto = (libc::ETH_P_ALL as u16).to_be();
     // SAFETY: a plain socket(2) call; the descriptor is owned at once.
     let fd = unsafe {
         libc::socket(
             libc::AF_PACKET,
             libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
-            i32::from(proto),
+            0,
         )
     };
     if fd < 0 {
@@ -120,25 +123,11 @@ fn loopback_index() -> std::io::Result<u32> {
     Ok(index)
 }
 
-/// Bind to `lo`; whether each frame then starts with a `virtio_net_hdr` (which tells
-/// the segment size of a large segment loopback passed whole).
-fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
-    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
-    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
-    addr.sll_family = libc::AF_PACKET as u16;
-    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
-    addr.sll_ifindex = ifindex as i32;
-    // SAFETY: addr lives for the call and its size is given.
-    let rc = unsafe {
-        libc::bind(
-            fd.as_raw_fd(),
-            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
-            std::mem::size_of::<libc::sockaddr_ll>() as u32,
-        )
-    };
-    if rc < 0 {
-        return Err(std::io::Error::last_os_error());
-    }
+/// Set the socket's options before it is bound (a frame's header options cannot
+/// change once a ring is made); whether each frame then starts with a
+/// `virtio_net_hdr` (which tells the segment size of a large segment loopback passed
+/// whole).
+fn configure(fd: &OwnedFd) -> bool {
     // Root (or the sandbox's owner) may go past the system's buffer limit.
     for option in [libc::SO_RCVBUFFORCE, libc::SO_RCVBUF] {
         // SAFETY: the option value is an int that lives for the call.
@@ -169,7 +158,7 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
         );
     }
     // SAFETY: as above.
-    let vnet = unsafe {
+    let rc = unsafe {
         libc::setsockopt(
             fd.as_raw_fd(),
             libc::SOL_PACKET,
@@ -177,8 +166,29 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
             &one as *const libc::c_int as *const libc::c_void,
             std::mem::size_of::<libc::c_int>() as u32,
         )
-    } == 0;
-    Ok(vnet)
+    };
+    rc == 0
+}
+
+/// Start receiving every protocol's frames on `lo` (the last step of setting up).
+fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
+    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
+    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    addr.sll_family = libc::AF_PACKET as u16;
+    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
+    addr.sll_ifindex = ifindex as i32;
+    // SAFETY: addr lives for the call and its size is given.
+    let rc = unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_ll>() as u32,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// `linux/if_packet.h`: frames start with a `virtio_net_hdr`.
@@ -202,7 +212,7 @@ impl Capture {
             _ => StartError::Other(e),
         })?;
         let index = loopback_index().map_err(StartError::Other)?;
-        let vnet = bind_to(&fd, index).map_err(StartError::Other)?;
+        let vnet = configure(&fd);
         // A program's capture (it has a sink) reads from a ring; a session's copies,
         // so that an entry's last packet is there the moment the entry ends.
         // (SOCKLAB_CAPTURE_RING=0 reads a program's by copying too: bench/trace.sh
@@ -214,6 +224,7 @@ impl Capture {
         } else {
             None
         };
+        bind_to(&fd, index).map_err(StartError::Other)?;
         let place = if super::sandbox::active() {
             Where::Sandbox
         } else {
