@@ -9,10 +9,15 @@
 //! `pending` before it is judged. Inside the session's own network namespace every
 //! packet is the session's.
 //!
-//! Two ways to read: a session's capture copies frames out in batches (`recvmmsg`),
-//! so that the packets of an entry are there the moment it ends; a program's (`run
-//! --trace`, `--pcap`), which may send tens of thousands a second, reads them in place
-//! from a memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3).
+//! Two ways to read: copying frames out in batches (`recvmmsg`), and in place from a
+//! memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3), which saves a system
+//! call and a copy per frame but costs a program about 30 ms whatever it sends: the
+//! kernel zeroes the ring's memory and waits for an RCU grace period when it makes the
+//! ring and twice more when the socket closes. So every capture copies, unless
+//! `SOCKLAB_CAPTURE_RING=1` asks a program's (`run --trace`, `--pcap`) to read from a
+//! ring (worth it from about a hundred thousand packets; `bench/trace.sh` measures both).
+//! A session's capture wakes at once for each frame, so that the packets of an entry
+//! are there the moment it ends; a program's reads a few milliseconds' worth at a time.
 
 pub use super::common::{table_filter, Deliver, Filter, Sink, StartError, Where};
 use super::{Packet, Summary};
@@ -57,6 +62,8 @@ struct Shared {
     /// The thread reads from a receive ring, whose last block the kernel hands over
     /// only when it is full or [`RING_RETIRE_MS`] old.
     mapped: bool,
+    /// A program's capture (it has a sink): it may read late, in larger batches.
+    program: bool,
 }
 
 struct Ring {
@@ -213,12 +220,11 @@ impl Capture {
         })?;
         let index = loopback_index().map_err(StartError::Other)?;
         let vnet = configure(&fd);
-        // A program's capture (it has a sink) reads from a ring; a session's copies,
-        // so that an entry's last packet is there the moment the entry ends.
-        // (SOCKLAB_CAPTURE_RING=0 reads a program's by copying too: bench/trace.sh
-        // compares the two.)
+        // A program's capture (it has a sink) may read from a ring (see the module's
+        // map for why it does not unless asked); a session's always copies, so that an
+        // entry's last packet is there the moment the entry ends.
         let ring = if sink.is_some()
-            && std::env::var_os("SOCKLAB_CAPTURE_RING").is_none_or(|v| v != "0")
+            && std::env::var_os("SOCKLAB_CAPTURE_RING").is_some_and(|v| v == "1")
         {
             RingReader::new(&fd, vnet)
         } else {
@@ -247,6 +253,7 @@ impl Capture {
             fd: fd.as_raw_fd(),
             wake: eventfd().map_err(StartError::Other)?,
             mapped: ring.is_some(),
+            program: sink.is_some(),
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
@@ -307,8 +314,9 @@ impl Capture {
             if ring.waiting && !ring.unjudged && !readable(self.shared.fd) {
                 return;
             }
-            if ring.waiting && ring.unjudged {
-                // Rather than wait for its poll time-out, have it judge them now.
+            if (ring.waiting && ring.unjudged) || (self.shared.program && !ring.waiting) {
+                // Rather than wait for its poll time-out, have it judge them now; a
+                // program's, pausing between busy turns, reads now.
                 self.shared.wake();
             }
             let now = Instant::now();
@@ -398,9 +406,11 @@ impl Shared {
     }
 }
 
-/// How long the thread reading a ring waits between turns while traffic flows (ms):
-/// a couple of blocks' worth, so each turn has work and the program keeps its core.
-const RING_PAUSE_MS: i32 = 4;
+/// How long a program's capture thread waits between turns while traffic flows (ms):
+/// a couple of the ring's blocks, or about a thousand frames of a ping-pong in the
+/// socket's queue (which holds tens of thousands), so each turn has work and the
+/// program keeps its core.
+const PROGRAM_PAUSE_MS: i32 = 4;
 
 /// Wait `ms` milliseconds, or less if woken (a `catch_up`, the end of the capture).
 fn pause(shared: &Shared, ms: i32) {
@@ -796,7 +806,7 @@ fn capture_loop(
                 // frame, which would take the CPU from the very program being watched.
                 // From the ring, whose blocks come every RING_RETIRE_MS at most, a few
                 // blocks at a time (a catch_up or the end still wakes it at once).
-                pause(&shared, if shared.mapped { RING_PAUSE_MS } else { 1 });
+                pause(&shared, if shared.program { PROGRAM_PAUSE_MS } else { 1 });
                 continue;
             }
             let mut pfds = [
