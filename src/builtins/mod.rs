@@ -12,8 +12,10 @@
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
 //!   module each (`py/` holds the modules written in Python).
 
+pub mod collections;
 pub mod exception_methods;
 pub mod functions;
+pub mod json;
 pub mod methods;
 pub mod select;
 pub mod signatures;
@@ -35,12 +37,10 @@ const BUILTIN_MODULES: &[&str] = &["sys", "time", "builtins"];
 const STDLIB: &[&str] = &[
     "os",
     "re",
-    "json",
     "math",
     "random",
     "subprocess",
     "io",
-    "collections",
     "itertools",
     "functools",
     "typing",
@@ -234,6 +234,8 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "struct" => new_module("struct", struct_::items()),
         "socket" => new_module("socket", socket::items()),
         "select" => new_module("select", select::items()),
+        "json" => new_module("json", json::items()),
+        "collections" => new_module("collections", collections::items()),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,

@@ -175,6 +175,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             return binary(ctx, op, Value::Int(i), b);
         }
     }
+    if let Value::Native(n) = &a {
+        let (l, _) = dunder(op);
+        if let Some(r) = n.call_method(ctx, &a, l, std::slice::from_ref(&b), &[]) {
+            return r;
+        }
+    }
     if let Value::Native(n) = &b {
         if let Some(v) = n.binary_op(op.symbol(), &a) {
             return Ok(v);
@@ -953,6 +959,11 @@ pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
             Some(r) => truthy(ctx, &r?)?,
             Option::None => a.is(b),
         },
+        // `(1, 2) == point`: the native side decides, as a reflected `__eq__`.
+        (_, Native(n)) => match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
+            Some(r) => truthy(ctx, &r?)?,
+            Option::None => a.is(b),
+        },
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => num_eq(&x, &y),
             _ => a.is(b),
@@ -1459,6 +1470,13 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
             d.lock().insert(k, v);
             Ok(())
         }
+        Value::Native(n) => match n.call_method(ctx, obj, "__setitem__", &[index, v], &[]) {
+            Some(r) => r.map(|_| ()),
+            None => Err(ctx.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        },
         Value::Instance(i) => match i.class.lookup("__setitem__") {
             Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
             None => Err(ctx.type_error(format!(
@@ -1498,6 +1516,15 @@ pub fn delitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<()> {
                 None => Err(super::Exc::new(super::types::new_exception(
                     "KeyError",
                     vec![index.clone()],
+                ))),
+            }
+        }
+        Value::Native(n) => {
+            match n.call_method(ctx, obj, "__delitem__", std::slice::from_ref(index), &[]) {
+                Some(r) => r.map(|_| ()),
+                None => Err(ctx.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    type_name(obj)
                 ))),
             }
         }

@@ -74,6 +74,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("herror", "OSError", "socket"),
     ("error", "Exception", "struct"),
     ("UnsupportedOperation", "OSError", "io"),
+    ("JSONDecodeError", "ValueError", "json.decoder"),
 ];
 
 const PLAIN: &[(&str, Native)] = &[

@@ -29,7 +29,9 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "collections",
     "ipaddress",
+    "json",
     "select",
     "socket",
     "socketserver",
