@@ -64,6 +64,24 @@ fn native_class(
     make_class(name, module, vec![class(base)], Native::Other, dict)
 }
 
+/// A method of the built-in value a collection keeps its items in, if it has one.
+fn builtin_method(
+    ctx: &mut Ctx,
+    inner: &Value,
+    name: &str,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> Option<R<Value>> {
+    crate::interp::args::lookup(super::methods::method_table(inner), name)?;
+    Some(crate::interp::exec::call_method(
+        ctx,
+        inner,
+        name,
+        a.to_vec(),
+        k.to_vec(),
+    ))
+}
+
 fn index_error(msg: &str) -> Box<Exc> {
     Exc::new(types::new_exception("IndexError", vec![Value::str(msg)]))
 }
@@ -978,7 +996,7 @@ impl Mapping {
                 let v = d.remove(&key).unwrap_or(Value::None);
                 Ok(Value::tuple(vec![key.0, v]))
             })(),
-            _ => return super::methods::call(ctx, &self.dict, name, a, k),
+            _ => return builtin_method(ctx, &self.dict, name, a, k),
         })
     }
 }
@@ -1027,7 +1045,10 @@ impl NativeObject for Mapping {
         self.method(ctx, this, name, a, k)
     }
     fn attr_names(&self) -> Vec<&'static str> {
-        let mut names = super::methods::method_names(&self.dict);
+        let mut names: Vec<&'static str> = super::methods::method_table(&self.dict)
+            .iter()
+            .map(|s| s.name)
+            .collect();
         match self.kind {
             Kind::Default => names.push("default_factory"),
             Kind::Counter => names.extend(["elements", "most_common", "subtract", "total"]),
@@ -1490,7 +1511,7 @@ impl NativeObject for NamedTuple {
                     full.extend(a.iter().cloned());
                     return Some(call(ctx, &f, full, k.to_vec()));
                 }
-                return super::methods::call(ctx, &tuple, name, a, k);
+                return builtin_method(ctx, &tuple, name, a, k);
             }
         })
     }

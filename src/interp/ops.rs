@@ -175,6 +175,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             return binary(ctx, op, Value::Int(i), b);
         }
     }
+    // `b'..' + memoryview(...)`: a bytes-like right operand joins bytes and bytearray.
+    if let (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), Value::Native(n)) = (op, &a, &b) {
+        if let Some(data) = n.buffer() {
+            return binary(ctx, op, a, Value::bytes(&data));
+        }
+    }
     if let Value::Native(n) = &a {
         let (l, _) = dunder(op);
         if let Some(r) = n.call_method(ctx, &a, l, std::slice::from_ref(&b), &[]) {
@@ -768,7 +774,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
             return Ok(cur);
         }
         (Value::ByteArray(b), BinOp::Add) => {
-            let extra = crate::builtins::methods::bytes_like(ctx, &rhs)?;
+            let extra = (ctx.interp.library.bytes_like)(ctx, &rhs)?;
             b.lock().extend_from_slice(&extra);
             return Ok(cur);
         }
@@ -959,6 +965,13 @@ pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
             Some(r) => truthy(ctx, &r?)?,
             Option::None => a.is(b),
         },
+        // `b'..' == memoryview(...)`: the view compares its bytes.
+        (Bytes(_) | ByteArray(_), Native(n)) if n.buffer().is_some() => {
+            match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
+                Some(r) => truthy(ctx, &r?)?,
+                Option::None => false,
+            }
+        }
         // `(1, 2) == point`: the native side decides, as a reflected `__eq__`.
         (_, Native(n)) => match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
             Some(r) => truthy(ctx, &r?)?,
@@ -1086,7 +1099,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             ))),
         },
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let hay = crate::builtins::methods::bytes_like(ctx, container)?;
+            let hay = (ctx.interp.library.bytes_like)(ctx, container)?;
             match item {
                 Value::Int(i) => {
                     if !(0..=255).contains(i) {
@@ -1095,7 +1108,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
                     Ok(hay.contains(&(*i as u8)))
                 }
                 Value::Bytes(_) | Value::ByteArray(_) => {
-                    let needle = crate::builtins::methods::bytes_like(ctx, item)?;
+                    let needle = (ctx.interp.library.bytes_like)(ctx, item)?;
                     Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
                 }
                 _ => Err(ctx.type_error(format!(
@@ -1146,6 +1159,15 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             ) {
                 let r = r?;
                 return truthy(ctx, &r);
+            }
+            // An iterator (a generator, map, filter): consumed up to the first match.
+            if n.attr_names().contains(&"__next__") {
+                while let Some(x) = crate::interp::exec::next(ctx, container)? {
+                    if x.is(item) || eq(ctx, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
             }
             Err(ctx.type_error(format!(
                 "argument of type '{}' is not iterable",
@@ -1323,7 +1345,7 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
             Ok(Value::string(chars[i].to_string()))
         }
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let data = crate::builtins::methods::bytes_like(ctx, obj)?;
+            let data = (ctx.interp.library.bytes_like)(ctx, obj)?;
             if let Value::Slice(sl) = index {
                 let (a, b, c) = slice_indices(ctx, sl, data.len() as i64)?;
                 let out: Vec<u8> = slice_positions(a, b, c)

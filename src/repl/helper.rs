@@ -29,10 +29,13 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "builtins",
     "collections",
     "ipaddress",
     "json",
+    "os",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",
