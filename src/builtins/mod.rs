@@ -199,6 +199,11 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "select" => new_module("select", select::items()),
         "json" => new_module("json", json::items()),
         "collections" => new_module("collections", collections::items()),
+        "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
+        "_queue" => new_module(
+            "_queue",
+            vec![("Empty", Value::Class(crate::interp::types::class("Empty")))],
+        ),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,

@@ -75,6 +75,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("error", "Exception", "struct"),
     ("UnsupportedOperation", "OSError", "io"),
     ("JSONDecodeError", "ValueError", "json.decoder"),
+    ("Empty", "Exception", "_queue"),
 ];
 
 const PLAIN: &[(&str, Native)] = &[

@@ -34,6 +34,7 @@ pub const MODULES: &[&str] = &[
     "ipaddress",
     "json",
     "os",
+    "queue",
     "select",
     "selectors",
     "socket",
