@@ -199,6 +199,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "select" => new_module("select", select::items()),
         "json" => new_module("json", json::items()),
         "collections" => new_module("collections", collections::items()),
+        "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
         "_queue" => new_module(
             "_queue",

@@ -31,6 +31,7 @@ pub const KEYWORDS: &[&str] = &[
 pub const MODULES: &[&str] = &[
     "builtins",
     "collections",
+    "io",
     "ipaddress",
     "json",
     "os",
