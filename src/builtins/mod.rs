@@ -12,14 +12,16 @@
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
 //!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
 //!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
-//! - `json`, `collections`: CPython's data modules, natively (the `collections` types
-//!   derive from `tuple` and `dict` as CPython's do);
+//! - `json`, `collections`, `binascii` (with `base64`): CPython's data modules,
+//!   natively (the `collections` types derive from `tuple` and `dict` as CPython's do);
+//!   `io` and `queue` are in `py/`;
 //! - `memoryview`: the built-in type, a window on bytes.
 //!
 //! `user_modules` finds a program's own modules and packages on `sys.path`.
 //!
 //! `library()` gathers all of it into the `interp::Library` an interpreter runs with.
 
+pub mod binascii;
 pub mod collections;
 pub mod functions;
 pub mod iterators;
@@ -199,6 +201,8 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "select" => new_module("select", select::items()),
         "json" => new_module("json", json::items()),
         "collections" => new_module("collections", collections::items()),
+        "binascii" => new_module("binascii", binascii::binascii_items()),
+        "base64" => new_module("base64", binascii::base64_items()),
         "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
         "_queue" => new_module(

@@ -76,6 +76,8 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("UnsupportedOperation", "OSError", "io"),
     ("JSONDecodeError", "ValueError", "json.decoder"),
     ("Empty", "Exception", "_queue"),
+    ("Error", "ValueError", "binascii"),
+    ("Incomplete", "Exception", "binascii"),
 ];
 
 const PLAIN: &[(&str, Native)] = &[

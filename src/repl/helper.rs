@@ -29,6 +29,8 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "base64",
+    "binascii",
     "builtins",
     "collections",
     "io",
