@@ -204,6 +204,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "binascii" => new_module("binascii", binascii::binascii_items()),
         "base64" => new_module("base64", binascii::base64_items()),
         "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
+        "types" => python_module(ctx, "types", include_str!("py/types.py"))?,
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
         "_queue" => new_module(
             "_queue",

@@ -46,6 +46,7 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "types",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.
