@@ -31,6 +31,34 @@ pub fn items() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// `_collections`: what CPython's C part of `collections` has, plus the one hook
+/// socklab's own Python (`urllib.parse`) needs to give a namedtuple class properties
+/// and methods: the class is native, so `Cls.attr = ...` is refused to programs.
+pub fn private_items() -> Vec<(&'static str, Value)> {
+    vec![
+        ("deque", Value::Class(deque_class())),
+        ("defaultdict", Value::Class(mapping_class(Kind::Default))),
+        ("OrderedDict", Value::Class(mapping_class(Kind::Ordered))),
+        (
+            "_socklab_extend",
+            builtin_fn("_socklab_extend", extend_class),
+        ),
+    ]
+}
+
+fn extend_class(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    match a {
+        [Value::Class(cls)] if fields_of(cls).is_some() => {
+            let mut d = cls.dict.write();
+            for (name, v) in k {
+                d.insert(name.clone(), v.clone());
+            }
+            Ok(Value::None)
+        }
+        _ => Err(ctx.type_error("_socklab_extend() takes a namedtuple class")),
+    }
+}
+
 /// The (key, value) pairs of a dict-like collection (what `json` writes as an object).
 pub fn dict_items(v: &Value) -> Option<Vec<(Value, Value)>> {
     let Value::Native(n) = v else { return None };

@@ -201,9 +201,14 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "select" => new_module("select", select::items()),
         "json" => new_module("json", json::items()),
         "collections" => new_module("collections", collections::items()),
+        "_collections" => new_module("_collections", collections::private_items()),
         "binascii" => new_module("binascii", binascii::binascii_items()),
         "base64" => new_module("base64", binascii::base64_items()),
         "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
+        "urllib" => {
+            let parse = python_module(ctx, "urllib.parse", include_str!("py/urllib/parse.py"))?;
+            new_module("urllib", vec![("parse", parse)])
+        }
         "types" => python_module(ctx, "types", include_str!("py/types.py"))?,
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
         "_queue" => new_module(

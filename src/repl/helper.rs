@@ -47,6 +47,7 @@ pub const MODULES: &[&str] = &[
     "threading",
     "time",
     "types",
+    "urllib",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.
