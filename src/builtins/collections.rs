@@ -251,6 +251,9 @@ impl NativeObject for Deque {
     fn class(&self) -> Arc<Class> {
         deque_class()
     }
+    fn unhashable(&self) -> Option<&'static str> {
+        Some("collections.deque")
+    }
     fn repr(&self) -> String {
         format!(
             "<collections.deque object at {:#x}>",
@@ -1033,6 +1036,13 @@ impl NativeObject for Mapping {
     fn class(&self) -> Arc<Class> {
         mapping_class(self.kind)
     }
+    fn unhashable(&self) -> Option<&'static str> {
+        Some(match self.kind {
+            Kind::Default => "collections.defaultdict",
+            Kind::Counter => "Counter",
+            Kind::Ordered => "collections.OrderedDict",
+        })
+    }
     fn repr(&self) -> String {
         format!(
             "<collections.{} object at {:#x}>",
@@ -1545,6 +1555,9 @@ impl NativeObject for NamedTuple {
     }
     fn attr_names(&self) -> Vec<&'static str> {
         vec!["_asdict", "_replace", "count", "index"]
+    }
+    fn as_tuple(&self) -> Option<Arc<[Value]>> {
+        Some(self.items.clone())
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self

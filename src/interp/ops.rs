@@ -200,7 +200,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
         let rmod = matches!(&b, Value::Instance(i) if i.class.lookup("__rmod__").is_some());
         if !rmod {
             if let Value::Str(s) = &a {
-                return Ok(Value::string(super::format::percent_format(ctx, s, &b)?));
+                // A namedtuple is the tuple of values, as any tuple subclass is.
+                let args = match &b {
+                    Value::Native(n) => n.as_tuple().map_or_else(|| b.clone(), Value::Tuple),
+                    _ => b.clone(),
+                };
+                return Ok(Value::string(super::format::percent_format(ctx, s, &args)?));
             }
         }
     }
@@ -1016,6 +1021,19 @@ fn apply(op: CmpOp, o: Ordering) -> bool {
 
 fn order(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     use Value::*;
+    // A namedtuple orders as its tuple (against tuples and namedtuples alike).
+    let as_tuple = |v: &Value| match v {
+        Native(n) => n.as_tuple().map(Tuple),
+        _ => Option::None,
+    };
+    let (ta, tb) = (as_tuple(a), as_tuple(b));
+    if ta.is_some() || tb.is_some() {
+        let p = ta.unwrap_or_else(|| a.clone());
+        let q = tb.unwrap_or_else(|| b.clone());
+        if matches!((&p, &q), (Tuple(_), Tuple(_))) {
+            return order(ctx, op, &p, &q);
+        }
+    }
     let o = match (a, b) {
         (Str(x), Str(y)) => x.as_ref().cmp(y.as_ref()),
         (Bytes(x), Bytes(y)) => x.as_ref().cmp(y.as_ref()),
