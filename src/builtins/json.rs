@@ -18,6 +18,7 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("dump", builtin_fn("dump", dump)),
         ("loads", builtin_fn("loads", loads)),
         ("load", builtin_fn("load", load)),
+        ("raw_decode", builtin_fn("raw_decode", raw_decode)),
         (
             "JSONDecodeError",
             Value::Class(types::class("JSONDecodeError")),
@@ -31,14 +32,12 @@ const ENCODER_KEYWORDS: &[&str] = &[
     "ensure_ascii",
     "check_circular",
     "allow_nan",
-    "cls",
     "indent",
     "separators",
     "default",
     "sort_keys",
 ];
 const DECODER_KEYWORDS: &[&str] = &[
-    "cls",
     "object_hook",
     "parse_float",
     "parse_int",
@@ -85,16 +84,6 @@ fn positional_count(ctx: &Ctx, fname: &str, a: &[Value], want: usize, names: &[&
     Ok(())
 }
 
-fn reject_cls(ctx: &Ctx, k: &[(Name, Value)]) -> R<()> {
-    match kwarg(k, "cls") {
-        None | Some(Value::None) => Ok(()),
-        Some(_) => Err(ctx.err(
-            "NotImplementedError",
-            "socklab does not support json's cls= argument; pass default= (or object_hook=) instead",
-        )),
-    }
-}
-
 // ---------------------------------------------------------------------------------
 // Encoding
 
@@ -110,11 +99,12 @@ struct Encoder {
     sort_keys: bool,
     /// Containers being encoded, by identity: CPython's circular-reference check.
     open: Vec<usize>,
+    /// Calls of `default` in progress, one inside another.
+    replacing: usize,
 }
 
 impl Encoder {
     fn new(ctx: &mut Ctx, k: &[(Name, Value)]) -> R<Encoder> {
-        reject_cls(ctx, k)?;
         let flag = |ctx: &mut Ctx, name: &str, dflt: bool| -> R<bool> {
             match kwarg(k, name) {
                 Some(v) => truthy(ctx, v),
@@ -189,6 +179,7 @@ impl Encoder {
             default,
             sort_keys: flag(ctx, "sort_keys", false)?,
             open: Vec::new(),
+            replacing: 0,
         })
     }
 
@@ -297,7 +288,15 @@ impl Encoder {
                 };
                 self.enter(ctx, v)?;
                 let replaced = call(ctx, &default, vec![v.clone()], vec![])?;
-                self.encode(ctx, &replaced, out, depth + 1)?;
+                // What `default` returns takes the object's place, at its indentation;
+                // a `default` that keeps making new objects ends as CPython's does.
+                self.replacing += 1;
+                if self.replacing > 990 {
+                    return Err(ctx.err("RecursionError", "maximum recursion depth exceeded"));
+                }
+                let r = self.encode(ctx, &replaced, out, depth);
+                self.replacing -= 1;
+                r?;
                 self.leave();
             }
         }
@@ -782,8 +781,53 @@ fn hook(k: &[(Name, Value)], name: &str) -> Option<Value> {
     }
 }
 
+fn decoder<'a>(ctx: &mut Ctx, chars: &'a [char], k: &[(Name, Value)]) -> R<Decoder<'a>> {
+    let strict = match kwarg(k, "strict") {
+        Some(v) => truthy(ctx, v)?,
+        None => true,
+    };
+    Ok(Decoder {
+        s: chars,
+        object_hook: hook(k, "object_hook"),
+        object_pairs_hook: hook(k, "object_pairs_hook"),
+        parse_float: hook(k, "parse_float"),
+        parse_int: hook(k, "parse_int"),
+        parse_constant: hook(k, "parse_constant"),
+        strict,
+    })
+}
+
+/// `JSONDecoder.raw_decode(s, idx)`: the value that starts exactly at `idx` (no
+/// white space skipped) and the index after it; what a reader of a stream of
+/// messages uses to take one message off the front of its buffer.
+fn raw_decode(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    check_keywords(ctx, "JSONDecoder", k, DECODER_KEYWORDS)?;
+    let (text, idx) = match a {
+        [Value::Str(s)] => (s.clone(), 0),
+        [Value::Str(s), i] => (s.clone(), super::functions::to_i64(ctx, i, "")?),
+        [other, ..] => {
+            return Err(ctx.type_error(format!(
+                "first argument must be a string, not {}",
+                type_name(other)
+            )))
+        }
+        [] => {
+            return Err(ctx.type_error("raw_decode() missing 1 required positional argument: 's'"))
+        }
+    };
+    let chars: Vec<char> = text.chars().collect();
+    if idx < 0 {
+        return Err(ctx.value_error("idx cannot be negative"));
+    }
+    let dec = decoder(ctx, &chars, k)?;
+    match dec.scan(ctx, idx as usize, 0) {
+        Ok((v, end)) => Ok(Value::tuple(vec![v, Value::Int(end as i64)])),
+        Err(Fail::NoValue(p)) => Err(decode_error("Expecting value", &chars, p)),
+        Err(Fail::Err(e)) => Err(e),
+    }
+}
+
 fn decode(ctx: &mut Ctx, doc: &Value, k: &[(Name, Value)]) -> R<Value> {
-    reject_cls(ctx, k)?;
     let text: String = match doc {
         Value::Str(s) => s.to_string(),
         Value::Bytes(_) | Value::ByteArray(_) => {
@@ -809,19 +853,7 @@ fn decode(ctx: &mut Ctx, doc: &Value, k: &[(Name, Value)]) -> R<Value> {
             0,
         ));
     }
-    let strict = match kwarg(k, "strict") {
-        Some(v) => truthy(ctx, v)?,
-        None => true,
-    };
-    let dec = Decoder {
-        s: &chars,
-        object_hook: hook(k, "object_hook"),
-        object_pairs_hook: hook(k, "object_pairs_hook"),
-        parse_float: hook(k, "parse_float"),
-        parse_int: hook(k, "parse_int"),
-        parse_constant: hook(k, "parse_constant"),
-        strict,
-    };
+    let dec = decoder(ctx, &chars, k)?;
     let start = dec.skip_ws(0);
     let (v, end) = match dec.scan(ctx, start, 0) {
         Ok(r) => r,

@@ -12,9 +12,10 @@
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
 //!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
 //!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
-//! - `json`, `collections`, `binascii` (with `base64`): CPython's data modules,
-//!   natively (the `collections` types derive from `tuple` and `dict` as CPython's do);
-//!   `io` and `queue` are in `py/`;
+//! - `json` (`_json`: the native encoder and decoder, under `py/json.py`),
+//!   `collections`, `binascii` (with `base64`): CPython's data modules, natively (the
+//!   `collections` types derive from `tuple` and `dict` as CPython's do); `io`,
+//!   `queue`, `types` and `urllib.parse` are in `py/`;
 //! - `memoryview`: the built-in type, a window on bytes.
 //!
 //! `user_modules` finds a program's own modules and packages on `sys.path`.
@@ -199,7 +200,8 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "struct" => new_module("struct", struct_::items()),
         "socket" => new_module("socket", socket::items()),
         "select" => new_module("select", select::items()),
-        "json" => new_module("json", json::items()),
+        "json" => python_module(ctx, "json", include_str!("py/json.py"))?,
+        "_json" => new_module("_json", json::items()),
         "collections" => new_module("collections", collections::items()),
         "_collections" => new_module("_collections", collections::private_items()),
         "binascii" => new_module("binascii", binascii::binascii_items()),
