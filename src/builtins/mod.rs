@@ -244,7 +244,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         .modules
         .lock()
         .insert(Arc::from(top), module.clone());
-    Ok(module)
+    import_chain(ctx, module, dotted)
 }
 
 /// `import a.b.c` of a program's package: load each submodule not loaded yet (each
@@ -263,22 +263,33 @@ fn import_chain(ctx: &mut Ctx, top: Value, dotted: &str) -> R<Value> {
         let cached = ctx.interp.modules.lock().get(name.as_str()).cloned();
         parent = match cached {
             Some(m) => m,
-            None => match user_modules::load_submodule(ctx, &parent, &name, part)? {
-                Some(m) => m,
-                None => {
-                    let parent_name = &name[..name.len() - part.len() - 1];
-                    let is_package =
-                        matches!(&parent, Value::Module(m) if m.globals.get("__path__").is_some());
-                    let msg = if is_package {
-                        format!("No module named '{name}'")
-                    } else {
-                        format!("No module named '{name}'; '{parent_name}' is not a package")
-                    };
-                    let mut e = ctx.err("ModuleNotFoundError", msg);
-                    e.hint_name = Some(Arc::from(name.as_str()));
-                    return Err(e);
+            None => {
+                match user_modules::load_submodule(ctx, &parent, &name, part)? {
+                    Some(m) => m,
+                    None => {
+                        // A part of the standard library socklab does not have
+                        // (`urllib.request` beside the `urllib.parse` it has).
+                        let top_name = dotted.split('.').next().unwrap_or(dotted);
+                        let ours = matches!(&parent, Value::Module(m) if m.globals.get("__file__").is_none());
+                        if ours && STDLIB.binary_search(&top_name).is_ok() {
+                            return Err(ctx.err(
+                                "NotImplementedError",
+                                format!("socklab does not support the '{name}' module"),
+                            ));
+                        }
+                        let parent_name = &name[..name.len() - part.len() - 1];
+                        let is_package = matches!(&parent, Value::Module(m) if m.globals.get("__path__").is_some());
+                        let msg = if is_package {
+                            format!("No module named '{name}'")
+                        } else {
+                            format!("No module named '{name}'; '{parent_name}' is not a package")
+                        };
+                        let mut e = ctx.err("ModuleNotFoundError", msg);
+                        e.hint_name = Some(Arc::from(name.as_str()));
+                        return Err(e);
+                    }
                 }
-            },
+            }
         };
     }
     Ok(top)
