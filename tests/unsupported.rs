@@ -144,6 +144,9 @@ fn other_refusals() {
         ("from urllib.request import urlopen", "urllib.request"),
         ("import collections.abc", "collections.abc"),
         ("import json, json.decoder", "json.decoder"),
+        // socklab's logging is there, its submodules are not.
+        ("import logging.handlers", "logging.handlers"),
+        ("import logging\nimport logging.config", "logging.config"),
     ] {
         let (code, last, _) = run(&format!("{stmt}\n"));
         assert_eq!(

@@ -29,6 +29,7 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "argparse",
     "base64",
     "binascii",
     "builtins",
@@ -36,6 +37,7 @@ pub const MODULES: &[&str] = &[
     "io",
     "ipaddress",
     "json",
+    "logging",
     "os",
     "queue",
     "select",
@@ -46,8 +48,10 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "traceback",
     "types",
     "urllib",
+    "warnings",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.
