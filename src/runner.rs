@@ -255,6 +255,8 @@ fn run_program(interp: &Arc<Interp>, name: &str, bytes: Vec<u8>, explain: bool) 
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();
+    // Generators the program left paused close now, running their `finally` blocks.
+    interp::generator::finalize_orphans(&mut ctx);
     interp.sockets.close_all();
     match interp.flush() {
         Ok(()) => code,
