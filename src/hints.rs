@@ -684,6 +684,9 @@ fn general(class: &str, message: &str, facts: &Facts) -> Option<String> {
         "NotImplementedError" if m.contains("ForkingMixIn") => {
             "the lecture's forking servers become threaded ones here: class Server(ThreadingMixIn, TCPServer)".into()
         }
+        "NotImplementedError" if m.contains("os.fork") => {
+            "give each client a thread instead of a child process: threading.Thread(target=handle, args=(conn,)).start()".into()
+        }
         "ConnectionResetError" => "the peer reset the connection (it closed with data unread, or crashed)".into(),
         "NameError" => match (&facts.module_with_name, &facts.wrong_name, &facts.suggestion) {
             (Some(module), Some(name), _) => format!(

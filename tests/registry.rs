@@ -1,19 +1,14 @@
 //! The registry (issue 11, item 1): one table per built-in type feeds dispatch and
-//! `dir()`, and the interpreter core names no built-in module.
-//!
-//! - For every built-in value type, what `dir()` lists is exactly the type's method
-//!   table plus the attributes its values answer, and every listed method is accepted
-//!   by dispatch: called with junk arguments it may raise anything but "has no
-//!   attribute".
-//! - The layers depend one way: `interp`, `syntax` and `net` name no `builtins`, and no
-//!   lower layer names a front end (scanned from the sources, comments left out).
+//! `dir()`. For every built-in value type, what `dir()` lists is exactly the type's
+//! method table plus the attributes its values answer, and every listed method is
+//! accepted by dispatch: called with junk arguments it may raise anything but "has no
+//! attribute". (That the core names no built-in module is `tests/layout.rs`.)
 
 use socklab::builtins::library;
 use socklab::interp::exec::getattr;
 use socklab::interp::value::Value;
 use socklab::interp::{Ctx, Interp};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 /// A value of every built-in type with a method table, made by running code so each is
 /// the real thing.
@@ -120,117 +115,4 @@ fn a_built_in_class_lists_what_getattr_finds() {
             );
         }
     }
-}
-
-/// Source lines with comments (`//`, `///`, `//!`) left out, and string literals
-/// blanked, so a doc comment naming `builtins::library()` does not count as a use.
-fn code_lines(path: &Path) -> Vec<(usize, String)> {
-    let text = std::fs::read_to_string(path).expect("readable source");
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let code = match line.find("//") {
-                Some(at) => &line[..at],
-                None => line,
-            };
-            let mut out = String::new();
-            let mut in_string = false;
-            for c in code.chars() {
-                if c == '"' {
-                    in_string = !in_string;
-                }
-                if !in_string {
-                    out.push(c);
-                }
-            }
-            (!out.trim().is_empty()).then_some((i + 1, out))
-        })
-        .collect()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("source folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
-/// Lines of `layer` that name one of `forbidden` as a crate module: `crate::m`,
-/// `super::...::m` reaching the crate root, or `m` inside a `use crate::{...}` group.
-fn uses_of(layer: &str, forbidden: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    let dir = root.join(layer);
-    if dir.is_dir() {
-        rust_files(&dir, &mut files);
-    }
-    let single = root.join(format!("{layer}.rs"));
-    if single.is_file() {
-        files.push(single);
-    }
-    assert!(!files.is_empty(), "no sources for {layer}");
-    let mut found = Vec::new();
-    for file in files {
-        let mut in_group = false;
-        for (n, line) in code_lines(&file) {
-            let squeezed: String = line.split_whitespace().collect();
-            if squeezed.contains("usecrate::{") {
-                in_group = true;
-            }
-            for m in forbidden {
-                let named = squeezed.contains(&format!("crate::{m}::"))
-                    || squeezed.contains(&format!("crate::{m};"))
-                    || squeezed.contains(&format!("crate::{m}}}"))
-                    || squeezed.contains(&format!("crate::{m},"))
-                    || (in_group
-                        && squeezed
-                            .split([',', '{', '}', ':', ';'])
-                            .any(|part| part == *m));
-                if named {
-                    found.push(format!("{}:{n}: {}", file.display(), line.trim()));
-                }
-            }
-            if in_group && squeezed.contains("};") {
-                in_group = false;
-            }
-        }
-    }
-    found
-}
-
-#[test]
-fn the_core_names_no_built_in_module() {
-    for layer in ["interp", "syntax", "net"] {
-        let found = uses_of(layer, &["builtins"]);
-        assert!(
-            found.is_empty(),
-            "{layer} names builtins:\n{}",
-            found.join("\n")
-        );
-    }
-}
-
-#[test]
-fn no_lower_layer_names_a_front_end() {
-    let front_ends = ["repl", "session", "runner", "lesson", "labs"];
-    for layer in ["syntax", "interp", "builtins", "net", "view"] {
-        let found = uses_of(layer, &front_ends);
-        assert!(
-            found.is_empty(),
-            "{layer} names a front end:\n{}",
-            found.join("\n")
-        );
-    }
-}
-
-/// The scan itself finds a use when there is one (so the tests above cannot pass by
-/// reading nothing).
-#[test]
-fn the_layer_scan_sees_real_uses() {
-    assert!(!uses_of("session", &["interp"]).is_empty());
-    assert!(!uses_of("repl", &["session"]).is_empty());
 }

@@ -125,14 +125,32 @@ fn match_statements_are_refused_but_match_stays_a_name() {
 #[test]
 fn other_refusals() {
     assert_unsupported("x = 3j\n", "complex numbers");
-    let (code, last, _) = run("import os\n");
+    let (code, last, _) = run("import sqlite3\n");
     assert_eq!(
         (code, last.as_str()),
         (
             1,
-            "NotImplementedError: socklab does not support the 'os' module"
+            "NotImplementedError: socklab does not support the 'sqlite3' module"
         )
     );
+    // Every module of CPython's library, submodules too: never "No module named".
+    for (stmt, module) in [
+        ("import xml.dom", "xml"),
+        ("from tkinter import Tk", "tkinter"),
+        ("import http.server", "http"),
+        ("import _socket", "_socket"),
+    ] {
+        let (code, last, _) = run(&format!("{stmt}\n"));
+        assert_eq!(
+            (code, last.as_str()),
+            (
+                1,
+                format!("NotImplementedError: socklab does not support the '{module}' module")
+                    .as_str()
+            ),
+            "{stmt}"
+        );
+    }
     let (code, last, _) = run("import no_such_module_anywhere\n");
     assert_eq!(
         (code, last.as_str()),
@@ -153,6 +171,16 @@ fn forking_servers_point_to_threads() {
         last,
         "NotImplementedError: socklab does not support ForkingMixIn (it would fork the lab itself); use ThreadingMixIn: one thread per client"
     );
+    // A forking server written by hand: the same advice.
+    for (call, name) in [("os.fork()", "os.fork()"), ("os.forkpty()", "os.forkpty()")] {
+        let (code, last, stdout) = run(&format!("import os\nprint('before')\npid = {call}\n"));
+        assert_eq!(code, 1);
+        assert_eq!(stdout, "before\n");
+        assert_eq!(
+            last,
+            format!("NotImplementedError: socklab does not support {name} (it would fork the lab itself); use threading: one thread per client")
+        );
+    }
     // Python 2's module name: CPython 3's error (the hint is added on a terminal).
     let (code, last, _) = run("import SocketServer\n");
     assert_eq!(

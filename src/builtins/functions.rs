@@ -1171,6 +1171,7 @@ pub fn construct(
             Ok(make_super(c.clone(), args[1].clone()))
         }
         Native::Socket => crate::builtins::socket::construct(ctx, &args, &kwargs),
+        Native::MemoryView => crate::builtins::memoryview::construct(ctx, &args, &kwargs),
         Native::Enum => crate::builtins::socket::enum_call(ctx, cls, &args),
         Native::Slice => {
             let parts = match args.len() {
@@ -1399,6 +1400,7 @@ fn bytes_from_args(
         )),
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
+        Value::Native(n) if n.buffer().is_some() => Ok(n.buffer().unwrap_or_default()),
         Value::Float(_) => Err(ctx.type_error(format!("cannot convert 'float' object to {name}"))),
         other => {
             let items = iterate(ctx, other).map_err(|_| {

@@ -457,7 +457,23 @@ pub const SOCKET: &[Signature] = &[
         &["mode", "buffering", "encoding", "errors", "newline"],
     ),
     tuple("socket", "recv", 1, 2),
+    keywords(
+        "socket",
+        "recv_into",
+        0,
+        1,
+        3,
+        &["buffer", "nbytes", "flags"],
+    ),
     tuple("socket", "recvfrom", 1, 2),
+    keywords(
+        "socket",
+        "recvfrom_into",
+        0,
+        1,
+        3,
+        &["buffer", "nbytes", "flags"],
+    ),
     tuple("socket", "send", 1, 2),
     tuple("socket", "sendall", 1, 2),
     // "sendto() takes 2 or 3 arguments": the method counts its own.

@@ -12,6 +12,15 @@
 //! functions, modules and the methods of built-in types come from the `Library` it is
 //! given (`registry`); `objects` holds what the language itself makes (`super()`,
 //! properties) and `exception_methods` what every exception class does.
+//!
+//! - `value`: the values, classes and modules; `types`: the built-in classes;
+//! - `exec/`: statements and expressions; `resolve`: names to slots before running;
+//! - `ops`: operators, indexing, comparisons; `dict`: dict and set storage;
+//! - `args`: the argument binder; `registry`: the library the core is given;
+//! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
+//! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
+//! - `objects`: `super()`, properties, native functions as values;
+//! - `suggest`: "Did you mean" for a misspelt name or attribute.
 
 pub mod args;
 pub mod dict;

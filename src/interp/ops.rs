@@ -175,6 +175,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             return binary(ctx, op, Value::Int(i), b);
         }
     }
+    // `b'..' + memoryview(...)`: a bytes-like right operand joins bytes and bytearray.
+    if let (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), Value::Native(n)) = (op, &a, &b) {
+        if let Some(data) = n.buffer() {
+            return binary(ctx, op, a, Value::bytes(&data));
+        }
+    }
     if let Value::Native(n) = &b {
         if let Some(v) = n.binary_op(op.symbol(), &a) {
             return Ok(v);
@@ -953,6 +959,13 @@ pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
             Some(r) => truthy(ctx, &r?)?,
             Option::None => a.is(b),
         },
+        // `b'..' == memoryview(...)`: the view compares its bytes.
+        (Bytes(_) | ByteArray(_), Native(n)) if n.buffer().is_some() => {
+            match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
+                Some(r) => truthy(ctx, &r?)?,
+                Option::None => false,
+            }
+        }
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => num_eq(&x, &y),
             _ => a.is(b),
@@ -1470,6 +1483,13 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
         }
         Value::Instance(i) => match i.class.lookup("__setitem__") {
             Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
+            None => Err(ctx.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        },
+        Value::Native(n) => match n.call_method(ctx, obj, "__setitem__", &[index, v], &[]) {
+            Some(r) => r.map(|_| ()),
             None => Err(ctx.type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(obj)

@@ -82,6 +82,7 @@ const PLAIN: &[(&str, Native)] = &[
     ("str", Native::Str),
     ("bytes", Native::Bytes),
     ("bytearray", Native::ByteArray),
+    ("memoryview", Native::MemoryView),
     ("tuple", Native::Tuple),
     ("list", Native::List),
     ("dict", Native::Dict),

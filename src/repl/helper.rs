@@ -29,8 +29,11 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "builtins",
     "ipaddress",
+    "os",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",

@@ -205,6 +205,9 @@ pub(super) fn bytes_method(
                     }
                     match it {
                         Value::Bytes(_) | Value::ByteArray(_) => out.extend(bytes_like(ctx, it)?),
+                        Value::Native(n) if n.buffer().is_some() => {
+                            out.extend(bytes_like(ctx, it)?)
+                        }
                         other => {
                             return Err(ctx.type_error(format!(
                                 "sequence item {i}: expected a bytes-like object, {} found",

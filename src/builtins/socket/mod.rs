@@ -106,6 +106,8 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("has_ipv6", Value::Bool(true)),
         ("AddressFamily", Value::Class(enum_class("AddressFamily"))),
         ("SocketKind", Value::Class(enum_class("SocketKind"))),
+        ("MsgFlag", Value::Class(enum_class("MsgFlag"))),
+        ("AddressInfo", Value::Class(enum_class("AddressInfo"))),
     ];
     for &(name, value, e) in CONSTANTS.iter() {
         v.push((name, constant(value, e)));
