@@ -6,14 +6,16 @@
 //! a few nanoseconds, no thread is involved, and the body keeps the evaluator's
 //! ordinary recursive code.
 //!
-//! The thread's `Ctx` travels with control: a resume moves the caller's context into
-//! the coroutine and a `yield` moves it back out, so a generator made by one thread
-//! can be consumed by another, and it counts against the caller's recursion depth and
-//! step budget as CPython's frames do. Exceptions the body is handling stay with the
-//! generator between resumes (`GenLink::base`), as CPython's `gi_exc_state` does.
+//! The thread's `Ctx` travels with control: on each resume the body swaps its context
+//! with the resumer's, and swaps back at the `yield`, so a generator made by one
+//! thread can be consumed by another, and it counts against the resumer's recursion
+//! depth and step budget as CPython's frames do. Exceptions the body is handling stay
+//! with the generator between resumes (`GenLink::base`), as CPython's `gi_exc_state`
+//! does.
 //!
 //! Stacks are mapped on the first resume (not when the generator is made) and reused
-//! from a small pool once a generator finishes.
+//! from a small pool once a generator finishes. A paused generator that is dropped
+//! is closed (its `finally` blocks run) at the next statement boundary (`Orphan`).
 
 use super::exceptions::{Exc, TbEntry};
 use super::exec::{self, Ctl, Frame};
