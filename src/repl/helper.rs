@@ -29,8 +29,10 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "argparse",
     "builtins",
     "ipaddress",
+    "logging",
     "os",
     "select",
     "selectors",
@@ -40,6 +42,8 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "traceback",
+    "warnings",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.
