@@ -9,12 +9,14 @@
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
-//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`: one
+//! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
+//!   `random` (`_random`, the generator under `py/random.py`): one
 //!   module each (`py/` holds the modules written in Python).
 
 pub mod exception_methods;
 pub mod functions;
 pub mod methods;
+pub mod random;
 pub mod select;
 pub mod signatures;
 pub mod site;
@@ -37,7 +39,6 @@ const STDLIB: &[&str] = &[
     "re",
     "json",
     "math",
-    "random",
     "subprocess",
     "io",
     "collections",
@@ -235,6 +236,8 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "socket" => new_module("socket", socket::items()),
         "select" => new_module("select", select::items()),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
+        "_random" => new_module("_random", random::items()),
+        "random" => python_module(ctx, "random", include_str!("py/random.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,

@@ -30,6 +30,7 @@ pub const KEYWORDS: &[&str] = &[
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
     "ipaddress",
+    "random",
     "select",
     "socket",
     "socketserver",
