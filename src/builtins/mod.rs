@@ -10,7 +10,8 @@
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `exception_methods`: `__init__`, `__str__` and `__repr__` of the exception classes;
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
-//!   `random` (`_random`, the generator under `py/random.py`): one
+//!   `random` (`_random`, the generator under `py/random.py`), `strptime` (`_strptime`,
+//!   parsing for `time.strptime` and `datetime`): one
 //!   module each (`py/` holds the modules written in Python).
 
 pub mod exception_methods;
@@ -21,6 +22,7 @@ pub mod select;
 pub mod signatures;
 pub mod site;
 pub mod socket;
+pub mod strptime;
 pub mod struct_;
 pub mod sys;
 pub mod thread;
@@ -237,6 +239,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "select" => new_module("select", select::items()),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
         "_random" => new_module("_random", random::items()),
+        "_strptime" => new_module("_strptime", strptime::items()),
         "random" => python_module(ctx, "random", include_str!("py/random.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
