@@ -2,7 +2,7 @@
 //!
 //! Each module is a `Module` whose globals hold its functions, constants and classes,
 //! made on first import and cached for the session. Modules written in Python
-//! (`ipaddress`) are compiled from source embedded in the binary.
+//! (`ipaddress`, `random`, `datetime`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
 //! - `methods/`: the methods of the built-in types, one file per type;
@@ -47,7 +47,6 @@ const STDLIB: &[&str] = &[
     "itertools",
     "functools",
     "typing",
-    "datetime",
     "pathlib",
     "shutil",
     "signal",
@@ -240,6 +239,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
         "_random" => new_module("_random", random::items()),
         "_strptime" => new_module("_strptime", strptime::items()),
+        "datetime" => python_module(ctx, "datetime", include_str!("py/datetime.py"))?,
         "random" => python_module(ctx, "random", include_str!("py/random.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,

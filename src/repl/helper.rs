@@ -29,6 +29,7 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "datetime",
     "ipaddress",
     "random",
     "select",
