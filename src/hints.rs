@@ -678,8 +678,14 @@ fn general(class: &str, message: &str, facts: &Facts) -> Option<String> {
         "TimeoutError" | "timeout" => {
             "the operation waited longer than the socket's timeout (settimeout); is the other side sending?".into()
         }
+        "NotImplementedError" if m.contains("async functions") || m.contains("'asyncio' module") => {
+            "asyncio's event loop is outside the lecture: serve many peers with a thread each (threading.Thread(target=handle, args=(conn,)).start()), or with one loop over select.select() on the listening socket and the connections".into()
+        }
         "NotImplementedError" if m.contains("ForkingMixIn") => {
             "the lecture's forking servers become threaded ones here: class Server(ThreadingMixIn, TCPServer)".into()
+        }
+        "NotImplementedError" if m.contains("os.fork") => {
+            "give each client a thread instead of a child process: threading.Thread(target=handle, args=(conn,)).start()".into()
         }
         "ConnectionResetError" => "the peer reset the connection (it closed with data unread, or crashed)".into(),
         "NameError" => match (&facts.module_with_name, &facts.wrong_name, &facts.suggestion) {

@@ -6,10 +6,14 @@
 //! - `completions`: `socklab completions bash|zsh|fish`, generated from `cli`.
 //! - `syntax`: text → tokens → AST (nom over tokens), and CPython's syntax errors.
 //! - `interp`: values, name resolution, evaluation, exceptions and tracebacks; the one
-//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`).
-//! - `builtins`: built-in functions and methods, and one file per Python module; the
-//!   signature of every function and method, one table per type and module
-//!   (`signatures`), which dispatch, `dir()` and the binder read.
+//!   argument binder (`args`); dicts and sets with CPython's layout and costs (`dict`);
+//!   generators, each body on a coroutine stack of its own (`generator`).
+//!   It names no built-in module: it runs with the `Library` it is given (`registry`:
+//!   built-in functions, `import`, each built-in type's method table).
+//! - `builtins`: the library (`builtins::library()`): built-in functions and methods,
+//!   and one file per Python module; the signature of every function and method, one
+//!   table per type and module (`signatures`), which dispatch, `dir()` and the binder
+//!   read.
 //! - `net`: the session's socket table (state, counters), its log of typed events that
 //!   readers follow with cursors (`event`), interruptible waits (with what a socket's
 //!   reads learn about waiting for their peer), the machine's sockets from `/proc/net`
@@ -61,6 +65,7 @@ use clap::Parser;
 
 /// Parse the command line, do what it says, and return the process exit code.
 pub fn run() -> i32 {
+    net::sys::tune_allocator();
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -98,6 +103,8 @@ fn enter_network(cli: &cli::Cli) -> Result<(), String> {
     }
     let run_capture =
         matches!(&cli.command, Some(cli::Command::Run(a)) if a.trace || a.pcap.is_some());
+    // Reads the lessons: asked only when it matters.
+    let lesson_capture = || cli.command.as_ref().is_some_and(lesson::wants_capture);
     if cli.sandbox {
         sandbox::enter(cli.mtu)?;
         // The REPL says it under its banner; a program's output stays its own.
@@ -108,7 +115,9 @@ fn enter_network(cli: &cli::Cli) -> Result<(), String> {
             let _ =
                 std::io::Write::write_all(&mut std::io::stderr(), sandbox::join_hint().as_bytes());
         }
-    } else if (run_capture || (cli.trace && cli.command.is_none())) && !capture::live::permitted() {
+    } else if !capture::live::permitted()
+        && (run_capture || (cli.trace && cli.command.is_none()) || lesson_capture())
+    {
         // Without root, a capture needs a network of its own; if that is refused too,
         // the program still runs and the capture says why it cannot.
         if sandbox::enter(cli.mtu).is_ok() && run_capture {

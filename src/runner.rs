@@ -81,26 +81,33 @@ type SharedFile =
 fn start_capture(
     interp: &Arc<Interp>,
     options: PacketOptions,
-) -> Option<(crate::capture::Capture, SharedFile)> {
+) -> Option<(crate::capture::Capture, SharedFile, SharedBook)> {
     use crate::capture::{render, Capture};
-    if !crate::capture::sandbox::active() {
-        // On the host's loopback the filter learns the program's ports from its events.
+    if options.lines || !crate::capture::sandbox::active() {
+        // On the host's loopback the filter learns the program's ports from its events;
+        // the lines' names come from them too (a socket that connected and closed).
         crate::session::sockets::collect_events(interp);
     }
     let file: SharedFile = Arc::new(parking_lot::Mutex::new(options.file));
     let writer = file.clone();
+    let book = SharedBook::default();
     let sink: crate::capture::live::Sink = Box::new(RunSink {
         lines: options
             .lines
             .then(|| std::io::BufWriter::new(std::io::stderr())),
         flows: render::Flows::default(),
-        names: render::Names::default(),
         file: writer,
+        waiting: std::collections::VecDeque::new(),
+        book: book.clone(),
+        interp: Arc::downgrade(interp),
+        looked: std::collections::HashMap::new(),
     });
     let filter = crate::capture::live::table_filter(interp.sockets.clone());
     let table = interp.sockets.clone();
-    match Capture::start(Some(filter), Box::new(move || table.cursor()), Some(sink)) {
-        Ok(c) => Some((c, file)),
+    // In the sandbox every packet is the program's: no filter to pay for.
+    let filter = (!crate::capture::sandbox::active()).then_some(filter);
+    match Capture::start(filter, Box::new(move || table.cursor()), Some(sink)) {
+        Ok(c) => Some((c, file, book)),
         Err(e) => {
             eprintln!("socklab: {e}");
             None
@@ -113,15 +120,86 @@ struct RunSink {
     /// `--trace`: lines to standard error, written out whenever the capture catches up.
     lines: Option<std::io::BufWriter<std::io::Stderr>>,
     flows: crate::capture::render::Flows,
-    names: crate::capture::render::Names,
     file: SharedFile,
+    /// Packets whose line waits for [`NAME_DELAY`], so that their sockets have names.
+    waiting: std::collections::VecDeque<crate::capture::Packet>,
+    /// What names the ends (`c → srv`), as the REPL's variables do; the program's end
+    /// fills it one last time before its variables go.
+    book: SharedBook,
+    /// The program, whose variables are looked at while it runs.
+    interp: std::sync::Weak<Interp>,
+    /// How often the names were looked up for each direction of a conversation.
+    looked: std::collections::HashMap<(std::net::SocketAddr, std::net::SocketAddr), u8>,
+}
+
+type SharedBook = Arc<parking_lot::Mutex<crate::session::packets::Book>>;
+
+/// How long a packet's line waits before it is written: the SYN of `c =
+/// socket.create_connection(...)` leaves before `c` is a name.
+const NAME_DELAY: std::time::Duration = std::time::Duration::from_millis(30);
+
+/// How often a conversation's ends are looked up among the program's variables while
+/// one is still unnamed (a socket without a name stays an address). Reading the
+/// variables takes their locks, so a busy conversation must not do it for every packet.
+const LOOKUPS: u8 = 3;
+
+impl RunSink {
+    /// Write the lines of the waiting packets captured before `until` (all: None).
+    fn write_lines(&mut self, until: Option<std::time::SystemTime>) {
+        use std::io::Write;
+        let Some(out) = self.lines.as_mut() else {
+            return;
+        };
+        while let Some(p) = self
+            .waiting
+            .front()
+            .filter(|p| until.is_none_or(|u| p.at <= u))
+        {
+            let names = crate::capture::render::Names {
+                ends: self.book.lock().ends.clone(),
+            };
+            let (from, to) = names.ends(&p.summary);
+            let unnamed = from == p.summary.src.to_string() || to == p.summary.dst.to_string();
+            let looked = self
+                .looked
+                .entry((p.summary.src, p.summary.dst))
+                .or_insert(0);
+            let names = if unnamed && *looked < LOOKUPS {
+                *looked += 1;
+                if let Some(interp) = self.interp.upgrade() {
+                    self.book.lock().learn(&interp);
+                }
+                crate::capture::render::Names {
+                    ends: self.book.lock().ends.clone(),
+                }
+            } else {
+                names
+            };
+            let _ = writeln!(out, "{}", self.flows.line(p, &names));
+            self.waiting.pop_front();
+        }
+        let _ = out.flush();
+    }
 }
 
 impl crate::capture::live::Deliver for RunSink {
     fn packet(&mut self, p: &crate::capture::Packet) {
-        use std::io::Write;
-        if let Some(out) = &mut self.lines {
-            let _ = writeln!(out, "{}", self.flows.line(p, &self.names));
+        if self.lines.is_some() {
+            // What a line needs: not the frame's bytes (the pcapng file has them).
+            self.waiting.push_back(crate::capture::Packet {
+                number: p.number,
+                at: p.at,
+                seq: p.seq,
+                cause: None,
+                data: Vec::new(),
+                summary: p.summary.clone(),
+                wire_segment: p.wire_segment,
+            });
+            // Memory stays bounded however fast the program sends.
+            if self.waiting.len() >= crate::capture::live::RING {
+                let until = self.waiting.back().map(|p| p.at);
+                self.write_lines(until);
+            }
         }
         let mut guard = self.file.lock();
         if let Some((path, f)) = guard.as_mut() {
@@ -136,17 +214,26 @@ impl crate::capture::live::Deliver for RunSink {
     }
 
     fn idle(&mut self) {
-        use std::io::Write;
-        if let Some(out) = &mut self.lines {
-            let _ = out.flush();
+        if !self.waiting.is_empty() {
+            let until = std::time::SystemTime::now().checked_sub(NAME_DELAY);
+            self.write_lines(until);
         }
+    }
+}
+
+impl Drop for RunSink {
+    /// The capture ends after the program: its last lines, with every name it had.
+    fn drop(&mut self) {
+        self.write_lines(None);
     }
 }
 
 /// The program ended: take in its last packets (the FINs of the sockets its end
 /// closed) and complete the file.
-fn finish_capture(capture: Option<(crate::capture::Capture, SharedFile)>) -> Result<(), String> {
-    let Some((capture, file)) = capture else {
+fn finish_capture(
+    capture: Option<(crate::capture::Capture, SharedFile, SharedBook)>,
+) -> Result<(), String> {
+    let Some((capture, file, _)) = capture else {
         return Ok(());
     };
     // A busy program may leave the thread behind by many thousands of packets.
@@ -213,7 +300,14 @@ fn run_source(
         .trace
         .store(trace, std::sync::atomic::Ordering::Relaxed);
     let capture = packets.and_then(|p| start_capture(&interp, p));
-    let code = run_program(&interp, name, bytes, explain);
+    let book = capture.as_ref().map(|(_, _, book)| book.clone());
+    // The packet lines name the sockets by the variables they had at the end too.
+    let last_names = move |interp: &Arc<Interp>| {
+        if let Some(book) = &book {
+            book.lock().learn(interp);
+        }
+    };
+    let code = run_program(&interp, name, bytes, explain, &last_names);
     match finish_capture(capture) {
         Ok(()) => code,
         Err(why) => {
@@ -227,7 +321,13 @@ fn run_source(
     }
 }
 
-fn run_program(interp: &Arc<Interp>, name: &str, bytes: Vec<u8>, explain: bool) -> i32 {
+fn run_program(
+    interp: &Arc<Interp>,
+    name: &str,
+    bytes: Vec<u8>,
+    explain: bool,
+    at_end: &dyn Fn(&Arc<Interp>),
+) -> i32 {
     // Ctrl-C becomes KeyboardInterrupt in the program, even inside accept() or recv().
     let _ = crate::net::wait::install_sigint(interp.interrupted.clone());
     let src = match decode_source(name, bytes) {
@@ -252,6 +352,7 @@ fn run_program(interp: &Arc<Interp>, name: &str, bytes: Vec<u8>, explain: bool) 
     interp
         .finalizing
         .store(true, std::sync::atomic::Ordering::Relaxed);
+    at_end(interp);
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();

@@ -3,6 +3,11 @@
 //! run a student's entry with [`Session::run`] and then check the *state* of the
 //! session rather than the text typed.
 //!
+//! - `session.rs`: [`Session`], running entries and checks;
+//! - `sockets`: the sockets and events by the names the student gave them;
+//! - `live`: event lines as they happen, in order with the output;
+//! - `packets`: the packet view's session side (capture, names of the ends, `:flow`).
+//!
 //! # Checks
 //! [`Session::evaluate_isolated`] evaluates a lesson's check quietly (live output muted,
 //! its events not shown), isolated (on a copy of the globals, and [`read_only`] so that
@@ -124,7 +129,7 @@ pub struct Session {
     /// The live event lines, when the front end shows them (`SessionOptions`).
     live: Option<Arc<LiveEvents>>,
     /// The packet capture, when on (`:trace on`; `packets.rs`).
-    packets: packets::Trace,
+    packets: Arc<Mutex<packets::Trace>>,
 }
 
 /// A shared byte buffer that a sink appends to and the session takes from.
@@ -245,7 +250,7 @@ impl Session {
             last_exception: Arc::new(Mutex::new(None)),
             echoed: Vec::new(),
             live: live_events,
-            packets: packets::Trace::default(),
+            packets: Default::default(),
         })
     }
 
@@ -367,7 +372,7 @@ impl Session {
         if let Some(live) = &self.live {
             live.start_entry();
         }
-        self.packets.entry_starts(text);
+        self.packets.lock().entry_starts(text);
         let live = self.live.clone();
         let last_exception = self.last_exception.clone();
         let result = self.call(
@@ -380,7 +385,7 @@ impl Session {
             },
         );
         self.interp.interrupted.store(false, Ordering::Relaxed);
-        self.packets.entry_ends();
+        self.packets.lock().entry_ends();
         let mut outcome = match result {
             Some(r) => r,
             None => Outcome {
@@ -593,49 +598,9 @@ fn say(text: &str) {
     }
 }
 
-/// Socket methods that only read a socket: the only ones a lesson's check may call
-/// (`lesson lint` refuses any other; [`read_only`] stops them at run time).
-pub const PURE_SOCKET_METHODS: &[&str] = &[
-    "getsockname",
-    "getpeername",
-    "fileno",
-    "gettimeout",
-    "getblocking",
-    "getsockopt",
-    "__repr__",
-    "__str__",
-    "__eq__",
-    "__ne__",
-    "__hash__",
-    "__bool__",
-];
-
-thread_local! {
-    /// Set on the interpreter thread while a check runs.
-    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the code running on this thread is a lesson's check, which must not change
-/// the student's sockets: socket methods other than [`PURE_SOCKET_METHODS`] refuse.
-pub fn read_only() -> bool {
-    READ_ONLY.with(|r| r.get())
-}
-
-/// Read-only while alive, even if the check panics.
-struct ReadOnly;
-
-impl ReadOnly {
-    fn enter() -> ReadOnly {
-        READ_ONLY.with(|r| r.set(true));
-        ReadOnly
-    }
-}
-
-impl Drop for ReadOnly {
-    fn drop(&mut self) {
-        READ_ONLY.with(|r| r.set(false));
-    }
-}
+/// What a lesson's check may do to the student's sockets is the socket module's to
+/// say (`builtins::socket::checks`).
+pub use crate::builtins::socket::{read_only, ReadOnly, PURE_SOCKET_METHODS};
 
 fn internal_error() -> ErrorReport {
     ErrorReport {

@@ -508,3 +508,51 @@ fn with_mtu_1500_segments_are_ethernet_sized() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use it with --sandbox"));
 }
+
+/// A busy program's packets fill many blocks of the receive ring a program's capture
+/// reads from: every one of them arrives, in order, in the file and as a line.
+#[test]
+fn a_busy_programs_every_packet_is_captured() {
+    if !is_root() {
+        eprintln!("not root: skipped");
+        return;
+    }
+    let dir = Scratch::new("busy", false);
+    let prog = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/pingpong_tcp.py");
+    let pcap = dir.0.join("busy.pcapng");
+    // 15 000 round trips: 30 000 one-byte segments, several 1 MiB blocks of the ring.
+    let n = 15_000;
+    let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(["run", "--trace", "--pcap"])
+        .arg(&pcap)
+        .arg(&prog)
+        .arg(n.to_string())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("lost"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    let packets = read_back(&pcap);
+    let data: Vec<&Summary> = packets.iter().filter(|p| p.length() == 1).collect();
+    assert_eq!(data.len(), 2 * n, "one-byte segments in the file");
+    // In order: each direction's one-byte segments carry consecutive sequence numbers.
+    let mut next = std::collections::HashMap::new();
+    for p in &data {
+        let Transport::Tcp(t) = &p.transport else {
+            panic!("{p:?}")
+        };
+        if let Some(expected) = next.insert(p.src, t.seq.wrapping_add(1)) {
+            assert_eq!(t.seq, expected, "a segment out of order or missing");
+        }
+    }
+    let lines = stderr.lines().filter(|l| l.ends_with("length 1")).count();
+    assert_eq!(lines, 2 * n, "one line per one-byte segment");
+    assert!(
+        stderr.lines().any(|l| l.contains("a → b  Flags [P.]")),
+        "named by the program's variables"
+    );
+}

@@ -194,7 +194,9 @@ fn welcome_the_name_without_the_error_first_does_not_pass() {
 
 const LAYERS_TO_MAC: &str = "layers = 'Application Transport Network Data-link Physical'.split()\n\
      layer_of = dict(HTTP='Application', TCP='Transport', UDP='Transport', IPv4='Network', ARP='Network', Ethernet='Data link')\n\
-     frame = len(b'hello') + 20 + 20 + 14\n";
+     frame = len(b'hello') + 20 + 20 + 14\n\
+     a.sendall(b'hello')\n\
+     real_frame = 14 + 20 + (20 + 12) + len(b'hello')\n";
 
 #[test]
 fn layers_another_way() {
@@ -212,6 +214,20 @@ fn layers_bottom_to_top_does_not_pass() {
         "layers",
         "stack",
         "layers = ['physical', 'data link', 'network', 'transport', 'application']\n",
+    );
+}
+
+#[test]
+fn layers_the_frame_without_tcps_options_does_not_pass() {
+    // The textbook's 20-byte TCP header: the captured packet's has 12 bytes of options.
+    does_not_pass(
+        "layers",
+        "real-headers",
+        "layers = ['application', 'transport', 'network', 'data link', 'physical']\n\
+         layer_of = dict(HTTP='application', TCP='transport', UDP='transport', IPv4='network', ARP='network', Ethernet='data link')\n\
+         frame = 59\n\
+         a.send(b'hello')\n\
+         real_frame = 59\n",
     );
 }
 
@@ -361,6 +377,7 @@ fn tcp_client_another_way() {
         "tcp-client",
         "from socket import *\n\
          s = socket(AF_INET, SOCK_STREAM)\n\
+         handshake = 1 + 1 + 1\n\
          s.connect(('127.0.0.1', daytime_address[1]))\n\
          data = s.recv(4096)\n\
          guess = b''\n\
@@ -382,11 +399,21 @@ fn tcp_client_the_real_daytime_port_does_not_pass() {
 }
 
 #[test]
+fn tcp_client_two_packets_for_connect_does_not_pass() {
+    // "One to ask, one to answer": the handshake has a third.
+    does_not_pass(
+        "tcp-client",
+        "connect",
+        "import socket\ns = socket.socket()\nhandshake = 2\ns.connect(daytime_address)\n",
+    );
+}
+
+#[test]
 fn tcp_client_the_raw_line_printed_does_not_pass() {
     does_not_pass(
         "tcp-client",
         "nicely",
-        "import socket\ns = socket.socket()\ns.connect(daytime_address)\ndata = s.recv(1024)\n\
+        "import socket\ns = socket.socket()\nhandshake = 3\ns.connect(daytime_address)\ndata = s.recv(1024)\n\
          guess = b''\nrest = s.recv(1024)\ns.close()\nprint(data)\n",
     );
 }

@@ -108,7 +108,7 @@ fn lint_reports_each_problem_with_file_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let p = d.display().to_string();
     let expected = [
-        format!("{p}/a-unknown-key.md:4:1: unknown front matter key `colour`: known are id, title, needs_services, needs_lessons"),
+        format!("{p}/a-unknown-key.md:4:1: unknown front matter key `colour`: known are id, title, needs_services, needs_lessons, capture"),
         format!("{p}/b-duplicates.md:2:1: lesson id `a` is already used by {p}/a-unknown-key.md:2"),
         format!("{p}/b-duplicates.md:22:12: step id `s` is already used at line 6"),
         format!("{p}/c-missing.md:6:12: step `s` has no check (```python check)"),

@@ -6,7 +6,7 @@
 
 mod pty;
 
-use pty::{command, temp_dir, Repl};
+use pty::{command, temp_dir, utf8, Repl};
 
 #[test]
 fn each_entry_is_followed_by_its_packets_in_the_sandbox() {
@@ -71,5 +71,42 @@ fn each_entry_is_followed_by_its_packets_in_the_sandbox() {
     assert!(out.contains("packets are off"), "{out}");
     let out = r.run("conn.close()");
     assert!(!out.contains('#'), "{out}");
+    r.quit();
+}
+
+#[test]
+fn packets_sent_while_the_prompt_waits_show_at_once() {
+    let dir = temp_dir("packets-idle");
+    let mut cmd = command(&dir);
+    cmd.env("NO_COLOR", "1").arg("--sandbox");
+    let mut r = Repl::spawn(cmd, true);
+    r.run(":trace on");
+    r.run("import socket, threading, time");
+    r.run("srv = socket.create_server(('127.0.0.1', 0))");
+    r.run("c = socket.create_connection(srv.getsockname())");
+    r.run("conn, addr = srv.accept()");
+    r.entry(&[
+        "def later():",
+        "    time.sleep(0.3)",
+        "    conn.sendall(b'late')",
+    ]);
+    let out = r.run("threading.Thread(target=later).start()");
+    assert!(
+        !out.contains("length 4"),
+        "the thread has not sent yet: {out}"
+    );
+    // Nothing more is typed: the thread's packet shows above the waiting prompt.
+    let shown =
+        r.p.exp_string("length 4")
+            .expect("the thread's packet shown at the prompt, nothing typed");
+    assert!(
+        utf8(&shown).contains("conn → c  Flags [P.], seq 1:5, ack 1, win "),
+        "{}",
+        utf8(&shown)
+    );
+    // And it is not shown again after the next entry.
+    let out = r.run("c.recv(10)");
+    assert!(out.contains("b'late'"), "{out}");
+    assert!(!out.contains("seq 1:5"), "{out}");
     r.quit();
 }

@@ -707,3 +707,30 @@ fn the_current_folder_s_modules_can_be_imported() {
     );
     r.quit();
 }
+
+#[test]
+fn the_first_socket_is_fd_3_and_a_selector_wait_ends_with_ctrl_c() {
+    let dir = temp_dir("fds");
+    let mut r = Repl::start(&dir);
+    r.run("import socket, selectors");
+    r.run("s = socket.socket()");
+    // socklab's own descriptors (wake-up pipe, the line editor's pipe) sit above 100.
+    assert_eq!(r.run("s.fileno()"), "3\n");
+    r.run("sel = selectors.DefaultSelector()");
+    assert_eq!(r.run("sel.fileno()"), "4\n");
+    r.run("s.bind(('127.0.0.1', 0)); s.listen()");
+    r.run("key = sel.register(s, selectors.EVENT_READ, 'listening')");
+    r.p.send_line("print('waiting'); sel.select()")
+        .expect("send");
+    r.p.exp_string("waiting\r\n").expect("running");
+    r.p.send_control('c').expect("ctrl-c");
+    let out = r.p.exp_string("\n\r>>> ").expect("back at the prompt");
+    assert!(out.contains("KeyboardInterrupt"), "{out}");
+    // The selector still works after the interruption.
+    r.run("c = socket.create_connection(s.getsockname())");
+    assert_eq!(
+        r.run("[k.data for k, e in sel.select(5)]"),
+        "['listening']\n"
+    );
+    r.quit();
+}

@@ -371,3 +371,33 @@ fn a_pasted_block_with_blocks_inside_runs_when_complete() {
     assert!(out.ends_with("caught\n"), "{out}");
     r.quit();
 }
+
+#[test]
+fn a_generator_is_typed_line_by_line() {
+    let dir = temp_dir("generator");
+    let mut r = Repl::start(&dir);
+    let out = r.entry(&[
+        "def countdown(n):",
+        "    while n:",
+        "        yield n",
+        "        n -= 1",
+        "    return 'liftoff'",
+    ]);
+    assert_eq!(out, "");
+    assert_eq!(r.run("list(countdown(3))"), "[3, 2, 1]\n");
+    r.run("g = countdown(1)");
+    assert_eq!(r.run("next(g)"), "1\n");
+    assert_eq!(r.run("next(g, 'done')"), "'done'\n");
+    assert_eq!(r.run("sum(x * x for x in range(4))"), "14\n");
+    // `x = yield`, the form the REPL's completeness check used to refuse.
+    let out = r.entry(&[
+        "def doubler():",
+        "    x = yield",
+        "    while True:",
+        "        x = yield x * 2",
+    ]);
+    assert_eq!(out, "");
+    r.run("d = doubler()");
+    r.run("next(d)");
+    assert_eq!(r.run("d.send(21)"), "42\n");
+}

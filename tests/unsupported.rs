@@ -48,21 +48,67 @@ fn assert_unsupported(program: &str, what: &str) {
 }
 
 #[test]
-fn generators_are_refused_clearly() {
-    assert_unsupported(
-        "print('before')\ndef gen():\n    yield 1\n",
-        "generators (yield)",
-    );
-    assert_unsupported("x = [(yield) for i in range(3)]\n", "generators (yield)");
-}
-
-#[test]
 fn async_code_is_refused_clearly() {
     assert_unsupported(
         "print('before')\nasync def main():\n    pass\n",
         "async functions (async/await)",
     );
     assert_unsupported("def f():\n    await g()\n", "async functions (async/await)");
+    assert_unsupported(
+        "def f():\n    async for x in g():\n        pass\n",
+        "async functions (async/await)",
+    );
+    assert_unsupported(
+        "def f():\n    async with g():\n        pass\n",
+        "async functions (async/await)",
+    );
+    let (code, last, _) = run("import asyncio\n");
+    assert_eq!(
+        (code, last.as_str()),
+        (
+            1,
+            "NotImplementedError: socklab does not support the 'asyncio' module"
+        )
+    );
+}
+
+/// `--explain` (a terminal's default) adds the lecture's alternatives to async code.
+#[test]
+fn async_code_points_to_threads_and_select() {
+    for program in ["async def main():\n    pass\n", "import asyncio\n"] {
+        let (_, err) = run_explained(program);
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(lines.len() >= 2, "{err}");
+        let hint = lines[lines.len() - 1];
+        assert!(
+            hint.starts_with("hint: ")
+                && hint.contains("threading.Thread")
+                && hint.contains("select.select()"),
+            "{err}"
+        );
+    }
+}
+
+/// Run a program with `--explain`; return (status, all of stderr).
+fn run_explained(program: &str) -> (i32, String) {
+    let mut child = Command::new(SOCKLAB)
+        .args(["run", "--explain", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn socklab");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(program.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("finished");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -79,14 +125,32 @@ fn match_statements_are_refused_but_match_stays_a_name() {
 #[test]
 fn other_refusals() {
     assert_unsupported("x = 3j\n", "complex numbers");
-    let (code, last, _) = run("import os\n");
+    let (code, last, _) = run("import sqlite3\n");
     assert_eq!(
         (code, last.as_str()),
         (
             1,
-            "NotImplementedError: socklab does not support the 'os' module"
+            "NotImplementedError: socklab does not support the 'sqlite3' module"
         )
     );
+    // Every module of CPython's library, submodules too: never "No module named".
+    for (stmt, module) in [
+        ("import xml.dom", "xml"),
+        ("from tkinter import Tk", "tkinter"),
+        ("import http.server", "http"),
+        ("import _socket", "_socket"),
+    ] {
+        let (code, last, _) = run(&format!("{stmt}\n"));
+        assert_eq!(
+            (code, last.as_str()),
+            (
+                1,
+                format!("NotImplementedError: socklab does not support the '{module}' module")
+                    .as_str()
+            ),
+            "{stmt}"
+        );
+    }
     let (code, last, _) = run("import no_such_module_anywhere\n");
     assert_eq!(
         (code, last.as_str()),
@@ -107,6 +171,16 @@ fn forking_servers_point_to_threads() {
         last,
         "NotImplementedError: socklab does not support ForkingMixIn (it would fork the lab itself); use ThreadingMixIn: one thread per client"
     );
+    // A forking server written by hand: the same advice.
+    for (call, name) in [("os.fork()", "os.fork()"), ("os.forkpty()", "os.forkpty()")] {
+        let (code, last, stdout) = run(&format!("import os\nprint('before')\npid = {call}\n"));
+        assert_eq!(code, 1);
+        assert_eq!(stdout, "before\n");
+        assert_eq!(
+            last,
+            format!("NotImplementedError: socklab does not support {name} (it would fork the lab itself); use threading: one thread per client")
+        );
+    }
     // Python 2's module name: CPython 3's error (the hint is added on a terminal).
     let (code, last, _) = run("import SocketServer\n");
     assert_eq!(

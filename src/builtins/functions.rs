@@ -14,13 +14,7 @@ use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub fn builtin_fn(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        self_: None,
-        kind: BuiltinKind::Function(f),
-    }))
-}
+pub use crate::interp::objects::{builtin_fn, make_super, property_with};
 
 /// The value of keyword `name`, if given.
 pub fn kwarg<'a>(kwargs: &'a [(Name, Value)], name: &str) -> Option<&'a Value> {
@@ -168,8 +162,8 @@ pub fn builtins() -> HashMap<Name, Value> {
         ("max", |ctx, a, k| min_max(ctx, a, k, "max", false)),
         ("sorted", sorted),
         ("enumerate", enumerate),
-        ("map", map),
-        ("filter", filter),
+        ("map", super::iterators::map),
+        ("filter", super::iterators::filter),
         ("__import__", |ctx, a, _| {
             let Value::Str(name) = &a[0] else {
                 return Err(ctx.type_error(format!(
@@ -186,6 +180,15 @@ pub fn builtins() -> HashMap<Name, Value> {
             get_iter(ctx, &a[0])
         }),
         ("next", |ctx, a, _| {
+            if let Some(g) = crate::interp::generator::as_generator(&a[0]) {
+                return match g.resume(ctx, crate::interp::generator::Cmd::Send(Value::None))? {
+                    crate::interp::generator::Step::Yielded(v) => Ok(v),
+                    crate::interp::generator::Step::Returned(v) => match a.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(crate::interp::generator::stop_iteration(v)),
+                    },
+                };
+            }
             if !matches!(a[0], Value::Iter(_) | Value::Native(_)) {
                 if let Value::Instance(_) = &a[0] {
                     return crate::interp::exec::call_method(
@@ -834,64 +837,21 @@ fn enumerate(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value
         Some(v) => to_i64(ctx, v, "")?,
         None => 0,
     };
-    let items = iterate(ctx, &args[0])?;
-    Ok(items_iter(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-            .collect(),
-        "enumerate",
-    ))
-}
-
-/// `map(f, *iterables)`: computed ahead, as socklab's iterators are (generators are
-/// outside the subset); the result iterates exactly as CPython's does.
-fn map(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    if args.len() < 2 {
-        return Err(ctx.type_error("map() must have at least two arguments."));
-    }
-    let mut cols = Vec::new();
-    for a in &args[1..] {
-        cols.push(iterate(ctx, a)?);
-    }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let row: Vec<Value> = cols.iter().map(|c| c[i].clone()).collect();
-        out.push(call(ctx, &args[0], row, vec![])?);
-    }
-    Ok(items_iter(out, "map"))
-}
-
-fn filter(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    let mut out = Vec::new();
-    for item in iterate(ctx, &args[1])? {
-        let keep = if args[0].is_none() {
-            truthy(ctx, &item)?
-        } else {
-            let r = call(ctx, &args[0], vec![item.clone()], vec![])?;
-            truthy(ctx, &r)?
-        };
-        if keep {
-            out.push(item);
-        }
-    }
-    Ok(items_iter(out, "filter"))
+    let it = get_iter(ctx, &args[0])?;
+    Ok(super::iterators::enumerate(it, start))
 }
 
 fn zip(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<Value> {
     crate::interp::args::keywords_among(ctx, "zip", kwargs, &["strict"])?;
-    let mut cols = Vec::new();
-    for (n, a) in args.iter().enumerate() {
-        let _ = n;
-        cols.push(iterate(ctx, a)?);
+    let strict = match kwarg(kwargs, "strict") {
+        Some(v) => truthy(ctx, v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.len());
+    for a in args {
+        iters.push(get_iter(ctx, a)?);
     }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let rows = (0..n)
-        .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-        .collect();
-    Ok(items_iter(rows, "zip"))
+    Ok(super::iterators::zip(iters, strict))
 }
 
 fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
@@ -902,6 +862,25 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
         | Value::Str(_)
         | Value::Range(_)
         | Value::Bytes(_) => {
+            match &args[0] {
+                // Lazy, as CPython's: a list read from its end as it is now, a range
+                // walked backwards (`reversed(range(10**12))` holds nothing).
+                Value::List(_) => return Ok(super::iterators::reversed_list(args[0].clone())),
+                Value::Range(r) => {
+                    let n = r.len();
+                    let (next, stop, step) = if n <= 0 {
+                        (0, 0, 1)
+                    } else {
+                        (r.start + (n - 1) * r.step, r.start - r.step, -r.step)
+                    };
+                    return Ok(Value::Iter(Arc::new(Mutex::new(IterState::Range {
+                        next,
+                        stop,
+                        step,
+                    }))));
+                }
+                _ => {}
+            }
             let kind = match &args[0] {
                 Value::List(_) => "list_reverseiterator",
                 Value::Range(_) => "range_iterator",
@@ -1192,6 +1171,7 @@ pub fn construct(
             Ok(make_super(c.clone(), args[1].clone()))
         }
         Native::Socket => crate::builtins::socket::construct(ctx, &args, &kwargs),
+        Native::MemoryView => crate::builtins::memoryview::construct(ctx, &args, &kwargs),
         Native::Enum => crate::builtins::socket::enum_call(ctx, cls, &args),
         Native::Slice => {
             let parts = match args.len() {
@@ -1420,6 +1400,7 @@ fn bytes_from_args(
         )),
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
+        Value::Native(n) if n.buffer().is_some() => Ok(n.buffer().unwrap_or_default()),
         Value::Float(_) => Err(ctx.type_error(format!("cannot convert 'float' object to {name}"))),
         other => {
             let items = iterate(ctx, other).map_err(|_| {
@@ -1444,127 +1425,4 @@ fn bytes_from_args(
             Ok(out)
         }
     }
-}
-
-// ---------------------------------------------------------------------------------
-// super()
-
-/// `super()`: attribute lookup that starts after `owner` in `this`'s MRO.
-pub struct SuperObj {
-    pub owner: Arc<Class>,
-    pub this: Value,
-}
-
-pub fn make_super(owner: Arc<Class>, this: Value) -> Value {
-    Value::Native(Arc::new(SuperObj { owner, this }))
-}
-
-impl SuperObj {
-    fn find(&self, name: &str) -> Option<Value> {
-        let start_cls = match &self.this {
-            Value::Class(c) => c.clone(),
-            other => type_of(other),
-        };
-        let mut after = false;
-        for c in start_cls.lineage() {
-            if after {
-                if let Some(v) = c.dict.read().get(name) {
-                    return Some(v.clone());
-                }
-            }
-            if Arc::ptr_eq(c, &self.owner) {
-                after = true;
-            }
-        }
-        None
-    }
-}
-
-impl NativeObject for SuperObj {
-    fn class(&self) -> Arc<Class> {
-        class("super")
-    }
-    fn repr(&self) -> String {
-        format!(
-            "<super: <class '{}'>, <{} object>>",
-            self.owner.name,
-            type_name(&self.this)
-        )
-    }
-    fn get_attr(&self, ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
-        let v = match self.find(name) {
-            Some(v) => v,
-            None => {
-                if name == "__init__" {
-                    return Some(Ok(builtin_fn("__init__", |_, _, _| Ok(Value::None))));
-                }
-                return Some(Err(ctx.err(
-                    "AttributeError",
-                    format!("'super' object has no attribute '{name}'"),
-                )));
-            }
-        };
-        Some(Ok(match v {
-            Value::Func(_) => Value::BoundMethod(Arc::new((self.this.clone(), v))),
-            Value::Builtin(ref b) if b.self_.is_none() => {
-                Value::BoundMethod(Arc::new((self.this.clone(), v)))
-            }
-            Value::Instance(ref p) if p.class.native == Native::ClassMethod => {
-                let inner = p.payload.lock().clone().unwrap_or(Value::None);
-                let cls = match &self.this {
-                    Value::Class(c) => c.clone(),
-                    o => type_of(o),
-                };
-                Value::BoundMethod(Arc::new((Value::Class(cls), inner)))
-            }
-            other => other,
-        }))
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        let m = match self.get_attr(ctx, this, name)? {
-            Ok(m) => m,
-            Err(e) => return Some(Err(e)),
-        };
-        Some(call(ctx, &m, args.to_vec(), kwargs.to_vec()))
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// `@prop.setter` / `@prop.getter`: a new property with one accessor replaced.
-pub fn property_with(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    arg_count(ctx, "setter", a, 2, 2)?;
-    let Value::Instance(old) = &a[0] else {
-        return Err(ctx.type_error("descriptor 'setter' requires a 'property' object"));
-    };
-    // Which accessor: a setter takes (self, value), a getter (self).
-    let is_setter = match &a[1] {
-        Value::Func(f) => f.def.params.positional.len() >= 2,
-        _ => true,
-    };
-    let getter = old.payload.lock().clone();
-    let setter = old.dict.lock().get("fset").cloned().unwrap_or(Value::None);
-    let inst = Instance {
-        class: old.class.clone(),
-        dict: Mutex::new(Attrs::new()),
-        payload: Mutex::new(if is_setter {
-            getter
-        } else {
-            Some(a[1].clone())
-        }),
-        hash: std::sync::OnceLock::new(),
-    };
-    inst.dict.lock().insert(
-        Arc::from("fset"),
-        if is_setter { a[1].clone() } else { setter },
-    );
-    Ok(Value::Instance(Arc::new(inst)))
 }

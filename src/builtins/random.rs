@@ -407,8 +407,21 @@ pub fn items() -> Vec<(&'static str, Value)> {
             builtin_fn("_urandom", |ctx, a, _| {
                 let n = match a.first() {
                     Some(Value::Int(n)) if *n >= 0 => *n as usize,
-                    _ => return Err(ctx.value_error("negative argument not allowed")),
+                    Some(Value::Int(_)) => {
+                        return Err(ctx.value_error("negative argument not allowed"))
+                    }
+                    Some(v) => {
+                        return Err(ctx.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(v)
+                        )))
+                    }
+                    None => return Err(ctx.type_error("urandom() takes exactly one argument")),
                 };
+                // More than the machine could hold: CPython fails to allocate too.
+                if n > 1 << 32 {
+                    return Err(ctx.err("MemoryError", ""));
+                }
                 let words = os_words(n / 4 + 1);
                 let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
                 Ok(Value::bytes(&bytes[..n]))

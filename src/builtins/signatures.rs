@@ -1,5 +1,5 @@
 //! The signature of every method of the built-in types, one table per type, sorted by
-//! name. Dispatch (`methods::call`), `dir()`, `hasattr` and completion all read these
+//! name. Dispatch (`Library::call_method`), `dir()`, `hasattr` and completion all read these
 //! tables, so a method is listed exactly when it can be called. Generated from CPython
 //! 3.11 (each method's `__text_signature__` and the messages its argument parser gives)
 //! and kept by hand since; `tests` below checks that each table is sorted.
@@ -73,9 +73,11 @@ pub const STR: &[Signature] = &[
     keywords("str", "expandtabs", 0, 0, 1, &["tabsize"]),
     tuple("str", "find", 1, 3),
     own("format"),
+    one("str", "format_map"),
     tuple("str", "index", 1, 3),
     noargs("str", "isalnum"),
     noargs("str", "isalpha"),
+    noargs("str", "isascii"),
     noargs("str", "isdecimal"),
     noargs("str", "isdigit"),
     noargs("str", "isidentifier"),
@@ -83,6 +85,7 @@ pub const STR: &[Signature] = &[
     noargs("str", "isnumeric"),
     noargs("str", "isprintable"),
     noargs("str", "isspace"),
+    noargs("str", "istitle"),
     noargs("str", "isupper"),
     one("str", "join"),
     positional("str", "ljust", 1, 2),
@@ -110,17 +113,23 @@ pub const STR: &[Signature] = &[
 ];
 
 pub const BYTES: &[Signature] = &[
+    noargs("bytes", "capitalize"),
     positional("bytes", "center", 1, 2),
     tuple("bytes", "count", 1, 3),
     keywords("bytes", "decode", 0, 0, 2, &["encoding", "errors"]),
     tuple("bytes", "endswith", 1, 3),
+    keywords("bytes", "expandtabs", 0, 0, 1, &["tabsize"]),
     tuple("bytes", "find", 1, 3),
     keywords("bytes", "hex", 0, 0, 2, &["sep", "bytes_per_sep"]),
     tuple("bytes", "index", 1, 3),
     noargs("bytes", "isalnum"),
     noargs("bytes", "isalpha"),
+    noargs("bytes", "isascii"),
     noargs("bytes", "isdigit"),
+    noargs("bytes", "islower"),
     noargs("bytes", "isspace"),
+    noargs("bytes", "istitle"),
+    noargs("bytes", "isupper"),
     one("bytes", "join"),
     positional("bytes", "ljust", 1, 2),
     noargs("bytes", "lower"),
@@ -130,6 +139,7 @@ pub const BYTES: &[Signature] = &[
     one("bytes", "removesuffix"),
     positional("bytes", "replace", 2, 3),
     tuple("bytes", "rfind", 1, 3),
+    tuple("bytes", "rindex", 1, 3),
     positional("bytes", "rjust", 1, 2),
     one("bytes", "rpartition"),
     keywords("bytes", "rsplit", 0, 0, 2, &["sep", "maxsplit"]),
@@ -138,18 +148,23 @@ pub const BYTES: &[Signature] = &[
     keywords("bytes", "splitlines", 0, 0, 1, &["keepends"]),
     tuple("bytes", "startswith", 1, 3),
     positional("bytes", "strip", 0, 1),
+    noargs("bytes", "swapcase"),
+    noargs("bytes", "title"),
+    keywords("bytes", "translate", 1, 1, 2, &["table", "delete"]),
     noargs("bytes", "upper"),
     one("bytes", "zfill"),
 ];
 
 pub const BYTEARRAY: &[Signature] = &[
     one("bytearray", "append"),
+    noargs("bytearray", "capitalize"),
     positional("bytearray", "center", 1, 2),
     noargs("bytearray", "clear"),
     noargs("bytearray", "copy"),
     tuple("bytearray", "count", 1, 3),
     keywords("bytearray", "decode", 0, 0, 2, &["encoding", "errors"]),
     tuple("bytearray", "endswith", 1, 3),
+    keywords("bytearray", "expandtabs", 0, 0, 1, &["tabsize"]),
     one("bytearray", "extend"),
     tuple("bytearray", "find", 1, 3),
     keywords("bytearray", "hex", 0, 0, 2, &["sep", "bytes_per_sep"]),
@@ -157,8 +172,12 @@ pub const BYTEARRAY: &[Signature] = &[
     positional("bytearray", "insert", 2, 2),
     noargs("bytearray", "isalnum"),
     noargs("bytearray", "isalpha"),
+    noargs("bytearray", "isascii"),
     noargs("bytearray", "isdigit"),
+    noargs("bytearray", "islower"),
     noargs("bytearray", "isspace"),
+    noargs("bytearray", "istitle"),
+    noargs("bytearray", "isupper"),
     one("bytearray", "join"),
     positional("bytearray", "ljust", 1, 2),
     noargs("bytearray", "lower"),
@@ -171,6 +190,7 @@ pub const BYTEARRAY: &[Signature] = &[
     positional("bytearray", "replace", 2, 3),
     noargs("bytearray", "reverse"),
     tuple("bytearray", "rfind", 1, 3),
+    tuple("bytearray", "rindex", 1, 3),
     positional("bytearray", "rjust", 1, 2),
     one("bytearray", "rpartition"),
     keywords("bytearray", "rsplit", 0, 0, 2, &["sep", "maxsplit"]),
@@ -179,6 +199,9 @@ pub const BYTEARRAY: &[Signature] = &[
     keywords("bytearray", "splitlines", 0, 0, 1, &["keepends"]),
     tuple("bytearray", "startswith", 1, 3),
     positional("bytearray", "strip", 0, 1),
+    noargs("bytearray", "swapcase"),
+    noargs("bytearray", "title"),
+    keywords("bytearray", "translate", 1, 1, 2, &["table", "delete"]),
     noargs("bytearray", "upper"),
     one("bytearray", "zfill"),
 ];
@@ -218,14 +241,17 @@ pub const SET: &[Signature] = &[
     noargs("set", "clear"),
     noargs("set", "copy"),
     varargs("set", "difference"),
+    varargs("set", "difference_update"),
     one("set", "discard"),
     varargs("set", "intersection"),
+    varargs("set", "intersection_update"),
     one("set", "isdisjoint"),
     one("set", "issubset"),
     one("set", "issuperset"),
     noargs("set", "pop"),
     one("set", "remove"),
     one("set", "symmetric_difference"),
+    one("set", "symmetric_difference_update"),
     varargs("set", "union"),
     varargs("set", "update"),
 ];
@@ -242,6 +268,7 @@ pub const FROZENSET: &[Signature] = &[
 ];
 
 pub const INT: &[Signature] = &[
+    noargs("int", "as_integer_ratio"),
     noargs("int", "bit_count"),
     noargs("int", "bit_length"),
     noargs("int", "conjugate"),
@@ -262,11 +289,12 @@ pub const FLOAT: &[Signature] = &[
     noargs("float", "is_integer"),
 ];
 
+pub const RANGE: &[Signature] = &[one("range", "count"), one("range", "index")];
+
+pub const SLICE: &[Signature] = &[one("slice", "indices")];
+
 /// Functions reached through a type (`int.from_bytes`, `bytes.fromhex`).
 pub const TYPE_FUNCTIONS: &[Signature] = &[
-    one("bytearray", "fromhex"),
-    one("bytes", "fromhex"),
-    positional("dict", "fromkeys", 1, 2),
     keywords(
         "int",
         "from_bytes",
@@ -275,7 +303,13 @@ pub const TYPE_FUNCTIONS: &[Signature] = &[
         2,
         &["bytes", "byteorder", "signed"],
     ),
+    one("bytearray", "fromhex"),
+    one("bytes", "fromhex"),
+    one("float", "fromhex"),
+    positional("dict", "fromkeys", 1, 2),
     positional("str", "maketrans", 1, 3),
+    positional("bytearray", "maketrans", 2, 2),
+    positional("bytes", "maketrans", 2, 2),
 ];
 
 /// The built-in functions (`len`, `print` ...), sorted by name.
@@ -425,7 +459,23 @@ pub const SOCKET: &[Signature] = &[
         &["mode", "buffering", "encoding", "errors", "newline"],
     ),
     tuple("socket", "recv", 1, 2),
+    keywords(
+        "socket",
+        "recv_into",
+        0,
+        1,
+        3,
+        &["buffer", "nbytes", "flags"],
+    ),
     tuple("socket", "recvfrom", 1, 2),
+    keywords(
+        "socket",
+        "recvfrom_into",
+        0,
+        1,
+        3,
+        &["buffer", "nbytes", "flags"],
+    ),
     tuple("socket", "send", 1, 2),
     tuple("socket", "sendall", 1, 2),
     // "sendto() takes 2 or 3 arguments": the method counts its own.
@@ -517,6 +567,8 @@ mod tests {
             super::FROZENSET,
             super::INT,
             super::FLOAT,
+            super::RANGE,
+            super::SLICE,
             super::BUILTINS,
             super::CONSTRUCTORS,
             super::TIME,

@@ -49,6 +49,9 @@ struct Shared {
     fd: libc::c_int,
     /// Written to stop the thread at once rather than at its next poll time-out.
     wake: OwnedFd,
+    /// The thread reads from a receive ring, whose last block the kernel hands over
+    /// only when it is full or [`RING_RETIRE_MS`] old.
+    mapped: bool,
 }
 
 struct Ring {
@@ -99,7 +102,7 @@ fn open_packet_socket() -> std::io::Result<OwnedFd> {
         return Err(std::io::Error::last_os_error());
     }
     // SAFETY: fd is a fresh descriptor nobody else owns.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let fd = unsafe { OwnedFd::from_raw_fd(crate::net::sys::out_of_the_way(fd)) };
     Ok(fd)
 }
 
@@ -180,7 +183,8 @@ const VNET_HDR_LEN: usize = 10;
 
 impl Capture {
     /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
-    /// all, inside the sandbox); `cursor` reads the socket table's event cursor;
+    /// all, which only the sandbox's loopback allows: there every packet is this
+    /// process's, though several sessions of `lesson check` share it); `cursor` reads the socket table's event cursor;
     /// `sink` sees every kept packet as it comes.
     pub fn start(
         filter: Option<Filter>,
@@ -193,15 +197,21 @@ impl Capture {
         })?;
         let index = loopback_index().map_err(StartError::Other)?;
         let vnet = bind_to(&fd, index).map_err(StartError::Other)?;
+        // A program's capture (it has a sink) reads from a ring; a session's copies,
+        // so that an entry's last packet is there the moment the entry ends.
+        // (SOCKLAB_CAPTURE_RING=0 reads a program's by copying too: bench/trace.sh
+        // compares the two.)
+        let ring = if sink.is_some()
+            && std::env::var_os("SOCKLAB_CAPTURE_RING").is_none_or(|v| v != "0")
+        {
+            RingReader::new(&fd, vnet)
+        } else {
+            None
+        };
         let place = if super::sandbox::active() {
             Where::Sandbox
         } else {
             Where::Host
-        };
-        let filter = if place == Where::Sandbox {
-            None
-        } else {
-            filter
         };
         let shared = Arc::new(Shared {
             ring: Mutex::new(Ring {
@@ -219,11 +229,18 @@ impl Capture {
             cursor,
             fd: fd.as_raw_fd(),
             wake: eventfd().map_err(StartError::Other)?,
+            mapped: ring.is_some(),
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
             .name("socklab-capture".into())
-            .spawn(move || capture_loop(fd, vnet, worker, filter, sink))
+            .spawn(move || {
+                let reader = match ring {
+                    Some(r) => Reader::Ring(r),
+                    None => Reader::Copy(CopyReader::new(vnet)),
+                };
+                capture_loop(fd, reader, worker, filter, sink)
+            })
             .map_err(StartError::Other)?;
         Ok(Capture {
             shared,
@@ -240,12 +257,32 @@ impl Capture {
     /// Wait (at most `bound`) until the thread has read every frame the kernel queued
     /// before now, so an entry's packets are all in the ring when it ends.
     pub fn catch_up(&self, bound: Duration) {
-        let asked = Instant::now();
-        let deadline = asked + bound;
+        let now = Instant::now();
+        let deadline = now + bound;
+        // From a receive ring, what was queued before now is handed over by the time
+        // the block it went into is retired: read after that.
+        let asked = if self.shared.mapped {
+            now + Duration::from_millis(u64::from(RING_RETIRE_MS) + 1)
+        } else {
+            now
+        };
         let mut ring = self.shared.ring.lock();
         loop {
             if ring.failed.is_some() || ring.drained_at >= asked {
                 return;
+            }
+            if self.shared.mapped {
+                if Instant::now() >= asked {
+                    self.shared.wake();
+                }
+                if Instant::now() >= deadline {
+                    return;
+                }
+                self.shared.drained.wait_until(
+                    &mut ring,
+                    deadline.min(Instant::now() + Duration::from_millis(1)),
+                );
+                continue;
             }
             // Waiting on an empty queue: nothing is left to read. (Packets waiting for
             // their ports to be known are judged again at the thread's next turn, with
@@ -311,7 +348,7 @@ fn eventfd() -> std::io::Result<OwnedFd> {
         return Err(std::io::Error::last_os_error());
     }
     // SAFETY: fd is a fresh descriptor nobody else owns.
-    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+    Ok(unsafe { OwnedFd::from_raw_fd(crate::net::sys::out_of_the_way(fd)) })
 }
 
 impl Shared {
@@ -356,7 +393,7 @@ const BATCH: usize = 32;
 const SNAPLEN: usize = 65536 + 128;
 
 /// Read up to [`BATCH`] frames at once: their lengths and packet types, or the error.
-struct Reader {
+struct CopyReader {
     /// Frames start with a `virtio_net_hdr`.
     vnet: bool,
     bufs: Vec<Vec<u8>>,
@@ -365,9 +402,9 @@ struct Reader {
     headers: Vec<libc::mmsghdr>,
 }
 
-impl Reader {
-    fn new(vnet: bool) -> Reader {
-        Reader {
+impl CopyReader {
+    fn new(vnet: bool) -> CopyReader {
+        CopyReader {
             vnet,
             bufs: (0..BATCH).map(|_| vec![0u8; SNAPLEN]).collect(),
             // SAFETY: sockaddr_ll is plain data; zeroed is valid.
@@ -424,25 +461,235 @@ impl Reader {
             return None;
         }
         let len = (self.headers[k].msg_len as usize).min(SNAPLEN);
-        let bytes = &self.bufs[k][..len];
-        if !self.vnet {
-            return Some((bytes, None));
+        split_vnet(&self.bufs[k][..len], self.vnet)
+    }
+}
+
+/// A frame as read, without the `virtio_net_hdr` in front of it (when there is one),
+/// and the segment size of a large segment passed whole.
+fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
+    if !vnet {
+        return Some((bytes, None));
+    }
+    let (header, frame) = bytes.split_at_checked(VNET_HDR_LEN)?;
+    // gso_type 0 is a packet the size it is on any wire.
+    let segment = (header[1] != 0).then(|| u16::from_ne_bytes([header[4], header[5]]));
+    Some((frame, segment))
+}
+
+/// The receive ring's shape: blocks of 1 MiB (a 64 KiB loopback frame fits many times),
+/// 32 of them: the same 32 MiB the copying reader asks the kernel to queue.
+const RING_BLOCK: usize = 1 << 20;
+const RING_BLOCKS: usize = 32;
+/// How long the kernel fills a block before handing it over anyway (ms).
+const RING_RETIRE_MS: u32 = 2;
+
+/// Frames read in place from a memory-mapped receive ring (`PACKET_RX_RING`,
+/// TPACKET_V3): the kernel writes whole blocks of frames into memory shared with this
+/// process and hands each over when it is full or [`RING_RETIRE_MS`] old, so a busy
+/// conversation costs no system call and no copy per frame. A block is given back to
+/// the kernel at the next read, once its frames have been handled.
+struct RingReader {
+    map: *mut u8,
+    vnet: bool,
+    /// The block the next read looks at, and whether it is held (read, not yet given
+    /// back).
+    current: usize,
+    held: bool,
+    /// The frames of the held block: offset in the map, length, packet type.
+    frames: Vec<(usize, usize, u8)>,
+}
+
+// SAFETY: the map is this reader's alone (only the capture thread reads it).
+unsafe impl Send for RingReader {}
+
+impl RingReader {
+    /// Turn `fd` into a TPACKET_V3 ring socket and map its ring; `None` where the
+    /// kernel refuses (the copying reader is used then).
+    fn new(fd: &OwnedFd, vnet: bool) -> Option<RingReader> {
+        let version = libc::tpacket_versions::TPACKET_V3 as libc::c_int;
+        // SAFETY: the option value is an int that lives for the call.
+        let rc = unsafe {
+            libc::setsockopt(
+                fd.as_raw_fd(),
+                libc::SOL_PACKET,
+                libc::PACKET_VERSION,
+                &version as *const libc::c_int as *const libc::c_void,
+                std::mem::size_of::<libc::c_int>() as u32,
+            )
+        };
+        if rc != 0 {
+            return None;
         }
-        let (header, frame) = bytes.split_at_checked(VNET_HDR_LEN)?;
-        // gso_type 0 is a packet the size it is on any wire.
-        let segment = (header[1] != 0).then(|| u16::from_ne_bytes([header[4], header[5]]));
-        Some((frame, segment))
+        let frame = 2048usize;
+        let req = libc::tpacket_req3 {
+            tp_block_size: RING_BLOCK as u32,
+            tp_block_nr: RING_BLOCKS as u32,
+            tp_frame_size: frame as u32,
+            tp_frame_nr: (RING_BLOCK / frame * RING_BLOCKS) as u32,
+            tp_retire_blk_tov: RING_RETIRE_MS,
+            tp_sizeof_priv: 0,
+            tp_feature_req_word: 0,
+        };
+        // SAFETY: req lives for the call and its size is given.
+        let rc = unsafe {
+            libc::setsockopt(
+                fd.as_raw_fd(),
+                libc::SOL_PACKET,
+                libc::PACKET_RX_RING,
+                &req as *const libc::tpacket_req3 as *const libc::c_void,
+                std::mem::size_of::<libc::tpacket_req3>() as u32,
+            )
+        };
+        if rc != 0 {
+            return None;
+        }
+        // SAFETY: maps the ring the kernel just made for this socket, whole.
+        let map = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                RING_BLOCK * RING_BLOCKS,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED,
+                fd.as_raw_fd(),
+                0,
+            )
+        };
+        if map == libc::MAP_FAILED {
+            return None;
+        }
+        Some(RingReader {
+            map: map as *mut u8,
+            vnet,
+            current: 0,
+            held: false,
+            frames: Vec::new(),
+        })
+    }
+
+    fn block(&self, i: usize) -> *mut libc::tpacket_block_desc {
+        // SAFETY: i < RING_BLOCKS, so the block lies inside the map.
+        unsafe { self.map.add(i * RING_BLOCK) as *mut libc::tpacket_block_desc }
+    }
+
+    /// Give the held block back, then take the next one if the kernel has handed it
+    /// over: how many frames it holds (0: none waiting).
+    fn read(&mut self) -> usize {
+        use std::sync::atomic::{fence, Ordering};
+        if self.held {
+            let desc = self.block(self.current);
+            fence(Ordering::Release);
+            // SAFETY: the block is inside the map; the kernel reads its status.
+            unsafe {
+                std::ptr::write_volatile(
+                    std::ptr::addr_of_mut!((*desc).hdr.bh1.block_status),
+                    libc::TP_STATUS_KERNEL,
+                )
+            };
+            self.held = false;
+            self.current = (self.current + 1) % RING_BLOCKS;
+        }
+        let desc = self.block(self.current);
+        // SAFETY: as above; the kernel writes the status last.
+        let status =
+            unsafe { std::ptr::read_volatile(std::ptr::addr_of!((*desc).hdr.bh1.block_status)) };
+        fence(Ordering::Acquire);
+        if status & libc::TP_STATUS_USER == 0 {
+            return 0;
+        }
+        self.held = true;
+        self.frames.clear();
+        // SAFETY: the block is this process's until given back; its header is valid.
+        let (count, first) = unsafe {
+            let bh1 = std::ptr::addr_of!((*desc).hdr.bh1);
+            (
+                (*bh1).num_pkts as usize,
+                (*bh1).offset_to_first_pkt as usize,
+            )
+        };
+        let base = self.current * RING_BLOCK;
+        // TPACKET_ALIGN: frame headers are 16-byte aligned.
+        let header = (std::mem::size_of::<libc::tpacket3_hdr>() + 15) & !15;
+        let mut at = first;
+        for _ in 0..count {
+            if at + header + std::mem::size_of::<libc::sockaddr_ll>() > RING_BLOCK {
+                break;
+            }
+            // SAFETY: `at` is a frame header inside the held block (checked above).
+            let (next, mac, snap, pkttype) = unsafe {
+                let h = self.map.add(base + at) as *const libc::tpacket3_hdr;
+                let sll = self.map.add(base + at + header) as *const libc::sockaddr_ll;
+                (
+                    (*h).tp_next_offset as usize,
+                    (*h).tp_mac as usize,
+                    (*h).tp_snaplen as usize,
+                    (*sll).sll_pkttype,
+                )
+            };
+            // The virtio_net_hdr, when asked for, sits just before the frame.
+            let lead = if self.vnet { VNET_HDR_LEN } else { 0 };
+            let start = at + mac.saturating_sub(lead);
+            if mac >= lead && start + snap + lead <= RING_BLOCK {
+                self.frames.push((base + start, snap + lead, pkttype));
+            }
+            if next == 0 {
+                break;
+            }
+            at += next;
+        }
+        self.frames.len()
+    }
+
+    fn frame(&self, k: usize) -> Option<(&[u8], Option<u16>)> {
+        let (offset, len, pkttype) = *self.frames.get(k)?;
+        if pkttype == libc::PACKET_OUTGOING {
+            return None;
+        }
+        // SAFETY: the frame lies inside the held block, which the kernel leaves alone
+        // until the next read gives it back.
+        let bytes = unsafe { std::slice::from_raw_parts(self.map.add(offset), len) };
+        split_vnet(bytes, self.vnet)
+    }
+}
+
+impl Drop for RingReader {
+    fn drop(&mut self) {
+        // SAFETY: unmaps the map made in `new`, once.
+        unsafe { libc::munmap(self.map as *mut libc::c_void, RING_BLOCK * RING_BLOCKS) };
+    }
+}
+
+/// How the capture thread reads: from the ring (a `socklab run`, whose packets can
+/// come by the ten thousand) or by copying batches (a session, whose entries must see
+/// their last packet at once rather than when a block is handed over).
+enum Reader {
+    Copy(CopyReader),
+    Ring(RingReader),
+}
+
+impl Reader {
+    fn read(&mut self, fd: &OwnedFd) -> std::io::Result<usize> {
+        match self {
+            Reader::Copy(r) => r.read(fd),
+            Reader::Ring(r) => Ok(r.read()),
+        }
+    }
+
+    fn frame(&self, k: usize) -> Option<(&[u8], Option<u16>)> {
+        match self {
+            Reader::Copy(r) => r.frame(k),
+            Reader::Ring(r) => r.frame(k),
+        }
     }
 }
 
 fn capture_loop(
     fd: OwnedFd,
-    vnet: bool,
+    mut reader: Reader,
     shared: Arc<Shared>,
     filter: Option<Filter>,
     mut sink: Option<Sink>,
 ) {
-    let mut reader = Reader::new(vnet);
     // Frames read since the queue was last found empty.
     let mut burst = 0usize;
     let mut ports: HashSet<u16> = HashSet::new();

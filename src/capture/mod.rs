@@ -15,6 +15,8 @@
 //! - `render`: pure text: one line per packet in tcpdump's notation, a packet opened
 //!   layer by layer, a conversation as a sequence diagram.
 //! - `pcap`: the capture as a pcapng file, written as it goes, a comment per packet.
+//! - `common`: what every system has (where a capture runs, its filter, its sink);
+//!   `live_other`/`sandbox_other` stand for `live`/`sandbox` off Linux.
 //!
 //! Nothing here knows the interpreter: the session hands in what it knows (the ports
 //! to keep, the names of the ends) as plain data.

@@ -26,7 +26,7 @@ fn io(e: pcap_file::PcapError) -> std::io::Error {
 impl PcapFile {
     /// Create `path` (replacing it) with loopback's one interface.
     pub fn create(path: &Path) -> std::io::Result<PcapFile> {
-        let file = File::create(path)?;
+        let file = crate::net::sys::file_out_of_the_way(File::create(path)?);
         let mut writer = PcapNgWriter::new(BufWriter::new(file)).map_err(io)?;
         let mut interface = InterfaceDescriptionBlock::new(DataLink::ETHERNET, 0);
         interface.options.push(

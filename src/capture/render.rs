@@ -136,6 +136,11 @@ impl Flows {
     /// `#3  c → srv  Flags [P.], seq 1:6, ack 1, win 65536, length 5`.
     pub fn line(&mut self, p: &Packet, names: &Names) -> String {
         let (from, to) = names.ends(&p.summary);
+        self.line_between(p, &from, &to)
+    }
+
+    /// [`Flows::line`] with the ends already named.
+    pub fn line_between(&mut self, p: &Packet, from: &str, to: &str) -> String {
         let mut line = format!(
             "#{}  {from} → {to}  {}",
             p.number,

@@ -141,9 +141,15 @@ pub fn builtin_str(ctx: &mut Ctx, value: &Value) -> R<String> {
         if let (Some(errno), Some(strerror)) = (d.get("errno"), d.get("strerror")) {
             if !errno.is_none() {
                 let (errno, strerror) = (errno.clone(), strerror.clone());
+                let filename = d.get("filename").cloned().unwrap_or_default();
                 drop(d);
                 let e = super::repr::str(ctx, &errno)?;
                 let s = super::repr::str(ctx, &strerror)?;
+                // `[Errno 2] No such file or directory: 'x'` when a file is named.
+                if !filename.is_none() {
+                    let f = super::repr::repr(ctx, &filename)?;
+                    return Ok(format!("[Errno {e}] {s}: {f}"));
+                }
                 return Ok(format!("[Errno {e}] {s}"));
             }
         }

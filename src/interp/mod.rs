@@ -5,17 +5,34 @@
 //! recursion depth, the exception it is handling). Python errors travel as
 //! `Err(Box<Exc>)`; `return`/`break`/`continue` as `Ctl` values. Native functions declare
 //! their signature once and `args::bind` checks every call with CPython's words;
-//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order).
+//! `dict` stores dicts and sets as CPython does (O(1) deletion, its set order);
+//! `generator` runs generator bodies as coroutines, suspended at each `yield`.
 //! What CPython keeps per process (the default time-out, thread counters) is in
-//! `Interp::process`, so each session starts fresh.
+//! `Interp::process`, so each session starts fresh. The core names no built-in module:
+//! functions, modules and the methods of built-in types come from the `Library` it is
+//! given (`registry`); `objects` holds what the language itself makes (`super()`,
+//! properties) and `exception_methods` what every exception class does.
+//!
+//! - `value`: the values, classes and modules; `types`: the built-in classes;
+//! - `exec/`: statements and expressions; `resolve`: names to slots before running;
+//! - `ops`: operators, indexing, comparisons; `dict`: dict and set storage;
+//! - `args`: the argument binder; `registry`: the library the core is given;
+//! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
+//! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
+//! - `objects`: `super()`, properties, native functions as values;
+//! - `suggest`: "Did you mean" for a misspelt name or attribute.
 
 pub mod args;
 pub mod dict;
+pub mod exception_methods;
 pub mod exceptions;
 pub mod exec;
 pub mod format;
+pub mod generator;
+pub mod objects;
 pub mod ops;
 pub mod printable;
+pub mod registry;
 pub mod repr;
 pub mod resolve;
 pub mod suggest;
@@ -26,6 +43,7 @@ pub use exceptions::{
     builtin_str as exceptions_str, exception_line, exit_status, render_traceback, Exc, TbEntry,
 };
 pub use exec::{Ctl, Frame};
+pub use registry::Library;
 pub use value::{Class, Globals, Name, Value};
 
 /// The evaluator recurses once per Python call and per nested expression; this stack
@@ -75,6 +93,8 @@ impl Default for ProcessState {
 /// What every thread of one program (or REPL session) shares.
 pub struct Interp {
     pub main: Arc<Globals>,
+    /// The built-in functions, modules and methods this interpreter was given.
+    pub library: &'static Library,
     pub builtins: HashMap<Name, Value>,
     pub modules: Mutex<HashMap<Name, Value>>,
     pub argv: Mutex<Vec<String>>,
@@ -111,12 +131,15 @@ impl Interp {
         self.shared.load(Ordering::Relaxed)
     }
 
-    pub fn new(argv: Vec<String>) -> Arc<Interp> {
+    /// An interpreter that knows what `library` provides (`Interp::new` in `builtins`
+    /// hands it socklab's own).
+    pub fn with_library(argv: Vec<String>, library: &'static Library) -> Arc<Interp> {
         let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let main = Globals::new("__main__");
         Arc::new(Interp {
             main,
-            builtins: crate::builtins::functions::builtins(),
+            library,
+            builtins: (library.functions)(),
             modules: Mutex::new(HashMap::new()),
             argv: Mutex::new(argv),
             stdout: Mutex::new(Output {

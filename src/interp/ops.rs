@@ -175,6 +175,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             return binary(ctx, op, Value::Int(i), b);
         }
     }
+    // `b'..' + memoryview(...)`: a bytes-like right operand joins bytes and bytearray.
+    if let (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), Value::Native(n)) = (op, &a, &b) {
+        if let Some(data) = n.buffer() {
+            return binary(ctx, op, a, Value::bytes(&data));
+        }
+    }
     if let Value::Native(n) = &b {
         if let Some(v) = n.binary_op(op.symbol(), &a) {
             return Ok(v);
@@ -762,7 +768,7 @@ pub fn inplace(ctx: &mut Ctx, op: BinOp, cur: Value, rhs: Value) -> R<Value> {
             return Ok(cur);
         }
         (Value::ByteArray(b), BinOp::Add) => {
-            let extra = crate::builtins::methods::bytes_like(ctx, &rhs)?;
+            let extra = (ctx.interp.library.bytes_like)(ctx, &rhs)?;
             b.lock().extend_from_slice(&extra);
             return Ok(cur);
         }
@@ -953,6 +959,13 @@ pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
             Some(r) => truthy(ctx, &r?)?,
             Option::None => a.is(b),
         },
+        // `b'..' == memoryview(...)`: the view compares its bytes.
+        (Bytes(_) | ByteArray(_), Native(n)) if n.buffer().is_some() => {
+            match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
+                Some(r) => truthy(ctx, &r?)?,
+                Option::None => false,
+            }
+        }
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => num_eq(&x, &y),
             _ => a.is(b),
@@ -1075,7 +1088,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             ))),
         },
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let hay = crate::builtins::methods::bytes_like(ctx, container)?;
+            let hay = (ctx.interp.library.bytes_like)(ctx, container)?;
             match item {
                 Value::Int(i) => {
                     if !(0..=255).contains(i) {
@@ -1084,7 +1097,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
                     Ok(hay.contains(&(*i as u8)))
                 }
                 Value::Bytes(_) | Value::ByteArray(_) => {
-                    let needle = crate::builtins::methods::bytes_like(ctx, item)?;
+                    let needle = (ctx.interp.library.bytes_like)(ctx, item)?;
                     Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
                 }
                 _ => Err(ctx.type_error(format!(
@@ -1135,6 +1148,15 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> R<bool> {
             ) {
                 let r = r?;
                 return truthy(ctx, &r);
+            }
+            // An iterator (a generator, map, filter): consumed up to the first match.
+            if n.attr_names().contains(&"__next__") {
+                while let Some(x) = crate::interp::exec::next(ctx, container)? {
+                    if x.is(item) || eq(ctx, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
             }
             Err(ctx.type_error(format!(
                 "argument of type '{}' is not iterable",
@@ -1312,7 +1334,7 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
             Ok(Value::string(chars[i].to_string()))
         }
         Value::Bytes(_) | Value::ByteArray(_) => {
-            let data = crate::builtins::methods::bytes_like(ctx, obj)?;
+            let data = (ctx.interp.library.bytes_like)(ctx, obj)?;
             if let Value::Slice(sl) = index {
                 let (a, b, c) = slice_indices(ctx, sl, data.len() as i64)?;
                 let out: Vec<u8> = slice_positions(a, b, c)
@@ -1461,6 +1483,13 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
         }
         Value::Instance(i) => match i.class.lookup("__setitem__") {
             Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
+            None => Err(ctx.type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            ))),
+        },
+        Value::Native(n) => match n.call_method(ctx, obj, "__setitem__", &[index, v], &[]) {
+            Some(r) => r.map(|_| ()),
             None => Err(ctx.type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(obj)

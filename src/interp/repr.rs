@@ -185,6 +185,16 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
                 ),
             },
         },
+        // The socket module's IntEnum and IntFlag classes: `<enum 'AddressFamily'>`,
+        // `<flag 'MsgFlag'>`.
+        Value::Class(c) if c.native == super::value::Native::Enum => {
+            let kind = if matches!(&*c.qualname, "MsgFlag" | "AddressInfo") {
+                "flag"
+            } else {
+                "enum"
+            };
+            format!("<{kind} '{}'>", c.qualname)
+        }
         Value::Class(c) => format!("<class '{}'>", {
             if &*c.module == "builtins" {
                 c.qualname.to_string()
@@ -193,7 +203,7 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
             }
         }),
         Value::Module(m) => {
-            if crate::builtins::is_builtin_module(&m.name) {
+            if (ctx.interp.library.is_builtin_module)(&m.name) {
                 format!("<module '{}' (built-in)>", m.name)
             } else {
                 format!("<module '{}'>", m.name)

@@ -210,8 +210,45 @@ fn uses_in_expr(e: &Expr, used: &mut IndexSet<Name>, child_free: &mut IndexSet<N
             }
             child_free.extend(free_names(Some(&def.params), &def.body, false));
         }
+        ExprKind::GenExp(def) => {
+            let Some(g) = &def.genexp else { return };
+            if let Some(first) = g.comps.first() {
+                uses_in_expr(&first.iter, used, child_free);
+            }
+            child_free.extend(genexp_free(g));
+        }
         _ => for_each_child_expr(e, &mut |c| uses_in_expr(c, used, child_free)),
     }
+}
+
+/// What a generator expression reads beyond its own loop variables (its first
+/// iterable is evaluated outside it): names it needs from enclosing functions.
+fn genexp_free(g: &GenExpParts) -> IndexSet<Name> {
+    let (used, inner) = genexp_uses(g);
+    let mut targets = Bindings::default();
+    for c in &g.comps {
+        bind_target(&c.target, &mut targets);
+    }
+    used.into_iter()
+        .chain(inner)
+        .filter(|n| !targets.bound.contains(n))
+        .collect()
+}
+
+/// Names a generator expression's own code reads, and those its lambdas read.
+fn genexp_uses(g: &GenExpParts) -> (IndexSet<Name>, IndexSet<Name>) {
+    let mut used = IndexSet::new();
+    let mut inner = IndexSet::new();
+    uses_in_expr(&g.elt, &mut used, &mut inner);
+    for (k, c) in g.comps.iter().enumerate() {
+        if k > 0 {
+            uses_in_expr(&c.iter, &mut used, &mut inner);
+        }
+        for cond in &c.ifs {
+            uses_in_expr(cond, &mut used, &mut inner);
+        }
+    }
+    (used, inner)
 }
 
 fn param_names(p: &Params) -> Vec<Name> {
@@ -269,6 +306,12 @@ impl Scope {
             cells,
             freevars: self.free.values().copied().collect(),
             uses_super: self.uses_super,
+            first_free: self
+                .free
+                .values()
+                .next()
+                .copied()
+                .unwrap_or(self.slots.len() as u32),
         }
     }
 }
@@ -341,7 +384,9 @@ impl<'g> Resolver<'g> {
                 if s.globals_decl.contains(name) {
                     return encode(GLOBAL, self.globals.intern(name));
                 }
-                if s.bound.contains(name) {
+                // A comprehension's own code does not see the class's names (only
+                // its first iterable, resolved before its variables are pushed, does).
+                if s.bound.contains(name) && s.comps.is_empty() {
                     return encode(CLASS_GLOBAL, self.globals.intern(name));
                 }
                 if let Some(&i) = s.free.get(name) {
@@ -563,10 +608,10 @@ impl<'g> Resolver<'g> {
                 uses_in_expr(e, &mut used, &mut lambda_free);
                 match &e.kind {
                     ExprKind::Comp(_, elt, comps) => {
-                        self.comprehension(comps, &lambda_free, &mut |r| r.expr(elt))
+                        self.comprehension(comps, &lambda_free, false, &mut |r| r.expr(elt))
                     }
                     ExprKind::DictComp(k, v, comps) => {
-                        self.comprehension(comps, &lambda_free, &mut |r| {
+                        self.comprehension(comps, &lambda_free, false, &mut |r| {
                             r.expr(k);
                             r.expr(v)
                         })
@@ -574,7 +619,47 @@ impl<'g> Resolver<'g> {
                     _ => {}
                 }
             }
+            ExprKind::GenExp(def) => self.genexp(def),
             _ => for_each_child_expr(e, &mut |c| self.expr(c)),
+        }
+    }
+
+    /// A generator expression: its first iterable in this scope, the rest in a
+    /// function scope of its own (slot 0 holds the first iterable's iterator) that reads
+    /// this one's variables through cells, as CPython compiles it.
+    fn genexp(&mut self, def: &FuncDef) {
+        let Some(g) = &def.genexp else { return };
+        if let Some(first) = g.comps.first() {
+            self.expr(&first.iter);
+        }
+        let (_, inner_free) = genexp_uses(g);
+        let free = self.provided(genexp_free(g));
+        let mut scope = Scope {
+            kind: ScopeKind::Function,
+            slots: IndexMap::new(),
+            cells: IndexSet::new(),
+            bound: IndexSet::new(),
+            globals_decl: IndexSet::new(),
+            free: IndexMap::new(),
+            comps: vec![],
+            comp_cells: IndexSet::new(),
+            uses_super: false,
+        };
+        scope.new_slot(Arc::from(".0"));
+        for n in free {
+            let i = scope.new_slot(n.clone());
+            scope.free.insert(n, i);
+        }
+        self.scopes.push(scope);
+        self.comprehension(&g.comps, &inner_free, true, &mut |r| r.expr(&g.elt));
+        if let Some(scope) = self.scopes.pop() {
+            let mut layout = scope.layout();
+            layout.freevars = scope
+                .free
+                .keys()
+                .map(|n| self.lookup(n) & INDEX_MASK)
+                .collect();
+            let _ = def.layout.0.set(layout);
         }
     }
 
@@ -584,12 +669,16 @@ impl<'g> Resolver<'g> {
         &mut self,
         comps: &[Comprehension],
         captured: &IndexSet<Name>,
+        first_iter_resolved: bool,
         body: &mut dyn FnMut(&mut Self),
     ) {
         let mut pushed = 0;
         for (n, c) in comps.iter().enumerate() {
-            // The first iterable is evaluated outside the comprehension's own names.
-            self.expr(&c.iter);
+            // The first iterable is evaluated outside the comprehension's own names
+            // (a generator expression's was resolved in the enclosing scope already).
+            if n > 0 || !first_iter_resolved {
+                self.expr(&c.iter);
+            }
             let mut b = Bindings::default();
             bind_target(&c.target, &mut b);
             let mut map = IndexMap::new();

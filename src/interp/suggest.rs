@@ -100,7 +100,10 @@ pub fn suggestion(ctx: &mut Ctx, exc: &Exc) -> Option<Name> {
     let wrong = exc.hint_name.as_ref()?;
     if exc.is("AttributeError") {
         let obj = exc.attr_obj.as_ref()?;
-        let mut names: Vec<Name> = crate::builtins::attribute_names(obj)
+        let mut names: Vec<Name> = ctx
+            .interp
+            .library
+            .attribute_names(obj)
             .into_iter()
             .map(Name::from)
             .collect();

@@ -82,6 +82,7 @@ const PLAIN: &[(&str, Native)] = &[
     ("str", Native::Str),
     ("bytes", Native::Bytes),
     ("bytearray", Native::ByteArray),
+    ("memoryview", Native::MemoryView),
     ("tuple", Native::Tuple),
     ("list", Native::List),
     ("dict", Native::Dict),
@@ -157,10 +158,7 @@ pub fn types() -> &'static Types {
             for name in ["setter", "getter"] {
                 d.insert(
                     Arc::from(name),
-                    crate::builtins::functions::builtin_fn(
-                        name,
-                        crate::builtins::functions::property_with,
-                    ),
+                    super::objects::builtin_fn(name, super::objects::property_with),
                 );
             }
         }
@@ -171,7 +169,7 @@ pub fn types() -> &'static Types {
         );
         for &(name, base, module) in EXCEPTIONS {
             let base = by_name[base].clone();
-            let dict = crate::builtins::exception_methods::class_dict(name);
+            let dict = super::exception_methods::class_dict(name);
             let c = make_class(name, module, vec![base], Native::Exception, dict);
             by_name.insert(name, c);
         }

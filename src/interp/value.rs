@@ -193,6 +193,7 @@ pub enum Native {
     NotImplementedType,
     Ellipsis,
     Socket,
+    MemoryView,
     /// The socket module's IntEnum / IntFlag classes: calling one looks a member up.
     Enum,
     Other,
@@ -354,6 +355,11 @@ pub trait NativeObject: Send + Sync + Any {
     /// A binary operator this object defines itself (`AI_PASSIVE | AI_CANONNAME` stays
     /// a flag); `None` to fall back to the value from `as_int`.
     fn binary_op(&self, _op: &str, _other: &Value) -> Option<Value> {
+        None
+    }
+    /// The bytes of a bytes-like object (a `memoryview`), for the functions that take
+    /// any bytes-like argument (`send`, `bytes()`, `b''.join`, `+`); `None` if it is not one.
+    fn buffer(&self) -> Option<Vec<u8>> {
         None
     }
     /// Names for `dir()` and tab completion.

@@ -22,6 +22,8 @@ pub struct Report {
     pub steps: usize,
     pub took: Duration,
     pub problems: Vec<Diagnostic>,
+    /// Why the lesson's packet checks were left out (no capture possible here).
+    pub no_capture: Option<String>,
 }
 
 /// Check `lessons`, each `repeat` times, in parallel.
@@ -33,8 +35,9 @@ pub fn check_all(lessons: &[Lesson], repeat: usize) -> Vec<Report> {
                 scope.spawn(move || {
                     let started = Instant::now();
                     let mut problems = Vec::new();
+                    let mut no_capture = None;
                     for _ in 0..repeat.max(1) {
-                        problems = check_lesson(l);
+                        (problems, no_capture) = check_lesson_capturing(l);
                         if !problems.is_empty() {
                             break;
                         }
@@ -44,6 +47,7 @@ pub fn check_all(lessons: &[Lesson], repeat: usize) -> Vec<Report> {
                         steps: l.steps.len(),
                         took: started.elapsed(),
                         problems,
+                        no_capture,
                     }
                 })
             })
@@ -56,6 +60,7 @@ pub fn check_all(lessons: &[Lesson], repeat: usize) -> Vec<Report> {
                     id: l.id.clone(),
                     steps: l.steps.len(),
                     took: Duration::ZERO,
+                    no_capture: None,
                     problems: vec![Diagnostic {
                         path: l.path.clone(),
                         pos: l.id_pos,
@@ -69,6 +74,17 @@ pub fn check_all(lessons: &[Lesson], repeat: usize) -> Vec<Report> {
 
 /// Run one lesson's solutions and prove its checks; the problems found.
 pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
+    check_lesson_capturing(lesson).0
+}
+
+/// [`check_lesson`], and why its packet checks were left out, if they were.
+fn check_lesson_capturing(lesson: &Lesson) -> (Vec<Diagnostic>, Option<String>) {
+    let mut no_capture = None;
+    let problems = check_steps(lesson, &mut no_capture);
+    (problems, no_capture)
+}
+
+fn check_steps(lesson: &Lesson, no_capture: &mut Option<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let at = |pos, message: String| Diagnostic {
         path: lesson.path.clone(),
@@ -79,6 +95,9 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
         Ok(r) => r,
         Err(e) => return vec![at(lesson.id_pos, e)],
     };
+    no_capture.clone_from(&engine.no_capture);
+    let capturing = engine.no_capture.is_none();
+    let skipped = |c: &super::format::Check| !capturing && super::lint::reads_packets(&c.expr);
     for (i, step) in lesson.steps.iter().enumerate() {
         if let Err(e) = engine.begin(&mut session, i) {
             out.push(at(
@@ -89,7 +108,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<Diagnostic> {
         }
         // Before the solution: every check must be false.
         let before = engine.check(&mut session);
-        for c in &step.checks {
+        for c in step.checks.iter().filter(|c| !skipped(c)) {
             if !before.failures.iter().any(|(f, _)| f == c) {
                 out.push(at(
                     c.pos,

@@ -146,6 +146,8 @@ impl Demo {
                 }
             }
         }
+        // The replay's packets are not this step's.
+        self.session.hide_packets_since(0);
         self.engine.begin(&mut self.session, i)?;
         self.ran = false;
         Ok(())
@@ -176,6 +178,12 @@ impl Demo {
                 p,
             ));
             out.push_str("\n\n");
+        }
+        // Where the lesson's packets cannot be captured, the class is told why, once.
+        if i == 0 && self.lesson.capture && self.engine.no_capture.is_some() {
+            let note = super::learn::capture_note(&self.engine, &self.session);
+            let text = crate::view::wrap::wrap_hanging(&note, WIDTH, 0);
+            out.push_str(&format!("{}\n\n", p.paint(&text, Style::Hint)));
         }
         out.push_str(&format!(
             "  {}\n\n",
@@ -235,6 +243,9 @@ impl Demo {
                 for ev in &o.events {
                     out.push_str(&format!("{}\n", socket_view::event_line(ev, p)));
                 }
+                // The packets the entry caused (a lesson that captures), in tcpdump's
+                // notation with the lesson's names.
+                out.push_str(&p.paint(&self.session.new_packet_lines(), Style::Dim));
                 if let Some(err) = &o.error {
                     out.push_str(&p.paint(err.report.trim_end(), Style::Error));
                     out.push('\n');

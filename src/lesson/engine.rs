@@ -26,10 +26,24 @@
 //! - `output()`: everything printed since the step began.
 //! - `services()`: the running lab services, `{"echo": 40123, ...}`.
 //! - `service_address(name)`: `("127.0.0.1", port)` of a running service.
+//! - `packets()`, `packets(a)`, `packets(a, b)` (a lesson with `capture = true`): the
+//!   packets captured since the step began (all, to or from socket `a`, or between
+//!   `a` and `b` either way), oldest first, each a dict: `kind` (`"SYN"`,
+//!   `"SYN-ACK"`, `"ACK"`, `"data"`, `"FIN"`, `"RST"`, `"datagram"`), `flags`
+//!   (tcpdump's: `"S."`), `protocol` (`"TCP"`, `"UDP"`), `from` and `to` (the
+//!   sockets' names), `length` (bytes of data), `size` (bytes of the whole frame,
+//!   every layer's header included), `line` (as `:trace on` shows it).
+//!   A socket may also be given by its name as a string (`"echo service"`).
+//!
+//! # Where no capture is possible
+//! A lesson that captures starts its session's capture (`Session::trace_own`); where
+//! that is refused (not root, and no private namespace allowed), [`Engine::no_capture`]
+//! says why, and the checks that read packets are left out: the step's other checks
+//! (lint requires one) still decide.
 
 use super::format::{Check, Lesson, Step};
 use crate::interp::{dict::Key, Ctx, Globals, Name, Value};
-use crate::session::{ErrorReport, Outcome, Session, SessionOptions, SocketEvent};
+use crate::session::{ErrorReport, Outcome, PacketInfo, Session, SessionOptions, SocketEvent};
 use parking_lot::Mutex;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -46,6 +60,9 @@ struct Facts {
     last_exception: Option<Value>,
     services: Vec<(String, u16)>,
     events: Vec<SocketEvent>,
+    packets: Vec<PacketInfo>,
+    /// The student's names for each socket (by id), to find a socket's packets.
+    names: std::collections::BTreeMap<u64, Vec<String>>,
 }
 
 thread_local! {
@@ -97,6 +114,10 @@ pub struct Engine {
     cursor: u64,
     failed_in_step: bool,
     services: Vec<(String, u16)>,
+    /// Where the packet numbering was when the step began.
+    packet_cursor: u64,
+    /// Why a lesson that captures cannot here (its packet checks are then left out).
+    pub no_capture: Option<String>,
 }
 
 impl Engine {
@@ -129,6 +150,11 @@ impl Engine {
                 services.push((info.service.name(), info.addr.port()));
             }
         }
+        let no_capture = if lesson.capture {
+            session.trace_own().err()
+        } else {
+            None
+        };
         let engine = Engine {
             lesson,
             step: 0,
@@ -136,6 +162,8 @@ impl Engine {
             cursor: 0,
             failed_in_step: false,
             services,
+            packet_cursor: 0,
+            no_capture,
         };
         engine.name_services(&mut session)?;
         Ok((engine, session))
@@ -171,11 +199,17 @@ impl Engine {
         self.output.clear();
         self.failed_in_step = false;
         self.cursor = session.event_cursor();
+        self.packet_cursor = session.packet_cursor();
         let Some(step) = self.lesson.steps.get(i) else {
             return Ok(());
         };
         if let Some(setup) = step.setup.clone() {
+            let before = session.packet_cursor();
+            session.hold_packet_lines(true);
             let o = session.run_unechoed(&setup.text);
+            // Nor are its packets.
+            session.hide_packets_since(before);
+            session.hold_packet_lines(false);
             if let Some(e) = o.error {
                 return Err(format!(
                     "{}:{}: the setup of step `{}` failed: {}",
@@ -188,6 +222,7 @@ impl Engine {
             // What the setup did is not the student's.
             self.output.clear();
             self.cursor = session.event_cursor();
+            self.packet_cursor = session.packet_cursor();
         }
         Ok(())
     }
@@ -215,7 +250,10 @@ impl Engine {
         let Some(step) = self.lesson.steps.get(self.step) else {
             return Verdict::default();
         };
-        let checks = step.checks.clone();
+        let mut checks = step.checks.clone();
+        if self.no_capture.is_some() {
+            checks.retain(|c| !super::lint::reads_packets(&c.expr));
+        }
         let facts = Facts {
             output: self.output.clone(),
             last_exception: if self.failed_in_step {
@@ -225,6 +263,12 @@ impl Engine {
             },
             services: self.services.clone(),
             events: session.events_since(self.cursor),
+            packets: if self.lesson.capture {
+                session.packets_since(self.packet_cursor)
+            } else {
+                Vec::new()
+            },
+            names: crate::session::sockets::names_by_socket(session.interp()),
         };
         let facts = Arc::new(Mutex::new(facts));
         let mut verdict = Verdict::default();
@@ -268,8 +312,9 @@ fn describe(e: &ErrorReport) -> String {
 }
 
 fn add_helpers(globals: &Arc<Globals>) {
-    let helpers: [(&str, crate::interp::value::NativeFn); 7] = [
+    let helpers: [(&str, crate::interp::value::NativeFn); 8] = [
         ("state", helper_state),
+        ("packets", helper_packets),
         ("sockets", helper_sockets),
         ("events", helper_events),
         ("last_exception", helper_last_exception),
@@ -451,6 +496,57 @@ fn event_dict(ctx: &Ctx, e: &SocketEvent) -> crate::interp::R<Value> {
         d.insert(key, v);
     }
     Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(d))))
+}
+
+fn helper_packets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
+    arity(ctx, "packets", a, k, 2)?;
+    // Each end: the names it goes by (a socket's every name, or the one given).
+    let mut ends = Vec::new();
+    for v in a {
+        let names: Vec<String> = match v {
+            Value::Str(s) => vec![s.to_string()],
+            v => {
+                let id = crate::session::sockets::socket_id(v)
+                    .ok_or_else(|| ctx.type_error("packets() needs sockets (or their names)"))?;
+                FACTS.with(|f| f.borrow().names.get(&id).cloned().unwrap_or_default())
+            }
+        };
+        ends.push(names);
+    }
+    // A packet's end is named `a, b` when the socket has two names.
+    let is = |end: &str, names: &[String]| end.split(", ").any(|e| names.iter().any(|n| n == e));
+    let packets = FACTS.with(|f| f.borrow().packets.clone());
+    let mut out = Vec::new();
+    for p in packets.iter().filter(|p| match ends.as_slice() {
+        [] => true,
+        [x] => is(&p.from, x) || is(&p.to, x),
+        [x, y, ..] => (is(&p.from, x) && is(&p.to, y)) || (is(&p.from, y) && is(&p.to, x)),
+    }) {
+        let fields: Vec<(&str, Value)> = vec![
+            ("kind", Value::str(p.kind())),
+            (
+                "flags",
+                Value::string(if p.protocol == "UDP" {
+                    String::new()
+                } else {
+                    p.flags.tcpdump()
+                }),
+            ),
+            ("protocol", Value::str(p.protocol)),
+            ("from", Value::str(&p.from)),
+            ("to", Value::str(&p.to)),
+            ("length", Value::Int(p.length as i64)),
+            ("size", Value::Int(p.size as i64)),
+            ("line", Value::str(&p.line)),
+        ];
+        let mut d = crate::interp::dict::Dict::new();
+        for (k, v) in fields {
+            let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
+            d.insert(key, v);
+        }
+        out.push(Value::Dict(Arc::new(parking_lot::Mutex::new(d))));
+    }
+    Ok(Value::list(out))
 }
 
 fn helper_last_exception(
@@ -731,6 +827,83 @@ mod tests {
         // The echo service answers on the address the student is given.
         let o = s.run("import socket\nc = socket.create_connection(echo_address)\nc.sendall(b'hi')\nprint(c.recv(10))");
         assert_eq!(o.stdout, "b'hi'\n", "{:?}", o.error);
+    }
+
+    const CAPTURING: &str = "<!-- lesson\nid = \"t\"\ntitle = \"T\"\ncapture = true\n-->\n<!-- step: s -->\n## S\n\n```python setup\nimport socket\nsrv = socket.create_server(('127.0.0.1', 0))\n```\n\n```python check\nstate(c) == 'connected'\n[p['kind'] for p in packets(c, srv)] == ['SYN', 'SYN-ACK', 'ACK']\n```\n";
+
+    fn root() -> bool {
+        // SAFETY: geteuid cannot fail.
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    #[test]
+    fn packets_are_the_steps_between_the_sockets_named() {
+        if !root() {
+            eprintln!("not root: capture on the host's loopback needs root (CI runs as root)");
+            return;
+        }
+        let (mut r, mut s) = engine(CAPTURING);
+        assert_eq!(r.no_capture, None);
+        r.begin(&mut s, 0).expect("setup");
+        let eval = |r: &mut Engine, s: &mut Session, expr: &str| {
+            r.lesson.steps[0].checks = vec![Check {
+                expr: expr.into(),
+                pos: Default::default(),
+                message: None,
+            }];
+            r.check(s).passed()
+        };
+        // The setup's packets (none) and nothing yet: the check is false.
+        assert!(!eval(&mut r, &mut s, "len(packets()) > 0"));
+        r.run(
+            &mut s,
+            "c = socket.create_connection(srv.getsockname())",
+            &mut || {},
+        );
+        for expr in [
+            "[p['kind'] for p in packets(c, srv)] == ['SYN', 'SYN-ACK', 'ACK']",
+            "[p['kind'] for p in packets(srv, c)] == ['SYN', 'SYN-ACK', 'ACK']",
+            "[p['kind'] for p in packets('c', 'srv')] == ['SYN', 'SYN-ACK', 'ACK']",
+            "[(p['from'], p['to'], p['flags']) for p in packets(c)] == [('c', 'srv', 'S'), ('srv', 'c', 'S.'), ('c', 'srv', '.')]",
+            "all(p['protocol'] == 'TCP' and p['length'] == 0 for p in packets())",
+            "packets()[0]['line'].endswith('length 0') and 'c → srv' in packets()[0]['line']",
+        ] {
+            assert!(eval(&mut r, &mut s, expr), "{expr}");
+        }
+        r.run(&mut s, "conn, addr = srv.accept()\nc.sendall(b'hi')\nu = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.sendto(b'abc', srv.getsockname())", &mut || {});
+        assert!(
+            eval(
+                &mut r,
+                &mut s,
+                "packets(c, conn)[0]['kind'] == 'data' and packets(c, conn)[0]['length'] == 2"
+            ),
+            "{:#?}",
+            s.packets_since(0)
+        );
+        assert!(eval(
+            &mut r,
+            &mut s,
+            "[(p['kind'], p['flags'], p['length'], p['size']) for p in packets(u)] == [('datagram', '', 3, 14 + 20 + 8 + 3)]"
+        ));
+        // The next step begins: its packets start afresh.
+        r.begin(&mut s, 0).expect("again");
+        assert!(eval(&mut r, &mut s, "packets(c) == [] and packets() == []"));
+        assert!(!eval(&mut r, &mut s, "packets(1) == []"));
+    }
+
+    #[test]
+    fn without_a_capture_the_packet_checks_are_left_out() {
+        let (mut r, mut s) = engine(CAPTURING);
+        // As where no capture is possible (socklab decides it at start-up).
+        r.no_capture = Some("no packet capture here".into());
+        r.begin(&mut s, 0).expect("setup");
+        assert_eq!(r.check(&mut s).failures.len(), 1);
+        r.run(
+            &mut s,
+            "c = socket.socket()\nc.connect(srv.getsockname())",
+            &mut || {},
+        );
+        assert!(r.check(&mut s).passed(), "{:?}", r.check(&mut s));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! title = "Your first connection"
 //! needs_services = ["echo"]         # started before the lesson, on a free port
 //! needs_lessons = ["welcome"]       # shown as "do these first"
+//! capture = true                    # its checks read packets (`packets(...)`)
 //! -->
 //! # Your first connection           (the book's chapter title; ignored by the engine)
 //!
@@ -95,12 +96,16 @@ pub struct Lesson {
     pub needs_services_pos: Pos,
     pub needs_lessons: Vec<String>,
     pub needs_lessons_pos: Pos,
+    /// The lesson captures its session's packets, so its checks may read them.
+    pub capture: bool,
+    pub capture_pos: Pos,
     pub intro: String,
     pub steps: Vec<Step>,
 }
 
 /// The front matter's keys; any other is a mistake (a typo would silently do nothing).
-pub const FRONT_MATTER_KEYS: [&str; 4] = ["id", "title", "needs_services", "needs_lessons"];
+pub const FRONT_MATTER_KEYS: [&str; 5] =
+    ["id", "title", "needs_services", "needs_lessons", "capture"];
 
 /// The roles a ```` ```python ROLE ```` block can have.
 pub const CODE_ROLES: [&str; 3] = ["setup", "solution", "check"];
@@ -606,6 +611,16 @@ fn front_matter(
                     }),
                 }
             }
+            "capture" => match value.as_bool() {
+                Some(b) => {
+                    lesson.capture = b;
+                    lesson.capture_pos = pos;
+                }
+                None => problems.push(Problem {
+                    pos,
+                    message: "`capture` must be true or false".into(),
+                }),
+            },
             other => {
                 let known = FRONT_MATTER_KEYS.join(", ");
                 let guess = FRONT_MATTER_KEYS

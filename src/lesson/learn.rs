@@ -90,6 +90,16 @@ impl Learner {
     /// Steps before `upto` set up and solved with their model solutions (what they print
     /// is shown, as at the REPL).
     fn replay(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
+        // Their packets are not shown: the student did not cause them now.
+        let before = session.packet_cursor();
+        session.hold_packet_lines(true);
+        let r = self.replay_steps(session, upto);
+        session.hide_packets_since(before);
+        session.hold_packet_lines(false);
+        r
+    }
+
+    fn replay_steps(&mut self, session: &mut Session, upto: usize) -> Result<(), String> {
         self.engine.name_services(session)?;
         for j in 0..upto {
             self.engine.begin(session, j)?;
@@ -370,6 +380,13 @@ impl Hook for Learner {
                 self.shown = None;
                 String::new()
             }
+            ":trace"
+                if self.lesson().capture
+                    && session.tracing().is_some()
+                    && line.split_whitespace().nth(1) == Some("off") =>
+            {
+                "this lesson's checks read the packets, so the capture stays on\n".into()
+            }
             ":lessons" => format!(
                 "{}(socklab learn ID starts another)\n",
                 lesson_lines(&self.store.progress, &self.lessons)
@@ -502,13 +519,17 @@ fn wrap_one(indent: &str, words: &str, width: usize) -> String {
 
 /// Which lesson `learn` opens: the one asked for, else the one the student was in, else
 /// the first one not complete, else the first.
-fn choose<'a>(library: &'a Library, id: Option<&str>, store: &Store) -> Result<&'a Lesson, String> {
+pub(super) fn choose<'a>(
+    library: &'a Library,
+    id: Option<&str>,
+    progress: &super::progress::Progress,
+) -> Result<&'a Lesson, String> {
     if let Some(id) = id {
         return library.find(id);
     }
-    if let Some(current) = &store.progress.current {
+    if let Some(current) = &progress.current {
         if let Ok(l) = library.find(current) {
-            if super::report::done_steps(&store.progress, l).0 < l.steps.len() {
+            if super::report::done_steps(progress, l).0 < l.steps.len() {
                 return Ok(l);
             }
         }
@@ -516,7 +537,7 @@ fn choose<'a>(library: &'a Library, id: Option<&str>, store: &Store) -> Result<&
     library
         .lessons
         .iter()
-        .find(|l| super::report::done_steps(&store.progress, l).0 < l.steps.len())
+        .find(|l| super::report::done_steps(progress, l).0 < l.steps.len())
         .or_else(|| library.lessons.first())
         .ok_or_else(|| "there are no lessons to learn".to_string())
 }
@@ -528,7 +549,7 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
     };
     library.warn();
     let store = Store::open();
-    let lesson = match choose(&library, args.id.as_deref(), &store) {
+    let lesson = match choose(&library, args.id.as_deref(), &store.progress) {
         Ok(l) => l.clone(),
         Err(e) => return fail(&e),
     };
@@ -606,6 +627,12 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
             )
         ));
     }
+    if learner.lesson().capture {
+        first.push_str(&format!(
+            "{}\n",
+            palette.paint(&capture_note(&learner.engine, &session), Style::Hint)
+        ));
+    }
     // Resuming in a new session: the step may build on what the steps before it made
     // (`srv` listening, `cli` connected), so they are replayed, as `:reset` does.
     if start > 0 && start < learner.lesson().steps.len() {
@@ -629,6 +656,23 @@ pub fn learn_command(args: &LearnArgs, color: ColorChoice) -> i32 {
         return crate::repl::run_hooked(palette, session, show_events, &mut learner);
     }
     piped(&mut learner, &mut session, &first)
+}
+
+/// What a lesson that captures says first: that the packets are shown after each
+/// entry, or, where no capture is possible, why, and what that leaves out.
+pub(super) fn capture_note(engine: &Engine, session: &Session) -> String {
+    match (&engine.no_capture, session.tracing()) {
+        (None, Some(place)) => format!(
+            "This lesson shows the packets behind each call, after each entry \
+             ({}; :packet N opens one, :flow draws them).",
+            place.describe()
+        ),
+        (why, _) => format!(
+            "This lesson shows the packets behind each call; {} In this lesson the \
+             checks that read packets are left out, and the step's other checks decide.",
+            why.as_deref().unwrap_or("the capture is off.")
+        ),
+    }
 }
 
 /// `learn` from a pipe: the entries as typed, plain lines, exit 0 if complete.
@@ -694,6 +738,10 @@ fn piped(learner: &mut Learner, session: &mut Session, first: &str) -> i32 {
             continue;
         }
         let outcome = session.run(&entry);
+        // The entry's packets (a lesson that captures), after its events.
+        if say(&session.new_packet_lines()).is_err() {
+            return 0;
+        }
         if let Some(e) = &outcome.error {
             let _ = err.write_all(e.report.as_bytes());
             if let Some(h) = &e.hint {

@@ -36,6 +36,7 @@ pub const CHECK_FUNCTIONS: &[&str] = &[
     "services",
     "service_address",
     "sockets",
+    "packets",
     // Built-ins that only compute.
     "len",
     "str",
@@ -329,8 +330,52 @@ pub fn lint_lesson(l: &Lesson) -> Vec<Problem> {
                 out.push(p);
             }
         }
+        let packet_checks: Vec<&format::Check> =
+            s.checks.iter().filter(|c| reads_packets(&c.expr)).collect();
+        if !l.capture {
+            for c in &packet_checks {
+                out.push(Problem {
+                    pos: c.pos,
+                    message: format!(
+                        "step `{}`: this check reads packets, but the lesson does not capture \
+                         them: add `capture = true` to its front matter",
+                        s.id
+                    ),
+                });
+            }
+        } else if !packet_checks.is_empty() && packet_checks.len() == s.checks.len() {
+            // Where no capture is possible the packet checks are left out; the step
+            // must still check that the student did the work.
+            out.push(Problem {
+                pos: packet_checks[0].pos,
+                message: format!(
+                    "step `{}`: every check reads packets; add one that reads the sockets \
+                     (`state(...)`, `events()`), which is what is checked where packets \
+                     cannot be captured",
+                    s.id
+                ),
+            });
+        }
     }
     out
+}
+
+/// Whether a check calls `packets(...)`: it needs the capture, and is left out where
+/// none is possible.
+pub fn reads_packets(expr: &str) -> bool {
+    let src = syntax::Source::new("<check>", format!("{expr}\n"));
+    let Ok(e) = syntax::parse_expression(&src) else {
+        return false;
+    };
+    let mut found = false;
+    walk(&e, &mut |e| {
+        if let ast::ExprKind::Call(func, _) = &e.kind {
+            if matches!(&func.kind, ast::ExprKind::Name(n) if &*n.name == "packets") {
+                found = true;
+            }
+        }
+    });
+    found
 }
 
 /// A syntax error in a setup or solution, placed in the lesson file.
@@ -454,6 +499,14 @@ fn walk(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
             walk(x, f);
             walk_gens(gens, f);
         }
+        GenExp(def) => {
+            if let Some(g) = &def.genexp {
+                walk(&g.elt, f);
+                walk_gens(&g.comps, f);
+            }
+        }
+        Yield(x) => x.iter().for_each(|x| walk(x, f)),
+        YieldFrom(x) => walk(x, f),
         DictComp(k, v, gens) => {
             walk(k, f);
             walk(v, f);
@@ -507,6 +560,42 @@ mod tests {
             "{}",
             p.message
         );
+    }
+
+    #[test]
+    fn packet_checks_need_the_capture_and_a_check_beside_them() {
+        let step = |checks: &str| {
+            format!("<!-- step: s -->\n## S\n\n<details><summary>Hint</summary>\n\nh\n</details>\n\n```python solution\nx = 1\n```\n\n```python check\n{checks}\n```\n")
+        };
+        let both = step("x == 1\nlen(packets()) == 3");
+        let only = step("len(packets()) == 3");
+        let lesson = |front: &str, body: &str| {
+            src(
+                "a.md",
+                &format!("<!-- lesson\nid = \"a\"\ntitle = \"A\"\n{front}-->\n{body}"),
+            )
+        };
+        let (good, d) = lint(&[lesson("capture = true\n", &both)]);
+        assert_eq!((good.len(), d), (1, vec![]));
+        let (_, d) = lint(&[lesson("", &both)]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("add `capture = true`"), "{}", d[0]);
+        assert_eq!(d[0].pos.line, 19);
+        let (_, d) = lint(&[lesson("capture = true\n", &only)]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains("every check reads packets"),
+            "{}",
+            d[0]
+        );
+        let (_, d) = lint(&[lesson("capture = \"yes\"\n", &both)]);
+        assert!(
+            d.iter()
+                .any(|d| d.message == "`capture` must be true or false"),
+            "{d:?}"
+        );
+        assert!(reads_packets("[p['kind'] for p in packets(c, srv)] == []"));
+        assert!(!reads_packets("state(c) == 'connected'"));
     }
 
     #[test]

@@ -150,6 +150,15 @@ impl Store {
         Store::open_at(data_dir().map(|d| d.join("progress.json")))
     }
 
+    /// The saved progress as it is, or none: read without setting a damaged file aside
+    /// (`main` peeks at it to know which lesson `learn` resumes, before the real open).
+    pub fn peek() -> Progress {
+        data_dir()
+            .and_then(|d| std::fs::read(d.join("progress.json")).ok())
+            .and_then(|b| read(&b).ok())
+            .unwrap_or_default()
+    }
+
     pub fn open_at(path: Option<PathBuf>) -> Store {
         let mut store = Store {
             path: path.clone(),

@@ -11,6 +11,11 @@
 //! waiting for a client) is done here, by `wait`: `poll()` on the socket *and* on a
 //! wake-up pipe that the SIGINT handler writes to, so Ctrl-C interrupts any wait at once
 //! (a plain signal handler would not: with SA_RESTART the kernel restarts `accept()`).
+//!
+//! - `mod.rs`: `SocketTable` and `Sock`, each socket's state and counters;
+//! - `event`: typed events and their log; `wait`: interruptible waits;
+//! - `netstat`: the machine's sockets from `/proc/net` (`:netstat`);
+//! - `sys`: the one boundary to what only Linux has, with fallbacks for other Unix.
 
 pub mod event;
 pub mod netstat;

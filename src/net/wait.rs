@@ -41,7 +41,7 @@ pub fn install_sigint(flag: Arc<AtomicBool>) -> std::io::Result<()> {
     signal_hook::flag::register(signal_hook::consts::SIGINT, flag)?;
     if let Some(p) = pipe() {
         // SAFETY: dup of a descriptor we own; the signal-hook pipe owns the copy.
-        let dup = unsafe { libc::dup(p.write) };
+        let dup = unsafe { libc::fcntl(p.write, libc::F_DUPFD_CLOEXEC, super::sys::OWN_FDS_FROM) };
         if dup >= 0 {
             // SAFETY: `dup` is a fresh descriptor handed over to signal-hook.
             let stream = unsafe {

@@ -29,10 +29,13 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "builtins",
     "datetime",
     "ipaddress",
+    "os",
     "random",
     "select",
+    "selectors",
     "socket",
     "socketserver",
     "struct",

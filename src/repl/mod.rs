@@ -199,18 +199,20 @@ impl Repl {
         repl
     }
 
-    /// Show events and lab-service lines while the prompt waits (a thread's server, a
-    /// `:serve`d service's clients), above the prompt, through the line editor's
-    /// external printer. Returns the switch that stops it.
+    /// Show events, packets (`:trace on`) and lab-service lines while the prompt waits
+    /// (a thread's server, a `:serve`d service's clients), above the prompt, through
+    /// the line editor's external printer. Returns the switch that stops it.
     fn show_while_idle(&mut self, session: &Session) -> Arc<AtomicBool> {
         let stop = Arc::new(AtomicBool::new(false));
         let (Some(ed), Some(live)) = (self.editor.as_mut(), session.live_events()) else {
             return stop;
         };
-        let Ok(mut printer) = ed.create_external_printer() else {
+        let printer = crate::net::sys::opening_out_of_the_way(|| ed.create_external_printer());
+        let Ok(mut printer) = printer else {
             return stop;
         };
         let services = session.services();
+        let packets = session.packet_lines();
         let palette = self.state.palette;
         let done = stop.clone();
         let _ = std::thread::Builder::new()
@@ -223,6 +225,10 @@ impl Repl {
                         continue;
                     }
                     let mut text = live.while_idle();
+                    let lines = packets.new_lines();
+                    if !lines.is_empty() {
+                        text.push_str(&palette.paint(&lines, Style::Dim));
+                    }
                     for line in services.lock().drain_log() {
                         text.push_str(&palette.paint(&line, Style::Dim));
                         text.push('\n');

@@ -10,6 +10,7 @@
 use super::{sockets, Session};
 use crate::capture::render::{End, Flows, Names};
 use crate::capture::{self, Capture, Flags, Packet, Where};
+use crate::interp::Interp;
 use crate::net::EventKind;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -30,10 +31,82 @@ pub struct Trace {
     flows: Flows,
     /// Every socket end the session has had, closed ones too (a FIN comes after
     /// `close()`, when the socket is no longer in the table).
-    book: Vec<End>,
-    book_cursor: u64,
+    book: Book,
     /// Packets the capture lost that the REPL has told of.
     lost_told: u64,
+    /// Each packet's two ends as first named (`c → srv`): a name must not change once
+    /// shown or checked (the handshake's last ACK would be `c → conn` once `accept()`
+    /// made `conn`, though it went to the listening socket's queue).
+    ends: std::collections::BTreeMap<u64, (String, String)>,
+    /// Packets never to show as lines (a lesson's setup caused them).
+    hidden: Vec<std::ops::Range<u64>>,
+    /// No lines for now: a lesson's setup runs (holds nest: a replay's steps' setups).
+    held: u32,
+}
+
+/// Every socket end a program or session has had, by the names its variables gave
+/// it, closed ones too (a FIN comes after `close()`, when the socket is no longer in
+/// the table): what names a packet's ends (`c → srv`).
+#[derive(Default)]
+pub struct Book {
+    pub ends: Vec<End>,
+    /// The socket table's events read so far.
+    cursor: u64,
+}
+
+impl Book {
+    pub fn add(&mut self, end: End) {
+        if !self.ends.contains(&end) {
+            self.ends.push(end);
+        }
+    }
+
+    /// Learn the names the sockets have now: those of the events since the last time
+    /// (a socket that connected and closed since still has its variable), and of the
+    /// open sockets. The table must keep events in its log for the first.
+    pub fn learn(&mut self, interp: &Arc<Interp>) {
+        let names = sockets::names_by_socket(interp);
+        let events = interp.sockets.events_since(self.cursor);
+        if let Some(last) = events.last() {
+            self.cursor = last.seq + 1;
+        }
+        for ev in &events {
+            let Some(name) = names.get(&ev.socket).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let name = name.join(", ");
+            let (local, peer, listening) = match &ev.kind {
+                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
+                    (local, Some(peer), false)
+                }
+                EventKind::Bound { local, .. } => (local, None, false),
+                EventKind::Listening { local, .. } => (local, None, true),
+                _ => continue,
+            };
+            if let Ok(local) = local.parse::<SocketAddr>() {
+                self.add(End {
+                    name,
+                    local,
+                    peer: peer.and_then(|p| p.parse().ok()),
+                    listening,
+                });
+            }
+        }
+        for row in sockets::rows(interp) {
+            if row.names.is_empty() {
+                continue;
+            }
+            let Some(local) = row.local.as_deref().and_then(|l| l.parse().ok()) else {
+                continue;
+            };
+            self.add(End {
+                name: row.names.join(", "),
+                local,
+                peer: row.peer.as_deref().and_then(|p| p.parse().ok()),
+                listening: row.state == "listening",
+            });
+        }
+    }
 }
 
 /// One packet as a lesson's check reads it.
@@ -49,6 +122,8 @@ pub struct PacketInfo {
     pub flags: Flags,
     /// Bytes of data for the application.
     pub length: usize,
+    /// Bytes of the whole frame: the data and every layer's header.
+    pub size: usize,
     /// The socket table's event cursor when it was captured.
     pub event_seq: u64,
     /// The REPL line running when it was captured.
@@ -75,6 +150,24 @@ impl PacketInfo {
 }
 
 impl Trace {
+    /// The ends of `p` as first named.
+    fn named(&mut self, p: &Packet, names: &Names) -> (String, String) {
+        if let Some(ends) = self.ends.get(&p.number) {
+            return ends.clone();
+        }
+        let ends = names.ends(&p.summary);
+        // Bounded as the ring is: names of packets it let go are let go too.
+        if self.ends.len() >= capture::live::RING {
+            let oldest = self.capture.as_ref().and_then(Capture::oldest).unwrap_or(0);
+            self.ends = self.ends.split_off(&oldest);
+            if self.ends.len() >= capture::live::RING {
+                self.ends.pop_first();
+            }
+        }
+        self.ends.insert(p.number, ends.clone());
+        ends
+    }
+
     pub(super) fn entry_starts(&self, text: &str) {
         if let Some(c) = &self.capture {
             c.set_cause(Some(text.trim_end()));
@@ -89,82 +182,49 @@ impl Trace {
     }
 }
 
-impl Session {
-    /// Start capturing this session's packets; says where (the host's loopback as
-    /// root, or the sandbox's), or why it cannot.
-    pub fn trace_on(&mut self) -> Result<Where, String> {
-        if let Some(c) = &self.packets.capture {
-            return Ok(c.place);
-        }
-        let services = self.services.clone();
-        let own = capture::live::table_filter(self.interp.sockets.clone());
-        let filter: capture::Filter = Arc::new(move || {
-            let mut ports = own();
-            ports.extend(services.lock().list().iter().map(|r| r.addr.port()));
-            ports
-        });
-        let table = self.interp.sockets.clone();
-        let capture = Capture::start(Some(filter), Box::new(move || table.cursor()), None)
-            .map_err(|e| e.to_string())?;
-        let place = capture.place;
-        self.packets.shown = capture.next_number();
-        self.packets.capture = Some(capture);
-        Ok(place)
-    }
-
-    /// Stop capturing; the packets captured so far are forgotten.
-    pub fn trace_off(&mut self) -> bool {
-        self.packets.capture.take().is_some()
-    }
-
-    /// Where the capture runs, if it does.
-    pub fn tracing(&self) -> Option<Where> {
-        self.packets.capture.as_ref().map(|c| c.place)
-    }
-
-    /// Where the packet numbering is now: [`Session::packets_since`] this cursor gives
-    /// only packets captured from now on.
-    pub fn packet_cursor(&self) -> u64 {
-        self.packets
-            .capture
-            .as_ref()
-            .map_or(1, Capture::next_number)
-    }
-
-    /// The packets numbered `cursor` on (as many as the ring keeps), named.
-    pub fn packets_since(&mut self, cursor: u64) -> Vec<PacketInfo> {
-        let packets = self.raw_packets(cursor);
-        self.info(&packets)
-    }
-
-    /// The packets between the sockets named `a` and `b` (either way), oldest first.
-    pub fn packets_between(&mut self, a: &str, b: &str) -> Vec<PacketInfo> {
-        self.packets_since(0)
-            .into_iter()
-            .filter(|p| (p.from == a && p.to == b) || (p.from == b && p.to == a))
-            .collect()
-    }
-
-    fn raw_packets(&self, cursor: u64) -> Vec<Packet> {
-        match &self.packets.capture {
+impl Trace {
+    fn raw(&self, cursor: u64) -> Vec<Packet> {
+        match &self.capture {
             Some(c) => c.since(cursor),
             None => Vec::new(),
         }
     }
 
-    fn info(&mut self, packets: &[Packet]) -> Vec<PacketInfo> {
-        let names = self.packet_names();
+    /// The names of every socket end the session has had, closed ones too.
+    fn names(&mut self, interp: &Arc<Interp>, services: &Services) -> Names {
+        self.book.learn(interp);
+        for r in services.lock().list() {
+            self.book.add(End {
+                name: format!("{} service", r.service.name()),
+                local: r.addr,
+                peer: None,
+                listening: true,
+            });
+        }
+        Names {
+            ends: self.book.ends.clone(),
+        }
+    }
+
+    fn info(
+        &mut self,
+        packets: &[Packet],
+        interp: &Arc<Interp>,
+        services: &Services,
+    ) -> Vec<PacketInfo> {
+        let names = self.names(interp, services);
         // Relative numbers count from each connection's start: follow from the oldest
         // packet kept.
         let mut flows = Flows::default();
         let first = packets.first().map_or(0, |p| p.number);
-        for p in self.raw_packets(0).iter().take_while(|p| p.number < first) {
+        for p in self.raw(0).iter().take_while(|p| p.number < first) {
             flows.follow(&p.summary);
         }
         packets
             .iter()
             .map(|p| {
-                let (from, to) = names.ends(&p.summary);
+                let (from, to) = self.named(p, &names);
+                let line = flows.line_between(p, &from, &to);
                 PacketInfo {
                     number: p.number,
                     from,
@@ -176,79 +236,22 @@ impl Session {
                     },
                     flags: p.summary.tcp().map(|t| t.flags).unwrap_or_default(),
                     length: p.summary.length(),
+                    size: p.data.len(),
                     event_seq: p.seq,
                     cause: p.cause.as_deref().map(str::to_string),
-                    line: flows.line(p, &names),
+                    line,
                 }
             })
             .collect()
     }
 
-    /// The names of every socket end the session has had, closed ones too.
-    pub fn packet_names(&mut self) -> Names {
-        let names = sockets::names_by_socket(&self.interp);
-        let events = self.interp.sockets.events_since(self.packets.book_cursor);
-        if let Some(last) = events.last() {
-            self.packets.book_cursor = last.seq + 1;
+    /// Lines for the packets not shown yet; empty when the capture is off, or while a
+    /// lesson's setup runs (its packets are hidden once it ends).
+    fn new_lines(&mut self, interp: &Arc<Interp>, services: &Services) -> String {
+        if self.held > 0 {
+            return String::new();
         }
-        let mut learn = |end: End| {
-            if !self.packets.book.contains(&end) {
-                self.packets.book.push(end);
-            }
-        };
-        for ev in &events {
-            let Some(name) = names.get(&ev.socket).filter(|n| !n.is_empty()) else {
-                continue;
-            };
-            let name = name.join(", ");
-            let (local, peer, listening) = match &ev.kind {
-                EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
-                    (local, Some(peer), false)
-                }
-                EventKind::Bound { local, .. } => (local, None, false),
-                EventKind::Listening { local, .. } => (local, None, true),
-                _ => continue,
-            };
-            if let Ok(local) = local.parse::<SocketAddr>() {
-                learn(End {
-                    name,
-                    local,
-                    peer: peer.and_then(|p| p.parse().ok()),
-                    listening,
-                });
-            }
-        }
-        for row in sockets::rows(&self.interp) {
-            if row.names.is_empty() {
-                continue;
-            }
-            let Some(local) = row.local.as_deref().and_then(|l| l.parse().ok()) else {
-                continue;
-            };
-            learn(End {
-                name: row.names.join(", "),
-                local,
-                peer: row.peer.as_deref().and_then(|p| p.parse().ok()),
-                listening: row.state == "listening",
-            });
-        }
-        for r in self.services.lock().list() {
-            learn(End {
-                name: format!("{} service", r.service.name()),
-                local: r.addr,
-                peer: None,
-                listening: true,
-            });
-        }
-        Names {
-            ends: self.packets.book.clone(),
-        }
-    }
-
-    /// Lines for the packets not shown yet (the last entry's, and any captured while
-    /// the prompt waited); empty when the capture is off.
-    pub fn new_packet_lines(&mut self) -> String {
-        let Some(c) = &self.packets.capture else {
+        let Some(c) = &self.capture else {
             return String::new();
         };
         let mut text = String::new();
@@ -256,25 +259,179 @@ impl Session {
             text = format!("{why}; :trace off, then :trace on, starts it again\n");
         }
         let lost = c.lost();
-        if lost > self.packets.lost_told {
+        if lost > self.lost_told {
             text.push_str(&format!(
                 "(the capture lost {} packets: they came faster than they could be read)\n",
-                lost - self.packets.lost_told
+                lost - self.lost_told
             ));
-            self.packets.lost_told = lost;
+            self.lost_told = lost;
         }
-        let packets = c.since(self.packets.shown);
+        let packets = c.since(self.shown);
         let Some(last) = packets.last() else {
             return text;
         };
-        self.packets.shown = last.number + 1;
-        let names = self.packet_names();
-        text + &capture::render::lines(&packets, &mut self.packets.flows, &names)
+        self.shown = last.number + 1;
+        let names = self.names(interp, services);
+        let hidden = std::mem::take(&mut self.hidden);
+        for p in &packets {
+            if hidden.iter().any(|r| r.contains(&p.number)) {
+                self.flows.follow(&p.summary);
+                continue;
+            }
+            let (from, to) = self.named(p, &names);
+            text.push_str(&self.flows.line_between(p, &from, &to));
+            text.push('\n');
+        }
+        let shown = self.shown;
+        self.hidden = hidden.into_iter().filter(|r| r.end > shown).collect();
+        text
+    }
+}
+
+type Services = Arc<parking_lot::Mutex<crate::labs::Services>>;
+
+/// The session's packet lines, for a thread that shows those captured while the prompt
+/// waits (a server thread's answer, a lab service closing).
+#[derive(Clone)]
+pub struct PacketLines {
+    trace: Arc<parking_lot::Mutex<Trace>>,
+    interp: Arc<Interp>,
+    services: Services,
+}
+
+impl PacketLines {
+    /// Lines for the packets not shown yet, as [`Session::new_packet_lines`].
+    pub fn new_lines(&self) -> String {
+        self.trace.lock().new_lines(&self.interp, &self.services)
+    }
+}
+
+impl Session {
+    /// Start capturing this session's packets; says where (the host's loopback as
+    /// root, or the sandbox's), or why it cannot.
+    pub fn trace_on(&mut self) -> Result<Where, String> {
+        self.start_trace(false)
+    }
+
+    /// [`Session::trace_on`] keeping only this session's packets even in the sandbox,
+    /// whose loopback the lessons that `lesson check` runs side by side share.
+    pub fn trace_own(&mut self) -> Result<Where, String> {
+        self.start_trace(true)
+    }
+
+    fn start_trace(&mut self, always_filter: bool) -> Result<Where, String> {
+        let mut t = self.packets.lock();
+        if let Some(c) = &t.capture {
+            return Ok(c.place);
+        }
+        let services = self.services.clone();
+        let own = capture::live::table_filter(self.interp.sockets.clone());
+        let filter: capture::Filter = Arc::new(move || {
+            let mut ports = own();
+            ports.extend(services.lock().list().iter().map(|r| r.addr.port()));
+            ports
+        });
+        let table = self.interp.sockets.clone();
+        // In the sandbox every packet is this process's: no filter to pay for.
+        let filter = (always_filter || !capture::sandbox::active()).then_some(filter);
+        let capture = Capture::start(filter, Box::new(move || table.cursor()), None)
+            .map_err(|e| e.to_string())?;
+        let place = capture.place;
+        t.shown = capture.next_number();
+        // A new capture numbers from 1 again.
+        t.ends.clear();
+        t.hidden.clear();
+        t.capture = Some(capture);
+        Ok(place)
+    }
+
+    /// Stop capturing; the packets captured so far are forgotten.
+    pub fn trace_off(&mut self) -> bool {
+        self.packets.lock().capture.take().is_some()
+    }
+
+    /// Where the capture runs, if it does.
+    pub fn tracing(&self) -> Option<Where> {
+        self.packets.lock().capture.as_ref().map(|c| c.place)
+    }
+
+    /// The session's packet lines for a thread of the front end's.
+    pub fn packet_lines(&self) -> PacketLines {
+        PacketLines {
+            trace: self.packets.clone(),
+            interp: self.interp.clone(),
+            services: self.services.clone(),
+        }
+    }
+
+    /// Where the packet numbering is now: [`Session::packets_since`] this cursor gives
+    /// only packets captured from now on.
+    pub fn packet_cursor(&self) -> u64 {
+        self.packets
+            .lock()
+            .capture
+            .as_ref()
+            .map_or(1, Capture::next_number)
+    }
+
+    /// The packets numbered `cursor` on (as many as the ring keeps), named.
+    pub fn packets_since(&mut self, cursor: u64) -> Vec<PacketInfo> {
+        let mut t = self.packets.lock();
+        let packets = t.raw(cursor);
+        t.info(&packets, &self.interp, &self.services)
+    }
+
+    /// The packets between the sockets named `a` and `b` (either way), oldest first.
+    pub fn packets_between(&mut self, a: &str, b: &str) -> Vec<PacketInfo> {
+        self.packets_since(0)
+            .into_iter()
+            .filter(|p| (p.from == a && p.to == b) || (p.from == b && p.to == a))
+            .collect()
+    }
+
+    /// The names of every socket end the session has had, closed ones too.
+    pub fn packet_names(&mut self) -> Names {
+        self.packets.lock().names(&self.interp, &self.services)
+    }
+
+    /// Lines for the packets not shown yet (the last entry's, and any captured while
+    /// the prompt waited); empty when the capture is off.
+    pub fn new_packet_lines(&mut self) -> String {
+        self.packets.lock().new_lines(&self.interp, &self.services)
+    }
+
+    /// Hold the packet lines back (`true`, then `false` once for each) while a
+    /// lesson's setup runs, so that no thread shows its packets before
+    /// [`Session::hide_packets_since`] hides them.
+    pub fn hold_packet_lines(&mut self, hold: bool) {
+        let mut t = self.packets.lock();
+        t.held = if hold {
+            t.held + 1
+        } else {
+            t.held.saturating_sub(1)
+        };
+    }
+
+    /// Never show the packets captured from `cursor` (a [`Session::packet_cursor`]) up
+    /// to now: a lesson step's setup is not the student's doing. Packets before
+    /// `cursor` not shown yet (a server's answer that came after the last entry) still
+    /// are; the hidden ones' connections are still followed, so later lines keep
+    /// numbering relative to each connection's start.
+    pub fn hide_packets_since(&mut self, cursor: u64) {
+        let mut t = self.packets.lock();
+        let Some(c) = &t.capture else {
+            return;
+        };
+        let end = c.next_number();
+        if end > cursor {
+            t.hidden.push(cursor..end);
+        }
     }
 
     /// `:packet N`: packet N opened layer by layer.
     pub fn open_packet(&mut self, number: u64) -> Result<String, String> {
-        let Some(c) = &self.packets.capture else {
+        let mut t = self.packets.lock();
+        let Some(c) = &t.capture else {
             return Err("the capture is off: :trace on starts it".into());
         };
         let Some(packet) = c.get(number) else {
@@ -291,17 +448,19 @@ impl Session {
         for p in c.since(0).iter().take_while(|p| p.number <= number) {
             rel = flows.follow(&p.summary);
         }
-        let names = self.packet_names();
+        let names = t.names(&self.interp, &self.services);
         Ok(capture::render::open(&packet, rel, &names))
     }
 
     /// `:flow [NAME]`: the conversation (of socket NAME) as a sequence diagram.
     pub fn packet_flow(&mut self, name: Option<&str>, width: usize) -> Result<String, String> {
-        if self.packets.capture.is_none() {
+        let mut t = self.packets.lock();
+        if t.capture.is_none() {
             return Err("the capture is off: :trace on starts it".into());
         }
-        let names = self.packet_names();
-        let mut packets = self.raw_packets(0);
+        let names = t.names(&self.interp, &self.services);
+        let mut packets = t.raw(0);
+        drop(t);
         if let Some(name) = name {
             packets.retain(|p| {
                 let (a, b) = names.ends(&p.summary);
@@ -325,10 +484,12 @@ impl Session {
 
     /// `:trace save FILE`: every packet the ring keeps, as pcapng.
     pub fn save_packets(&self, path: &Path) -> Result<usize, String> {
-        if self.packets.capture.is_none() {
+        let t = self.packets.lock();
+        if t.capture.is_none() {
             return Err("the capture is off: :trace on starts it".into());
         }
-        let packets = self.raw_packets(0);
+        let packets = t.raw(0);
+        drop(t);
         capture::pcap::save(path, &packets)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         Ok(packets.len())

@@ -187,7 +187,6 @@ pub struct Comprehension {
 pub enum CompKind {
     List,
     Set,
-    Generator,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -216,6 +215,14 @@ pub enum ExprKind {
     Starred(Box<Expr>),
     /// `x := value`.
     Walrus(Ident, Box<Expr>),
+    /// `(elt for ...)`: a generator function of its own (`<genexpr>`, whose
+    /// `FuncDef::genexp` holds the element and the loops); only the first iterable is
+    /// evaluated where the expression stands.
+    GenExp(Arc<FuncDef>),
+    /// `yield` / `yield value`.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -242,7 +249,55 @@ pub struct FuncDef {
     pub span: Span,
     /// A `lambda` body is one expression, kept as a `return` statement.
     pub is_lambda: bool,
+    /// Its body holds `yield`: calling it makes a generator instead of running it.
+    pub is_generator: bool,
+    /// For a generator expression: its element and loops (the body is empty).
+    pub genexp: Option<Box<GenExpParts>>,
     pub layout: Layout,
+}
+
+/// What a generator expression computes: `elt` for each pass through `comps`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GenExpParts {
+    pub elt: Expr,
+    pub comps: Vec<Comprehension>,
+}
+
+impl FuncDef {
+    /// Whether a `yield` in `body` (not in a nested function, class or generator
+    /// expression) makes this function a generator.
+    pub fn body_yields(body: &[Stmt]) -> bool {
+        fn expr(e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
+                ExprKind::Lambda(_) => false,
+                ExprKind::GenExp(def) => def
+                    .genexp
+                    .as_ref()
+                    .and_then(|g| g.comps.first())
+                    .is_some_and(|c| expr(&c.iter)),
+                _ => {
+                    let mut found = false;
+                    super::walk::for_each_child_expr(e, &mut |c| found = found || expr(c));
+                    found
+                }
+            }
+        }
+        body.iter().any(|s| {
+            if matches!(s.kind, StmtKind::FunctionDef(..) | StmtKind::ClassDef(..)) {
+                let mut found = false;
+                // Decorators and defaults run in this function.
+                super::walk::for_each_stmt_expr(s, &mut |e| found = found || expr(e));
+                return found;
+            }
+            let mut found = false;
+            super::walk::for_each_stmt_expr(s, &mut |e| found = found || expr(e));
+            found
+                || super::walk::for_each_sub_block(s)
+                    .iter()
+                    .any(|b| Self::body_yields(b))
+        })
+    }
 }
 
 impl Clone for FuncDef {
@@ -253,6 +308,8 @@ impl Clone for FuncDef {
             body: self.body.clone(),
             span: self.span,
             is_lambda: self.is_lambda,
+            is_generator: self.is_generator,
+            genexp: self.genexp.clone(),
             layout: Layout::default(),
         }
     }
@@ -278,6 +335,9 @@ pub struct FrameLayout {
     pub freevars: Vec<u32>,
     /// Whether the body calls `super()` without arguments (needs `__class__`).
     pub uses_super: bool,
+    /// The first of the free variables' slots (they are contiguous; comprehension
+    /// variables may follow them).
+    pub first_free: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]

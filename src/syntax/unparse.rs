@@ -617,7 +617,6 @@ impl Printer {
                 let (open, close) = match kind {
                     CompKind::List => ('[', ']'),
                     CompKind::Set => ('{', '}'),
-                    CompKind::Generator => ('(', ')'),
                 };
                 self.out.push(open);
                 self.expr(elt, TEST);
@@ -640,6 +639,28 @@ impl Printer {
                 // Parenthesised everywhere: that is always allowed and never changes the tree.
                 let _ = write!(self.out, "({} := ", name.name);
                 self.expr(value, TEST);
+                self.out.push(')');
+            }
+            ExprKind::GenExp(def) => {
+                self.out.push('(');
+                if let Some(g) = &def.genexp {
+                    self.expr(&g.elt, TEST);
+                    self.comprehensions(&g.comps);
+                }
+                self.out.push(')');
+            }
+            // Parenthesised everywhere, as a yield must be inside other expressions.
+            ExprKind::Yield(v) => {
+                self.out.push_str("(yield");
+                if let Some(v) = v {
+                    self.out.push(' ');
+                    self.expr(v, TEST);
+                }
+                self.out.push(')');
+            }
+            ExprKind::YieldFrom(v) => {
+                self.out.push_str("(yield from ");
+                self.expr(v, TEST);
                 self.out.push(')');
             }
         }

@@ -54,6 +54,13 @@ impl Validator<'_> {
             }
         });
         lambdas?;
+        let mut yields = Ok(());
+        super::walk::for_each_stmt_expr(s, &mut |e| {
+            if yields.is_ok() {
+                yields = self.yields_in(e, cx.in_function);
+            }
+        });
+        yields?;
         let word_span = |len: usize| Span::new(s.span.lo as usize, s.span.lo as usize + len);
         match &s.kind {
             StmtKind::Break if !cx.in_loop => {
@@ -144,6 +151,68 @@ impl Validator<'_> {
         r
     }
 
+    /// A `yield` only stands in a function's own code: not at module level or in a
+    /// class body, and not inside a comprehension (whose code is a function of its own).
+    fn yields_in(&self, e: &Expr, in_function: bool) -> Result<(), SyntaxError> {
+        let inside = |kind: &str, elt: &[&Expr], comps: &[Comprehension]| {
+            let first = comps.first().map(|c| &c.iter);
+            if let Some(first) = first {
+                self.yields_in(first, in_function)?;
+            }
+            let mut rest: Vec<&Expr> = elt.to_vec();
+            for (k, c) in comps.iter().enumerate() {
+                if k > 0 {
+                    rest.push(&c.iter);
+                }
+                rest.extend(c.ifs.iter());
+            }
+            for x in rest {
+                if let Some(y) = first_yield(x) {
+                    return Err(self.error(format!("'yield' inside {kind}"), y.span));
+                }
+            }
+            Ok(())
+        };
+        match &e.kind {
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) if !in_function => {
+                Err(self.error("'yield' outside function", e.span))
+            }
+            ExprKind::Lambda(def) => {
+                for p in def.params.positional.iter().chain(def.params.kwonly.iter()) {
+                    if let Some(d) = &p.default {
+                        self.yields_in(d, in_function)?;
+                    }
+                }
+                match def.body.first().map(|s| &s.kind) {
+                    Some(StmtKind::Return(Some(body))) => self.yields_in(body, true),
+                    _ => Ok(()),
+                }
+            }
+            ExprKind::Comp(kind, elt, comps) => inside(
+                match kind {
+                    CompKind::List => "list comprehension",
+                    CompKind::Set => "set comprehension",
+                },
+                &[elt],
+                comps,
+            ),
+            ExprKind::DictComp(k, v, comps) => inside("dict comprehension", &[k, v], comps),
+            ExprKind::GenExp(def) => match &def.genexp {
+                Some(g) => inside("generator expression", &[&g.elt], &g.comps),
+                None => Ok(()),
+            },
+            _ => {
+                let mut r = Ok(());
+                super::walk::for_each_child_expr(e, &mut |c| {
+                    if r.is_ok() {
+                        r = self.yields_in(c, in_function);
+                    }
+                });
+                r
+            }
+        }
+    }
+
     /// A `global x` must come before any use of `x` in the same function.
     fn globals_order(&self, body: &[Stmt]) -> Result<(), SyntaxError> {
         let mut seen_load: Vec<(Name, bool)> = Vec::new();
@@ -193,5 +262,22 @@ fn names_in(e: &Expr, assigned: bool, out: &mut Vec<(Name, bool)>) {
         ExprKind::Name(id) => out.push((id.name.clone(), assigned)),
         ExprKind::Lambda(_) => {}
         _ => super::walk::for_each_child_expr(e, &mut |c| names_in(c, assigned, out)),
+    }
+}
+
+/// The first `yield` in `e`, outside lambdas (whose body is a function of its own).
+fn first_yield(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Some(e),
+        ExprKind::Lambda(_) => None,
+        _ => {
+            let mut found = None;
+            super::walk::for_each_child_expr(e, &mut |c| {
+                if found.is_none() {
+                    found = first_yield(c);
+                }
+            });
+            found
+        }
     }
 }

@@ -75,6 +75,18 @@ pub fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
             f(v);
             comps_exprs(comps, f);
         }
+        ExprKind::GenExp(def) => {
+            if let Some(g) = &def.genexp {
+                f(&g.elt);
+                comps_exprs(&g.comps, f);
+            }
+        }
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                f(v)
+            }
+        }
+        ExprKind::YieldFrom(v) => f(v),
     }
 }
 

@@ -13,7 +13,7 @@ static LOG: Mutex<Option<(PathBuf, File)>> = Mutex::new(None);
 
 /// Start writing the transcript to `path` (replacing the file), ending any other.
 pub fn start(path: &Path) -> io::Result<()> {
-    let file = File::create(path)?;
+    let file = crate::net::sys::file_out_of_the_way(File::create(path)?);
     *LOG.lock() = Some((path.to_path_buf(), file));
     Ok(())
 }

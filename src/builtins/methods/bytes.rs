@@ -205,6 +205,9 @@ pub(super) fn bytes_method(
                     }
                     match it {
                         Value::Bytes(_) | Value::ByteArray(_) => out.extend(bytes_like(ctx, it)?),
+                        Value::Native(n) if n.buffer().is_some() => {
+                            out.extend(bytes_like(ctx, it)?)
+                        }
                         other => {
                             return Err(ctx.type_error(format!(
                                 "sequence item {i}: expected a bytes-like object, {} found",
@@ -260,7 +263,7 @@ pub(super) fn bytes_method(
                 }
                 mk(out)
             }
-            "find" | "rfind" | "index" | "count" => {
+            "find" | "rfind" | "index" | "rindex" | "count" => {
                 let sub = match &a[0] {
                     Value::Int(i) => vec![*i as u8],
                     v => bytes_like(ctx, v)?,
@@ -299,6 +302,10 @@ pub(super) fn bytes_method(
                     "count" => Value::Int(positions.len() as i64),
                     "find" => Value::Int(positions.first().map_or(-1, |&p| (p + lo) as i64)),
                     "rfind" => Value::Int(positions.last().map_or(-1, |&p| (p + lo) as i64)),
+                    "rindex" => match positions.last() {
+                        Some(&p) => Value::Int((p + lo) as i64),
+                        None => return Err(ctx.value_error("subsection not found")),
+                    },
                     _ => match positions.first() {
                         Some(&p) => Value::Int((p + lo) as i64),
                         None => return Err(ctx.value_error("subsection not found")),
@@ -321,7 +328,77 @@ pub(super) fn bytes_method(
                 let p = bytes_like(ctx, &a[0])?;
                 mk(data.strip_suffix(&p[..]).unwrap_or(data).to_vec())
             }
-            "center" | "ljust" | "rjust" | "zfill" => {
+            "capitalize" => mk(data
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    if i == 0 {
+                        b.to_ascii_uppercase()
+                    } else {
+                        b.to_ascii_lowercase()
+                    }
+                })
+                .collect()),
+            "swapcase" => mk(data
+                .iter()
+                .map(|b| {
+                    if b.is_ascii_uppercase() {
+                        b.to_ascii_lowercase()
+                    } else {
+                        b.to_ascii_uppercase()
+                    }
+                })
+                .collect()),
+            "title" => {
+                let mut prev_cased = false;
+                mk(data
+                    .iter()
+                    .map(|&b| {
+                        let out = if prev_cased {
+                            b.to_ascii_lowercase()
+                        } else {
+                            b.to_ascii_uppercase()
+                        };
+                        prev_cased = b.is_ascii_alphabetic();
+                        out
+                    })
+                    .collect())
+            }
+            "isascii" => Value::Bool(data.is_ascii()),
+            "islower" => Value::Bool(
+                data.iter().any(u8::is_ascii_lowercase) && !data.iter().any(u8::is_ascii_uppercase),
+            ),
+            "isupper" => Value::Bool(
+                data.iter().any(u8::is_ascii_uppercase) && !data.iter().any(u8::is_ascii_lowercase),
+            ),
+            "istitle" => Value::Bool(is_title(
+                data.iter()
+                    .map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
+            )),
+            "translate" => {
+                let table = match &a[0] {
+                    Value::None => None,
+                    v => {
+                        let t = bytes_like(ctx, v)?;
+                        if t.len() != 256 {
+                            return Err(
+                                ctx.value_error("translation table must be 256 characters long")
+                            );
+                        }
+                        Some(t)
+                    }
+                };
+                let delete = match a.get(1) {
+                    Some(v) => bytes_like(ctx, v)?,
+                    None => Vec::new(),
+                };
+                mk(data
+                    .iter()
+                    .filter(|b| !delete.contains(b))
+                    .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+                    .collect())
+            }
+            "center" | "ljust" | "rjust" | "zfill" | "expandtabs" => {
                 let text: String = data.iter().map(|&b| b as char).collect();
                 let r = str_method(ctx, &Arc::from(text), name, a, k).unwrap_or(Ok(Value::None));
                 match r? {
@@ -423,4 +500,44 @@ pub(super) fn bytearray_method(
         }
         _ => return None,
     })
+}
+
+/// Whether text is titlecased, as CPython's `istitle` decides from each character's
+/// (is upper, is lower): every cased run starts upper and goes on lower, and there is
+/// at least one cased character.
+pub(super) fn is_title(chars: impl Iterator<Item = (bool, bool)>) -> bool {
+    let mut cased = false;
+    let mut previous_is_cased = false;
+    for (upper, lower) in chars {
+        if upper {
+            if previous_is_cased {
+                return false;
+            }
+            previous_is_cased = true;
+            cased = true;
+        } else if lower {
+            if !previous_is_cased {
+                return false;
+            }
+            previous_is_cased = true;
+            cased = true;
+        } else {
+            previous_is_cased = false;
+        }
+    }
+    cased
+}
+
+/// `bytes.maketrans(frm, to)`: the 256-byte table `translate` takes.
+pub(super) fn maketrans(ctx: &mut Ctx, a: &[Value]) -> R<Vec<u8>> {
+    let from = bytes_like(ctx, &a[0])?;
+    let to = bytes_like(ctx, &a[1])?;
+    if from.len() != to.len() {
+        return Err(ctx.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    Ok(table)
 }

@@ -4,7 +4,8 @@
 //! (`builtins::signatures`) decides what is a method; the binder checks the arguments
 //! before the code here runs.
 //!
-//! - `mod.rs`: the tables per value, `call` (bind, then dispatch), attributes of values
+//! - `mod.rs`: the tables per value, `dispatch` (after the core's `call_method` has
+//!   bound the arguments), attributes of values
 //!   and types (`int.from_bytes`, `str.upper(s)`);
 //! - `string`: `str`; `bytes`: `bytes` and `bytearray`; `codecs`: encode/decode and
 //!   bytes-like arguments; `number`: `int` and `float`; `list`: `list` and `tuple`;
@@ -15,6 +16,7 @@ use crate::interp::args::{self, Signature};
 use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{hash_key, iterate, truthy};
 use crate::interp::ops;
+use crate::interp::registry::TypeMethods;
 use crate::interp::repr;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::DictPart;
@@ -59,21 +61,105 @@ pub fn method_table(v: &Value) -> &'static [Signature] {
         Value::FrozenSet(_) => sigs::FROZENSET,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => sigs::INT,
         Value::Float(_) => sigs::FLOAT,
+        Value::Range(_) => sigs::RANGE,
+        Value::Slice(_) => sigs::SLICE,
         _ => &[],
     }
 }
 
-pub fn method_names(v: &Value) -> Vec<&'static str> {
-    method_table(v).iter().map(|s| s.name).collect()
+/// The method table of a built-in class by its name (`str.upper`, `dir(str)`).
+fn type_table(name: &str) -> &'static [Signature] {
+    use super::signatures as sigs;
+    match name {
+        "str" => sigs::STR,
+        "bytes" => sigs::BYTES,
+        "bytearray" => sigs::BYTEARRAY,
+        "list" => sigs::LIST,
+        "tuple" => sigs::TUPLE,
+        "dict" => sigs::DICT,
+        "set" => sigs::SET,
+        "frozenset" => sigs::FROZENSET,
+        "int" => sigs::INT,
+        "float" => sigs::FLOAT,
+        "range" => sigs::RANGE,
+        "slice" => sigs::SLICE,
+        _ => &[],
+    }
 }
 
-pub fn has_method(v: &Value, name: &str) -> bool {
-    args::lookup(method_table(v), name).is_some()
+/// The functions of a built-in class (`int.from_bytes`, `bytes.fromhex`), which its
+/// values have too (`b"".fromhex`).
+fn type_function_names(class: &str) -> impl Iterator<Item = &'static str> + '_ {
+    super::signatures::TYPE_FUNCTIONS
+        .iter()
+        .filter(move |s| s.owner == class)
+        .map(|s| s.name)
+}
+
+/// Data attributes of built-in values (`x.real`, `r.start`), answered by `value_attr`.
+fn data_attr_names(v: &Value) -> &'static [&'static str] {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            &["denominator", "imag", "numerator", "real"]
+        }
+        Value::Float(_) => &["imag", "real"],
+        Value::Range(_) | Value::Slice(_) => &["start", "step", "stop"],
+        _ => &[],
+    }
+}
+
+/// The class a value's type functions belong to (a bool's are int's).
+fn function_owner(v: &Value) -> &'static str {
+    match v {
+        Value::Bool(_) | Value::BigInt(_) => "int",
+        other => match other {
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Dict(_) => "dict",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            _ => "",
+        },
+    }
+}
+
+/// What the interpreter core calls for the built-in value types (`interp::registry`).
+pub const TYPE_METHODS: TypeMethods = TypeMethods {
+    table: method_table,
+    dispatch,
+    value_attr,
+    value_attr_names,
+    type_attr,
+    type_attr_names,
+    native_table,
+};
+
+/// The method table of a native object's type, where it has a declared one.
+fn native_table(v: &Value) -> &'static [Signature] {
+    match v {
+        Value::Native(_) if type_name(v) == "socket" => super::signatures::SOCKET,
+        _ => &[],
+    }
+}
+
+/// The names `value_attr` answers, per value.
+fn value_attr_names(v: &Value) -> Vec<&'static str> {
+    let mut names = data_attr_names(v).to_vec();
+    names.extend(type_function_names(function_owner(v)));
+    names
+}
+
+/// What `dir()` lists of a built-in class: its methods and functions.
+fn type_attr_names(c: &Class) -> Vec<&'static str> {
+    let name = if &*c.name == "bool" { "int" } else { &c.name };
+    let mut names: Vec<&'static str> = type_table(name).iter().map(|s| s.name).collect();
+    names.extend(type_function_names(name));
+    names
 }
 
 /// Non-method attributes of built-in values (`r.start`, `x.real`).
-pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
-    let _ = ctx;
+fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
     Ok(match (v, name) {
         (Value::Range(r), "start") => Some(int_value(r.start)),
         (Value::Range(r), "stop") => Some(int_value(r.stop)),
@@ -87,14 +173,25 @@ pub fn value_attr(ctx: &mut Ctx, v: &Value, name: &str) -> R<Option<Value>> {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(_), "real") => Some(v.clone()),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        _ if type_function_names(function_owner(v)).any(|n| n == name) => {
+            type_attr(ctx, &types::class(function_owner(v)), name)
+        }
         _ => None,
     })
 }
 
 /// Attributes of built-in classes themselves: `int.from_bytes`, `str.join`, `dict.fromkeys`.
-pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
+fn type_attr(ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
+    // A bool has int's methods, a subclass of str str's.
+    c.lineage().find_map(|c| own_type_attr(ctx, c, name))
+}
+
+fn own_type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
     let f: NativeFn = match (&*c.name, name) {
         ("int", "from_bytes") => int_from_bytes,
+        ("bytes", "maketrans") => |ctx, a, _| Ok(Value::Bytes(maketrans(ctx, a)?.into())),
+        ("bytearray", "maketrans") => |ctx, a, _| Ok(Value::Bytes(maketrans(ctx, a)?.into())),
+        ("float", "fromhex") => |ctx, a, _| float_fromhex(ctx, &a[0]),
         ("bytes", "fromhex") => |ctx, a, _| Ok(Value::Bytes(fromhex(ctx, &a[0])?.into())),
         ("bytearray", "fromhex") => {
             |ctx, a, _| Ok(Value::ByteArray(Arc::new(Mutex::new(fromhex(ctx, &a[0])?))))
@@ -157,20 +254,7 @@ pub fn type_attr(_ctx: &mut Ctx, c: &Arc<Class>, name: &str) -> Option<Value> {
         },
         _ => {
             // `str.upper(s)` and friends: an unbound method of the type.
-            let table = match &*c.name {
-                "str" => super::signatures::STR,
-                "bytes" => super::signatures::BYTES,
-                "bytearray" => super::signatures::BYTEARRAY,
-                "list" => super::signatures::LIST,
-                "tuple" => super::signatures::TUPLE,
-                "dict" => super::signatures::DICT,
-                "set" => super::signatures::SET,
-                "frozenset" => super::signatures::FROZENSET,
-                "int" => super::signatures::INT,
-                "float" => super::signatures::FLOAT,
-                _ => return None,
-            };
-            let sig = args::lookup(table, name)?;
+            let sig = args::lookup(type_table(&c.name), name)?;
             return Some(Value::Builtin(Arc::new(Builtin {
                 name: Arc::from(name),
                 self_: None,
@@ -192,22 +276,8 @@ fn repr_is_empty(e: &Exc) -> bool {
     matches!(&e.value, Value::Instance(i) if matches!(i.dict.lock().get("args"), Some(Value::Tuple(t)) if matches!(t.first(), Some(Value::Str(s)) if s.is_empty())))
 }
 
-pub fn call(
-    ctx: &mut Ctx,
-    obj: &Value,
-    name: &str,
-    a: &[Value],
-    k: &[(Name, Value)],
-) -> Option<R<Value>> {
-    let sig = args::lookup(method_table(obj), name)?;
-    match args::bind(ctx, sig, a, k) {
-        Ok(None) => dispatch(ctx, obj, name, a, k),
-        Ok(Some((a, k))) => dispatch(ctx, obj, name, &a, &k),
-        Err(e) => Some(Err(e)),
-    }
-}
-
-/// Run a method whose arguments have been bound (`call`).
+/// Run a method whose arguments have been bound against its row of `method_table`
+/// (`Library::call_method`).
 fn dispatch(
     ctx: &mut Ctx,
     obj: &Value,
@@ -233,6 +303,28 @@ fn dispatch(
         Value::Dict(d) => dict_method(ctx, obj, d, name, a, k),
         Value::Set(_) | Value::FrozenSet(_) => set_method(ctx, obj, name, a),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(ctx, obj, name, a, k),
+        Value::Range(r) => Some(range_method(ctx, r, name, &a[0])),
+        Value::Slice(parts) => Some((|| {
+            let len = match &a[0] {
+                Value::Int(n) => *n,
+                Value::Bool(b) => *b as i64,
+                other => {
+                    return Err(ctx.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(other)
+                    )))
+                }
+            };
+            if len < 0 {
+                return Err(ctx.value_error("length should not be negative"));
+            }
+            let (start, stop, step) = ops::slice_indices(ctx, parts, len)?;
+            Ok(Value::tuple(vec![
+                Value::Int(start),
+                Value::Int(stop),
+                Value::Int(step),
+            ]))
+        })()),
         Value::Float(f) => match name {
             "is_integer" => Some(Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))),
             "conjugate" => Some(Ok(obj.clone())),
@@ -241,5 +333,34 @@ fn dispatch(
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// `range.count(x)` and `range.index(x)`, by arithmetic: an int (or a float equal to
+/// one) is in the range when it lies between the ends on a step.
+fn range_method(ctx: &mut Ctx, r: &RangeObj, name: &str, x: &Value) -> R<Value> {
+    let wanted: Option<i128> = match x {
+        Value::Int(i) => Some(*i as i128),
+        Value::Bool(b) => Some(*b as i128),
+        Value::BigInt(b) => num_traits::ToPrimitive::to_i128(&**b),
+        Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e30 => Some(*f as i128),
+        _ => None,
+    };
+    let position = wanted.and_then(|i| {
+        let inside = if r.step > 0 {
+            r.start <= i && i < r.stop
+        } else {
+            r.stop < i && i <= r.start
+        };
+        (inside && (i - r.start) % r.step == 0).then(|| (i - r.start) / r.step)
+    });
+    match (name, position) {
+        ("count", p) => Ok(Value::Int(p.is_some() as i64)),
+        (_, Some(p)) => Ok(int_value(p)),
+        (_, None) if matches!(x, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+            let shown = repr::repr(ctx, x)?;
+            Err(ctx.value_error(format!("{shown} is not in range")))
+        }
+        (_, None) => Err(ctx.value_error("sequence.index(x): x not in sequence")),
     }
 }

@@ -115,6 +115,7 @@ pub(super) fn int_method(
             n.abs().to_str_radix(2).matches('1').count() as i64
         )),
         "conjugate" => Ok(Value::bigint(n)),
+        "as_integer_ratio" => Ok(Value::tuple(vec![Value::bigint(n), Value::Int(1)])),
         "to_bytes" => (|| {
             let length = match a.first().or(kwarg(k, "length")) {
                 Some(v) => to_i64(ctx, v, "")?,
@@ -161,4 +162,72 @@ pub(super) fn int_method(
         })(),
         _ => return None,
     })
+}
+
+/// `float.fromhex(s)`: `[sign] ['0x'] hex digits ['.' hex digits] ['p' exponent]`, or
+/// `inf`/`nan`, surrounded by blanks, as CPython reads it.
+pub(super) fn float_fromhex(ctx: &mut Ctx, v: &Value) -> R<Value> {
+    let Value::Str(text) = v else {
+        return Err(ctx.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            type_name(v)
+        )));
+    };
+    let invalid = || ctx.value_error("invalid hexadecimal floating-point string");
+    let t = text.trim().to_ascii_lowercase();
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, &t[..]),
+    };
+    let sign = if negative { -1.0 } else { 1.0 };
+    match body {
+        "inf" | "infinity" => return Ok(Value::Float(sign * f64::INFINITY)),
+        "nan" => return Ok(Value::Float(f64::NAN)),
+        _ => {}
+    }
+    let body = body.strip_prefix("0x").unwrap_or(body);
+    let (mantissa, exponent) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return Err(invalid());
+    }
+    let mut value = 0.0f64;
+    for c in whole.chars() {
+        value = value * 16.0 + f64::from(c.to_digit(16).ok_or_else(invalid)?);
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in fraction.chars() {
+        value += f64::from(c.to_digit(16).ok_or_else(invalid)?) * scale;
+        scale /= 16.0;
+    }
+    let exponent: i32 = match exponent {
+        None => 0,
+        Some(e)
+            if !e.is_empty()
+                && e.trim_start_matches(['+', '-'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+        {
+            e.parse::<i64>()
+                .unwrap_or(if e.starts_with('-') {
+                    -100_000
+                } else {
+                    100_000
+                })
+                .clamp(-100_000, 100_000) as i32
+        }
+        Some(_) => return Err(invalid()),
+    };
+    let result = value * 2f64.powi(exponent);
+    if result.is_infinite() {
+        return Err(ctx.err(
+            "OverflowError",
+            "hexadecimal value too large to represent as a float",
+        ));
+    }
+    Ok(Value::Float(sign * result))
 }

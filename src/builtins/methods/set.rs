@@ -110,6 +110,22 @@ pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -
                 }
                 wrap(out)
             }
+            (
+                "difference_update" | "intersection_update" | "symmetric_difference_update",
+                Value::Set(d),
+            ) => {
+                // The operation, then the set takes its result in place.
+                let base = name.trim_end_matches("_update");
+                match set_method(ctx, this, base, a) {
+                    Some(Ok(Value::Set(new))) => {
+                        let new = new.lock().clone();
+                        *d.lock() = new;
+                    }
+                    Some(Err(e)) => return Err(e),
+                    _ => {}
+                }
+                Value::None
+            }
             ("issubset", _) => {
                 let o = to_set(ctx, &a[0])?;
                 Value::Bool(mine().keys().all(|k| o.contains_key(k)))

@@ -438,6 +438,19 @@ pub(super) fn str_method(
             "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
             "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
             "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
+            "isascii" => Value::Bool(s.is_ascii()),
+            "istitle" => Value::Bool(super::bytes::is_title(
+                s.chars().map(|c| (c.is_uppercase(), c.is_lowercase())),
+            )),
+            "format_map" => {
+                let mut kwargs = Vec::new();
+                for (key, v) in ops::mapping_items(ctx, &a[0])? {
+                    if let Value::Str(key) = key {
+                        kwargs.push((key, v));
+                    }
+                }
+                Value::string(crate::interp::format::str_format(ctx, s, &[], &kwargs)?)
+            }
             "isupper" => {
                 Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
             }

@@ -19,6 +19,9 @@ impl NativeObject for EnumMember {
         self.class.clone()
     }
     fn repr(&self) -> String {
+        if self.name.is_empty() {
+            return format!("<{}: {}>", self.class.name, self.value);
+        }
         format!("<{}.{}: {}>", self.class.name, self.name, self.value)
     }
     fn str(&self) -> Option<String> {
@@ -52,6 +55,7 @@ impl NativeObject for EnumMember {
     }
     fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
         match name {
+            "name" if self.name.is_empty() => Some(Ok(Value::None)),
             "name" => Some(Ok(Value::Str(self.name.clone()))),
             "value" => Some(Ok(Value::Int(self.value))),
             _ => None,
@@ -104,9 +108,17 @@ pub(super) fn enum_class(name: &'static str) -> Arc<Class> {
 }
 
 /// Every constant of the module: the ones all Unix systems have, then those of this
-/// system alone (`net::sys::CONSTANTS`, Linux's).
+/// system (`net::sys::CONSTANTS`: on Linux all of CPython's) not among them.
 pub(super) static CONSTANTS: std::sync::LazyLock<Vec<(&str, i64, &str)>> =
-    std::sync::LazyLock::new(|| [PORTABLE_CONSTANTS, net::sys::CONSTANTS].concat());
+    std::sync::LazyLock::new(|| {
+        let mut all = PORTABLE_CONSTANTS.to_vec();
+        for c in net::sys::CONSTANTS {
+            if !PORTABLE_CONSTANTS.iter().any(|p| p.0 == c.0) {
+                all.push(*c);
+            }
+        }
+        all
+    });
 
 /// (name, value, enum class or "" for a plain int)
 pub(super) const PORTABLE_CONSTANTS: &[(&str, i64, &str)] = &[
@@ -210,24 +222,27 @@ pub(super) fn member(enum_name: &'static str, value: i64) -> Value {
         .map(|(n, _, _)| n.to_string());
     let name = match exact {
         Some(n) => n,
+        // IntFlag: the members whose bits are set, lowest first, then any bits left
+        // over as a number (`MSG_OOB|MSG_PEEK`); 0 has no name (`<MsgFlag: 0>`).
         None if is_flag(&class) => {
-            let parts: Vec<&str> = CONSTANTS
+            let mut parts: Vec<(i64, &str)> = CONSTANTS
                 .iter()
                 .filter(|(_, v, e)| {
-                    *e == enum_name && *v != 0 && v & value == *v && v.count_ones() == 1
+                    *e == enum_name && *v > 0 && v & value == *v && v.count_ones() == 1
                 })
-                .map(|(n, _, _)| *n)
+                .map(|(n, v, _)| (*v, *n))
                 .collect();
-            if parts.is_empty()
-                || parts
-                    .iter()
-                    .map(|n| CONSTANTS.iter().find(|c| c.0 == *n).map_or(0, |c| c.1))
-                    .fold(0, |a, b| a | b)
-                    != value
-            {
-                return Value::Int(value);
+            parts.sort();
+            parts.dedup_by_key(|p| p.0);
+            let covered = parts.iter().fold(0, |a, p| a | p.0);
+            let mut names: Vec<String> = parts.iter().map(|p| p.1.to_string()).collect();
+            if value & !covered != 0 {
+                if value < 0 {
+                    return Value::Int(value);
+                }
+                names.push((value & !covered).to_string());
             }
-            parts.join("|")
+            names.join("|")
         }
         None => return Value::Int(value),
     };

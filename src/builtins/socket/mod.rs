@@ -8,7 +8,8 @@
 //! - `object`: the socket object and its methods, and the functions that make sockets;
 //! - `makefile`: the file-like view of a connected socket;
 //! - `netdb`: host, service and protocol names (`getaddrinfo`, `gethostbyname` ...);
-//! - `convert`: byte order and `inet_*` conversions.
+//! - `convert`: byte order and `inet_*` conversions;
+//! - `checks`: the methods a lesson's check may call on the student's sockets.
 
 use super::functions::{arg_count, builtin_fn, kwarg, to_c_int, to_clinic_int, to_i64};
 use crate::interp::exec::{iterate, truthy};
@@ -27,6 +28,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 mod address;
+mod checks;
 mod constants;
 mod convert;
 mod makefile;
@@ -34,6 +36,7 @@ mod netdb;
 mod object;
 
 pub use address::*;
+pub use checks::{read_only, ReadOnly, PURE_SOCKET_METHODS};
 pub use constants::*;
 use convert::*;
 pub use makefile::*;
@@ -103,6 +106,8 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("has_ipv6", Value::Bool(true)),
         ("AddressFamily", Value::Class(enum_class("AddressFamily"))),
         ("SocketKind", Value::Class(enum_class("SocketKind"))),
+        ("MsgFlag", Value::Class(enum_class("MsgFlag"))),
+        ("AddressInfo", Value::Class(enum_class("AddressInfo"))),
     ];
     for &(name, value, e) in CONSTANTS.iter() {
         v.push((name, constant(value, e)));

@@ -83,7 +83,15 @@ pub fn construct(ctx: &mut Ctx, args: &[Value], kwargs: &[(Name, Value)]) -> R<V
         Some(socket2::Protocol::from(proto)).filter(|_| proto != 0),
     )
     .map_err(|e| io_error(ctx, &e))?;
-    let t = default_timeout(ctx);
+    // As CPython: `SOCK_NONBLOCK` in the type makes the socket non-blocking, and
+    // neither it nor `SOCK_CLOEXEC` stays in `s.type`.
+    let (nonblock, cloexec) = net::sys::SOCK_TYPE_FLAGS;
+    let t = if nonblock != 0 && kind & nonblock != 0 {
+        Some(0.0)
+    } else {
+        default_timeout(ctx)
+    };
+    let kind = kind & !(nonblock | cloexec);
     let (v, sock) = new_socket_value(ctx, os, family, kind, proto, t);
     sock.record(created(family, kind, net::Origin::Socket));
     Ok(v)
@@ -252,6 +260,7 @@ pub(super) fn data_arg(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
+        Value::Native(n) if n.buffer().is_some() => Ok(n.buffer().unwrap_or_default()),
         other => Err(ctx.type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(other)
@@ -308,7 +317,7 @@ impl SocketObj {
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
         // A lesson's check reads the student's sockets; it must never change one.
-        if crate::session::read_only() && !crate::session::PURE_SOCKET_METHODS.contains(&name) {
+        if super::read_only() && !super::PURE_SOCKET_METHODS.contains(&name) {
             return Some(Err(ctx.err(
                 "RuntimeError",
                 format!("a lesson check cannot call {name}(): it would change the socket"),
@@ -326,6 +335,8 @@ impl SocketObj {
             "sendto" => self.sendto(ctx, a),
             "recv" => self.recv(ctx, a, k, false),
             "recvfrom" => self.recv(ctx, a, k, true),
+            "recv_into" => self.recv_into(ctx, a, k, false),
+            "recvfrom_into" => self.recv_into(ctx, a, k, true),
             "close" => {
                 s.close();
                 Ok(Value::None)
@@ -712,6 +723,71 @@ impl SocketObj {
         }
     }
 
+    /// `recv_into(buffer, nbytes=0, flags=0)` / `recvfrom_into`: `recv` (with its events
+    /// and counters), its bytes then written into the bytearray or writable memoryview
+    /// from its start. `a` is bound: the buffer, then what was given of the rest.
+    fn recv_into(&self, ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)], from: bool) -> R<Value> {
+        let fname = if from { "recvfrom_into" } else { "recv_into" };
+        let Some(target) = a.first() else {
+            return Err(ctx.type_error(format!(
+                "{fname}() missing required argument 'buffer' (pos 1)"
+            )));
+        };
+        let view = crate::builtins::memoryview::as_view(target).filter(|m| !m.readonly());
+        let room = match (target, view) {
+            (Value::ByteArray(b), _) => b.lock().len(),
+            (_, Some(m)) => m.len(),
+            _ => {
+                return Err(ctx.type_error(format!(
+                    "{fname}() argument 1 must be read-write bytes-like object, not {}",
+                    type_name(target)
+                )))
+            }
+        };
+        let nbytes = match a.get(1).or(kwarg(k, "nbytes")) {
+            Some(v) => to_i64(ctx, v, "")?,
+            None => 0,
+        };
+        if nbytes < 0 {
+            return Err(ctx.value_error(format!("negative buffersize in {fname}")));
+        }
+        if nbytes as u64 > room as u64 {
+            return Err(ctx.value_error(if from {
+                "nbytes is greater than the length of the buffer"
+            } else {
+                "buffer too small for requested bytes"
+            }));
+        }
+        let size = if nbytes == 0 { room } else { nbytes as usize };
+        let flags = a
+            .get(2)
+            .or(kwarg(k, "flags"))
+            .cloned()
+            .unwrap_or(Value::Int(0));
+        let got = self.recv(ctx, &[Value::Int(size as i64), flags], &[], from)?;
+        let (data, addr) = match &got {
+            Value::Tuple(t) if from => (t[0].clone(), Some(t[1].clone())),
+            other => (other.clone(), None),
+        };
+        let Value::Bytes(data) = data else {
+            return Err(ctx.err("SystemError", format!("{fname}() read no bytes")));
+        };
+        match (target, view) {
+            (Value::ByteArray(b), _) => {
+                let mut buf = b.lock();
+                let n = data.len().min(buf.len());
+                buf[..n].copy_from_slice(&data[..n]);
+            }
+            (_, Some(m)) => m.write(ctx, &data)?,
+            _ => {}
+        }
+        let n = Value::Int(data.len() as i64);
+        Ok(match addr {
+            Some(addr) => Value::tuple(vec![n, addr]),
+            None => n,
+        })
+    }
+
     fn shutdown(&self, ctx: &mut Ctx, a: &[Value]) -> R<Value> {
         let s = &self.sock;
         let how = to_clinic_int(ctx, &a[0])?;
@@ -983,6 +1059,8 @@ pub const SOCKET_METHODS: &[&str] = &[
     "sendto",
     "recv",
     "recvfrom",
+    "recv_into",
+    "recvfrom_into",
     "close",
     "shutdown",
     "setsockopt",

@@ -33,7 +33,7 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 _ => {}
             }
             if inst.class.native == Native::Exception {
-                if let Some(v) = crate::builtins::exception_methods::attr(ctx, obj, name) {
+                if let Some(v) = crate::interp::exception_methods::attr(ctx, obj, name) {
                     return Ok(v);
                 }
             }
@@ -75,7 +75,7 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                         .collect();
                     Ok(Value::Dict(Arc::new(Mutex::new(d))))
                 }
-                _ => match crate::builtins::methods::type_attr(ctx, c, name) {
+                _ => match (ctx.interp.library.methods.type_attr)(ctx, c, name) {
                     Some(v) => Ok(v),
                     None => Err(ctx.err(
                         "AttributeError",
@@ -151,13 +151,13 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
             "__call__" => Ok(obj.clone()),
             _ => Err(attr_error(ctx, obj, name)),
         },
-        _ => match crate::builtins::methods::value_attr(ctx, obj, name)? {
+        _ => match (ctx.interp.library.methods.value_attr)(ctx, obj, name)? {
             Some(v) => Ok(v),
             None => {
                 if name == "__class__" {
                     return Ok(Value::Class(types::type_of(obj)));
                 }
-                if crate::builtins::methods::has_method(obj, name) {
+                if ctx.interp.library.has_method(obj, name) {
                     return Ok(Value::Builtin(Arc::new(Builtin {
                         name: Arc::from(name),
                         self_: Some(obj.clone()),
@@ -271,7 +271,7 @@ pub fn setattr(ctx: &mut Ctx, obj: &Value, name: &str, v: Value) -> R<()> {
             )),
         },
         _ => {
-            let has = crate::builtins::methods::has_method(obj, name);
+            let has = ctx.interp.library.has_method(obj, name);
             Err(ctx.err(
                 "AttributeError",
                 if has {

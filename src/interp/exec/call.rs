@@ -54,15 +54,18 @@ pub(super) fn eval_call(
                     set_site(ctx, f.source, call_expr.span.lo);
                     n.call_method(ctx, &o, &name.name, &pos, &[])
                 }
-                _ => crate::builtins::methods::call(ctx, &o, &name.name, &pos, &[]),
+                _ => {
+                    let library = ctx.interp.library;
+                    library.call_method(ctx, &o, &name.name, &pos, &[])
+                }
             };
             return match r {
                 Some(r) => r,
-                None if matches!(o, Value::Native(_)) => {
+                // Not a method: an attribute that may be callable (`b"".fromhex`).
+                None => {
                     let m = getattr(ctx, &o, &name.name)?;
                     call(ctx, &m, pos.into_vec(), vec![])
                 }
-                None => Err(attr_error(ctx, &o, &name.name)),
             };
         }
         let (pos, kw) = match eval_args(ctx, f, args) {
@@ -217,7 +220,10 @@ pub(super) fn bound_method_keywords(
     name: &str,
 ) -> Box<Exc> {
     use crate::interp::args::Style;
-    let tuple_style = crate::builtins::signature_of(this, name)
+    let tuple_style = ctx
+        .interp
+        .library
+        .signature_of(this, name)
         .is_some_and(|sig| matches!(sig.style, Style::Tuple | Style::VarArgs));
     if !tuple_style || !e.is("TypeError") {
         return e;
@@ -281,7 +287,7 @@ pub(super) fn zero_arg_super(ctx: &mut Ctx, f: &Frame) -> R<Value> {
         Value::Cell(c) => c.lock().clone().unwrap_or(Value::None),
         v => v.clone(),
     };
-    Ok(crate::builtins::functions::make_super(owner, this))
+    Ok(crate::interp::objects::make_super(owner, this))
 }
 
 pub fn call(
@@ -385,22 +391,22 @@ pub fn call_function(
     }
     // Recursion without loops (`f()` calling itself twice) must also spend the budget.
     ctx.check_interrupt()?;
+    if def.is_generator {
+        // The arguments are bound now (their errors are the call's); the body runs on
+        // the first `next`.
+        let mut slots = vec![None; layout.map_or(0, |l| l.names.len())];
+        bind_args(ctx, func, &mut slots, args, kwargs)?;
+        init_cells(func, &mut slots);
+        return Ok(crate::interp::generator::Generator::make(
+            ctx,
+            func.clone(),
+            slots,
+        ));
+    }
     let mut frame = Frame::new(layout, &func.module, &func.source, func.def.name.clone());
     frame.func = Some(func);
     bind_args(ctx, func, &mut frame.slots, args, kwargs)?;
-    if let Some(l) = layout {
-        for &c in &l.cells {
-            let slot = &mut frame.slots[c as usize];
-            let v = slot.take();
-            *slot = Some(Value::Cell(Arc::new(Mutex::new(v))));
-        }
-        let first_free = l.names.len() - l.freevars.len();
-        for (k, cell) in func.closure.iter().enumerate() {
-            if let Some(s) = frame.slots.get_mut(first_free + k) {
-                *s = Some(cell.clone());
-            }
-        }
-    }
+    init_cells(func, &mut frame.slots);
     ctx.depth += 1;
     let r = exec_block(ctx, &mut frame, &def.body);
     ctx.depth -= 1;
@@ -414,6 +420,26 @@ pub fn call_function(
                 func: func.def.name.clone(),
             });
             Err(e)
+        }
+    }
+}
+
+/// Make the cells a function's inner functions share, and put its closure's cells in
+/// the slots of its free variables.
+pub(super) fn init_cells(func: &Function, slots: &mut [Option<Value>]) {
+    let Some(l) = func.def.layout.0.get() else {
+        return;
+    };
+    for &c in &l.cells {
+        if let Some(slot) = slots.get_mut(c as usize) {
+            let v = slot.take();
+            *slot = Some(Value::Cell(Arc::new(Mutex::new(v))));
+        }
+    }
+    let first_free = l.first_free as usize;
+    for (k, cell) in func.closure.iter().enumerate() {
+        if let Some(s) = slots.get_mut(first_free + k) {
+            *s = Some(cell.clone());
         }
     }
 }
@@ -581,10 +607,16 @@ pub fn call_method(
             let m = getattr(ctx, obj, name)?;
             call(ctx, &m, args, kwargs)
         }
-        _ => match crate::builtins::methods::call(ctx, obj, name, &args, &kwargs) {
-            Some(r) => r,
-            None => Err(attr_error(ctx, obj, name)),
-        },
+        _ => {
+            let library = ctx.interp.library;
+            match library.call_method(ctx, obj, name, &args, &kwargs) {
+                Some(r) => r,
+                None => {
+                    let m = getattr(ctx, obj, name)?;
+                    call(ctx, &m, args, kwargs)
+                }
+            }
+        }
     }
 }
 

@@ -161,7 +161,7 @@ pub(super) fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R
     ns.insert(Arc::from("__qualname__"), Value::Str(qualname.clone()));
     frame.class_ns = Some(Mutex::new(ns));
     if let Some(l) = layout {
-        let first_free = l.names.len() - l.freevars.len();
+        let first_free = l.first_free as usize;
         for (k, &slot) in l.freevars.iter().enumerate() {
             if let Some(Some(c)) = f.slots.get(slot as usize) {
                 frame.slots[first_free + k] = Some(c.clone());
@@ -230,10 +230,10 @@ pub fn instantiate(
     kwargs: Vec<(Name, Value)>,
 ) -> R<Value> {
     if cls.def.is_none() && cls.native != Native::Exception && cls.native != Native::Object {
-        return crate::builtins::functions::construct(ctx, cls, args, kwargs);
+        return (ctx.interp.library.construct)(ctx, cls, args, kwargs);
     }
     if cls.def.is_none() && cls.native == Native::Object && &*cls.name != "object" {
-        return crate::builtins::functions::construct(ctx, cls, args, kwargs);
+        return (ctx.interp.library.construct)(ctx, cls, args, kwargs);
     }
     let mut target = cls.clone();
     if cls.native == Native::Exception

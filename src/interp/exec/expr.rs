@@ -177,11 +177,6 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
                     }
                     Value::Set(Arc::new(Mutex::new(d)))
                 }
-                CompKind::Generator => Value::Iter(Arc::new(Mutex::new(IterState::Items {
-                    items: out,
-                    index: 0,
-                    kind: "generator",
-                }))),
             })
         }
         ExprKind::DictComp(k, v, comps) => {
@@ -200,7 +195,154 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
             store(ctx, f, id, val.clone())?;
             Ok(val)
         }
+        ExprKind::GenExp(def) => make_genexp(ctx, f, def),
+        ExprKind::Yield(v) => {
+            let v = match v {
+                Some(v) => eval(ctx, f, v)?,
+                None => Value::None,
+            };
+            let Some(link) = f.gen else {
+                return Err(ctx.err("SyntaxError", "'yield' outside function"));
+            };
+            match generator::suspend(ctx, link, v) {
+                generator::Cmd::Send(v) => Ok(v),
+                generator::Cmd::Throw(e) => Err(e),
+            }
+        }
+        ExprKind::YieldFrom(v) => {
+            let v = eval(ctx, f, v)?;
+            let Some(link) = f.gen else {
+                return Err(ctx.err("SyntaxError", "'yield' outside function"));
+            };
+            yield_from(ctx, link, v)
+        }
     }
+}
+
+/// `(elt for x in it ...)`: `it` is evaluated (and iterated) here, the rest by the
+/// generator.
+fn make_genexp(ctx: &mut Ctx, f: &mut Frame, def: &Arc<FuncDef>) -> R<Value> {
+    let Some(first) = def.genexp.as_ref().and_then(|g| g.comps.first()) else {
+        return Ok(Value::None);
+    };
+    let it = eval(ctx, f, &first.iter)?;
+    let it = get_iter(ctx, &it)?;
+    let Value::Func(func) = make_function(ctx, f, def)? else {
+        return Ok(Value::None);
+    };
+    let mut slots = vec![None; def.layout.0.get().map_or(1, |l| l.names.len().max(1))];
+    init_cells(&func, &mut slots);
+    slots[0] = Some(it);
+    Ok(generator::Generator::make(ctx, func, slots))
+}
+
+/// A generator expression's body, in its own frame: slot 0 holds the iterator of the
+/// first loop.
+pub fn run_genexp(ctx: &mut Ctx, f: &mut Frame, g: &GenExpParts) -> R<()> {
+    let Some(it) = f.slots.first_mut().and_then(|s| s.take()) else {
+        return Ok(());
+    };
+    let Some(c) = g.comps.first() else {
+        return Ok(());
+    };
+    let Some(link) = f.gen else {
+        return Ok(());
+    };
+    let mut body = |ctx: &mut Ctx, f: &mut Frame| -> R<()> {
+        f.offset = g.elt.span.lo;
+        let v = eval(ctx, f, &g.elt)?;
+        match generator::suspend(ctx, link, v) {
+            generator::Cmd::Send(_) => Ok(()),
+            generator::Cmd::Throw(e) => Err(e),
+        }
+    };
+    'items: while let Some(v) = next(ctx, &it)? {
+        ctx.check_interrupt()?;
+        assign(ctx, f, &c.target, v)?;
+        for cond in &c.ifs {
+            f.offset = cond.span.lo;
+            let t = eval(ctx, f, cond)?;
+            if !truthy(ctx, &t)? {
+                continue 'items;
+            }
+        }
+        comprehension(ctx, f, &g.comps, 1, &mut body)?;
+    }
+    Ok(())
+}
+
+/// `yield from it`: the caller's `next`/`send`/`throw`/`close` pass through to `it`
+/// until it ends; its return value is the expression's value (PEP 380).
+fn yield_from(ctx: &mut Ctx, link: &generator::GenLink, src: Value) -> R<Value> {
+    use generator::{Cmd, Step};
+    let inner = get_iter(ctx, &src)?;
+    let mut step = send_to(ctx, &inner, Value::None);
+    loop {
+        let v = match step? {
+            Step::Yielded(v) => v,
+            Step::Returned(r) => return Ok(r),
+        };
+        step = match generator::suspend(ctx, link, v) {
+            Cmd::Send(s) => send_to(ctx, &inner, s),
+            Cmd::Throw(e) => {
+                if e.is("GeneratorExit") {
+                    if let Some(g) = generator::as_generator(&inner) {
+                        g.close(ctx)?;
+                    } else if let Ok(close) = getattr(ctx, &inner, "close") {
+                        call(ctx, &close, vec![], vec![])?;
+                    }
+                    return Err(e);
+                }
+                if let Some(g) = generator::as_generator(&inner) {
+                    g.resume(ctx, Cmd::Throw(e))
+                } else {
+                    match getattr(ctx, &inner, "throw") {
+                        Ok(throw) => step_of(call(ctx, &throw, vec![e.value.clone()], vec![])),
+                        Err(_) => return Err(e),
+                    }
+                }
+            }
+        };
+    }
+}
+
+/// `next(it)` for `None`, `it.send(v)` otherwise, as a step of `yield from`.
+fn send_to(ctx: &mut Ctx, it: &Value, v: Value) -> R<generator::Step> {
+    if let Some(g) = generator::as_generator(it) {
+        return g.resume(ctx, generator::Cmd::Send(v));
+    }
+    if v.is_none() {
+        if let Value::Instance(_) = it {
+            return step_of(call_method(ctx, it, "__next__", vec![], vec![]));
+        }
+        return Ok(match next(ctx, it)? {
+            Some(x) => generator::Step::Yielded(x),
+            None => generator::Step::Returned(Value::None),
+        });
+    }
+    step_of(call_method(ctx, it, "send", vec![v], vec![]))
+}
+
+/// A call's result as a step: StopIteration is the end, with its value.
+fn step_of(r: R<Value>) -> R<generator::Step> {
+    match r {
+        Ok(v) => Ok(generator::Step::Yielded(v)),
+        Err(e) if e.is("StopIteration") => Ok(generator::Step::Returned(stop_value(&e.value))),
+        Err(e) => Err(e),
+    }
+}
+
+/// `StopIteration.value`: its first argument, or None.
+pub fn stop_value(exc: &Value) -> Value {
+    if let Value::Instance(i) = exc {
+        if let Some(v) = i.dict.lock().get("value") {
+            return v.clone();
+        }
+        if let Some(Value::Tuple(t)) = i.dict.lock().get("args") {
+            return t.first().cloned().unwrap_or(Value::None);
+        }
+    }
+    Value::None
 }
 
 pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {

@@ -117,6 +117,9 @@ pub fn get_iter(ctx: &mut Ctx, v: &Value) -> R<Value> {
 /// The next item of an iterator made by `get_iter`, or `None` when it is exhausted.
 pub fn next(ctx: &mut Ctx, it: &Value) -> R<Option<Value>> {
     let Value::Iter(state) = it else {
+        if let Some(g) = generator::as_generator(it) {
+            return g.next(ctx);
+        }
         if let Value::Native(n) = it {
             return match n.call_method(ctx, it, "__next__", &[], &[]) {
                 Some(Ok(v)) => Ok(Some(v)),

@@ -17,10 +17,10 @@ use super::value::{
     Attrs, Builtin, BuiltinKind, Class, DictPart, Function, Globals, Instance, IterState, Name,
     Native, Value,
 };
-use super::{Ctx, R};
+use super::{generator, Ctx, R};
 use crate::syntax::ast::{
     Arg, BinOp, ClassDef, CmpOp, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind,
-    FPart, FrameLayout, FuncDef, Ident, Module, Stmt, StmtKind,
+    FPart, FrameLayout, FuncDef, GenExpParts, Ident, Module, Stmt, StmtKind,
 };
 use crate::syntax::Source;
 use crate::syntax::Span;
@@ -61,6 +61,8 @@ pub struct Frame<'a> {
     /// Byte offset of what is running now, for the traceback.
     pub offset: u32,
     pub name: Name,
+    /// A generator's frame: where its `yield`s suspend to.
+    pub gen: Option<&'a super::generator::GenLink<'a>>,
 }
 
 impl<'a> Frame<'a> {
@@ -79,6 +81,7 @@ impl<'a> Frame<'a> {
             source,
             offset: 0,
             name,
+            gen: None,
         }
     }
 }
@@ -211,7 +214,11 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 return exec_block(ctx, f, orelse);
             }
             let iterator = get_iter(ctx, &it)?;
-            while let Some(v) = next(ctx, &iterator)? {
+            // An error from the iterator (a generator's body) is the `for` line's.
+            while let Some(v) = {
+                f.offset = s.span.lo;
+                next(ctx, &iterator)?
+            } {
                 assign(ctx, f, target, v)?;
                 ctx.check_interrupt()?;
                 match exec_block(ctx, f, body)? {
@@ -263,11 +270,11 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
         }
         StmtKind::Import(names) => {
             for n in names {
-                let module = crate::builtins::import_module(ctx, &n.module)?;
+                let module = (ctx.interp.library.import)(ctx, &n.module)?;
                 match &n.asname {
                     Some(a) => {
                         let target = if n.module.contains('.') {
-                            crate::builtins::import_submodule(ctx, &n.module)?
+                            crate::interp::registry::import_submodule(ctx, &n.module)?
                         } else {
                             module
                         };
@@ -280,17 +287,17 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
         StmtKind::ImportFrom(module_name, names, _) => {
             let absolute;
             let module_name: &str = if module_name.starts_with('.') {
-                absolute = crate::builtins::resolve_relative(ctx, f.globals, module_name)?;
+                absolute = crate::interp::registry::resolve_relative(ctx, f.globals, module_name)?;
                 &absolute
             } else {
                 module_name
             };
-            let module = crate::builtins::import_submodule(ctx, module_name)?;
+            let module = crate::interp::registry::import_submodule(ctx, module_name)?;
             if names.is_empty() {
                 let Value::Module(m) = &module else {
                     return Ok(Ctl::Normal);
                 };
-                for (k, v) in crate::builtins::public_names(m) {
+                for (k, v) in crate::interp::registry::public_names(m) {
                     let id = Ident::new(k.clone(), Span::default());
                     id.slot
                         .set(super::resolve::encode(GLOBAL, f.globals.intern(&k)));
@@ -300,9 +307,12 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                 for (name, id) in names {
                     let found = match getattr(ctx, &module, name) {
                         Ok(v) => Some(v),
-                        Err(_) => {
-                            crate::builtins::import_from_package(ctx, &module, module_name, name)?
-                        }
+                        Err(_) => (ctx.interp.library.import_from_package)(
+                            ctx,
+                            &module,
+                            module_name,
+                            name,
+                        )?,
                     };
                     let Some(v) = found else {
                         return Err(ctx.err(
@@ -311,7 +321,7 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
                                 "cannot import name '{}' from '{}' ({})",
                                 name,
                                 module_name,
-                                crate::builtins::origin_of(&module, module_name)
+                                ctx.interp.library.origin_of(&module, module_name)
                             ),
                         ));
                     };

@@ -19,10 +19,13 @@ pub fn load(ctx: &mut Ctx, f: &Frame, id: &Ident) -> R<Value> {
             Some(Some(Value::Cell(c))) => match &*c.lock() {
                 Some(v) => Ok(v.clone()),
                 None => {
-                    let is_free = f
-                        .func
-                        .and_then(|func| func.def.layout.0.get())
-                        .is_some_and(|l| i >= l.names.len() - l.freevars.len());
+                    let is_free =
+                        f.func
+                            .and_then(|func| func.def.layout.0.get())
+                            .is_some_and(|l| {
+                                i >= l.first_free as usize
+                                    && i < l.first_free as usize + l.freevars.len()
+                            });
                     Err(if is_free {
                         ctx.err(
                             "NameError",

@@ -53,7 +53,7 @@ pub(super) fn named_expression(i: Toks) -> PResult<Expr> {
 pub fn expression(i: Toks) -> PResult<Expr> {
     let _guard = Nesting::enter(i)?;
     if i.is_kw("yield") {
-        return not_supported(i, "generators (yield)");
+        return yield_expr(i);
     }
     if i.is_kw("await") {
         return not_supported(i, "async functions (async/await)");
@@ -98,9 +98,59 @@ pub(super) fn lambda(i: Toks) -> PResult<Expr> {
         body: vec![ret],
         span,
         is_lambda: true,
+        is_generator: false,
+        genexp: None,
         layout: Layout::default(),
     };
+    let mut def = def;
+    def.is_generator = FuncDef::body_yields(&def.body);
     Ok((i, mk(ExprKind::Lambda(Arc::new(def)), span)))
+}
+
+/// `yield`, `yield value(s)` or `yield from iterable`; where it may stand (inside a
+/// function, not in a comprehension) is checked by `validate`.
+pub(super) fn yield_expr(i: Toks) -> PResult<Expr> {
+    let start = i.span();
+    let i = i.advance(1);
+    if i.is_kw("from") {
+        let (rest, e) = expression(i.advance(1))?;
+        let span = start.to(e.span);
+        return Ok((rest, mk(ExprKind::YieldFrom(Box::new(e)), span)));
+    }
+    if matches!(i.tok(), Tok::Newline | Tok::End)
+        || i.is_op(")")
+        || i.is_op("]")
+        || i.is_op("}")
+        || i.is_op("=")
+        || i.is_op(";")
+        || i.is_op(",")
+        || i.is_op(":")
+    {
+        return Ok((i, mk(ExprKind::Yield(None), start)));
+    }
+    let (rest, e) = star_expressions(i)?;
+    let span = start.to(e.span);
+    Ok((rest, mk(ExprKind::Yield(Some(Box::new(e))), span)))
+}
+
+/// A generator expression: its own function `<genexpr>`, as CPython compiles it.
+pub(super) fn genexp(elt: Expr, comps: Vec<Comprehension>, span: Span) -> Expr {
+    let def = FuncDef {
+        name: Arc::from("<genexpr>"),
+        params: Params {
+            positional: vec![],
+            star: None,
+            kwonly: vec![],
+            starstar: None,
+        },
+        body: vec![],
+        span,
+        is_lambda: false,
+        is_generator: true,
+        genexp: Some(Box::new(GenExpParts { elt, comps })),
+        layout: Layout::default(),
+    };
+    mk(ExprKind::GenExp(Arc::new(def)), span)
 }
 
 pub(super) fn disjunction(i: Toks) -> PResult<Expr> {
@@ -389,10 +439,7 @@ pub(super) fn call_args(i: Toks) -> PResult<Vec<Arg>> {
             if rest.is_kw("for") {
                 let (rest, comps) = comprehensions(rest)?;
                 let span = e.span.to(at.span());
-                args.push(Arg::Pos(mk(
-                    ExprKind::Comp(CompKind::Generator, Box::new(e), comps),
-                    span,
-                )));
+                args.push(Arg::Pos(genexp(e, comps, span)));
                 i = rest;
                 continue;
             }
@@ -616,15 +663,19 @@ pub(super) fn display_first(i: Toks) -> PResult<Expr> {
 pub(super) fn comprehension_after<'a>(
     rest: Toks<'a>,
     first: Expr,
-    kind: CompKind,
+    kind: Option<CompKind>,
     open: Span,
     close: &'static str,
 ) -> PResult<'a, Expr> {
     let (rest, comps) = comprehensions(rest)?;
     let (rest, end) = expect(rest, close)?;
+    let span = open.to(end);
     Ok((
         rest,
-        mk(ExprKind::Comp(kind, Box::new(first), comps), open.to(end)),
+        match kind {
+            Some(kind) => mk(ExprKind::Comp(kind, Box::new(first), comps), span),
+            None => genexp(first, comps, span),
+        },
     ))
 }
 
@@ -637,7 +688,7 @@ pub(super) fn paren(i: Toks) -> PResult<Expr> {
     }
     let (rest, first) = display_first(i)?;
     if rest.is_kw("for") {
-        return comprehension_after(rest, first, CompKind::Generator, open, ")");
+        return comprehension_after(rest, first, None, open, ")");
     }
     missing_comma(rest, &first)?;
     if rest.is_op(")") {
@@ -676,7 +727,7 @@ pub(super) fn list_display(i: Toks) -> PResult<Expr> {
     if !i.is_op("]") {
         let (rest, first) = display_first(i)?;
         if rest.is_kw("for") {
-            return comprehension_after(rest, first, CompKind::List, open, "]");
+            return comprehension_after(rest, first, Some(CompKind::List), open, "]");
         }
         missing_comma(rest, &first)?;
         items.push(first);
@@ -756,7 +807,7 @@ pub(super) fn brace_display(i: Toks) -> PResult<Expr> {
         return fail(rest, "invalid syntax");
     };
     if rest.is_kw("for") {
-        return comprehension_after(rest, first, CompKind::Set, open, "}");
+        return comprehension_after(rest, first, Some(CompKind::Set), open, "}");
     }
     let mut items = vec![first];
     let mut i = rest;

@@ -176,6 +176,8 @@ pub(super) fn not_assignable(e: &Expr) -> Option<&'static str> {
         ExprKind::Set(_) => Some("set display"),
         ExprKind::Comp(CompKind::List, ..) => Some("list comprehension"),
         ExprKind::Comp(..) | ExprKind::DictComp(..) => Some("comprehension"),
+        ExprKind::GenExp(_) => Some("generator expression"),
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Some("yield expression"),
         _ => Some("expression"),
     }
 }
@@ -766,8 +768,12 @@ pub(super) fn def_stmt(i: Toks, decorators: Vec<Expr>) -> PResult<Stmt> {
         body,
         span: start,
         is_lambda: false,
+        is_generator: false,
+        genexp: None,
         layout: Layout::default(),
     };
+    let mut def = def;
+    def.is_generator = FuncDef::body_yields(&def.body);
     Ok((
         i,
         stmt(

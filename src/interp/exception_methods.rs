@@ -1,7 +1,7 @@
 //! The methods of the built-in exception classes: `__init__` records `args` (and, for
 //! `OSError`, `errno`/`strerror`), `__str__` and `__repr__` print as CPython's.
 
-use super::functions::builtin_fn;
+use crate::interp::objects::builtin_fn;
 use crate::interp::types;
 use crate::interp::value::{Attrs, Value};
 use crate::interp::{Ctx, R};
@@ -118,7 +118,13 @@ pub fn attr(_ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
                 None => Value::None,
             })
         }
-        "value" if is("StopIteration") => Some(Value::None),
+        "value" if is("StopIteration") => {
+            let args = inst.dict.lock().get("args").cloned();
+            Some(match args {
+                Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            })
+        }
         "__traceback__" | "__context__" | "__cause__" => Some(Value::None),
         "__suppress_context__" => Some(Value::Bool(false)),
         _ => None,

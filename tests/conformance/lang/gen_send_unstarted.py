@@ -1,0 +1,6 @@
+def g():
+    yield 1
+
+
+print("start")
+g().send(5)

@@ -1,0 +1,27 @@
+# The socket module's enums: types, reprs, str, arithmetic, flags' | & ^ and lookups.
+import socket
+from socket import AF_INET, AF_INET6, SOCK_STREAM, SOCK_DGRAM
+
+print(type(AF_INET), type(SOCK_STREAM), type(socket.MSG_PEEK), type(socket.AI_PASSIVE))
+print(socket.AddressFamily, socket.SocketKind, socket.MsgFlag, socket.AddressInfo)
+print(repr(AF_INET), str(AF_INET), AF_INET, "%s %d %r" % (AF_INET, AF_INET, AF_INET))
+print(f"{AF_INET} {SOCK_DGRAM!r} {socket.MSG_PEEK:>4}", format(AF_INET6))
+print(AF_INET == 2, 2 == AF_INET, AF_INET + 1, AF_INET * 2, AF_INET6 - AF_INET, -AF_INET)
+print(isinstance(AF_INET, int), isinstance(AF_INET, socket.AddressFamily), AF_INET.name, AF_INET.value)
+print(repr(SOCK_STREAM | socket.SOCK_NONBLOCK), type(SOCK_STREAM | socket.SOCK_NONBLOCK))
+print(repr(socket.SOCK_STREAM | socket.SOCK_CLOEXEC), repr(SOCK_DGRAM | 0))
+print(repr(socket.MSG_PEEK | socket.MSG_OOB), repr(socket.MSG_OOB | socket.MSG_PEEK))
+print(repr(socket.MSG_PEEK | socket.MSG_WAITALL | socket.MSG_DONTWAIT))
+print(repr(socket.AI_PASSIVE | socket.AI_CANONNAME), repr(socket.AI_CANONNAME | socket.AI_PASSIVE))
+print(repr(socket.MSG_PEEK & 3), repr(socket.MSG_PEEK ^ socket.MSG_PEEK), repr(socket.MSG_PEEK | 1))
+print(repr(socket.AddressFamily(2)), repr(socket.SocketKind(2)), repr(socket.MsgFlag(3)), repr(socket.AddressInfo(0)))
+print(repr(socket.AF_ROUTE), repr(socket.AF_NETLINK), socket.AF_ROUTE is socket.AF_NETLINK)
+print(repr(socket.AF_UNIX), repr(socket.AF_PACKET), repr(socket.SOCK_RAW), repr(socket.MSG_NOSIGNAL))
+print({AF_INET: "v4"}[2], AF_INET in (2, 10), sorted([AF_INET6, AF_INET]))
+s = socket.socket(AF_INET, SOCK_STREAM | socket.SOCK_NONBLOCK)
+print(repr(s.family), repr(s.type), s.family, s.type, s.family is AF_INET)
+s.close()
+u = socket.socket(AF_INET6, SOCK_DGRAM)
+print(repr(u.family), repr(u.type))
+u.close()
+socket.SocketKind(2049)
