@@ -155,17 +155,30 @@ pub fn sleep(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn tm_of(t: i64, local: bool) -> libc::tm {
+    checked_tm_of(t, local).unwrap_or_else(|| {
+        // SAFETY: an all-zero tm is a valid value.
+        unsafe { std::mem::zeroed() }
+    })
+}
+
+/// The broken-down time of `t`, or None when its year does not fit C's `int`.
+fn checked_tm_of(t: i64, local: bool) -> Option<libc::tm> {
     // SAFETY: gmtime_r/localtime_r write into the zeroed struct we own.
     unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         let tt = t as libc::time_t;
-        if local {
-            libc::localtime_r(&tt, &mut tm);
+        let ok = if local {
+            libc::localtime_r(&tt, &mut tm)
         } else {
-            libc::gmtime_r(&tt, &mut tm);
-        }
-        tm
+            libc::gmtime_r(&tt, &mut tm)
+        };
+        (!ok.is_null()).then_some(tm)
     }
+}
+
+/// CPython's error when C cannot break a timestamp down (EOVERFLOW).
+fn tm_or_overflow(ctx: &Ctx, t: i64, local: bool) -> R<libc::tm> {
+    checked_tm_of(t, local).ok_or_else(|| ctx.os_error(libc::EOVERFLOW))
 }
 
 /// `time.timezone`, `altzone`, `daylight` and `tzname`, found as CPython's
@@ -320,7 +333,14 @@ impl NativeObject for StructTime {
             "__getitem__" => Some(crate::interp::ops::getitem(ctx, &tuple, &args[0])),
             "__len__" => Some(Ok(Value::Int(9))),
             "__iter__" => Some(crate::interp::exec::get_iter(ctx, &tuple)),
-            "__eq__" => Some(crate::interp::ops::eq(ctx, &tuple, &args[0]).map(Value::Bool)),
+            "__eq__" => {
+                // Another struct_time compares as the tuple it is.
+                let other = match args[0].as_native::<StructTime>() {
+                    Some(st) => Value::tuple(st.fields.iter().map(|&v| Value::Int(v)).collect()),
+                    None => args[0].clone(),
+                };
+                Some(crate::interp::ops::eq(ctx, &tuple, &other).map(Value::Bool))
+            }
             _ => None,
         }
     }
@@ -337,24 +357,32 @@ impl NativeObject for StructTime {
 fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
     match a.first() {
         None | Some(Value::None) => Ok(now().floor() as i64),
+        Some(Value::Float(f)) if f.is_nan() => {
+            Err(ctx.value_error("Invalid value NaN (not a number)"))
+        }
         Some(Value::Float(f)) => {
-            if !f.is_finite() {
+            let whole = f.floor();
+            // -(i64::MIN as f64) is 2**63, the first value past time_t.
+            if !(i64::MIN as f64 <= whole && whole < -(i64::MIN as f64)) {
                 return Err(ctx.err(
                     "OverflowError",
                     "timestamp out of range for platform time_t",
                 ));
             }
-            Ok(f.floor() as i64)
+            Ok(whole as i64)
         }
+        Some(Value::BigInt(_)) => Err(ctx.err(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        )),
         Some(v) => to_i64(ctx, v, ""),
     }
 }
 
 fn broken_down(ctx: &mut Ctx, a: &[Value], local: bool) -> R<Value> {
     let t = secs_arg(ctx, a)?;
-    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(
-        t, local,
-    )))))
+    let tm = tm_or_overflow(ctx, t, local)?;
+    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm))))
 }
 
 /// CPython's `gettmarg`: a struct_time or a 9-tuple as C's `struct tm` (month, weekday
@@ -484,7 +512,7 @@ fn asctime_of(tm: &libc::tm) -> String {
 
 fn ctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let t = secs_arg(ctx, a)?;
-    Ok(Value::string(asctime_of(&tm_of(t, true))))
+    Ok(Value::string(asctime_of(&tm_or_overflow(ctx, t, true)?)))
 }
 
 fn asctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
