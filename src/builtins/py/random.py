@@ -91,6 +91,9 @@ def _int_arg(value, what):
         return i
 
 
+_with_getrandbits = {}
+
+
 class Random:
     """Random number generator base class used by bound module functions."""
 
@@ -147,6 +150,35 @@ class Random:
                              (version, self.VERSION))
 
     def _randbelow(self, n):
+        # CPython's __init_subclass__ picks this once per class: a subclass that
+        # overrides random() but not getrandbits() draws integers from random().
+        cls = type(self)
+        with_bits = _with_getrandbits.get(cls)
+        if with_bits is None:
+            with_bits = True
+            for c in cls.__mro__:
+                if c is Random or 'getrandbits' in c.__dict__:
+                    break
+                if 'random' in c.__dict__:
+                    with_bits = False
+                    break
+            _with_getrandbits[cls] = with_bits
+        if with_bits:
+            return self._randbelow_with_getrandbits(n)
+        return self._randbelow_without_getrandbits(n)
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    def _randbelow_with_getrandbits(self, n):
         getrandbits = self.getrandbits
         k = n.bit_length()
         r = getrandbits(k)
