@@ -27,17 +27,19 @@ trap 'rm -f "$PCAP"' EXIT
 seconds() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(((e - s) / 1000)); }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-P=""; T=""; F=""
+P=""; T=""; F=""; C=""
 for _ in $(seq "$ROUNDS"); do
     P="$P $(seconds "$BIN" $SANDBOX run bench/pingpong_tcp.py "$N")"
     T="$T $(seconds "$BIN" run --trace bench/pingpong_tcp.py "$N")"
     F="$F $(seconds "$BIN" run --pcap "$PCAP" bench/pingpong_tcp.py "$N")"
+    # The same with the copying reader instead of the memory-mapped ring.
+    C="$C $(SOCKLAB_CAPTURE_RING=0 seconds "$BIN" run --trace bench/pingpong_tcp.py "$N")"
 done
-p=$(echo "$P" | median); t=$(echo "$T" | median); f=$(echo "$F" | median)
+p=$(echo "$P" | median); t=$(echo "$T" | median); f=$(echo "$F" | median); c=$(echo "$C" | median)
 packets=$("$BIN" run --trace bench/pingpong_tcp.py "$N" 2>&1 >/dev/null | grep -c '^#' || true)
 echo "ping-pong over TCP on loopback, $N round trips ($packets packets), median of $ROUNDS runs"
-printf '%-14s %10s\n' plain "$((p / 1000)) ms" "--trace" "$((t / 1000)) ms" "--pcap" "$((f / 1000)) ms"
-awk -v p="$p" -v t="$t" -v f="$f" 'BEGIN { printf "--trace/plain %.2f, --pcap/plain %.2f (target <= 2)\n", t / p, f / p }'
+printf '%-14s %10s\n' plain "$((p / 1000)) ms" "--trace" "$((t / 1000)) ms" "--pcap" "$((f / 1000)) ms" "--trace, copy" "$((c / 1000)) ms"
+awk -v p="$p" -v t="$t" -v f="$f" -v c="$c" 'BEGIN { printf "--trace/plain %.2f, --pcap/plain %.2f (target <= 2); copying reader %.2f\n", t / p, f / p, c / p }'
 # bench/sockets.sh's ping-pong over socketpair() puts nothing on loopback: with --trace
 # it measures what a capture costs a program whose traffic is not IP at all.
 S=""; ST=""

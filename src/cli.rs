@@ -236,9 +236,25 @@ pub struct RunArgs {
     /// Write the program's packets to FILE (pcapng, which Wireshark opens) as they come.
     #[arg(long, value_name = "FILE")]
     pub pcap: Option<PathBuf>,
+    /// The program to run (`-` for standard input), then the arguments it sees in
+    /// `sys.argv[1:]`; everything after FILE is the program's, `-h` too.
+    #[arg(
+        value_name = "FILE",
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub program: Vec<String>,
+}
+
+impl RunArgs {
     /// The program to run, or `-` for standard input.
-    pub file: PathBuf,
-    /// Arguments the program sees in `sys.argv[1:]`.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub args: Vec<String>,
+    pub fn file(&self) -> PathBuf {
+        PathBuf::from(self.program.first().map_or("-", |f| f.as_str()))
+    }
+    /// The arguments the program sees in `sys.argv[1:]`.
+    pub fn args(&self) -> &[String] {
+        self.program.get(1..).unwrap_or(&[])
+    }
 }

@@ -792,6 +792,11 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Whether the program has a generator (a `yield` anywhere).
+    fn has_yield(&self) -> bool {
+        (0..self.toks.len()).any(|t| self.is(t, Kind::Name, "yield"))
+    }
+
     /// Whether the string at `i` is the whole first argument of a send call.
     fn sent_literal(&self, i: usize) -> bool {
         let Some(paren) = self.prev_sig(i).filter(|&p| self.op(p, "(")) else {
@@ -800,7 +805,13 @@ impl<'a> Writer<'a> {
         let Some(method) = self.prev_sig(paren) else {
             return false;
         };
-        let sends = matches!(self.src(method), "send" | "sendall" | "sendto");
+        // A generator has a `send` too, and its values may well be text: in a program
+        // that yields, only `sendall`/`sendto` are surely a socket's.
+        let sends = match self.src(method) {
+            "sendall" | "sendto" => true,
+            "send" => !self.has_yield(),
+            _ => false,
+        };
         sends
             && self.toks[method].kind == Kind::Name
             && self.after_dot(method)
@@ -1258,6 +1269,12 @@ mod tests {
             "s.sendto(b\"Hello there\",(\"<broadcast>\",40000))"
         );
         assert_eq!(py3("s.sendall(u'é')"), "s.sendall(u'é'.encode())");
+        let gen = "def g():\n    x = yield 1\nm = g()\nnext(m)\nm.send('a')\ns.sendall('b')\n";
+        assert_eq!(
+            py3(gen),
+            gen.replace("sendall('b')", "sendall(b'b')"),
+            "a generator's send keeps its text; sendall is a socket's"
+        );
         assert_eq!(py3("s.send(u'hi')"), "s.send(u'hi'.encode())");
         assert_eq!(py3("s.send('caf\\u00e9')"), "s.send('caf\\u00e9'.encode())");
         assert_eq!(py3("s.send('a\\r\\n')"), "s.send(b'a\\r\\n')");

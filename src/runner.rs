@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 pub fn run_command(args: &RunArgs) -> i32 {
     let explain = args.explain || std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let (name, bytes) = if args.file.as_os_str() == "-" {
+    let file = args.file();
+    let (name, bytes) = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
             eprintln!("socklab: cannot read standard input: {e}");
@@ -17,17 +18,17 @@ pub fn run_command(args: &RunArgs) -> i32 {
         }
         ("<stdin>".to_string(), buf)
     } else {
-        match std::fs::read(&args.file) {
+        match std::fs::read(&file) {
             Ok(b) => {
-                let abs = std::path::absolute(&args.file).unwrap_or_else(|_| args.file.clone());
+                let abs = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
                 (abs.to_string_lossy().into_owned(), b)
             }
             Err(e) => {
                 // CPython's own wording for a missing script.
-                let shown = args.file.display();
+                let shown = file.display();
                 eprintln!(
                     "socklab: can't open file '{}': [Errno {}] {}",
-                    std::path::absolute(&args.file)
+                    std::path::absolute(&file)
                         .map(|p| p.display().to_string())
                         .unwrap_or(shown.to_string()),
                     e.raw_os_error().unwrap_or(2),
@@ -37,12 +38,12 @@ pub fn run_command(args: &RunArgs) -> i32 {
             }
         }
     };
-    let mut argv = vec![if args.file.as_os_str() == "-" {
+    let mut argv = vec![if file.as_os_str() == "-" {
         "-".to_string()
     } else {
-        args.file.display().to_string()
+        file.display().to_string()
     }];
-    argv.extend(args.args.iter().cloned());
+    argv.extend(args.args().iter().cloned());
     let trace = args.trace_events;
     let packets = if args.trace || args.pcap.is_some() {
         let file = match &args.pcap {
@@ -150,35 +151,59 @@ impl RunSink {
         let Some(out) = self.lines.as_mut() else {
             return;
         };
+        let mut names = crate::capture::render::Names {
+            ends: self.book.lock().ends.clone(),
+        };
         while let Some(p) = self
             .waiting
             .front()
             .filter(|p| until.is_none_or(|u| p.at <= u))
         {
-            let names = crate::capture::render::Names {
-                ends: self.book.lock().ends.clone(),
-            };
-            let (from, to) = names.ends(&p.summary);
-            let unnamed = from == p.summary.src.to_string() || to == p.summary.dst.to_string();
             let looked = self
                 .looked
                 .entry((p.summary.src, p.summary.dst))
                 .or_insert(0);
-            let names = if unnamed && *looked < LOOKUPS {
-                *looked += 1;
-                if let Some(interp) = self.interp.upgrade() {
-                    self.book.lock().learn(&interp);
+            if *looked < LOOKUPS {
+                let syn = p.summary.tcp().is_some_and(|t| t.flags.syn);
+                if known(&names, &p.summary) {
+                    // Past the SYNs no need to look again for this direction (a SYN
+                    // goes to the listening socket: the connection's comes later).
+                    if !syn {
+                        *looked = LOOKUPS;
+                    }
+                } else {
+                    *looked += 1;
+                    if let Some(interp) = self.interp.upgrade() {
+                        self.book.lock().learn(&interp);
+                    }
+                    names.ends = self.book.lock().ends.clone();
                 }
-                crate::capture::render::Names {
-                    ends: self.book.lock().ends.clone(),
-                }
-            } else {
-                names
-            };
+            }
             let _ = writeln!(out, "{}", self.flows.line(p, &names));
             self.waiting.pop_front();
         }
         let _ = out.flush();
+    }
+}
+
+/// Whether both ends of a packet are named for good: by a name, and, past the SYNs,
+/// by the connection's own sockets at both ends (a segment named after the listening
+/// socket means the socket `accept()` returned is not known yet; an end outside the
+/// program never is, and is looked for only [`LOOKUPS`] times).
+fn known(names: &crate::capture::render::Names, s: &crate::capture::Summary) -> bool {
+    let (from, to) = names.ends(s);
+    if from == s.src.to_string() || to == s.dst.to_string() {
+        return false;
+    }
+    let connected = |me, other| {
+        names
+            .ends
+            .iter()
+            .any(|e| e.local == me && e.peer == Some(other))
+    };
+    match s.tcp() {
+        Some(t) if !t.flags.syn => connected(s.src, s.dst) && connected(s.dst, s.src),
+        _ => true,
     }
 }
 

@@ -178,6 +178,69 @@ fn an_unprivileged_student_gets_a_private_network_and_the_packets() {
     assert!(text(&out).0.contains("the sandbox's own loopback"));
 }
 
+/// Where no capture is possible: a process whose capabilities are those of a user
+/// namespace of its own (`unshare -U -r`, as in a container) over the host's network,
+/// which that namespace does not own, so no packet socket may be opened there.
+#[test]
+fn without_a_capture_the_lesson_says_why_once_and_leaves_out_only_packet_checks() {
+    if !is_root() {
+        eprintln!("not root: cannot drop to nobody to test the restricted path");
+        return;
+    }
+    let scratch = Scratch::new("refused");
+    let restricted = |data: &str, args: &[&str]| {
+        // setpriv ... unshare -U -r ./socklab ARGS
+        let mut cmd = Command::new("setpriv");
+        cmd.args([
+            &format!("--reuid={NOBODY}"),
+            &format!("--regid={NOBODY}"),
+            "--clear-groups",
+            "unshare",
+            "-U",
+            "-r",
+        ])
+        .arg(scratch.0.join("socklab"))
+        .args(args)
+        .current_dir(&scratch.0)
+        .env("SOCKLAB_DATA_DIR", scratch.0.join(data));
+        cmd
+    };
+    let out = run(restricted("data", &["lesson", "check", "lessons"]), "");
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.starts_with("ok    handshake (2 steps, ")
+            && stdout.contains("packet checks left out"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("no packet capture here"), "{stderr}");
+    let out = run(
+        restricted("data", &["learn", "--lessons", "lessons", "handshake"]),
+        ANSWERS,
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(
+        stdout.matches("no packet capture here").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the checks that read packets are left out"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Flags ["), "{stdout}");
+    assert!(stdout.ends_with("lesson complete: handshake\n"), "{stdout}");
+    // The other checks still decide: an unconnected `c` does not pass.
+    let out = run(
+        restricted("data2", &["learn", "--lessons", "lessons", "handshake"]),
+        "c = socket.socket()\n",
+    );
+    let (stdout, _) = text(&out);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(!stdout.contains("passed: connect"), "{stdout}");
+}
+
 #[test]
 fn an_abortive_close_does_not_pass_the_packet_check() {
     if !is_root() {

@@ -269,3 +269,39 @@ fn ctrl_c_during_a_check_stops_it_and_learning_goes_on() {
     p.send_line(":quit").expect("send");
     p.exp_eof().expect("quit");
 }
+
+/// A lesson that captures shows each entry's packets under it at the terminal, named
+/// by the student's sockets, and its packet checks pass the step.
+#[test]
+fn learn_shows_the_packets_of_a_lesson_that_captures() {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: capture on the host's loopback needs root (CI runs as root)");
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(
+        data.path(),
+        &[
+            "learn",
+            "--lessons",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/capture-lessons"
+            ),
+            "handshake",
+        ],
+    );
+    expect(&mut p, "This lesson shows the packets behind each call");
+    expect(&mut p, ">>> ");
+    p.send_line("c = socket.create_connection(srv.getsockname())")
+        .expect("send");
+    let shown = expect(&mut p, "step passed: Connect");
+    let shown = pty::utf8(&shown);
+    assert!(shown.contains("#1  c → srv  Flags [S], seq 0"), "{shown}");
+    assert!(shown.contains("#2  srv → c  Flags [S.]"), "{shown}");
+    assert!(shown.contains("#3  c → srv  Flags [.]"), "{shown}");
+    expect(&mut p, ">>> ");
+    p.send_line(":quit").expect("send");
+    p.exp_eof().expect("learn ends");
+}

@@ -712,17 +712,48 @@ fn the_current_folder_s_modules_can_be_imported() {
 fn the_first_socket_is_fd_3_and_a_selector_wait_ends_with_ctrl_c() {
     let dir = temp_dir("fds");
     let mut r = Repl::start(&dir);
-    r.run("import socket, selectors");
+    r.run("import socket, selectors, os");
+    let pid: u32 = r.run("os.getpid()").trim().parse().expect("a pid");
     r.run("s = socket.socket()");
-    // socklab's own descriptors (wake-up pipe, the line editor's pipe) sit above 100.
-    assert_eq!(r.run("s.fileno()"), "3\n");
     r.run("sel = selectors.DefaultSelector()");
-    assert_eq!(r.run("sel.fileno()"), "4\n");
+    let s_fd: i32 = r.run("s.fileno()").trim().parse().expect("an fd");
+    let sel_fd: i32 = r.run("sel.fileno()").trim().parse().expect("an fd");
     r.run("s.bind(('127.0.0.1', 0)); s.listen()");
     r.run("key = sel.register(s, selectors.EVENT_READ, 'listening')");
     r.p.send_line("print('waiting'); sel.select()")
         .expect("send");
     r.p.exp_string("waiting\r\n").expect("running");
+    // While the entry runs, below 100 there are only the terminal, whatever the test
+    // harness let the REPL inherit (other tests' terminals, opened at the same moment)
+    // and the program's own two: socklab's descriptors (wake-up pipe, the line
+    // editor's pipe) sit at 100 and above. So the program's are numbered as under
+    // CPython: the lowest free numbers, 3 and 4 in a plain terminal.
+    let low: Vec<(i32, String)> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .expect("the REPL's descriptors")
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let fd: i32 = e.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(e.path()).ok()?;
+            Some((fd, target.to_string_lossy().into_owned()))
+        })
+        .filter(|(fd, _)| (3..100).contains(fd))
+        .collect();
+    let inherited: Vec<i32> = low
+        .iter()
+        .filter(|(_, target)| target.starts_with("/dev/"))
+        .map(|(fd, _)| *fd)
+        .collect();
+    let mut taken = inherited.clone();
+    let mut next_free = || {
+        let fd = (3..).find(|fd| !taken.contains(fd)).expect("a free fd");
+        taken.push(fd);
+        fd
+    };
+    assert_eq!((s_fd, sel_fd), (next_free(), next_free()), "{low:?}");
+    let mut own: Vec<i32> = low.iter().map(|(fd, _)| *fd).collect();
+    own.retain(|fd| !inherited.contains(fd));
+    own.sort();
+    assert_eq!(own, [s_fd, sel_fd], "{low:?}");
     r.p.send_control('c').expect("ctrl-c");
     let out = r.p.exp_string("\n\r>>> ").expect("back at the prompt");
     assert!(out.contains("KeyboardInterrupt"), "{out}");
@@ -732,5 +763,23 @@ fn the_first_socket_is_fd_3_and_a_selector_wait_ends_with_ctrl_c() {
         r.run("[k.data for k, e in sel.select(5)]"),
         "['listening']\n"
     );
+    // A lab service's sockets (and the peer it accepts) keep out of the way too.
+    let out = r.run(":serve echo 0");
+    let port: String = out
+        .split("127.0.0.1:")
+        .nth(1)
+        .map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect())
+        .expect("port");
+    r.run(&format!(
+        "e = socket.create_connection(('127.0.0.1', {port}))"
+    ));
+    r.run("e.sendall(b'ping')");
+    let out = r.run("e.recv(1024)");
+    assert!(out.ends_with("b'ping'\n"), "{out}");
+    // After c and e, the next free number, as under CPython.
+    let (_c, _e, expected) = (next_free(), next_free(), next_free());
+    let out = r.run("socket.socket().fileno()");
+    assert!(out.ends_with(&format!("\n{expected}\n")), "{out}");
+    r.run(":stop all");
     r.quit();
 }

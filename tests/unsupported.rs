@@ -139,6 +139,9 @@ fn other_refusals() {
         ("from tkinter import Tk", "tkinter"),
         ("import http.server", "http"),
         ("import _socket", "_socket"),
+        // socklab's logging is there, its submodules are not.
+        ("import logging.handlers", "logging.handlers"),
+        ("import logging\nimport logging.config", "logging.config"),
     ] {
         let (code, last, _) = run(&format!("{stmt}\n"));
         assert_eq!(

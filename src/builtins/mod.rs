@@ -14,7 +14,9 @@
 //!   generator under `py/random.py`), `strptime` (`_strptime`, parsing for
 //!   `time.strptime` and `datetime`): one module each (`py/` holds the modules written
 //!   in Python: `selectors`, `os`, `os.path`, `random`, `datetime` ...);
-//! - `memoryview`: the built-in type, a window on bytes.
+//! - `memoryview`: the built-in type, a window on bytes;
+//! - `support`: `_socklab`, what the modules written in Python need from the interpreter
+//!   (the running frames, a caught exception's traceback, the terminal's width).
 //!
 //! `user_modules` finds a program's own modules and packages on `sys.path`.
 //!
@@ -32,6 +34,7 @@ pub mod site;
 pub mod socket;
 pub mod strptime;
 pub mod struct_;
+pub mod support;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -88,31 +91,6 @@ fn declared(table: &'static [crate::interp::args::Signature], v: Value) -> Value
         }
     }
     v
-}
-
-/// `traceback`: just what `socketserver`'s error report (and curious students) need.
-fn traceback_items() -> Vec<(&'static str, Value)> {
-    fn format_exc(ctx: &mut Ctx) -> String {
-        match ctx.handling.last().cloned() {
-            Some(exc) => crate::interp::render_traceback(ctx, &exc),
-            None => "NoneType: None\n".to_string(),
-        }
-    }
-    vec![
-        (
-            "format_exc",
-            functions::builtin_fn("format_exc", |ctx, _, _| Ok(Value::string(format_exc(ctx)))),
-        ),
-        (
-            "print_exc",
-            functions::builtin_fn("print_exc", |ctx, _, _| {
-                let text = format_exc(ctx);
-                let _ = ctx.interp.flush();
-                ctx.interp.write_stderr(&text);
-                Ok(Value::None)
-            }),
-        ),
-    ]
 }
 
 /// `import builtins`: the namespace every module falls back to, as a module
@@ -179,6 +157,13 @@ fn os_module(ctx: &mut Ctx) -> R<Value> {
 /// `import name`: the module, made on first use and cached.
 pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
     let top = dotted.split('.').next().unwrap_or(dotted);
+    // socklab's logging is CPython's package without its submodules (handlers, config).
+    if top == "logging" && dotted != top {
+        return Err(ctx.err(
+            "NotImplementedError",
+            format!("socklab does not support the '{dotted}' module"),
+        ));
+    }
     let cached = ctx.interp.modules.lock().get(top).cloned();
     if let Some(m) = cached {
         return import_chain(ctx, m, dotted);
@@ -209,7 +194,11 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "os" => os_module(ctx)?,
         "posixpath" => python_module(ctx, "posixpath", include_str!("py/posixpath.py"))?,
         "posix" => new_module("posix", os::items()),
-        "traceback" => new_module("traceback", traceback_items()),
+        "traceback" => python_module(ctx, "traceback", include_str!("py/traceback.py"))?,
+        "_socklab" => new_module("_socklab", support::items()),
+        "argparse" => python_module(ctx, "argparse", include_str!("py/argparse.py"))?,
+        "logging" => python_module(ctx, "logging", include_str!("py/logging.py"))?,
+        "warnings" => python_module(ctx, "warnings", include_str!("py/warnings.py"))?,
         "builtins" => builtins_module(ctx),
         "SocketServer" => {
             let mut e = ctx.err("ModuleNotFoundError", format!("No module named '{top}'"));

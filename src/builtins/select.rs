@@ -106,8 +106,15 @@ fn poll_timeout(ctx: &Ctx, v: Option<&Value>, unit: f64) -> R<Option<f64>> {
     if t.is_nan() {
         return Err(ctx.value_error("Invalid value NaN (not a number)"));
     }
+    // CPython holds the time-out as 64-bit nanoseconds, then as a C int of milliseconds.
+    if (t * unit * 1e9).abs() >= 9.223_372_036_854_776e18 {
+        return Err(ctx.err(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
+    }
     let ms = (t * unit * 1e3).ceil();
-    if ms.abs() >= 9.2e18 {
+    if ms > i32::MAX as f64 || ms < i32::MIN as f64 {
         return Err(ctx.err("OverflowError", "timeout is too large"));
     }
     Ok(if ms < 0.0 { None } else { Some(ms / 1e3) })
@@ -182,6 +189,12 @@ impl NativeObject for Poll {
         a: &[Value],
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
+        let methods = ["register", "modify", "unregister", "poll"];
+        if !k.is_empty() && methods.contains(&name) {
+            return Some(Err(
+                ctx.type_error(format!("poll.{name}() takes no keyword arguments"))
+            ));
+        }
         Some(match name {
             "register" | "modify" => (|| {
                 wrong_count(ctx, name, a, if name == "modify" { 2 } else { 1 }, 2)?;
@@ -208,7 +221,7 @@ impl NativeObject for Poll {
             })(),
             "poll" => (|| {
                 wrong_count(ctx, name, a, 0, 1)?;
-                let timeout = poll_timeout(ctx, a.first().or(kwarg(k, "timeout")), 1e-3)?;
+                let timeout = poll_timeout(ctx, a.first(), 1e-3)?;
                 let fds: Vec<(i32, i16)> = self.fds.lock().iter().map(|(&f, &m)| (f, m)).collect();
                 let revents = if fds.is_empty() {
                     // Nothing to watch: only the time passes (or Ctrl-C comes).
@@ -275,7 +288,7 @@ fn new_epoll(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     if let Some(v) = a.get(1).or(kwarg(k, "flags")) {
         let flags = to_clinic_int(ctx, v)?;
         if flags != 0 && flags != libc::EPOLL_CLOEXEC {
-            return Err(ctx.os_error(libc::EINVAL));
+            return Err(ctx.err("OSError", "invalid flags"));
         }
     }
     let fd = crate::net::sys::epoll_create().map_err(|e| io_err(ctx, &e))?;
@@ -375,7 +388,33 @@ impl NativeObject for Epoll {
                     "modify" => (2, 2),
                     _ => (1, 1),
                 };
-                wrong_count(ctx, name, a, min, max)?;
+                // Keywords (fd=, eventmask=) go into their positions first.
+                let mut a = a.to_vec();
+                for (key, v) in k {
+                    match (&**key, a.len()) {
+                        ("fd", 0) | ("eventmask", 1) if max > a.len() => a.push(v.clone()),
+                        _ => {
+                            return Err(ctx.type_error(format!(
+                                "'{key}' is an invalid keyword argument for {name}()"
+                            )))
+                        }
+                    }
+                }
+                // Argument Clinic's words, for these methods that take keywords.
+                if a.len() > max {
+                    return Err(ctx.type_error(format!(
+                        "{name}() takes at most {max} argument{} ({} given)",
+                        if max == 1 { "" } else { "s" },
+                        a.len()
+                    )));
+                }
+                if a.len() < min {
+                    let param = ["fd", "eventmask"][a.len()];
+                    return Err(ctx.type_error(format!(
+                        "{name}() missing required argument '{param}' (pos {})",
+                        a.len() + 1
+                    )));
+                }
                 let fd = fd_of(ctx, &a[0], false)?;
                 let all = (libc::EPOLLIN | libc::EPOLLPRI | libc::EPOLLOUT) as i64;
                 let mask = mask_arg(ctx, a.get(1), all, false)? as u32;

@@ -422,6 +422,7 @@ fn buffer(ctx: &Ctx, v: &Value) -> R<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.lock().clone()),
+        Value::Native(n) if n.buffer().is_some() => Ok(n.buffer().unwrap_or_default()),
         other => Err(ctx.type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(other)

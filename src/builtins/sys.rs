@@ -20,6 +20,20 @@ pub fn items(ctx: &Ctx) -> Vec<(&'static str, Value)> {
     vec![
         ("argv", Value::list(argv)),
         ("exit", builtin_fn("exit", sys_exit)),
+        (
+            "exc_info",
+            builtin_fn("exc_info", |ctx, _, _| {
+                // (type, value, traceback) of the exception being handled.
+                Ok(match ctx.handling.last() {
+                    Some(e) => Value::tuple(vec![
+                        Value::Class(types::type_of(&e.value)),
+                        e.value.clone(),
+                        crate::interp::exceptions::Traceback::of(ctx, &e.value),
+                    ]),
+                    None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+                })
+            }),
+        ),
         ("stdin", stream(Stream::In)),
         ("stdout", stream(Stream::Out)),
         ("stderr", stream(Stream::Err)),

@@ -411,7 +411,11 @@ impl NativeObject for Event {
                 *self.flag.lock() = false;
                 Ok(Value::None)
             }
-            "is_set" | "isSet" => Ok(Value::Bool(*self.flag.lock())),
+            "is_set" => Ok(Value::Bool(*self.flag.lock())),
+            "isSet" => {
+                super::support::deprecated(ctx, "isSet() is deprecated, use is_set() instead")
+                    .map(|_| Value::Bool(*self.flag.lock()))
+            }
             "wait" => (|| {
                 // CPython's Event.wait is Condition.wait in Python: a set flag answers at
                 // once, whatever the time-out; otherwise `timeout > 0` decides between a

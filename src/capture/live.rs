@@ -8,6 +8,11 @@
 //! a `connect()` is sent before `connect()` returns its local port) waits a little in
 //! `pending` before it is judged. Inside the session's own network namespace every
 //! packet is the session's.
+//!
+//! Two ways to read: a session's capture copies frames out in batches (`recvmmsg`),
+//! so that the packets of an entry are there the moment it ends; a program's (`run
+//! --trace`, `--pcap`), which may send tens of thousands a second, reads them in place
+//! from a memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3).
 
 pub use super::common::{table_filter, Deliver, Filter, Sink, StartError, Where};
 use super::{Packet, Summary};
@@ -477,9 +482,12 @@ fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
     Some((frame, segment))
 }
 
-/// The receive ring's shape: blocks of 1 MiB (a 64 KiB loopback frame fits many times),
-/// 32 of them: the same 32 MiB the copying reader asks the kernel to queue.
-const RING_BLOCK: usize = 1 << 20;
+/// The receive ring's shape: 32 blocks of 512 KiB (a 64 KiB loopback frame fits in
+/// one): 16 MiB that stay mapped (and resident) while the program runs, about 90 000
+/// small frames (176 bytes each in the ring) before the kernel must drop any, should
+/// the capture thread get no CPU for a while (on the host's loopback, other programs'
+/// frames pass through the ring too).
+const RING_BLOCK: usize = 512 << 10;
 const RING_BLOCKS: usize = 32;
 /// How long the kernel fills a block before handing it over anyway (ms).
 const RING_RETIRE_MS: u32 = 2;

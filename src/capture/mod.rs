@@ -7,8 +7,9 @@
 //!   [`Summary`], with the event cursor current when it was captured and the REPL line
 //!   that caused it.
 //! - `live`: the capture thread on `lo` (an `AF_PACKET` socket; each frame is seen
-//!   twice there, so outgoing copies are dropped), a bounded ring of the last packets,
-//!   and the filter to the session's own ports on the host's loopback.
+//!   twice there, so outgoing copies are dropped; a program's capture reads from a
+//!   memory-mapped receive ring), a bounded ring of the last packets, and the filter to
+//!   the session's own ports on the host's loopback.
 //! - `sandbox`: the rootless way: a private user + network namespace made first thing
 //!   in `main` (before any thread), joining another socklab's, and why capture is not
 //!   possible where it is not.

@@ -102,7 +102,7 @@ pub fn class_dict(name: &str) -> Attrs {
 }
 
 /// Attributes every instance of a built-in exception class has even when unset.
-pub fn attr(_ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
+pub fn attr(ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
     let Value::Instance(inst) = obj else {
         return None;
     };
@@ -125,7 +125,8 @@ pub fn attr(_ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
                 _ => Value::None,
             })
         }
-        "__traceback__" | "__context__" | "__cause__" => Some(Value::None),
+        "__traceback__" => Some(crate::interp::exceptions::Traceback::of(ctx, obj)),
+        "__context__" | "__cause__" => Some(Value::None),
         "__suppress_context__" => Some(Value::Bool(false)),
         _ => None,
     }

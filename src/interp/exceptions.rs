@@ -34,6 +34,14 @@ pub struct Exc {
     /// For a SyntaxError in an imported file: CPython's report of it (file, line, the
     /// line with its caret, the exception line), which ends the traceback.
     pub syntax_report: Option<String>,
+    /// The frame it is in now has its row in `tb` already: an `except` there caught it
+    /// (CPython records the frame where the exception is, before any handler runs, so
+    /// `traceback.format_exc()` in the handler shows it). Leaving the frame adds no
+    /// second row.
+    pub frame_recorded: bool,
+    /// Frames of socklab's own Python modules standing in for CPython's C code (a
+    /// `warnings` filter's "error"), which no traceback shows.
+    pub hidden_frames: u8,
 }
 
 impl Exc {
@@ -49,7 +57,21 @@ impl Exc {
             syntax_report: None,
             candidates: None,
             self_has_attr: None,
+            frame_recorded: false,
+            hidden_frames: 0,
         })
+    }
+
+    /// The exception leaves a frame: its row in the traceback, unless an `except` in
+    /// that frame recorded it already.
+    pub fn leave_frame(&mut self, entry: TbEntry) {
+        if self.hidden_frames > 0 {
+            self.hidden_frames -= 1;
+            return;
+        }
+        if !std::mem::take(&mut self.frame_recorded) {
+            self.tb.push(entry);
+        }
     }
 
     pub fn class_name(&self) -> String {
@@ -58,6 +80,80 @@ impl Exc {
 
     pub fn is(&self, class_name: &str) -> bool {
         super::types::is_instance_of(&self.value, class_name)
+    }
+}
+
+/// A `traceback` object (`e.__traceback__`, `sys.exc_info()[2]`): one frame an
+/// exception passed through, linked to the next one in (`tb_next`). socklab keeps no
+/// frame objects, so it has no `tb_frame`.
+pub struct Traceback {
+    /// The frames, outermost first.
+    pub rows: Arc<[TbEntry]>,
+    pub index: usize,
+}
+
+impl Traceback {
+    /// The traceback of the exception (being handled, or the last handled) whose
+    /// value is `value`; None when it has no frames.
+    pub fn of(ctx: &Ctx, value: &Value) -> Value {
+        let found = ctx
+            .handling
+            .iter()
+            .rev()
+            .chain(ctx.last_handled.iter())
+            .find(|e| e.value.is(value));
+        match found {
+            Some(e) if !e.tb.is_empty() => {
+                let rows: Vec<TbEntry> = e.tb.iter().rev().cloned().collect();
+                Value::Native(Arc::new(Traceback {
+                    rows: Arc::from(rows),
+                    index: 0,
+                }))
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// This frame and the ones after it, outermost first.
+    pub fn entries(&self) -> &[TbEntry] {
+        &self.rows[self.index..]
+    }
+}
+
+impl super::value::NativeObject for Traceback {
+    fn class(&self) -> Arc<super::Class> {
+        super::types::class("traceback")
+    }
+    fn repr(&self) -> String {
+        format!("<traceback object at {:#x}>", self as *const Self as usize)
+    }
+    fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        let entry = &self.rows[self.index];
+        Some(Ok(match name {
+            "tb_lineno" => Value::Int(entry.source.line_of(entry.offset as usize) as i64),
+            "tb_next" if self.index + 1 < self.rows.len() => Value::Native(Arc::new(Traceback {
+                rows: self.rows.clone(),
+                index: self.index + 1,
+            })),
+            "tb_next" => Value::None,
+            _ => return None,
+        }))
+    }
+    fn call_method(
+        &self,
+        _ctx: &mut Ctx,
+        _this: &Value,
+        _name: &str,
+        _args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        None
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec!["tb_lineno", "tb_next"]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 

@@ -109,6 +109,8 @@ fn placeholder(ctx: &Ctx) -> Ctx {
         site: None,
         is_main: false,
         steps_left: 0,
+        frames: Vec::new(),
+        last_handled: None,
     }
 }
 
@@ -127,12 +129,15 @@ fn swap_with_caller(ctx: &mut Ctx, caller: *mut Ctx) {
 pub fn suspend(ctx: &mut Ctx, link: &GenLink, v: Value) -> Cmd {
     let base = link.base.get().min(ctx.handling.len());
     let own = ctx.handling.split_off(base);
+    // The generator's own entry in the running frames leaves and comes back with it.
+    let mine = ctx.frames.pop();
     swap_with_caller(ctx, link.caller.get());
     let Resume { caller, cmd } = link.yielder.suspend(v);
     link.caller.set(caller);
     swap_with_caller(ctx, caller);
     link.base.set(ctx.handling.len());
     ctx.handling.extend(own);
+    ctx.frames.extend(mine);
     cmd
 }
 
@@ -279,15 +284,20 @@ fn start(func: Arc<Function>, slots: Vec<Option<Value>>) -> R<SendCoro> {
         frame.func = Some(&func);
         frame.slots = slots;
         frame.gen = Some(&link);
+        ctx.frames.push(super::StackEntry {
+            code: super::StackCode::Function(func.clone()),
+            offset: def.span.lo,
+        });
         let r = match &def.genexp {
             Some(g) => exec::run_genexp(&mut ctx, &mut frame, g).map(|()| Ctl::Normal),
             None => exec::exec_block(&mut ctx, &mut frame, &def.body),
         };
+        ctx.frames.pop();
         let r = match r {
             Ok(Ctl::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(mut e) => {
-                e.tb.push(TbEntry {
+                e.leave_frame(TbEntry {
                     source: func.source.clone(),
                     offset: frame.offset,
                     func: def.name.clone(),
@@ -321,6 +331,8 @@ impl Drop for Generator {
             site: None,
             is_main: true,
             steps_left: interp.max_steps.load(Ordering::Relaxed),
+            frames: Vec::new(),
+            last_handled: None,
         };
         if let Err(e) = self.close(&mut ctx) {
             let what = format!("<generator object {} at {:#x}>", self.qualname, {

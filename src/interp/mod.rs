@@ -197,6 +197,8 @@ impl Interp {
             site: None,
             is_main: true,
             steps_left: self.max_steps.load(Ordering::Relaxed),
+            frames: Vec::new(),
+            last_handled: None,
         }
     }
 }
@@ -216,6 +218,53 @@ pub struct Ctx {
     pub is_main: bool,
     /// What is left of `Interp::max_steps` for this thread.
     pub steps_left: u64,
+    /// The Python frames running now (outermost first), each with the line of its last
+    /// call: what `warnings` (stacklevel), `logging` (funcName, lineno) and
+    /// `traceback.print_stack` read.
+    pub frames: Vec<StackEntry>,
+    /// The exception the last finished `except` block handled, so
+    /// `traceback.print_exception(e)` after the block still finds its traceback.
+    pub last_handled: Option<Box<Exc>>,
+}
+
+/// One running frame, as [`Ctx::frames`] keeps it: a function's (one reference count
+/// per call, the cheapest record) or a module's body.
+#[derive(Clone)]
+pub struct StackEntry {
+    pub code: StackCode,
+    /// Where the frame is: the start of its last call (a frame below it is running
+    /// that call).
+    pub offset: u32,
+}
+
+#[derive(Clone)]
+pub enum StackCode {
+    Function(Arc<value::Function>),
+    /// A module's body: its source and `__name__`.
+    Module(Arc<Source>, Name),
+}
+
+impl StackEntry {
+    pub fn source(&self) -> &Arc<Source> {
+        match &self.code {
+            StackCode::Function(f) => &f.source,
+            StackCode::Module(s, _) => s,
+        }
+    }
+    /// The function's name (`<module>` for a module's body).
+    pub fn func(&self) -> &str {
+        match &self.code {
+            StackCode::Function(f) => &f.def.name,
+            StackCode::Module(..) => "<module>",
+        }
+    }
+    /// The `__name__` of the frame's module.
+    pub fn module(&self) -> &str {
+        match &self.code {
+            StackCode::Function(f) => &f.module.name,
+            StackCode::Module(_, name) => name,
+        }
+    }
 }
 
 impl Ctx {

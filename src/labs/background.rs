@@ -132,12 +132,17 @@ impl Services {
             .unwrap_or_else(|| Limits::for_kind(service.kind));
         limits.max_connections =
             dispatch::connection_limit(limits.max_connections, dispatch::raise_fd_limit());
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(LabError::Runtime)?;
         let port = options.port.unwrap_or(service.kind.default_port());
-        let bound = dispatch::bind(service, &options.host, port)?;
+        // The service's runtime and socket are socklab's own: out of the way of the
+        // descriptors of the program beside it (`net::sys::out_of_the_way`).
+        let (runtime, bound) = crate::net::sys::opening_out_of_the_way(|| {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(LabError::Runtime)?;
+            let bound = dispatch::bind(service, &options.host, port)?;
+            Ok::<_, LabError>((runtime, bound))
+        })?;
         let info = RunningInfo {
             service,
             addr: bound.addr,

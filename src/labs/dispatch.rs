@@ -121,6 +121,17 @@ pub(crate) async fn serve(bound: Bound, ctx: Arc<Ctx>) -> io::Result<()> {
     }
 }
 
+/// A peer's socket, renumbered at 100 or above (`net::sys::out_of_the_way`), so that a
+/// service running beside a program (the REPL's `:serve`) leaves the program's
+/// descriptor numbers as CPython's. `None` if tokio cannot take it back (never seen).
+fn out_of_the_way(stream: TcpStream) -> Option<TcpStream> {
+    use std::os::fd::{FromRawFd, IntoRawFd};
+    let fd = stream.into_std().ok()?.into_raw_fd();
+    // SAFETY: the descriptor comes out of the stream and goes straight into the new one.
+    let std = unsafe { std::net::TcpStream::from_raw_fd(crate::net::sys::out_of_the_way(fd)) };
+    TcpStream::from_std(std).ok()
+}
+
 /// The listening loop: accept, check the connection limit, hand the peer to its own task.
 async fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) -> io::Result<()> {
     let slots = Arc::new(Semaphore::new(ctx.limits.max_connections));
@@ -143,6 +154,10 @@ async fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) -> io::Result<()> {
         };
         match slots.clone().try_acquire_owned() {
             Ok(slot) => {
+                // A refused peer (below) is closed at once; one served is kept.
+                let Some(stream) = out_of_the_way(stream) else {
+                    continue;
+                };
                 let ctx = ctx.clone();
                 let room = room.clone();
                 tokio::spawn(async move {

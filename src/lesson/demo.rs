@@ -179,6 +179,13 @@ impl Demo {
             ));
             out.push_str("\n\n");
         }
+        // In socklab's private network (a lesson that captures, without root), a
+        // second terminal must join it to reach the lesson's sockets and services.
+        if i == 0 && crate::capture::sandbox::active() {
+            let hint = crate::capture::sandbox::join_hint();
+            let text = crate::view::wrap::wrap_hanging(hint.trim_end(), WIDTH, 0);
+            out.push_str(&format!("{}\n\n", p.paint(&text, Style::Dim)));
+        }
         // Where the lesson's packets cannot be captured, the class is told why, once.
         if i == 0 && self.lesson.capture && self.engine.no_capture.is_some() {
             let note = super::learn::capture_note(&self.engine, &self.session);

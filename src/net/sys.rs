@@ -142,7 +142,12 @@ mod imp {
         use std::sync::OnceLock;
         static LOADAVG: OnceLock<Option<std::fs::File>> = OnceLock::new();
         let Some(file) = LOADAVG
-            .get_or_init(|| std::fs::File::open("/proc/loadavg").ok())
+            // Kept open for good, so out of the way of a program's own descriptors.
+            .get_or_init(|| {
+                std::fs::File::open("/proc/loadavg")
+                    .ok()
+                    .map(super::file_out_of_the_way)
+            })
             .as_ref()
         else {
             return false;

@@ -29,9 +29,11 @@ pub const KEYWORDS: &[&str] = &[
 
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
+    "argparse",
     "builtins",
     "datetime",
     "ipaddress",
+    "logging",
     "os",
     "random",
     "select",
@@ -42,6 +44,8 @@ pub const MODULES: &[&str] = &[
     "sys",
     "threading",
     "time",
+    "traceback",
+    "warnings",
 ];
 
 /// Columns one Tab indents by, as Python's REPL does.

@@ -16,7 +16,76 @@ altsep = path.altsep
 pathsep = path.pathsep
 defpath = path.defpath
 devnull = path.devnull
-environ = posix.environ
+
+
+class _Environ:
+    """The environment socklab was started with, as a mapping of str to str. Changes
+    stay in this mapping (there are no child processes to hand them to)."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        for v in (key, value):
+            if not isinstance(v, str):
+                raise TypeError("str expected, not %s" % type(v).__name__)
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self):
+        return iter(list(self._data))
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def copy(self):
+        return dict(self._data)
+
+    def setdefault(self, key, value):
+        if key not in self._data:
+            self[key] = value
+        return self._data[key]
+
+    def pop(self, key, *default):
+        if key in self._data:
+            return self._data.pop(key)
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def __repr__(self):
+        formatted_items = ", ".join(
+            f"{key!r}: {value!r}" for key, value in self._data.items())
+        return f"environ({{{formatted_items}}})"
+
+
+environ = _Environ(posix.environ)
 
 
 def getenv(key, default=None):

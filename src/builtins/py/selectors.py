@@ -8,7 +8,6 @@ classes, reprs and errors); every wait is select's, so Ctrl-C ends it.
 """
 
 import select
-import sys
 
 EVENT_READ = (1 << 0)
 EVENT_WRITE = (1 << 1)
@@ -42,11 +41,17 @@ class SelectorKey:
     file descriptor, selected event mask, and attached data.
     """
 
+    _fields = ('fileobj', 'fd', 'events', 'data')
+
     def __init__(self, fileobj, fd, events, data):
         self.fileobj = fileobj
         self.fd = fd
         self.events = events
         self.data = data
+
+    def _asdict(self):
+        return {"fileobj": self.fileobj, "fd": self.fd, "events": self.events,
+                "data": self.data}
 
     def _fields_tuple(self):
         return (self.fileobj, self.fd, self.events, self.data)
@@ -284,7 +289,6 @@ class SelectSelector(_BaseSelectorImpl):
 
 class _PollLikeSelector(_BaseSelectorImpl):
     """Base class shared between poll and epoll selectors."""
-    _selector_cls = None
     _EVENT_READ = None
     _EVENT_WRITE = None
 

@@ -10,6 +10,9 @@ pub(super) fn eval_call(
     func: &Expr,
     args: &[Arg],
 ) -> R<Value> {
+    if let Some(top) = ctx.frames.last_mut() {
+        top.offset = call_expr.span.lo;
+    }
     // `super()` with no arguments: the defining class and this method's `self`.
     if let ExprKind::Name(id) = &func.kind {
         if &*id.name == "super" && args.is_empty() && (id.slot.get() >> KIND_SHIFT) == GLOBAL {
@@ -408,13 +411,18 @@ pub fn call_function(
     bind_args(ctx, func, &mut frame.slots, args, kwargs)?;
     init_cells(func, &mut frame.slots);
     ctx.depth += 1;
+    ctx.frames.push(crate::interp::StackEntry {
+        code: crate::interp::StackCode::Function(func.clone()),
+        offset: def.span.lo,
+    });
     let r = exec_block(ctx, &mut frame, &def.body);
+    ctx.frames.pop();
     ctx.depth -= 1;
     match r {
         Ok(Ctl::Return(v)) => Ok(v),
         Ok(_) => Ok(Value::None),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: func.source.clone(),
                 offset: frame.offset,
                 func: func.def.name.clone(),

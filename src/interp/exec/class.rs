@@ -171,7 +171,7 @@ pub(super) fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R
     match exec_block(ctx, &mut frame, &def.body) {
         Ok(_) => {}
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: f.source.clone(),
                 offset: frame.offset,
                 func: def.name.name.clone(),

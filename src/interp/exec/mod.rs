@@ -93,10 +93,16 @@ pub fn run_module(
     src: &Arc<Source>,
 ) -> R<()> {
     let mut frame = Frame::new(module.layout.0.get(), globals, src, Arc::from("<module>"));
-    match exec_block(ctx, &mut frame, &module.body) {
+    ctx.frames.push(crate::interp::StackEntry {
+        code: crate::interp::StackCode::Module(src.clone(), globals.name.clone()),
+        offset: 0,
+    });
+    let r = exec_block(ctx, &mut frame, &module.body);
+    ctx.frames.pop();
+    match r {
         Ok(_) => Ok(()),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: src.clone(),
                 offset: frame.offset,
                 func: frame.name.clone(),
@@ -129,10 +135,16 @@ pub fn run_interactive(
         }
         Ok(())
     };
-    match run(ctx, &mut frame) {
+    ctx.frames.push(crate::interp::StackEntry {
+        code: crate::interp::StackCode::Module(src.clone(), globals.name.clone()),
+        offset: 0,
+    });
+    let r = run(ctx, &mut frame);
+    ctx.frames.pop();
+    match r {
         Ok(()) => Ok(()),
         Err(mut e) => {
-            e.tb.push(TbEntry {
+            e.leave_frame(TbEntry {
                 source: src.clone(),
                 offset: frame.offset,
                 func: frame.name.clone(),
@@ -349,6 +361,17 @@ fn raise(ctx: &mut Ctx, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>)
     };
     let v = eval(ctx, f, exc)?;
     let mut e = Exc::new(make_exception_value(ctx, v)?);
+    // `raise e` of an exception that has been through frames already adds to its
+    // traceback, as CPython does.
+    if let Some(known) = ctx
+        .handling
+        .iter()
+        .rev()
+        .chain(ctx.last_handled.iter())
+        .find(|h| h.value.is(&e.value))
+    {
+        e.tb = known.tb.clone();
+    }
     if let Some(c) = cause {
         let cv = eval(ctx, f, c)?;
         if !cv.is_none() {
@@ -359,7 +382,14 @@ fn raise(ctx: &mut Ctx, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>)
                     err
                 }
             })?;
-            e.cause = Some(Exc::new(cause));
+            // The exception being handled keeps its frames when it becomes the cause.
+            let known = ctx
+                .handling
+                .iter()
+                .rev()
+                .find(|h| h.value.is(&cause))
+                .cloned();
+            e.cause = Some(known.unwrap_or_else(|| Exc::new(cause)));
         }
         e.suppress_context = true;
     }
@@ -388,7 +418,17 @@ fn exec_try(
             Ctl::Normal => exec_block(ctx, f, orelse),
             other => Ok(other),
         },
-        Err(exc) => handle(ctx, f, exc, handlers),
+        Err(mut exc) => {
+            if !exc.frame_recorded {
+                exc.tb.push(TbEntry {
+                    source: f.source.clone(),
+                    offset: f.offset,
+                    func: f.name.clone(),
+                });
+                exc.frame_recorded = true;
+            }
+            handle(ctx, f, exc, handlers)
+        }
     };
     if finalbody.is_empty() {
         return result;
@@ -429,6 +469,10 @@ fn handle(ctx: &mut Ctx, f: &mut Frame, exc: Box<Exc>, handlers: &[ExceptHandler
         if let Some(name) = &h.name {
             // Python deletes the name at the end of the handler.
             let _ = unbind(f, name);
+        }
+        if r.is_ok() {
+            ctx.last_handled = handled;
+            return r;
         }
         return match r {
             Err(mut new) => {
