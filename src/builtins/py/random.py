@@ -6,6 +6,7 @@ numbers as python3.
 """
 
 import _random
+import warnings as _warnings
 
 _log = _random._log
 _exp = _random._exp
@@ -82,12 +83,19 @@ def _is_sequence(x):
 
 
 def _int_arg(value, what):
+    # randrange's caller is two frames up: the warnings name its line, as CPython's.
     try:
         return _index(value)
     except TypeError:
         i = int(value)
         if i != value:
+            _warnings.warn('randrange() will raise TypeError in the future',
+                           DeprecationWarning, 3)
             raise ValueError("non-integer %s for randrange()" % what)
+        _warnings.warn('non-integer arguments to randrange() have been deprecated '
+                       'since Python 3.10 and will be removed in a subsequent '
+                       'version',
+                       DeprecationWarning, 3)
         return i
 
 
