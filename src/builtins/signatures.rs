@@ -410,8 +410,10 @@ pub const TIME: &[Signature] = &[
 /// The functions of `struct` (CPython's messages name it `_struct`), sorted by name.
 pub const STRUCT: &[Signature] = &[
     one("_struct", "calcsize"),
+    own("iter_unpack"),
     // pack(format, *values) words a missing format its own way.
     own("pack"),
+    own("pack_into"),
     positional("_struct", "unpack", 2, 2),
     keywords("", "unpack_from", 1, 2, 3, &["format", "buffer", "offset"]),
 ];
