@@ -2,7 +2,7 @@
 //!
 //! Each module is a `Module` whose globals hold its functions, constants and classes,
 //! made on first import and cached for the session. Modules written in Python
-//! (`ipaddress`) are compiled from source embedded in the binary.
+//! (`ipaddress`, `random`, `datetime`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
 //! - `iterators`: the lazy `map`, `filter`, `enumerate` and `zip`;
@@ -10,8 +10,10 @@
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
-//!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
-//!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
+//!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`), `random` (`_random`, the
+//!   generator under `py/random.py`), `strptime` (`_strptime`, parsing for
+//!   `time.strptime` and `datetime`): one module each (`py/` holds the modules written
+//!   in Python: `selectors`, `os`, `os.path`, `random`, `datetime` ...);
 //! - `json` (`_json`: the native encoder and decoder, under `py/json.py`),
 //!   `collections`, `binascii` (with `base64`): CPython's data modules, natively (the
 //!   `collections` types derive from `tuple` and `dict` as CPython's do); `io`,
@@ -32,10 +34,12 @@ pub mod json;
 pub mod memoryview;
 pub mod methods;
 pub mod os;
+pub mod random;
 pub mod select;
 pub mod signatures;
 pub mod site;
 pub mod socket;
+pub mod strptime;
 pub mod struct_;
 pub mod support;
 pub mod sys;
@@ -203,6 +207,10 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
             vec![("Empty", Value::Class(crate::interp::types::class("Empty")))],
         ),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
+        "_random" => new_module("_random", random::items()),
+        "_strptime" => new_module("_strptime", strptime::items()),
+        "datetime" => python_module(ctx, "datetime", include_str!("py/datetime.py"))?,
+        "random" => python_module(ctx, "random", include_str!("py/random.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,

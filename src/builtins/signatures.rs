@@ -401,6 +401,8 @@ pub const TIME: &[Signature] = &[
     noargs("time", "perf_counter"),
     one("time", "sleep"),
     tuple("", "strftime", 1, 2),
+    // strptime is Python code in CPython (_strptime_time): its own messages.
+    own("strptime"),
     noargs("time", "time"),
     noargs("time", "time_ns"),
 ];
