@@ -533,7 +533,7 @@ fn a_busy_programs_every_packet_is_captured() {
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    assert!(out.status.success(), "{:?}\n{stderr}", out.status);
     assert!(
         !stderr.contains("lost"),
         "{}",
