@@ -436,6 +436,8 @@ fn run_program(
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();
+    // Generators the program left paused close now, running their `finally` blocks.
+    interp::generator::finalize_orphans(&mut ctx);
     interp.sockets.close_all();
     match interp.flush() {
         Ok(()) => code,

@@ -545,7 +545,7 @@ fn busy_program(ring: &str) {
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    assert!(out.status.success(), "{:?}\n{stderr}", out.status);
     assert!(
         !stderr.contains("lost"),
         "{}",
