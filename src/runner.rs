@@ -88,6 +88,16 @@ fn start_capture(
         // On the host's loopback the filter learns the program's ports from its events;
         // the lines' names come from them too (a socket that connected and closed).
         crate::session::sockets::collect_events(interp);
+        if !interp
+            .sockets
+            .trace
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            interp
+                .sockets
+                .stream_traffic
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+        }
     }
     let file: SharedFile = Arc::new(parking_lot::Mutex::new(options.file));
     let writer = file.clone();

@@ -173,6 +173,7 @@ pub struct Sock {
     /// `send`/`recv` checks them without upgrading `table`.
     trace: Arc<AtomicBool>,
     collect: Arc<AtomicBool>,
+    stream_traffic: Arc<AtomicBool>,
 }
 
 pub fn family_name(f: i32) -> &'static str {
@@ -201,6 +202,16 @@ impl Sock {
     /// a program's hot loop of `send`/`recv` builds no event text at all.
     pub fn observed(&self) -> bool {
         self.trace.load(Ordering::Relaxed) || self.collect.load(Ordering::Relaxed)
+    }
+
+    /// Whether this socket's sends and receives are recorded: always for datagrams
+    /// (each names its other end), and for a stream unless the only reader is a
+    /// program's capture, which needs where sockets are, not every byte they move (on
+    /// a traced ping-pong, recording each `send`/`recv` was a tenth of the run).
+    pub fn traffic_observed(&self) -> bool {
+        self.trace.load(Ordering::Relaxed)
+            || (self.collect.load(Ordering::Relaxed)
+                && (!self.is_stream() || self.stream_traffic.load(Ordering::Relaxed)))
     }
 
     /// This socket as other sockets' events mention it.
@@ -342,6 +353,9 @@ pub struct SocketTable {
     pub trace: Arc<AtomicBool>,
     /// Keep events in the log (the REPL and lessons read them; `run` does not).
     pub collect: Arc<AtomicBool>,
+    /// With `collect`: also keep a stream's every send and receive (the REPL and
+    /// lessons show them); off for `run --trace`'s capture alone.
+    pub stream_traffic: Arc<AtomicBool>,
 }
 
 /// How many events the log keeps before dropping the oldest: a reader that falls further
@@ -359,6 +373,7 @@ impl SocketTable {
             next_id: AtomicU64::new(1),
             trace: Arc::new(AtomicBool::new(false)),
             collect: Arc::new(AtomicBool::new(false)),
+            stream_traffic: Arc::new(AtomicBool::new(true)),
         })
     }
 
@@ -399,6 +414,7 @@ impl SocketTable {
             table: Arc::downgrade(self),
             trace: self.trace.clone(),
             collect: self.collect.clone(),
+            stream_traffic: self.stream_traffic.clone(),
         });
         let mut live = self.live.lock();
         live.retain(|w| w.strong_count() > 0);

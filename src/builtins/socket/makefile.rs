@@ -63,7 +63,7 @@ impl SocketFile {
                 peer: peer_of(s),
                 through_file: true,
             });
-        } else {
+        } else if s.traffic_observed() {
             s.record(net::EventKind::Received {
                 bytes: n,
                 from: peer_of(s),
@@ -174,7 +174,7 @@ impl SocketFile {
             })?;
         }
         s.traffic.sent(sent, false, !ctx.interp.is_shared());
-        if s.observed() {
+        if s.traffic_observed() {
             s.record(net::EventKind::Sent {
                 bytes: sent,
                 to: peer_of(s),

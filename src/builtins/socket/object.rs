@@ -569,7 +569,7 @@ impl SocketObj {
         }
         s.traffic
             .sent(sent, !s.is_stream(), !ctx.interp.is_shared());
-        if s.observed() {
+        if s.traffic_observed() {
             s.record(net::EventKind::Sent {
                 bytes: sent,
                 to: peer_of(s),
@@ -613,7 +613,7 @@ impl SocketObj {
         // sendto on a connected stream ignores the address and sends bytes, not a datagram.
         let datagram = !s.is_stream();
         s.traffic.sent(n, datagram, !ctx.interp.is_shared());
-        if s.observed() {
+        if s.traffic_observed() {
             s.record(net::EventKind::Sent {
                 bytes: n,
                 to: if datagram {
@@ -697,7 +697,7 @@ impl SocketObj {
                 peer: from_text,
                 through_file: false,
             });
-        } else {
+        } else if s.traffic_observed() {
             s.record(net::EventKind::Received {
                 bytes: n,
                 from: from_text,
