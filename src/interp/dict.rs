@@ -13,7 +13,9 @@
 //! (whose hash is the value) is visible and deterministic: `{5, 1, 3}` prints as
 //! `{1, 3, 5}` and `pop()` returns 1. A set of such elements therefore keeps a replica
 //! of CPython's slot table ([`SetTable`]), updated by each add, discard and pop exactly
-//! as `Objects/setobject.c` does. Dicts never build one.
+//! as `Objects/setobject.c` does. Dicts never build one. While a set has that table, the
+//! table is also how its elements are found: the general position table (`index`) is
+//! dropped, so each add, discard and pop updates one hash table, not two.
 
 use super::value::Value;
 use hashbrown::HashTable;
@@ -285,6 +287,12 @@ impl Dict {
 
     fn position(&self, k: &Key) -> Option<usize> {
         let entries = &self.entries;
+        if let Order::Table(t) = &self.order {
+            // Every element's hash is stable, so a key without one is not here.
+            return t.find(stable_hash(&k.0)?, |e| {
+                live_key(entries, e).is_some_and(|key| key == k)
+            });
+        }
         self.index
             .find(key_hash(k), |&i| {
                 live_key(entries, i as usize).is_some_and(|key| key == k)
@@ -309,6 +317,35 @@ impl Dict {
     /// Insert or replace; a replaced key keeps its place (and its original key object,
     /// as CPython keeps `1` when `1.0` is stored under it). Returns the old value.
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
+        if let Order::Table(t) = &mut self.order {
+            match stable_hash(&k.0) {
+                Some(h) => {
+                    let entries = &self.entries;
+                    if let Some(e) =
+                        t.find(h, |e| live_key(entries, e).is_some_and(|key| *key == k))
+                    {
+                        // The key stays as first stored (`{1}.add(1.0)` keeps 1).
+                        return self.entries[e]
+                            .kv
+                            .as_mut()
+                            .map(|(_, old)| std::mem::replace(old, v));
+                    }
+                    let i = self.entries.len();
+                    self.entries.push(Entry {
+                        hash: key_hash(&k),
+                        kv: Some((k, v)),
+                    });
+                    self.live += 1;
+                    t.add(h, i);
+                    return None;
+                }
+                None => {
+                    // The order is insertion order from now on, found through `index`.
+                    self.order = Order::Insertion;
+                    self.rehash_positions();
+                }
+            }
+        }
         let hash = key_hash(&k);
         let entries = &mut self.entries;
         if let Some(&i) = self.index.find(hash, |&i| {
@@ -320,10 +357,6 @@ impl Dict {
                 .map(|(_, old)| std::mem::replace(old, v));
         }
         let i = entries.len();
-        let stable = match self.order {
-            Order::Table(_) => stable_hash(&k.0),
-            _ => None,
-        };
         entries.push(Entry {
             hash,
             kv: Some((k, v)),
@@ -332,17 +365,18 @@ impl Dict {
         self.index
             .insert_unique(hash, i as u32, |&j| stored_hash(entries, j as usize));
         self.live += 1;
-        match (&mut self.order, stable) {
-            (Order::Table(t), Some(h)) => t.add(h, i),
-            (Order::Table(_), None) => self.order = Order::Insertion,
-            _ => {}
-        }
         None
     }
 
     /// Delete `k` in O(1): its entry becomes a hole; later entries keep their places.
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
         let entries = &self.entries;
+        if let Order::Table(t) = &mut self.order {
+            let i = t.remove(stable_hash(&k.0)?, |e| {
+                live_key(entries, e).is_some_and(|key| key == k)
+            })?;
+            return self.take_entry(i, false).map(|(_, v)| v);
+        }
         let found = self.index.find_entry(key_hash(k), |&i| {
             live_key(entries, i as usize).is_some_and(|key| key == k)
         });
@@ -357,7 +391,7 @@ impl Dict {
     /// the table without them.
     fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
         let taken = self.take_entry(i, in_table)?;
-        if self.live > 0 {
+        if self.live > 0 && !matches!(self.order, Order::Table(_)) {
             self.stale += 1;
             if self.stale > self.live + 16 {
                 self.rehash_positions();
@@ -420,6 +454,12 @@ impl Dict {
     }
 
     fn rehash_positions(&mut self) {
+        self.stale = 0;
+        if let Order::Table(_) = self.order {
+            // The set's table finds the elements; a second index would only cost.
+            self.index = HashTable::new();
+            return;
+        }
         let entries = &self.entries;
         let mut index = HashTable::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
@@ -518,6 +558,14 @@ impl Dict {
             }
         }
         self.order = Order::Table(Box::new(t));
+        self.rehash_positions();
+    }
+
+    /// Add a set element. A set that is added to keeps CPython's table from the start,
+    /// which then also finds its elements (no second index to keep up).
+    pub fn add(&mut self, k: Key) {
+        self.ensure_order();
+        self.insert(k, Value::None);
     }
 
     /// Delete a set element, keeping the replica of CPython's table (if any) in step.
@@ -591,6 +639,7 @@ fn merge_slots(other: &SetTable, key_at: impl Fn(usize) -> Option<Key>) -> Dict 
     t.fill = d.len();
     t.used = d.len();
     d.order = Order::Table(Box::new(t));
+    d.rehash_positions();
     d
 }
 
@@ -783,6 +832,31 @@ impl SetTable {
                 return;
             }
         }
+    }
+
+    /// The entry of the element with `hash` for which `is_it` holds.
+    fn find(&self, hash: i64, mut is_it: impl FnMut(usize) -> bool) -> Option<usize> {
+        self.slot_of(hash, &mut is_it).map(|(_, e)| e)
+    }
+
+    /// The slot and entry position of the element with `hash` for which `is_it` holds.
+    fn slot_of(&self, hash: i64, is_it: &mut impl FnMut(usize) -> bool) -> Option<(usize, usize)> {
+        for j in Probe::new(hash, self.mask()) {
+            match self.slots[j] {
+                Slot::Empty => return None,
+                Slot::Active(h, e) if h == hash && is_it(e) => return Some((j, e)),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// `set_discard_key`: the element's slot becomes a dummy; its entry's position.
+    fn remove(&mut self, hash: i64, mut is_it: impl FnMut(usize) -> bool) -> Option<usize> {
+        let (j, e) = self.slot_of(hash, &mut is_it)?;
+        self.slots[j] = Slot::Dummy;
+        self.used -= 1;
+        Some(e)
     }
 
     /// `set_discard_entry`: the element's slot becomes a dummy.

@@ -32,7 +32,7 @@ pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -
         Ok(match (name, this) {
             ("add", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                d.lock().insert(k, Value::None);
+                d.lock().add(k);
                 Value::None
             }
             ("remove", Value::Set(d)) => {
