@@ -6,8 +6,9 @@
 //!
 //! The layout is CPython's compact dict: entries in insertion order in a vector, and a
 //! hash table of their positions. Deleting a key leaves a hole (a tombstone) instead of
-//! shifting every later entry, so `del d[k]` is O(1); the holes are squeezed out once they
-//! outnumber the live entries, so iteration stays O(len) amortised.
+//! shifting every later entry, so `del d[k]` is O(1); as in CPython, the holes are
+//! squeezed out when an insertion finds the entries full and they outnumber the live
+//! entries (a set with CPython's table: once they outnumber live entries and slots).
 //!
 //! A set iterates and pops in the order of CPython's own hash table, which for ints
 //! (whose hash is the value) is visible and deterministic: `{5, 1, 3}` prints as
@@ -356,6 +357,16 @@ impl Dict {
                 .as_mut()
                 .map(|(_, old)| std::mem::replace(old, v));
         }
+        if entries.len() == entries.capacity()
+            && entries.len() > 16
+            && self.live * 2 < entries.len()
+        {
+            // A new key, the entries full and mostly holes: squeeze them out instead of
+            // growing. Each squeeze follows at least as many deletions as it moves.
+            // (Only for a new key: replacing a value during iteration is allowed.)
+            self.compact();
+        }
+        let entries = &mut self.entries;
         let i = entries.len();
         entries.push(Entry {
             hash,
@@ -420,23 +431,23 @@ impl Dict {
             while self.entries.last().is_some_and(|e| e.kv.is_none()) {
                 self.entries.pop();
             }
-            // Compaction costs the entries plus a set's slot table (which, as CPython's,
-            // does not shrink as elements go): wait for that many holes, so each
-            // deletion pays O(1) for it.
-            let holes = self.entries.len() - self.live;
-            let slots = match &self.order {
-                Order::Table(t) => t.slots.len(),
-                _ => 0,
-            };
-            if self.entries.len() > 16 && holes > self.live + slots {
-                self.compact();
+            // A set's compaction costs the entries plus its slot table (which, as
+            // CPython's, does not shrink as elements go): wait for that many holes, so
+            // each deletion pays O(1) for it. Other storage compacts when an insertion
+            // finds the entries full, as CPython's dict does, so a run of deletions
+            // (a server's clients leaving) moves nothing.
+            if let Order::Table(t) = &self.order {
+                let holes = self.entries.len() - self.live;
+                if self.entries.len() > 16 && holes > self.live + t.slots.len() {
+                    self.compact();
+                }
             }
         }
         Some((k, v))
     }
 
-    /// Squeeze out the holes: O(len), done when holes outnumber live entries, so each
-    /// deletion pays O(1) for it on average.
+    /// Squeeze out the holes: O(len), done only when holes outnumber live entries, so
+    /// each deletion pays O(1) for it on average.
     fn compact(&mut self) {
         let mut moved = vec![usize::MAX; self.entries.len()];
         let old = std::mem::take(&mut self.entries);
