@@ -101,7 +101,9 @@ impl Hash for Key {
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
-        (Str(x), Str(y)) => x == y,
+        // The same object first: a key spelled as a constant (`("127.0.0.1", port)`)
+        // shares its str with the stored one.
+        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x == y,
         (Int(x), Int(y)) => x == y,
         (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => {

@@ -22,6 +22,11 @@ pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -
             _ => {}
         }
     }
+    if let (Value::Set(d), "pop", []) = (this, name, a) {
+        if let Some(k) = d.lock().pop_set() {
+            return Some(Ok(k));
+        }
+    }
     let items = |v: &Value| -> Dict {
         match v {
             Value::Set(d) => d.lock().clone(),
