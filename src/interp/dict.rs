@@ -32,6 +32,12 @@ impl Key {
         check_hashable(v)?;
         Ok(Key(v.clone()))
     }
+
+    /// The key for `v`, taken over rather than cloned.
+    pub fn owned(v: Value) -> Result<Key, &'static str> {
+        check_hashable(&v)?;
+        Ok(Key(v))
+    }
 }
 
 fn check_hashable(v: &Value) -> Result<(), &'static str> {
@@ -640,11 +646,13 @@ fn merge_slots(other: &SetTable, key_at: impl Fn(usize) -> Option<Key>) -> Dict 
     let same_shape = t.slots.len() == other.slots.len() && other.fill == other.used;
     for (slot, s) in other.slots.iter().enumerate() {
         let Slot::Active(h, e) = *s else { continue };
-        let Some(k) = key_at(e) else { continue };
+        let Some(k) = key_at(e as usize) else {
+            continue;
+        };
         let at = d.entries.len();
         d.insert(k, Value::None);
         if same_shape {
-            t.slots[slot] = Slot::Active(h, at);
+            t.slots[slot] = Slot::Active(h, at as u32);
         } else {
             t.insert_clean(h, at);
         }
@@ -700,12 +708,13 @@ impl IntoIterator for Dict {
 }
 
 /// A slot of CPython's set table: never used, deleted (a "dummy"), or holding the
-/// element whose entry is at this position, with its hash.
+/// element whose entry is at this position, with its hash. (A u32 position, as the
+/// dict's index has: 16-byte slots, as CPython's, so a probe misses in cache less.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Empty,
     Dummy,
-    Active(i64, usize),
+    Active(i64, u32),
 }
 
 /// A replica of `PySetObject`'s table (`Objects/setobject.c` in 3.11): open addressing,
@@ -809,10 +818,10 @@ impl SetTable {
         }
         self.used += 1;
         if let Some(free) = freeslot {
-            self.slots[free] = Slot::Active(hash, entry);
+            self.slots[free] = Slot::Active(hash, entry as u32);
             return;
         }
-        self.slots[found] = Slot::Active(hash, entry);
+        self.slots[found] = Slot::Active(hash, entry as u32);
         self.fill += 1;
         if self.fill * 5 >= mask * 3 {
             let used = self.used;
@@ -833,7 +842,7 @@ impl SetTable {
         self.fill = self.used;
         for slot in old {
             if let Slot::Active(h, e) = slot {
-                self.insert_clean(h, e);
+                self.insert_clean(h, e as usize);
             }
         }
     }
@@ -841,7 +850,7 @@ impl SetTable {
     fn insert_clean(&mut self, hash: i64, entry: usize) {
         for j in Probe::new(hash, self.mask()) {
             if self.slots[j] == Slot::Empty {
-                self.slots[j] = Slot::Active(hash, entry);
+                self.slots[j] = Slot::Active(hash, entry as u32);
                 return;
             }
         }
@@ -857,7 +866,9 @@ impl SetTable {
         for j in Probe::new(hash, self.mask()) {
             match self.slots[j] {
                 Slot::Empty => return None,
-                Slot::Active(h, e) if h == hash && is_it(e) => return Some((j, e)),
+                Slot::Active(h, e) if h == hash && is_it(e as usize) => {
+                    return Some((j, e as usize))
+                }
                 _ => {}
             }
         }
@@ -877,7 +888,7 @@ impl SetTable {
         for j in Probe::new(hash, self.mask()) {
             match self.slots[j] {
                 Slot::Empty => return,
-                Slot::Active(_, e) if e == entry => {
+                Slot::Active(_, e) if e as usize == entry => {
                     self.slots[j] = Slot::Dummy;
                     self.used -= 1;
                     return;
@@ -899,7 +910,7 @@ impl SetTable {
                 self.slots[i] = Slot::Dummy;
                 self.used -= 1;
                 self.finger = i + 1;
-                return Some(e);
+                return Some(e as usize);
             }
             i = if i == mask { 0 } else { i + 1 };
         }
@@ -914,7 +925,7 @@ impl SetTable {
 
     fn active(&self) -> impl Iterator<Item = usize> + '_ {
         self.slots.iter().filter_map(|s| match s {
-            Slot::Active(_, e) => Some(*e),
+            Slot::Active(_, e) => Some(*e as usize),
             _ => None,
         })
     }
@@ -922,7 +933,7 @@ impl SetTable {
     fn renumber(&mut self, moved: &[usize]) {
         for s in &mut self.slots {
             if let Slot::Active(_, e) = s {
-                *e = moved[*e];
+                *e = moved[*e as usize] as u32;
             }
         }
     }
