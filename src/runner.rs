@@ -93,15 +93,17 @@ fn start_capture(
     let writer = file.clone();
     let book = SharedBook::default();
     let sink: crate::capture::live::Sink = Box::new(RunSink {
-        lines: options
-            .lines
-            .then(|| std::io::BufWriter::new(std::io::stderr())),
+        lines: options.lines,
+        text: String::new(),
         flows: render::Flows::default(),
         file: writer,
         waiting: std::collections::VecDeque::new(),
         book: book.clone(),
+        names: render::Names::default(),
         interp: Arc::downgrade(interp),
-        looked: std::collections::HashMap::new(),
+        directions: Vec::new(),
+        index: std::collections::HashMap::new(),
+        recent: [usize::MAX; 2],
     });
     let filter = crate::capture::live::table_filter(interp.sockets.clone());
     let table = interp.sockets.clone();
@@ -119,7 +121,9 @@ fn start_capture(
 /// Where `socklab run`'s packets go, on the capture thread.
 struct RunSink {
     /// `--trace`: lines to standard error, written out whenever the capture catches up.
-    lines: Option<std::io::BufWriter<std::io::Stderr>>,
+    lines: bool,
+    /// The lines of one turn, rendered into one buffer and written with one call.
+    text: String,
     flows: crate::capture::render::Flows,
     file: SharedFile,
     /// Packets whose line waits for [`NAME_DELAY`], so that their sockets have names.
@@ -127,10 +131,26 @@ struct RunSink {
     /// What names the ends (`c → srv`), as the REPL's variables do; the program's end
     /// fills it one last time before its variables go.
     book: SharedBook,
+    /// The book's ends as last copied from it (copied again when it has more).
+    names: crate::capture::render::Names,
     /// The program, whose variables are looked at while it runs.
     interp: std::sync::Weak<Interp>,
-    /// How often the names were looked up for each direction of a conversation.
-    looked: std::collections::HashMap<(std::net::SocketAddr, std::net::SocketAddr), u8>,
+    /// How far each direction of a conversation is named, found through `index` (or
+    /// `recent`, the last two met: a ping-pong's, without hashing two addresses).
+    directions: Vec<(Direction, Naming)>,
+    index: std::collections::HashMap<Direction, usize>,
+    recent: [usize; 2],
+}
+
+type Direction = (std::net::SocketAddr, std::net::SocketAddr);
+
+/// What a direction of a conversation is called.
+enum Naming {
+    /// Not named for good yet: looked up among the program's variables this often.
+    Looking(u8),
+    /// Both ends are the connection's own sockets, by name: every later packet in this
+    /// direction is named so without looking again.
+    Named(Box<str>, Box<str>),
 }
 
 type SharedBook = Arc<parking_lot::Mutex<crate::session::packets::Book>>;
@@ -145,44 +165,79 @@ const NAME_DELAY: std::time::Duration = std::time::Duration::from_millis(30);
 const LOOKUPS: u8 = 3;
 
 impl RunSink {
+    /// Where the naming of packets from `src` to `dst` is kept.
+    fn direction(&mut self, key: Direction) -> usize {
+        for &i in &self.recent {
+            if self.directions.get(i).is_some_and(|(k, _)| *k == key) {
+                return i;
+            }
+        }
+        let i = *self.index.entry(key).or_insert_with(|| {
+            self.directions.push((key, Naming::Looking(0)));
+            self.directions.len() - 1
+        });
+        self.recent = [i, self.recent[0]];
+        i
+    }
+
+    /// Copy the book's ends if it has learnt more since.
+    fn refresh_names(&mut self) {
+        let book = self.book.lock();
+        // The book's ends only grow.
+        if book.ends.len() != self.names.ends.len() {
+            self.names.ends.clone_from(&book.ends);
+        }
+    }
+
     /// Write the lines of the waiting packets captured before `until` (all: None).
     fn write_lines(&mut self, until: Option<std::time::SystemTime>) {
         use std::io::Write;
-        let Some(out) = self.lines.as_mut() else {
+        if !self.lines {
             return;
-        };
-        let mut names = crate::capture::render::Names {
-            ends: self.book.lock().ends.clone(),
-        };
-        while let Some(p) = self
+        }
+        self.refresh_names();
+        while self
             .waiting
             .front()
-            .filter(|p| until.is_none_or(|u| p.at <= u))
+            .is_some_and(|p| until.is_none_or(|u| p.at <= u))
         {
-            let looked = self
-                .looked
-                .entry((p.summary.src, p.summary.dst))
-                .or_insert(0);
-            if *looked < LOOKUPS {
-                let syn = p.summary.tcp().is_some_and(|t| t.flags.syn);
-                if known(&names, &p.summary) {
-                    // Past the SYNs no need to look again for this direction (a SYN
-                    // goes to the listening socket: the connection's comes later).
-                    if !syn {
-                        *looked = LOOKUPS;
+            let Some(p) = self.waiting.pop_front() else {
+                break;
+            };
+            let i = self.direction((p.summary.src, p.summary.dst));
+            if let Naming::Looking(looked) = self.directions[i].1 {
+                if looked < LOOKUPS {
+                    let syn = p.summary.tcp().is_some_and(|t| t.flags.syn);
+                    if known(&self.names, &p.summary) {
+                        // Past the SYNs no need to look again for this direction (a
+                        // SYN goes to the listening socket: the connection's comes
+                        // later).
+                        if !syn {
+                            let (from, to) = self.names.ends(&p.summary);
+                            self.directions[i].1 = Naming::Named(from.into(), to.into());
+                        }
+                    } else {
+                        self.directions[i].1 = Naming::Looking(looked + 1);
+                        if let Some(interp) = self.interp.upgrade() {
+                            self.book.lock().learn(&interp);
+                        }
+                        self.refresh_names();
                     }
-                } else {
-                    *looked += 1;
-                    if let Some(interp) = self.interp.upgrade() {
-                        self.book.lock().learn(&interp);
-                    }
-                    names.ends = self.book.lock().ends.clone();
                 }
             }
-            let _ = writeln!(out, "{}", self.flows.line(p, &names));
-            self.waiting.pop_front();
+            match &self.directions[i].1 {
+                Naming::Named(from, to) => self.flows.push_line(&mut self.text, &p, from, to),
+                Naming::Looking(_) => {
+                    let (from, to) = self.names.ends(&p.summary);
+                    self.flows.push_line(&mut self.text, &p, &from, &to);
+                }
+            }
+            self.text.push('\n');
         }
-        let _ = out.flush();
+        if !self.text.is_empty() {
+            let _ = std::io::stderr().lock().write_all(self.text.as_bytes());
+            self.text.clear();
+        }
     }
 }
 
@@ -209,7 +264,7 @@ fn known(names: &crate::capture::render::Names, s: &crate::capture::Summary) -> 
 
 impl crate::capture::live::Deliver for RunSink {
     fn packet(&mut self, p: &crate::capture::Packet) {
-        if self.lines.is_some() {
+        if self.lines {
             // What a line needs: not the frame's bytes (the pcapng file has them).
             self.waiting.push_back(crate::capture::Packet {
                 number: p.number,
@@ -381,6 +436,8 @@ fn run_program(
     // The end of the program closes every socket it left open, as CPython's exit does.
     drop(module);
     globals.clear();
+    // Generators the program left paused close now, running their `finally` blocks.
+    interp::generator::finalize_orphans(&mut ctx);
     interp.sockets.close_all();
     match interp.flush() {
         Ok(()) => code,

@@ -509,15 +509,26 @@ fn with_mtu_1500_segments_are_ethernet_sized() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("use it with --sandbox"));
 }
 
-/// A busy program's packets fill many blocks of the receive ring a program's capture
-/// reads from: every one of them arrives, in order, in the file and as a line.
+/// A busy program's packets, read by copying them out in batches a few milliseconds
+/// apart: every one of them arrives, in order, in the file and as a line.
 #[test]
 fn a_busy_programs_every_packet_is_captured() {
+    busy_program("0");
+}
+
+/// The same read from a receive ring (`SOCKLAB_CAPTURE_RING=1`), whose many blocks the
+/// packets fill.
+#[test]
+fn a_busy_programs_every_packet_is_captured_from_a_ring() {
+    busy_program("1");
+}
+
+fn busy_program(ring: &str) {
     if !is_root() {
         eprintln!("not root: skipped");
         return;
     }
-    let dir = Scratch::new("busy", false);
+    let dir = Scratch::new(&format!("busy{ring}"), false);
     let prog = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/pingpong_tcp.py");
     let pcap = dir.0.join("busy.pcapng");
     // 10 000 round trips: 20 000 one-byte segments, several blocks of the ring. In the
@@ -526,6 +537,7 @@ fn a_busy_programs_every_packet_is_captured() {
     // program ends then loses nothing.
     let n = 10_000;
     let out = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .env("SOCKLAB_CAPTURE_RING", ring)
         .args(["--sandbox", "run", "--trace", "--pcap"])
         .arg(&pcap)
         .arg(&prog)
@@ -533,7 +545,7 @@ fn a_busy_programs_every_packet_is_captured() {
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    assert!(out.status.success(), "{:?}\n{stderr}", out.status);
     assert!(
         !stderr.contains("lost"),
         "{}",

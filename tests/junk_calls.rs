@@ -196,6 +196,8 @@ fn run_everything() -> Report {
         "_thread",
         "socket",
         "traceback",
+        "_random",
+        "_strptime",
     ] {
         let Ok(m) = builtins::import_module(&mut ctx, module) else {
             report.panics.push(format!("import {module} failed"));
@@ -209,6 +211,7 @@ fn run_everything() -> Report {
         ("lock", "__import__('_thread').allocate_lock()"),
         ("RLock", "__import__('_thread').RLock()"),
         ("Event", "__import__('_thread').Event()"),
+        ("_random.Random", "__import__('_random').Random()"),
     ] {
         let code = code.to_string();
         let make = move |ctx: &mut Ctx| evaluate(ctx, &code);

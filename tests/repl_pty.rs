@@ -783,3 +783,20 @@ fn the_first_socket_is_fd_3_and_a_selector_wait_ends_with_ctrl_c() {
     r.run(":stop all");
     r.quit();
 }
+
+#[test]
+fn ctrl_c_interrupts_a_blocked_queue_get() {
+    let dir = temp_dir("queue");
+    let mut r = Repl::start(&dir);
+    r.run("import queue, threading");
+    r.run("q = queue.Queue()");
+    r.p.send_line("print('waiting'); q.get()").expect("send");
+    r.p.exp_string("waiting\r\n").expect("running");
+    r.p.send_control('c').expect("ctrl-c");
+    let out = r.p.exp_string("\n\r>>> ").expect("back at the prompt");
+    assert!(out.contains("KeyboardInterrupt"), "{out}");
+    // The queue still works, from another thread too.
+    r.run("threading.Thread(target=q.put, args=('job',)).start()");
+    assert_eq!(r.run("q.get(timeout=5)"), "'job'\n");
+    r.quit();
+}

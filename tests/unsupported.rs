@@ -139,6 +139,11 @@ fn other_refusals() {
         ("from tkinter import Tk", "tkinter"),
         ("import http.server", "http"),
         ("import _socket", "_socket"),
+        // The parts socklab lacks of modules it has.
+        ("import urllib.request", "urllib.request"),
+        ("from urllib.request import urlopen", "urllib.request"),
+        ("import collections.abc", "collections.abc"),
+        ("import json, json.decoder", "json.decoder"),
         // socklab's logging is there, its submodules are not.
         ("import logging.handlers", "logging.handlers"),
         ("import logging\nimport logging.config", "logging.config"),

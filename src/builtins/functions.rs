@@ -891,6 +891,13 @@ fn reversed(ctx: &mut Ctx, args: &[Value], _: &[(Name, Value)]) -> R<Value> {
             items.reverse();
             Ok(items_iter(items, kind))
         }
+        Value::Native(n)
+            if n.call_method(ctx, &args[0], "__reversed__", &[], &[])
+                .is_some() =>
+        {
+            n.call_method(ctx, &args[0], "__reversed__", &[], &[])
+                .unwrap_or(Ok(Value::None))
+        }
         other => Err(ctx.type_error(format!("'{}' object is not reversible", type_name(other)))),
     }
 }
@@ -1066,6 +1073,13 @@ pub fn construct(
             if let Some(src) = args.first() {
                 match src {
                     Value::Dict(other) => d = other.lock().clone(),
+                    _ if crate::builtins::collections::dict_items(src).is_some() => {
+                        for (k, v) in
+                            crate::builtins::collections::dict_items(src).unwrap_or_default()
+                        {
+                            d.insert(hash_key(ctx, &k)?, v);
+                        }
+                    }
                     _ => {
                         for (n, item) in iterate(ctx, src)?.into_iter().enumerate() {
                             let pair = iterate(ctx, &item).map_err(|_| {
@@ -1181,7 +1195,16 @@ pub fn construct(
             };
             Ok(Value::Slice(Arc::new(parts)))
         }
-        _ => Err(ctx.type_error(format!("cannot create '{name}' instances"))),
+        // Native classes of the library modules (`collections.deque`): their `__new__`.
+        _ => match cls.dict.read().get("__new__").cloned() {
+            Some(new @ Value::Builtin(_)) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(Value::Class(cls.clone()));
+                full.extend(args);
+                call(ctx, &new, full, kwargs)
+            }
+            _ => Err(ctx.type_error(format!("cannot create '{name}' instances"))),
+        },
     }
 }
 

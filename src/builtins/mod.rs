@@ -2,7 +2,7 @@
 //!
 //! Each module is a `Module` whose globals hold its functions, constants and classes,
 //! made on first import and cached for the session. Modules written in Python
-//! (`ipaddress`) are compiled from source embedded in the binary.
+//! (`ipaddress`, `random`, `datetime`) are compiled from source embedded in the binary.
 //!
 //! - `functions`: the built-in functions and the constructors of the built-in types;
 //! - `iterators`: the lazy `map`, `filter`, `enumerate` and `zip`;
@@ -10,8 +10,14 @@
 //! - `signatures`: the declared signature of every native function and method (the
 //!   binder, `interp::args`, checks calls against them; `dir()` lists from them);
 //! - `socket/`, `time`, `struct_`, `select`, `sys`, `thread` (`_thread`), `site`,
-//!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`): one module each (`py/`
-//!   holds the modules written in Python: `selectors`, `os`, `os.path` ...);
+//!   `os` (`posix`, under `py/os.py` and `py/posixpath.py`), `random` (`_random`, the
+//!   generator under `py/random.py`), `strptime` (`_strptime`, parsing for
+//!   `time.strptime` and `datetime`): one module each (`py/` holds the modules written
+//!   in Python: `selectors`, `os`, `os.path`, `random`, `datetime` ...);
+//! - `json` (`_json`: the native encoder and decoder, under `py/json.py`),
+//!   `collections`, `binascii` (with `base64`): CPython's data modules, natively (the
+//!   `collections` types derive from `tuple` and `dict` as CPython's do); `io`,
+//!   `queue`, `types` and `urllib.parse` are in `py/`;
 //! - `memoryview`: the built-in type, a window on bytes;
 //! - `support`: `_socklab`, what the modules written in Python need from the interpreter
 //!   (the running frames, a caught exception's traceback, the terminal's width).
@@ -20,15 +26,20 @@
 //!
 //! `library()` gathers all of it into the `interp::Library` an interpreter runs with.
 
+pub mod binascii;
+pub mod collections;
 pub mod functions;
 pub mod iterators;
+pub mod json;
 pub mod memoryview;
 pub mod methods;
 pub mod os;
+pub mod random;
 pub mod select;
 pub mod signatures;
 pub mod site;
 pub mod socket;
+pub mod strptime;
 pub mod struct_;
 pub mod support;
 pub mod sys;
@@ -178,7 +189,28 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "struct" => new_module("struct", struct_::items()),
         "socket" => new_module("socket", socket::items()),
         "select" => new_module("select", select::items()),
+        "json" => python_module(ctx, "json", include_str!("py/json.py"))?,
+        "_json" => new_module("_json", json::items()),
+        "collections" => new_module("collections", collections::items()),
+        "_collections" => new_module("_collections", collections::private_items()),
+        "binascii" => new_module("binascii", binascii::binascii_items()),
+        "base64" => new_module("base64", binascii::base64_items()),
+        "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
+        "urllib" => {
+            let parse = python_module(ctx, "urllib.parse", include_str!("py/urllib/parse.py"))?;
+            new_module("urllib", vec![("parse", parse)])
+        }
+        "types" => python_module(ctx, "types", include_str!("py/types.py"))?,
+        "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
+        "_queue" => new_module(
+            "_queue",
+            vec![("Empty", Value::Class(crate::interp::types::class("Empty")))],
+        ),
         "ipaddress" => python_module(ctx, "ipaddress", include_str!("py/ipaddress.py"))?,
+        "_random" => new_module("_random", random::items()),
+        "_strptime" => new_module("_strptime", strptime::items()),
+        "datetime" => python_module(ctx, "datetime", include_str!("py/datetime.py"))?,
+        "random" => python_module(ctx, "random", include_str!("py/random.py"))?,
         "_thread" => new_module("_thread", thread::items()),
         "threading" => python_module(ctx, "threading", include_str!("py/threading.py"))?,
         "socketserver" => python_module(ctx, "socketserver", include_str!("py/socketserver.py"))?,
@@ -209,7 +241,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         .modules
         .lock()
         .insert(Arc::from(top), module.clone());
-    Ok(module)
+    import_chain(ctx, module, dotted)
 }
 
 /// `import a.b.c` of a program's package: load each submodule not loaded yet (each
@@ -228,22 +260,33 @@ fn import_chain(ctx: &mut Ctx, top: Value, dotted: &str) -> R<Value> {
         let cached = ctx.interp.modules.lock().get(name.as_str()).cloned();
         parent = match cached {
             Some(m) => m,
-            None => match user_modules::load_submodule(ctx, &parent, &name, part)? {
-                Some(m) => m,
-                None => {
-                    let parent_name = &name[..name.len() - part.len() - 1];
-                    let is_package =
-                        matches!(&parent, Value::Module(m) if m.globals.get("__path__").is_some());
-                    let msg = if is_package {
-                        format!("No module named '{name}'")
-                    } else {
-                        format!("No module named '{name}'; '{parent_name}' is not a package")
-                    };
-                    let mut e = ctx.err("ModuleNotFoundError", msg);
-                    e.hint_name = Some(Arc::from(name.as_str()));
-                    return Err(e);
+            None => {
+                match user_modules::load_submodule(ctx, &parent, &name, part)? {
+                    Some(m) => m,
+                    None => {
+                        // A part of the standard library socklab does not have
+                        // (`urllib.request` beside the `urllib.parse` it has).
+                        let top_name = dotted.split('.').next().unwrap_or(dotted);
+                        let ours = matches!(&parent, Value::Module(m) if m.globals.get("__file__").is_none());
+                        if ours && STDLIB.binary_search(&top_name).is_ok() {
+                            return Err(ctx.err(
+                                "NotImplementedError",
+                                format!("socklab does not support the '{name}' module"),
+                            ));
+                        }
+                        let parent_name = &name[..name.len() - part.len() - 1];
+                        let is_package = matches!(&parent, Value::Module(m) if m.globals.get("__path__").is_some());
+                        let msg = if is_package {
+                            format!("No module named '{name}'")
+                        } else {
+                            format!("No module named '{name}'; '{parent_name}' is not a package")
+                        };
+                        let mut e = ctx.err("ModuleNotFoundError", msg);
+                        e.hint_name = Some(Arc::from(name.as_str()));
+                        return Err(e);
+                    }
                 }
-            },
+            }
         };
     }
     Ok(top)

@@ -401,6 +401,8 @@ pub const TIME: &[Signature] = &[
     noargs("time", "perf_counter"),
     one("time", "sleep"),
     tuple("", "strftime", 1, 2),
+    // strptime is Python code in CPython (_strptime_time): its own messages.
+    own("strptime"),
     noargs("time", "time"),
     noargs("time", "time_ns"),
 ];
@@ -408,8 +410,10 @@ pub const TIME: &[Signature] = &[
 /// The functions of `struct` (CPython's messages name it `_struct`), sorted by name.
 pub const STRUCT: &[Signature] = &[
     one("_struct", "calcsize"),
+    own("iter_unpack"),
     // pack(format, *values) words a missing format its own way.
     own("pack"),
+    own("pack_into"),
     positional("_struct", "unpack", 2, 2),
     keywords("", "unpack_from", 1, 2, 3, &["format", "buffer", "offset"]),
 ];

@@ -15,6 +15,9 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("unpack", builtin_fn("unpack", unpack)),
         ("unpack_from", builtin_fn("unpack_from", unpack_from)),
         ("calcsize", builtin_fn("calcsize", calcsize)),
+        ("pack_into", builtin_fn("pack_into", pack_into)),
+        ("iter_unpack", builtin_fn("iter_unpack", iter_unpack)),
+        ("Struct", Value::Class(struct_class())),
         ("error", Value::Class(types::class("error"))),
     ]
 }
@@ -443,4 +446,219 @@ fn unpack_from(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     };
     let _ = Arc::<str>::from("");
     unpack_at(ctx, &a[0], &data, offset, false, "unpack_from")
+}
+
+// ---------------------------------------------------------------------------------
+// `struct.Struct`, `pack_into`, `iter_unpack`
+
+/// `struct.pack_into(format, buffer, offset, *values)`: pack into a bytearray in place.
+fn pack_into(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    if !k.is_empty() {
+        return Err(ctx.type_error("pack_into() takes no keyword arguments"));
+    }
+    match a.len() {
+        0 => return Err(ctx.type_error("missing format argument")),
+        1 => return Err(error("pack_into expected buffer argument")),
+        2 => return Err(error("pack_into expected offset argument")),
+        _ => {}
+    }
+    let Value::ByteArray(target) = &a[1] else {
+        return Err(ctx.type_error(format!(
+            "argument must be read-write bytes-like object, not {}",
+            type_name(&a[1])
+        )));
+    };
+    let mut packed_args = vec![a[0].clone()];
+    packed_args.extend(a[3..].iter().cloned());
+    let packed = match pack(ctx, &packed_args, &[])? {
+        Value::Bytes(b) => b,
+        _ => return Ok(Value::None),
+    };
+    let len = target.lock().len();
+    let mut offset = super::functions::to_i64(ctx, &a[2], "")?;
+    if offset < 0 {
+        if offset + (packed.len() as i64) > 0 {
+            return Err(error(format!(
+                "no space to pack {} bytes at offset {offset}",
+                packed.len()
+            )));
+        }
+        if offset + (len as i64) < 0 {
+            return Err(error(format!(
+                "offset {offset} out of range for {len}-byte buffer"
+            )));
+        }
+        offset += len as i64;
+    }
+    let offset = offset as usize;
+    if len < offset + packed.len() {
+        return Err(error(format!(
+            "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {offset} (actual buffer size is {len})",
+            offset + packed.len(),
+            packed.len()
+        )));
+    }
+    target.lock()[offset..offset + packed.len()].copy_from_slice(&packed);
+    Ok(Value::None)
+}
+
+/// `struct.iter_unpack(format, buffer)`: the records of a buffer, one tuple each.
+fn iter_unpack(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    if !k.is_empty() || a.len() != 2 {
+        return Err(ctx.type_error(format!(
+            "iter_unpack expected 2 arguments, got {}",
+            a.len() + k.len()
+        )));
+    }
+    let l = parse(&fmt_text(ctx, &a[0])?)?;
+    let size = offsets(&l)?.1;
+    let data = buffer(ctx, &a[1])?;
+    if size == 0 {
+        return Err(error("cannot iteratively unpack with a struct of length 0"));
+    }
+    if data.len() % size != 0 {
+        return Err(error(format!(
+            "iterative unpacking requires a buffer of a multiple of {size} bytes"
+        )));
+    }
+    let mut items = Vec::with_capacity(data.len() / size);
+    for start in (0..data.len()).step_by(size) {
+        items.push(unpack_at(
+            ctx,
+            &a[0],
+            &data[start..start + size],
+            0,
+            true,
+            "unpack",
+        )?);
+    }
+    Ok(Value::Iter(Arc::new(parking_lot::Mutex::new(
+        crate::interp::value::IterState::Items {
+            items,
+            index: 0,
+            kind: "unpack_iterator",
+        },
+    ))))
+}
+
+fn struct_class() -> Arc<crate::interp::value::Class> {
+    static C: std::sync::OnceLock<Arc<crate::interp::value::Class>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut dict = crate::interp::value::Attrs::new();
+        dict.insert(Arc::from("__new__"), builtin_fn("__new__", struct_new));
+        types::make_class(
+            "Struct",
+            "_struct",
+            vec![types::class("object")],
+            crate::interp::value::Native::Other,
+            dict,
+        )
+    })
+    .clone()
+}
+
+/// `struct.Struct(format)`: a format parsed once, its size known.
+pub struct Struct {
+    format: Value,
+    size: usize,
+}
+
+fn struct_new(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    let a = &a[1..];
+    let format = match (a, k) {
+        ([f], []) => f.clone(),
+        ([], [(name, f)]) if &**name == "format" => f.clone(),
+        _ => {
+            return Err(ctx.type_error(format!(
+                "Struct() takes exactly 1 argument ({} given)",
+                a.len() + k.len()
+            )))
+        }
+    };
+    let l = parse(&fmt_text(ctx, &format)?)?;
+    let size = offsets(&l)?.1;
+    let format = match format {
+        Value::Bytes(b) => Value::string(String::from_utf8_lossy(&b).into_owned()),
+        f => f,
+    };
+    Ok(Value::Native(Arc::new(Struct { format, size })))
+}
+
+impl crate::interp::value::NativeObject for Struct {
+    fn class(&self) -> Arc<crate::interp::value::Class> {
+        struct_class()
+    }
+    fn repr(&self) -> String {
+        format!(
+            "<_struct.Struct object at {:#x}>",
+            self as *const Self as usize
+        )
+    }
+    fn get_attr(&self, _ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        match name {
+            "format" => Some(Ok(self.format.clone())),
+            "size" => Some(Ok(Value::Int(self.size as i64))),
+            _ => None,
+        }
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        a: &[Value],
+        k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        let with_format = || {
+            let mut full = vec![self.format.clone()];
+            full.extend(a.iter().cloned());
+            full
+        };
+        Some(match name {
+            "pack" => pack(ctx, &with_format(), k),
+            "pack_into" => pack_into(ctx, &with_format(), k),
+            "iter_unpack" => iter_unpack(ctx, &with_format(), k),
+            "unpack" => {
+                if a.len() != 1 || !k.is_empty() {
+                    return Some(Err(ctx.type_error(format!(
+                        "Struct.unpack() takes exactly one argument ({} given)",
+                        a.len() + k.len()
+                    ))));
+                }
+                buffer(ctx, &a[0])
+                    .and_then(|data| unpack_at(ctx, &self.format, &data, 0, true, "unpack"))
+            }
+            "unpack_from" => (|| {
+                let buf = a
+                    .first()
+                    .or(super::functions::kwarg(k, "buffer"))
+                    .ok_or_else(|| {
+                        ctx.type_error(
+                            "Struct.unpack_from() missing required argument 'buffer' (pos 1)",
+                        )
+                    })?;
+                let data = buffer(ctx, buf)?;
+                let offset = match a.get(1).or(super::functions::kwarg(k, "offset")) {
+                    Some(v) => super::functions::to_i64(ctx, v, "")?.max(0) as usize,
+                    None => 0,
+                };
+                unpack_at(ctx, &self.format, &data, offset, false, "unpack_from")
+            })(),
+            _ => return None,
+        })
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        vec![
+            "format",
+            "iter_unpack",
+            "pack",
+            "pack_into",
+            "size",
+            "unpack",
+            "unpack_from",
+        ]
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }

@@ -1,4 +1,6 @@
-//! `time`: the clock the daytime protocol reports, and `sleep` (which Ctrl-C interrupts).
+//! `time`: the clock the daytime protocol reports, `sleep` (which Ctrl-C interrupts),
+//! `struct_time`, and times as text (`strftime` through C's, `strptime` through
+//! `super::strptime`), with the local zone as CPython finds it.
 
 use super::functions::{builtin_fn, to_i64};
 use crate::interp::types::{self, type_name};
@@ -43,7 +45,18 @@ pub fn items() -> Vec<(&'static str, Value)> {
         ("asctime", builtin_fn("asctime", asctime)),
         ("strftime", builtin_fn("strftime", strftime)),
         ("mktime", builtin_fn("mktime", mktime)),
-        ("timezone", Value::Int(timezone_offset())),
+        ("strptime", builtin_fn("strptime", strptime)),
+        ("struct_time", builtin_fn("struct_time", struct_time_new)),
+        ("timezone", Value::Int(zone_info().timezone)),
+        ("altzone", Value::Int(zone_info().altzone)),
+        ("daylight", Value::Int(i64::from(zone_info().daylight))),
+        (
+            "tzname",
+            Value::tuple(vec![
+                Value::str(&zone_info().names.0),
+                Value::str(&zone_info().names.1),
+            ]),
+        ),
     ]
 }
 
@@ -142,29 +155,82 @@ pub fn sleep(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
 }
 
 fn tm_of(t: i64, local: bool) -> libc::tm {
+    checked_tm_of(t, local).unwrap_or_else(|| {
+        // SAFETY: an all-zero tm is a valid value.
+        unsafe { std::mem::zeroed() }
+    })
+}
+
+/// The broken-down time of `t`, or None when its year does not fit C's `int`.
+fn checked_tm_of(t: i64, local: bool) -> Option<libc::tm> {
     // SAFETY: gmtime_r/localtime_r write into the zeroed struct we own.
     unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
         let tt = t as libc::time_t;
-        if local {
-            libc::localtime_r(&tt, &mut tm);
+        let ok = if local {
+            libc::localtime_r(&tt, &mut tm)
         } else {
-            libc::gmtime_r(&tt, &mut tm);
-        }
-        tm
+            libc::gmtime_r(&tt, &mut tm)
+        };
+        (!ok.is_null()).then_some(tm)
     }
 }
 
-fn timezone_offset() -> i64 {
-    let tm = tm_of(0, true);
-    -tm.tm_gmtoff
+/// CPython's error when C cannot break a timestamp down (EOVERFLOW).
+fn tm_or_overflow(ctx: &Ctx, t: i64, local: bool) -> R<libc::tm> {
+    checked_tm_of(t, local).ok_or_else(|| ctx.os_error(libc::EOVERFLOW))
+}
+
+/// `time.timezone`, `altzone`, `daylight` and `tzname`, found as CPython's
+/// `init_timezone` finds them: from the local time of 1 January and of mid-year.
+struct ZoneInfo {
+    timezone: i64,
+    altzone: i64,
+    daylight: bool,
+    names: (String, String),
+}
+
+fn zone_info() -> &'static ZoneInfo {
+    static Z: OnceLock<ZoneInfo> = OnceLock::new();
+    Z.get_or_init(|| {
+        const YEAR: i64 = (365 * 24 + 6) * 3600;
+        let t = (now() as i64 / YEAR) * YEAR;
+        let jan = StructTime::from_tm(&tm_of(t, true));
+        let jul = StructTime::from_tm(&tm_of(t + YEAR / 2, true));
+        let (jan_off, jul_off) = (-jan.gmtoff.unwrap_or(0), -jul.gmtoff.unwrap_or(0));
+        let (jan_name, jul_name) = (jan.zone.unwrap_or_default(), jul.zone.unwrap_or_default());
+        if jan_off < jul_off {
+            // The southern hemisphere: daylight saving time in January.
+            ZoneInfo {
+                timezone: jul_off,
+                altzone: jan_off,
+                daylight: true,
+                names: (jul_name, jan_name),
+            }
+        } else {
+            ZoneInfo {
+                timezone: jan_off,
+                altzone: jul_off,
+                daylight: jan_off != jul_off,
+                names: (jan_name, jul_name),
+            }
+        }
+    })
+}
+
+/// The local zone's standard and daylight-saving names, and whether it has the latter.
+pub fn tz_names() -> (String, String, bool) {
+    let z = zone_info();
+    (z.names.0.clone(), z.names.1.clone(), z.daylight)
 }
 
 /// `time.struct_time`: a 9-field tuple with names.
 pub struct StructTime {
     pub fields: [i64; 9],
-    pub zone: String,
-    pub gmtoff: i64,
+    /// `tm_zone` and `tm_gmtoff`: None for a time made from a plain tuple or parsed
+    /// without a zone.
+    pub zone: Option<String>,
+    pub gmtoff: Option<i64>,
 }
 
 const FIELDS: [&str; 9] = [
@@ -209,8 +275,8 @@ impl StructTime {
                 tm.tm_yday as i64 + 1,
                 tm.tm_isdst as i64,
             ],
-            zone,
-            gmtoff: tm.tm_gmtoff,
+            zone: Some(zone),
+            gmtoff: Some(tm.tm_gmtoff),
         }
     }
     fn to_tm(&self) -> libc::tm {
@@ -225,7 +291,7 @@ impl StructTime {
         tm.tm_wday = ((self.fields[6] + 1) % 7) as i32;
         tm.tm_yday = (self.fields[7] - 1) as i32;
         tm.tm_isdst = self.fields[8] as i32;
-        tm.tm_gmtoff = self.gmtoff as _;
+        tm.tm_gmtoff = self.gmtoff.unwrap_or(0) as _;
         tm
     }
 }
@@ -247,8 +313,10 @@ impl NativeObject for StructTime {
             return Some(Ok(Value::Int(self.fields[i])));
         }
         match name {
-            "tm_zone" => Some(Ok(Value::str(&self.zone))),
-            "tm_gmtoff" => Some(Ok(Value::Int(self.gmtoff))),
+            "tm_zone" => Some(Ok(self.zone.as_deref().map_or(Value::None, Value::str))),
+            "tm_gmtoff" => Some(Ok(self.gmtoff.map_or(Value::None, Value::Int))),
+            "n_fields" => Some(Ok(Value::Int(11))),
+            "n_sequence_fields" => Some(Ok(Value::Int(9))),
             _ => None,
         }
     }
@@ -265,12 +333,21 @@ impl NativeObject for StructTime {
             "__getitem__" => Some(crate::interp::ops::getitem(ctx, &tuple, &args[0])),
             "__len__" => Some(Ok(Value::Int(9))),
             "__iter__" => Some(crate::interp::exec::get_iter(ctx, &tuple)),
-            "__eq__" => Some(crate::interp::ops::eq(ctx, &tuple, &args[0]).map(Value::Bool)),
+            "__eq__" => {
+                // Another struct_time compares as the tuple it is.
+                let other = match args[0].as_native::<StructTime>() {
+                    Some(st) => Value::tuple(st.fields.iter().map(|&v| Value::Int(v)).collect()),
+                    None => args[0].clone(),
+                };
+                Some(crate::interp::ops::eq(ctx, &tuple, &other).map(Value::Bool))
+            }
             _ => None,
         }
     }
     fn attr_names(&self) -> Vec<&'static str> {
-        FIELDS.to_vec()
+        let mut names = FIELDS.to_vec();
+        names.extend(["tm_zone", "tm_gmtoff"]);
+        names
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -280,51 +357,103 @@ impl NativeObject for StructTime {
 fn secs_arg(ctx: &Ctx, a: &[Value]) -> R<i64> {
     match a.first() {
         None | Some(Value::None) => Ok(now().floor() as i64),
+        Some(Value::Float(f)) if f.is_nan() => {
+            Err(ctx.value_error("Invalid value NaN (not a number)"))
+        }
         Some(Value::Float(f)) => {
-            if !f.is_finite() {
+            let whole = f.floor();
+            // -(i64::MIN as f64) is 2**63, the first value past time_t.
+            if !(i64::MIN as f64 <= whole && whole < -(i64::MIN as f64)) {
                 return Err(ctx.err(
                     "OverflowError",
                     "timestamp out of range for platform time_t",
                 ));
             }
-            Ok(f.floor() as i64)
+            Ok(whole as i64)
         }
+        Some(Value::BigInt(_)) => Err(ctx.err(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        )),
         Some(v) => to_i64(ctx, v, ""),
     }
 }
 
 fn broken_down(ctx: &mut Ctx, a: &[Value], local: bool) -> R<Value> {
     let t = secs_arg(ctx, a)?;
-    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm_of(
-        t, local,
-    )))))
+    let tm = tm_or_overflow(ctx, t, local)?;
+    Ok(Value::Native(Arc::new(StructTime::from_tm(&tm))))
 }
 
-fn tm_from_arg(ctx: &mut Ctx, v: Option<&Value>, fname: &str) -> R<libc::tm> {
-    match v {
-        None => Ok(tm_of(now() as i64, true)),
-        Some(v) => {
-            if let Some(st) = v.as_native::<StructTime>() {
-                return Ok(st.to_tm());
-            }
-            let items = crate::interp::exec::iterate(ctx, v).map_err(|_| {
-                ctx.type_error("Tuple or struct_time argument required".to_string())
-            })?;
-            if items.len() != 9 {
-                return Err(ctx.type_error(format!("{fname}(): illegal time tuple argument")));
-            }
-            let mut f = [0i64; 9];
-            for (i, it) in items.iter().enumerate() {
-                f[i] = to_i64(ctx, it, "")?;
-            }
-            Ok(StructTime {
-                fields: f,
-                zone: String::new(),
-                gmtoff: 0,
-            }
-            .to_tm())
-        }
+/// CPython's `gettmarg`: a struct_time or a 9-tuple as C's `struct tm` (month, weekday
+/// and day of year shifted to C's ranges), with the zone a struct_time carries.
+fn tm_from_arg(ctx: &mut Ctx, v: Option<&Value>, fname: &str) -> R<(libc::tm, Option<String>)> {
+    let Some(v) = v else {
+        let st = StructTime::from_tm(&tm_of(now() as i64, true));
+        return Ok((st.to_tm(), st.zone));
+    };
+    if let Some(st) = v.as_native::<StructTime>() {
+        return Ok((st.to_tm(), st.zone.clone()));
     }
+    let Value::Tuple(items) = v else {
+        return Err(ctx.type_error("Tuple or struct_time argument required"));
+    };
+    if items.len() != 9 {
+        return Err(ctx.type_error(format!("{fname}(): illegal time tuple argument")));
+    }
+    let mut f = [0i64; 9];
+    for (i, it) in items.iter().enumerate() {
+        let n = to_i64(ctx, it, "")?;
+        if i32::try_from(n).is_err() {
+            return Err(ctx.err(
+                "OverflowError",
+                if n < 0 {
+                    "signed integer is less than minimum"
+                } else {
+                    "signed integer is greater than maximum"
+                },
+            ));
+        }
+        f[i] = n;
+    }
+    let mut tm = StructTime {
+        fields: f,
+        zone: None,
+        gmtoff: None,
+    }
+    .to_tm();
+    // C's `%`: a weekday of -2 or less stays negative and is refused by the checks.
+    tm.tm_wday = ((f[6] + 1) % 7) as i32;
+    Ok((tm, None))
+}
+
+/// CPython's range checks on a time tuple, after turning the zeros Python allows
+/// (month 0, day 0, day of year 0) into the lowest valid value.
+fn check_tm(ctx: &Ctx, tm: &mut libc::tm) -> R<()> {
+    if tm.tm_mon == -1 {
+        tm.tm_mon = 0;
+    }
+    if tm.tm_mday == 0 {
+        tm.tm_mday = 1;
+    }
+    if tm.tm_yday == -1 {
+        tm.tm_yday = 0;
+    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
+    let out = |ok: bool, what: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(ctx.value_error(format!("{what} out of range")))
+        }
+    };
+    out((0..=11).contains(&tm.tm_mon), "month")?;
+    out((1..=31).contains(&tm.tm_mday), "day of month")?;
+    out((0..=23).contains(&tm.tm_hour), "hour")?;
+    out((0..=59).contains(&tm.tm_min), "minute")?;
+    out((0..=61).contains(&tm.tm_sec), "seconds")?;
+    out(tm.tm_wday >= 0, "day of week")?;
+    out((0..=365).contains(&tm.tm_yday), "day of year")
 }
 
 fn format_tm(fmt: &str, tm: &libc::tm) -> String {
@@ -351,7 +480,16 @@ fn strftime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
             type_name(&a[0])
         )));
     };
-    let tm = tm_from_arg(ctx, a.get(1), "strftime")?;
+    if fmt.contains('\0') {
+        return Err(ctx.value_error("embedded null character"));
+    }
+    let (mut tm, zone) = tm_from_arg(ctx, a.get(1), "strftime")?;
+    check_tm(ctx, &mut tm)?;
+    // `%Z` reads the struct_time's own zone name, as CPython passes it to C.
+    let zone = zone.and_then(|z| std::ffi::CString::new(z).ok());
+    if let Some(z) = &zone {
+        tm.tm_zone = z.as_ptr();
+    }
     Ok(Value::string(format_tm(fmt, &tm)))
 }
 
@@ -374,17 +512,87 @@ fn asctime_of(tm: &libc::tm) -> String {
 
 fn ctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
     let t = secs_arg(ctx, a)?;
-    Ok(Value::string(asctime_of(&tm_of(t, true))))
+    Ok(Value::string(asctime_of(&tm_or_overflow(ctx, t, true)?)))
 }
 
 fn asctime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    let tm = tm_from_arg(ctx, a.first(), "asctime")?;
+    let (mut tm, _) = tm_from_arg(ctx, a.first(), "asctime")?;
+    check_tm(ctx, &mut tm)?;
     Ok(Value::string(asctime_of(&tm)))
 }
 
 fn mktime(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
-    let mut tm = tm_from_arg(ctx, a.first(), "mktime")?;
+    let (mut tm, _) = tm_from_arg(ctx, a.first(), "mktime")?;
+    tm.tm_wday = -1;
     // SAFETY: mktime normalises the struct we own.
     let t = unsafe { libc::mktime(&mut tm) };
+    // CPython: mktime() leaves tm_wday alone when the time cannot be represented.
+    if t == -1 && tm.tm_wday == -1 {
+        return Err(ctx.err("OverflowError", "mktime argument out of range"));
+    }
     Ok(Value::Float(t as f64))
+}
+
+fn strptime(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
+    if a.len() > 2 {
+        return Err(ctx.type_error(format!(
+            "_strptime_time() takes from 1 to 2 positional arguments but {} were given",
+            a.len()
+        )));
+    }
+    let data = a
+        .first()
+        .or_else(|| super::functions::kwarg(k, "data_string"));
+    let format = a.get(1).or_else(|| super::functions::kwarg(k, "format"));
+    let Some(data) = data else {
+        return Err(ctx
+            .type_error("_strptime_time() missing 1 required positional argument: 'data_string'"));
+    };
+    let (data, format) = super::strptime::string_args(ctx, data, format)?;
+    let p = super::strptime::parse(ctx, data, format)?;
+    Ok(Value::Native(Arc::new(StructTime {
+        fields: [
+            p.year, p.month, p.day, p.hour, p.minute, p.second, p.weekday, p.julian, p.tz,
+        ],
+        zone: p.tzname,
+        gmtoff: p.gmtoff,
+    })))
+}
+
+/// `time.struct_time(sequence)`: 9 fields, or 11 with the zone's name and offset.
+fn struct_time_new(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value> {
+    let Some(seq) = a.first() else {
+        return Err(ctx.type_error("structseq() missing required argument 'sequence' (pos 1)"));
+    };
+    let items = crate::interp::exec::iterate(ctx, seq)
+        .map_err(|_| ctx.type_error("constructor requires a sequence"))?;
+    if items.len() < 9 {
+        return Err(ctx.type_error(format!(
+            "time.struct_time() takes an at least 9-sequence ({}-sequence given)",
+            items.len()
+        )));
+    }
+    if items.len() > 11 {
+        return Err(ctx.type_error(format!(
+            "time.struct_time() takes an at most 11-sequence ({}-sequence given)",
+            items.len()
+        )));
+    }
+    let mut fields = [0i64; 9];
+    for (f, v) in fields.iter_mut().zip(items.iter()) {
+        *f = to_i64(ctx, v, "")?;
+    }
+    let zone = match items.get(9) {
+        Some(Value::Str(z)) => Some(z.to_string()),
+        _ => None,
+    };
+    let gmtoff = match items.get(10) {
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => Some(to_i64(ctx, v, "")?),
+        _ => None,
+    };
+    Ok(Value::Native(Arc::new(StructTime {
+        fields,
+        zone,
+        gmtoff,
+    })))
 }

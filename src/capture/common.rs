@@ -87,12 +87,17 @@ pub fn table_filter(table: Arc<crate::net::SocketTable>) -> Filter {
                 EventKind::Connected { peer, local } | EventKind::Accepted { peer, local, .. } => {
                     vec![peer, local]
                 }
+                // A datagram's other end may be anyone; a stream's is its peer, whose
+                // port its connection's event named (and a ping-pong makes thousands
+                // of these events between two looks).
                 EventKind::Sent {
                     to: Endpoint::Address(a),
+                    datagram: true,
                     ..
                 }
                 | EventKind::Received {
                     from: Endpoint::Address(a),
+                    datagram: true,
                     ..
                 } => vec![a],
                 _ => Vec::new(),

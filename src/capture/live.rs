@@ -9,10 +9,15 @@
 //! `pending` before it is judged. Inside the session's own network namespace every
 //! packet is the session's.
 //!
-//! Two ways to read: a session's capture copies frames out in batches (`recvmmsg`),
-//! so that the packets of an entry are there the moment it ends; a program's (`run
-//! --trace`, `--pcap`), which may send tens of thousands a second, reads them in place
-//! from a memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3).
+//! Two ways to read: copying frames out in batches (`recvmmsg`), and in place from a
+//! memory-mapped receive ring (`PACKET_RX_RING`, TPACKET_V3), which saves a system
+//! call and a copy per frame but costs a program about 30 ms whatever it sends: the
+//! kernel zeroes the ring's memory and waits for an RCU grace period when it makes the
+//! ring and twice more when the socket closes. So every capture copies, unless
+//! `SOCKLAB_CAPTURE_RING=1` asks a program's (`run --trace`, `--pcap`) to read from a
+//! ring (worth it from about a hundred thousand packets; `bench/trace.sh` measures both).
+//! A session's capture wakes at once for each frame, so that the packets of an entry
+//! are there the moment it ends; a program's reads a few milliseconds' worth at a time.
 
 pub use super::common::{table_filter, Deliver, Filter, Sink, StartError, Where};
 use super::{Packet, Summary};
@@ -57,6 +62,8 @@ struct Shared {
     /// The thread reads from a receive ring, whose last block the kernel hands over
     /// only when it is full or [`RING_RETIRE_MS`] old.
     mapped: bool,
+    /// A program's capture (it has a sink): it may read late, in larger batches.
+    program: bool,
 }
 
 struct Ring {
@@ -93,14 +100,17 @@ pub fn permitted() -> bool {
         )
 }
 
+/// A packet socket that receives nothing until [`bind_to`] names the device and the
+/// protocol: one opened for every protocol starts receiving on every device at once,
+/// and rebinding it (or giving it a ring) then waits for the kernel's RCU grace period
+/// (about 10 ms on a loaded machine) before the program may start.
 fn open_packet_socket() -> std::io::Result<OwnedFd> {
-    let proto = (libc::ETH_P_ALL as u16).to_be();
     // SAFETY: a plain socket(2) call; the descriptor is owned at once.
     let fd = unsafe {
         libc::socket(
             libc::AF_PACKET,
             libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
-            i32::from(proto),
+            0,
         )
     };
     if fd < 0 {
@@ -120,25 +130,11 @@ fn loopback_index() -> std::io::Result<u32> {
     Ok(index)
 }
 
-/// Bind to `lo`; whether each frame then starts with a `virtio_net_hdr` (which tells
-/// the segment size of a large segment loopback passed whole).
-fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
-    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
-    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
-    addr.sll_family = libc::AF_PACKET as u16;
-    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
-    addr.sll_ifindex = ifindex as i32;
-    // SAFETY: addr lives for the call and its size is given.
-    let rc = unsafe {
-        libc::bind(
-            fd.as_raw_fd(),
-            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
-            std::mem::size_of::<libc::sockaddr_ll>() as u32,
-        )
-    };
-    if rc < 0 {
-        return Err(std::io::Error::last_os_error());
-    }
+/// Set the socket's options before it is bound (a frame's header options cannot
+/// change once a ring is made); whether each frame then starts with a
+/// `virtio_net_hdr` (which tells the segment size of a large segment loopback passed
+/// whole).
+fn configure(fd: &OwnedFd) -> bool {
     // Root (or the sandbox's owner) may go past the system's buffer limit.
     for option in [libc::SO_RCVBUFFORCE, libc::SO_RCVBUF] {
         // SAFETY: the option value is an int that lives for the call.
@@ -169,7 +165,7 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
         );
     }
     // SAFETY: as above.
-    let vnet = unsafe {
+    let rc = unsafe {
         libc::setsockopt(
             fd.as_raw_fd(),
             libc::SOL_PACKET,
@@ -177,8 +173,29 @@ fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<bool> {
             &one as *const libc::c_int as *const libc::c_void,
             std::mem::size_of::<libc::c_int>() as u32,
         )
-    } == 0;
-    Ok(vnet)
+    };
+    rc == 0
+}
+
+/// Start receiving every protocol's frames on `lo` (the last step of setting up).
+fn bind_to(fd: &OwnedFd, ifindex: u32) -> std::io::Result<()> {
+    // SAFETY: sockaddr_ll is plain data; zeroed is a valid value.
+    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    addr.sll_family = libc::AF_PACKET as u16;
+    addr.sll_protocol = (libc::ETH_P_ALL as u16).to_be();
+    addr.sll_ifindex = ifindex as i32;
+    // SAFETY: addr lives for the call and its size is given.
+    let rc = unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            &addr as *const libc::sockaddr_ll as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_ll>() as u32,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// `linux/if_packet.h`: frames start with a `virtio_net_hdr`.
@@ -190,7 +207,8 @@ impl Capture {
     /// Start capturing on `lo`. `filter` keeps only the session's ports (None: keep
     /// all, which only the sandbox's loopback allows: there every packet is this
     /// process's, though several sessions of `lesson check` share it); `cursor` reads the socket table's event cursor;
-    /// `sink` sees every kept packet as it comes.
+    /// `sink` sees every kept packet as it comes (then the ring keeps none: a
+    /// program's capture is read through its sink, a session's from the ring).
     pub fn start(
         filter: Option<Filter>,
         cursor: Box<dyn Fn() -> u64 + Send + Sync>,
@@ -201,18 +219,18 @@ impl Capture {
             _ => StartError::Other(e),
         })?;
         let index = loopback_index().map_err(StartError::Other)?;
-        let vnet = bind_to(&fd, index).map_err(StartError::Other)?;
-        // A program's capture (it has a sink) reads from a ring; a session's copies,
-        // so that an entry's last packet is there the moment the entry ends.
-        // (SOCKLAB_CAPTURE_RING=0 reads a program's by copying too: bench/trace.sh
-        // compares the two.)
+        let vnet = configure(&fd);
+        // A program's capture (it has a sink) may read from a ring (see the module's
+        // map for why it does not unless asked); a session's always copies, so that an
+        // entry's last packet is there the moment the entry ends.
         let ring = if sink.is_some()
-            && std::env::var_os("SOCKLAB_CAPTURE_RING").is_none_or(|v| v != "0")
+            && std::env::var_os("SOCKLAB_CAPTURE_RING").is_some_and(|v| v == "1")
         {
             RingReader::new(&fd, vnet)
         } else {
             None
         };
+        bind_to(&fd, index).map_err(StartError::Other)?;
         let place = if super::sandbox::active() {
             Where::Sandbox
         } else {
@@ -235,6 +253,7 @@ impl Capture {
             fd: fd.as_raw_fd(),
             wake: eventfd().map_err(StartError::Other)?,
             mapped: ring.is_some(),
+            program: sink.is_some(),
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
@@ -295,8 +314,9 @@ impl Capture {
             if ring.waiting && !ring.unjudged && !readable(self.shared.fd) {
                 return;
             }
-            if ring.waiting && ring.unjudged {
-                // Rather than wait for its poll time-out, have it judge them now.
+            if (ring.waiting && ring.unjudged) || (self.shared.program && !ring.waiting) {
+                // Rather than wait for its poll time-out, have it judge them now; a
+                // program's, pausing between busy turns, reads now.
                 self.shared.wake();
             }
             let now = Instant::now();
@@ -368,6 +388,41 @@ impl Shared {
                 8,
             )
         };
+    }
+}
+
+impl Shared {
+    /// Reset the eventfd after a wake, so the next poll waits again.
+    fn woken(&self) {
+        let mut count = [0u8; 8];
+        // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
+        unsafe {
+            libc::read(
+                self.wake.as_raw_fd(),
+                count.as_mut_ptr() as *mut libc::c_void,
+                8,
+            )
+        };
+    }
+}
+
+/// How long a program's capture thread waits between turns while traffic flows (ms):
+/// a couple of the ring's blocks, or about a thousand frames of a ping-pong in the
+/// socket's queue (which holds tens of thousands), so each turn has work and the
+/// program keeps its core.
+const PROGRAM_PAUSE_MS: i32 = 4;
+
+/// Wait `ms` milliseconds, or less if woken (a `catch_up`, the end of the capture).
+fn pause(shared: &Shared, ms: i32) {
+    let mut pfd = libc::pollfd {
+        fd: shared.wake.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one pollfd that lives for the call.
+    unsafe { libc::poll(&mut pfd, 1, ms) };
+    if pfd.revents & libc::POLLIN != 0 {
+        shared.woken();
     }
 }
 
@@ -482,13 +537,17 @@ fn split_vnet(bytes: &[u8], vnet: bool) -> Option<(&[u8], Option<u16>)> {
     Some((frame, segment))
 }
 
-/// The receive ring's shape: 32 blocks of 512 KiB (a 64 KiB loopback frame fits in
-/// one): 16 MiB that stay mapped (and resident) while the program runs, about 90 000
-/// small frames (176 bytes each in the ring) before the kernel must drop any, should
-/// the capture thread get no CPU for a while (on the host's loopback, other programs'
-/// frames pass through the ring too).
-const RING_BLOCK: usize = 512 << 10;
-const RING_BLOCKS: usize = 32;
+/// The receive ring's shape: 64 blocks of 128 KiB (a 64 KiB loopback frame fits in
+/// one): 8 MiB that stay mapped (and resident) while the program runs. The kernel
+/// zeroes the whole ring when it is made, before the program may start (16 MiB took
+/// about 35 ms of a loaded VM's CPU, a quarter of an uncaptured 20 000-round-trip
+/// ping-pong), so it is no larger than needed. What it must hold is the frames that
+/// come while the capture thread gets no CPU: a block is handed over when full or
+/// [`RING_RETIRE_MS`] old, so 64 blocks last at least 128 ms at a ping-pong's pace
+/// (about 270 frames a millisecond, a block's worth in 2.7 ms), and about 45 000 small
+/// frames (176 bytes each in the ring) at any pace.
+const RING_BLOCK: usize = 128 << 10;
+const RING_BLOCKS: usize = 64;
 /// How long the kernel fills a block before handing it over anyway (ms).
 const RING_RETIRE_MS: u32 = 2;
 
@@ -704,6 +763,8 @@ fn capture_loop(
     let mut ports_at_cursor = u64::MAX;
     let mut pending: VecDeque<(Instant, Packet)> = VecDeque::new();
     let mut kept: Vec<Packet> = Vec::with_capacity(BATCH);
+    // The frames' buffers once a sink has seen them, for the next frames.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     while !shared.stop.load(Ordering::Relaxed) {
         let n = match reader.read(&fd) {
             Ok(n) => n,
@@ -716,7 +777,15 @@ fn capture_loop(
         if n == 0 {
             let now = Instant::now();
             if let Some(filter) = &filter {
-                judge_pending(&mut pending, &shared, filter, &mut ports, &mut sink, now);
+                judge_pending(
+                    &mut pending,
+                    &shared,
+                    filter,
+                    &mut ports,
+                    &mut sink,
+                    &mut spare,
+                    now,
+                );
             }
             if let Some(sink) = &mut sink {
                 sink.idle();
@@ -733,10 +802,11 @@ fn capture_loop(
             }
             shared.drained.notify_all();
             if busy {
-                // Traffic flows: read it in batches a millisecond apart rather than
-                // waking for every frame, which would take the CPU from the very
-                // program being watched.
-                std::thread::sleep(Duration::from_millis(1));
+                // Traffic flows: read it in batches rather than waking for every
+                // frame, which would take the CPU from the very program being watched.
+                // From the ring, whose blocks come every RING_RETIRE_MS at most, a few
+                // blocks at a time (a catch_up or the end still wakes it at once).
+                pause(&shared, if shared.program { PROGRAM_PAUSE_MS } else { 1 });
                 continue;
             }
             let mut pfds = [
@@ -755,15 +825,7 @@ fn capture_loop(
             // SAFETY: two pollfds that live for the call.
             unsafe { libc::poll(pfds.as_mut_ptr(), 2, wait) };
             if pfds[1].revents & libc::POLLIN != 0 {
-                let mut count = [0u8; 8];
-                // SAFETY: reads the eventfd's 8-byte count into `count`, resetting it.
-                unsafe {
-                    libc::read(
-                        shared.wake.as_raw_fd(),
-                        count.as_mut_ptr() as *mut libc::c_void,
-                        8,
-                    )
-                };
+                shared.woken();
             }
             shared.ring.lock().waiting = false;
             continue;
@@ -780,12 +842,15 @@ fn capture_loop(
             let Some(summary) = Summary::parse(frame) else {
                 continue;
             };
+            let mut data = spare.pop().unwrap_or_default();
+            data.clear();
+            data.extend_from_slice(frame);
             let packet = Packet {
                 number: 0,
                 at,
                 seq: cursor,
                 cause: cause.clone(),
-                data: frame.to_vec(),
+                data,
                 summary,
                 wire_segment,
             };
@@ -825,7 +890,7 @@ fn capture_loop(
                 }
             }
         }
-        keep_all(&shared, &mut kept, &mut sink);
+        keep_all(&shared, &mut kept, &mut sink, &mut spare);
     }
 }
 
@@ -863,13 +928,14 @@ fn judge_pending(
     filter: &Filter,
     ports: &mut HashSet<u16>,
     sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
     now: Instant,
 ) {
     if pending.is_empty() {
         return;
     }
     ports.extend(filter());
-    sweep(pending, shared, ports, sink, now);
+    sweep(pending, shared, ports, sink, spare, now);
 }
 
 fn sweep(
@@ -877,6 +943,7 @@ fn sweep(
     shared: &Shared,
     ports: &HashSet<u16>,
     sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
     now: Instant,
 ) {
     if pending.is_empty() {
@@ -885,7 +952,7 @@ fn sweep(
     let mut others = VecDeque::new();
     for (since, packet) in pending.drain(..) {
         if ours(&packet.summary, ports) {
-            keep(shared, packet, sink);
+            keep_all(shared, &mut vec![packet], sink, spare);
         } else if now.duration_since(since) < PENDING_FOR {
             others.push_back((since, packet));
         }
@@ -893,8 +960,16 @@ fn sweep(
     *pending = others;
 }
 
-/// Keep a batch with one look at the ring.
-fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
+/// Keep a batch with one look at the ring: number each packet, and hand it to the
+/// sink (a program's capture, which keeps nothing itself: no one asks it for a packet
+/// by number, and keeping each frame would cost an allocation per packet) or keep it
+/// in the ring (a session's).
+fn keep_all(
+    shared: &Shared,
+    batch: &mut Vec<Packet>,
+    sink: &mut Option<Sink>,
+    spare: &mut Vec<Vec<u8>>,
+) {
     if batch.is_empty() {
         return;
     }
@@ -904,21 +979,10 @@ fn keep_all(shared: &Shared, batch: &mut Vec<Packet>, sink: &mut Option<Sink>) {
         ring.next_number += 1;
         if let Some(sink) = sink {
             sink.packet(&packet);
-        }
-        if ring.packets.len() >= RING {
-            ring.packets.pop_front();
-        }
-        ring.packets.push_back(packet);
-    }
-}
-
-fn keep(shared: &Shared, mut packet: Packet, sink: &mut Option<Sink>) {
-    {
-        let mut ring = shared.ring.lock();
-        packet.number = ring.next_number;
-        ring.next_number += 1;
-        if let Some(sink) = sink {
-            sink.packet(&packet);
+            if spare.len() < 2 * BATCH {
+                spare.push(packet.data);
+            }
+            continue;
         }
         if ring.packets.len() >= RING {
             ring.packets.pop_front();

@@ -7,9 +7,10 @@
 //!   [`Summary`], with the event cursor current when it was captured and the REPL line
 //!   that caused it.
 //! - `live`: the capture thread on `lo` (an `AF_PACKET` socket; each frame is seen
-//!   twice there, so outgoing copies are dropped; a program's capture reads from a
-//!   memory-mapped receive ring), a bounded ring of the last packets, and the filter to
-//!   the session's own ports on the host's loopback.
+//!   twice there, so outgoing copies are dropped; frames are copied out in batches, or
+//!   for a program's capture read from a memory-mapped receive ring when
+//!   `SOCKLAB_CAPTURE_RING=1`), a bounded ring of a session's last packets, and the
+//!   filter to the session's own ports on the host's loopback.
 //! - `sandbox`: the rootless way: a private user + network namespace made first thing
 //!   in `main` (before any thread), joining another socklab's, and why capture is not
 //!   possible where it is not.
@@ -111,6 +112,13 @@ impl Flags {
     /// tcpdump's notation: `S`, `S.`, `.`, `P.`, `F.`, `R`, `R.`.
     pub fn tcpdump(self) -> String {
         let mut s = String::new();
+        self.push_tcpdump(&mut s);
+        s
+    }
+
+    /// [`Flags::tcpdump`] added to `s`.
+    pub fn push_tcpdump(self, s: &mut String) {
+        let empty = s.len();
         if self.fin {
             s.push('F');
         }
@@ -129,10 +137,9 @@ impl Flags {
         if self.ack {
             s.push('.');
         }
-        if s.is_empty() {
+        if s.len() == empty {
             s.push_str("none");
         }
-        s
     }
 
     /// The lecture's names: `SYN`, `SYN-ACK`, `ACK`, `FIN`, `RST`, `data`.

@@ -141,32 +141,46 @@ impl Flows {
 
     /// [`Flows::line`] with the ends already named.
     pub fn line_between(&mut self, p: &Packet, from: &str, to: &str) -> String {
-        let mut line = format!(
-            "#{}  {from} → {to}  {}",
-            p.number,
-            self.describe(&p.summary)
-        );
+        let mut line = String::new();
+        self.push_line(&mut line, p, from, to);
+        line
+    }
+
+    /// [`Flows::line_between`] added to `out`, with no allocation of its own: `socklab
+    /// run --trace` writes tens of thousands a second into one buffer.
+    pub fn push_line(&mut self, out: &mut String, p: &Packet, from: &str, to: &str) {
+        let _ = write!(out, "#{}  {from} → {to}  ", p.number);
+        self.push_description(out, &p.summary);
         let length = p.summary.length();
         if let Some(size) = p
             .wire_segment
             .filter(|s| *s > 0 && length > usize::from(*s))
         {
             let _ = write!(
-                line,
+                out,
                 " ({} segments of at most {size} on a wire)",
                 length.div_ceil(usize::from(size))
             );
         }
-        line
     }
 
     /// The part after the ends: `Flags [S], seq 0, win 65495, options [mss 65495], length 0`.
     pub fn describe(&mut self, s: &Summary) -> String {
+        let mut out = String::new();
+        self.push_description(&mut out, s);
+        out
+    }
+
+    fn push_description(&mut self, out: &mut String, s: &Summary) {
         let rel = self.follow(s);
         match (&s.transport, rel) {
-            (Transport::Udp { length }, _) => format!("UDP, length {length}"),
+            (Transport::Udp { length }, _) => {
+                let _ = write!(out, "UDP, length {length}");
+            }
             (Transport::Tcp(t), Some(r)) => {
-                let mut out = format!("Flags [{}]", t.flags.tcpdump());
+                out.push_str("Flags [");
+                t.flags.push_tcpdump(out);
+                out.push(']');
                 if t.length > 0 {
                     let _ = write!(
                         out,
@@ -181,20 +195,21 @@ impl Flows {
                     let _ = write!(out, ", ack {}", r.ack);
                 }
                 let _ = write!(out, ", win {}", r.window);
-                let mut options = Vec::new();
-                if let Some(m) = t.mss {
-                    options.push(format!("mss {m}"));
-                }
-                if let Some(w) = t.window_scale {
-                    options.push(format!("wscale {w}"));
-                }
-                if !options.is_empty() {
-                    let _ = write!(out, ", options [{}]", options.join(","));
+                match (t.mss, t.window_scale) {
+                    (Some(m), Some(w)) => {
+                        let _ = write!(out, ", options [mss {m},wscale {w}]");
+                    }
+                    (Some(m), None) => {
+                        let _ = write!(out, ", options [mss {m}]");
+                    }
+                    (None, Some(w)) => {
+                        let _ = write!(out, ", options [wscale {w}]");
+                    }
+                    (None, None) => {}
                 }
                 let _ = write!(out, ", length {}", t.length);
-                out
             }
-            (Transport::Tcp(_), None) => "TCP".into(),
+            (Transport::Tcp(_), None) => out.push_str("TCP"),
         }
     }
 }

@@ -48,6 +48,11 @@ fn check_hashable(v: &Value) -> Result<(), &'static str> {
         Value::ByteArray(_) => Err("bytearray"),
         Value::Slice(_) => Err("slice"),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        Value::Native(n) => match (n.unhashable(), n.as_tuple()) {
+            (Some(name), _) => Err(name),
+            (None, Some(items)) => items.iter().try_for_each(check_hashable),
+            (None, None) => Ok(()),
+        },
         _ => Ok(()),
     }
 }
@@ -67,6 +72,11 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
         }
         // Hashed as the int it stands for: `{AF_INET: 1}[2]` finds it.
         Value::Native(n) if n.as_int().is_some() => n.as_int().unwrap_or_default().hash(h),
+        // A namedtuple hashes as its tuple: `d[Point(1, 2)]` finds `d[(1, 2)]`.
+        Value::Native(n) if n.as_tuple().is_some() => hash_value(
+            &Value::Tuple(n.as_tuple().unwrap_or_else(|| Arc::from(Vec::new()))),
+            h,
+        ),
         Value::Str(s) => s.hash(h),
         Value::Bytes(b) => b.hash(h),
         Value::Tuple(items) => {
@@ -103,6 +113,20 @@ impl Hash for Key {
     }
 }
 
+fn tuple_of(v: &Value) -> Option<Arc<[Value]>> {
+    match v {
+        Value::Native(n) => n.as_tuple(),
+        _ => None,
+    }
+}
+
+fn plain_tuple(v: &Value) -> Option<Arc<[Value]>> {
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
 /// Equality of hashable values, as `==` sees them.
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
@@ -119,6 +143,15 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (None, None) => true,
         // Instances with their own `__hash__`: equal hashes stand for `__eq__` (the
         // storage cannot call back into Python); right for value classes like ipaddress.
+        _ if tuple_of(a).is_some() || tuple_of(b).is_some() => {
+            match (
+                tuple_of(a).or_else(|| plain_tuple(a)),
+                tuple_of(b).or_else(|| plain_tuple(b)),
+            ) {
+                (Some(x), Some(y)) => key_eq(&Tuple(x), &Tuple(y)),
+                _ => false,
+            }
+        }
         (Instance(x), Instance(y)) => match (x.hash.get(), y.hash.get()) {
             (Some(p), Some(q)) => {
                 p == q && Arc::ptr_eq(&x.class, &y.class) || std::sync::Arc::ptr_eq(x, y)

@@ -6,14 +6,16 @@
 //! a few nanoseconds, no thread is involved, and the body keeps the evaluator's
 //! ordinary recursive code.
 //!
-//! The thread's `Ctx` travels with control: a resume moves the caller's context into
-//! the coroutine and a `yield` moves it back out, so a generator made by one thread
-//! can be consumed by another, and it counts against the caller's recursion depth and
-//! step budget as CPython's frames do. Exceptions the body is handling stay with the
-//! generator between resumes (`GenLink::base`), as CPython's `gi_exc_state` does.
+//! The thread's `Ctx` travels with control: on each resume the body swaps its context
+//! with the resumer's, and swaps back at the `yield`, so a generator made by one
+//! thread can be consumed by another, and it counts against the resumer's recursion
+//! depth and step budget as CPython's frames do. Exceptions the body is handling stay
+//! with the generator between resumes (`GenLink::base`), as CPython's `gi_exc_state`
+//! does.
 //!
 //! Stacks are mapped on the first resume (not when the generator is made) and reused
-//! from a small pool once a generator finishes.
+//! from a small pool once a generator finishes. A paused generator that is dropped
+//! is closed (its `finally` blocks run) at the next statement boundary (`Orphan`).
 
 use super::exceptions::{Exc, TbEntry};
 use super::exec::{self, Ctl, Frame};
@@ -24,7 +26,7 @@ use corosensei::stack::DefaultStack;
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use parking_lot::Mutex;
 use std::cell::Cell;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 
 /// Each generator's stack: as a Python thread's, room for the recursion limit, as
@@ -314,34 +316,95 @@ fn start(func: Arc<Function>, slots: Vec<Option<Value>>) -> R<SendCoro> {
     Ok(SendCoro(coro))
 }
 
+/// A generator dropped while paused, waiting to be closed. CPython closes such a
+/// generator at once, running its `finally` blocks; but a value may be dropped while
+/// a lock is held (a list being cleared), and Python code run there could need that
+/// lock. So the drop only queues it, and the evaluator closes it at the next point
+/// where no lock is held: after the statement, or the call, that dropped it.
+struct Orphan {
+    qualname: Name,
+    name: Name,
+    /// The generator's address, for "Exception ignored in: <generator object ...>".
+    addr: usize,
+    coro: SendCoro,
+    interp: Weak<Interp>,
+}
+
+static ORPHANS: Mutex<Vec<Orphan>> = Mutex::new(Vec::new());
+static ORPHANS_PENDING: AtomicBool = AtomicBool::new(false);
+
+/// Whether some dropped generator waits to be closed (a cheap check, made after each
+/// statement).
+#[inline]
+pub fn orphans_pending() -> bool {
+    ORPHANS_PENDING.load(Ordering::Relaxed)
+}
+
+/// Close the dropped generators of this context's interpreter (those of an
+/// interpreter that has ended are just freed); what their closing raises is reported
+/// on stderr as CPython reports it, not raised.
+pub fn finalize_orphans(ctx: &mut Ctx) {
+    loop {
+        let (mine, dead) = {
+            let mut queue = ORPHANS.lock();
+            let mut mine = Vec::new();
+            let mut dead = Vec::new();
+            let mut rest = Vec::new();
+            for o in queue.drain(..) {
+                match o.interp.upgrade() {
+                    Some(i) if Arc::ptr_eq(&i, &ctx.interp) => mine.push(o),
+                    Some(_) => rest.push(o),
+                    None => dead.push(o),
+                }
+            }
+            *queue = rest;
+            ORPHANS_PENDING.store(!queue.is_empty(), Ordering::Relaxed);
+            (mine, dead)
+        };
+        drop(dead);
+        if mine.is_empty() {
+            return;
+        }
+        for o in mine {
+            let g = Generator {
+                name: o.name,
+                qualname: o.qualname,
+                state: Mutex::new(State::Suspended(o.coro)),
+                interp: o.interp,
+            };
+            if let Err(e) = g.close(ctx) {
+                let report = super::render_traceback(ctx, &e);
+                let _ = ctx.interp.flush();
+                ctx.interp.write_stderr(&format!(
+                    "Exception ignored in: <generator object {} at {:#x}>\n{report}",
+                    g.qualname, o.addr
+                ));
+            }
+            // One that ignored GeneratorExit is just freed, as CPython frees it.
+            let mut g = g;
+            *g.state.get_mut() = State::Finished;
+        }
+    }
+}
+
 impl Drop for Generator {
-    /// CPython closes a generator that is dropped unfinished, so its `finally` blocks
-    /// and `with` exits run; an exception they raise is reported, not raised.
     fn drop(&mut self) {
         if !matches!(*self.state.get_mut(), State::Suspended(_)) {
             return;
         }
-        let Some(interp) = self.interp.upgrade() else {
+        let State::Suspended(coro) = std::mem::replace(self.state.get_mut(), State::Finished)
+        else {
             return;
         };
-        let mut ctx = Ctx {
-            interp: interp.clone(),
-            depth: 0,
-            handling: Vec::new(),
-            site: None,
-            is_main: true,
-            steps_left: interp.max_steps.load(Ordering::Relaxed),
-            frames: Vec::new(),
-            last_handled: None,
+        let orphan = Orphan {
+            qualname: self.qualname.clone(),
+            name: self.name.clone(),
+            addr: self as *const Generator as usize,
+            coro,
+            interp: self.interp.clone(),
         };
-        if let Err(e) = self.close(&mut ctx) {
-            let what = format!("<generator object {} at {:#x}>", self.qualname, {
-                self as *const Generator as usize
-            });
-            let report = super::render_traceback(&mut ctx, &e);
-            let _ = interp.flush();
-            interp.write_stderr(&format!("Exception ignored in: {what}\n{report}"));
-        }
+        ORPHANS.lock().push(orphan);
+        ORPHANS_PENDING.store(true, Ordering::Relaxed);
     }
 }
 

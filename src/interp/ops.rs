@@ -181,6 +181,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
             return binary(ctx, op, a, Value::bytes(&data));
         }
     }
+    if let Value::Native(n) = &a {
+        let (l, _) = dunder(op);
+        if let Some(r) = n.call_method(ctx, &a, l, std::slice::from_ref(&b), &[]) {
+            return r;
+        }
+    }
     if let Value::Native(n) = &b {
         if let Some(v) = n.binary_op(op.symbol(), &a) {
             return Ok(v);
@@ -194,7 +200,12 @@ pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
         let rmod = matches!(&b, Value::Instance(i) if i.class.lookup("__rmod__").is_some());
         if !rmod {
             if let Value::Str(s) = &a {
-                return Ok(Value::string(super::format::percent_format(ctx, s, &b)?));
+                // A namedtuple is the tuple of values, as any tuple subclass is.
+                let args = match &b {
+                    Value::Native(n) => n.as_tuple().map_or_else(|| b.clone(), Value::Tuple),
+                    _ => b.clone(),
+                };
+                return Ok(Value::string(super::format::percent_format(ctx, s, &args)?));
             }
         }
     }
@@ -966,6 +977,11 @@ pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> R<bool> {
                 Option::None => false,
             }
         }
+        // `(1, 2) == point`: the native side decides, as a reflected `__eq__`.
+        (_, Native(n)) => match n.call_method(ctx, b, "__eq__", std::slice::from_ref(a), &[]) {
+            Some(r) => truthy(ctx, &r?)?,
+            Option::None => a.is(b),
+        },
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => num_eq(&x, &y),
             _ => a.is(b),
@@ -1005,6 +1021,19 @@ fn apply(op: CmpOp, o: Ordering) -> bool {
 
 fn order(ctx: &mut Ctx, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     use Value::*;
+    // A namedtuple orders as its tuple (against tuples and namedtuples alike).
+    let as_tuple = |v: &Value| match v {
+        Native(n) => n.as_tuple().map(Tuple),
+        _ => Option::None,
+    };
+    let (ta, tb) = (as_tuple(a), as_tuple(b));
+    if ta.is_some() || tb.is_some() {
+        let p = ta.unwrap_or_else(|| a.clone());
+        let q = tb.unwrap_or_else(|| b.clone());
+        if matches!((&p, &q), (Tuple(_), Tuple(_))) {
+            return order(ctx, op, &p, &q);
+        }
+    }
     let o = match (a, b) {
         (Str(x), Str(y)) => x.as_ref().cmp(y.as_ref()),
         (Bytes(x), Bytes(y)) => x.as_ref().cmp(y.as_ref()),
@@ -1481,15 +1510,15 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
             d.lock().insert(k, v);
             Ok(())
         }
-        Value::Instance(i) => match i.class.lookup("__setitem__") {
-            Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
+        Value::Native(n) => match n.call_method(ctx, obj, "__setitem__", &[index, v], &[]) {
+            Some(r) => r.map(|_| ()),
             None => Err(ctx.type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(obj)
             ))),
         },
-        Value::Native(n) => match n.call_method(ctx, obj, "__setitem__", &[index, v], &[]) {
-            Some(r) => r.map(|_| ()),
+        Value::Instance(i) => match i.class.lookup("__setitem__") {
+            Some(m) => call(ctx, &m, vec![obj.clone(), index, v], vec![]).map(|_| ()),
             None => Err(ctx.type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(obj)
@@ -1527,6 +1556,15 @@ pub fn delitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<()> {
                 None => Err(super::Exc::new(super::types::new_exception(
                     "KeyError",
                     vec![index.clone()],
+                ))),
+            }
+        }
+        Value::Native(n) => {
+            match n.call_method(ctx, obj, "__delitem__", std::slice::from_ref(index), &[]) {
+                Some(r) => r.map(|_| ()),
+                None => Err(ctx.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    type_name(obj)
                 ))),
             }
         }

@@ -222,7 +222,14 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
             let _ = it;
             format!("<{} object at {:#x}>", name, v.id())
         }
-        Value::Native(n) => n.repr(),
+        // A native container's repr shows its items, which may need Python code.
+        Value::Native(n) => match n.call_method(ctx, v, "__repr__", &[], &[]) {
+            Some(r) => match r? {
+                Value::Str(s) => s.to_string(),
+                other => repr(ctx, &other)?,
+            },
+            None => n.repr(),
+        },
         Value::Cell(_) => format!("<cell at {:#x}>", v.id()),
         Value::Ellipsis => "Ellipsis".into(),
         Value::NotImplemented => "NotImplemented".into(),

@@ -210,6 +210,12 @@ fn uses_in_expr(e: &Expr, used: &mut IndexSet<Name>, child_free: &mut IndexSet<N
             }
             child_free.extend(free_names(Some(&def.params), &def.body, false));
         }
+        // `(y := f(x)) for ...` in a generator expression binds `y` in the enclosing
+        // function, which the generator then reaches through a cell.
+        ExprKind::Walrus(id, v) => {
+            used.insert(id.name.clone());
+            uses_in_expr(v, used, child_free);
+        }
         ExprKind::GenExp(def) => {
             let Some(g) = &def.genexp else { return };
             if let Some(first) = g.comps.first() {

@@ -82,6 +82,10 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("herror", "OSError", "socket"),
     ("error", "Exception", "struct"),
     ("UnsupportedOperation", "OSError", "io"),
+    ("JSONDecodeError", "ValueError", "json.decoder"),
+    ("Empty", "Exception", "_queue"),
+    ("Error", "ValueError", "binascii"),
+    ("Incomplete", "Exception", "binascii"),
 ];
 
 const PLAIN: &[(&str, Native)] = &[

@@ -352,6 +352,15 @@ pub trait NativeObject: Send + Sync + Any {
     fn as_int(&self) -> Option<i64> {
         None
     }
+    /// The items of a tuple-like object (a `collections.namedtuple`): it hashes and
+    /// compares as a dict key as that tuple does.
+    fn as_tuple(&self) -> Option<Arc<[Value]>> {
+        None
+    }
+    /// The type name in `unhashable type: '...'` for a mutable container object.
+    fn unhashable(&self) -> Option<&'static str> {
+        None
+    }
     /// A binary operator this object defines itself (`AI_PASSIVE | AI_CANONNAME` stays
     /// a flag); `None` to fall back to the value from `as_int`.
     fn binary_op(&self, _op: &str, _other: &Value) -> Option<Value> {

@@ -30,10 +30,18 @@ pub const KEYWORDS: &[&str] = &[
 /// The modules `import` can complete to.
 pub const MODULES: &[&str] = &[
     "argparse",
+    "base64",
+    "binascii",
     "builtins",
+    "collections",
+    "datetime",
+    "io",
     "ipaddress",
+    "json",
     "logging",
     "os",
+    "queue",
+    "random",
     "select",
     "selectors",
     "socket",
@@ -43,6 +51,8 @@ pub const MODULES: &[&str] = &[
     "threading",
     "time",
     "traceback",
+    "types",
+    "urllib",
     "warnings",
 ];
 

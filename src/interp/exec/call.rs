@@ -418,13 +418,19 @@ pub fn call_function(
     let r = exec_block(ctx, &mut frame, &def.body);
     ctx.frames.pop();
     ctx.depth -= 1;
+    let offset = frame.offset;
+    drop(frame);
+    // The frame's generators that were paused (a loop left by `return`) close now.
+    if crate::interp::generator::orphans_pending() {
+        crate::interp::generator::finalize_orphans(ctx);
+    }
     match r {
         Ok(Ctl::Return(v)) => Ok(v),
         Ok(_) => Ok(Value::None),
         Err(mut e) => {
             e.leave_frame(TbEntry {
                 source: func.source.clone(),
-                offset: frame.offset,
+                offset,
                 func: func.def.name.clone(),
             });
             Err(e)

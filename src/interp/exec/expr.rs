@@ -101,7 +101,15 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
                 eval(ctx, f, orelse)
             }
         }
-        ExprKind::Call(func, args) => eval_call(ctx, f, e, func, args),
+        ExprKind::Call(func, args) => {
+            let r = eval_call(ctx, f, e, func, args);
+            // A paused generator the call dropped (`next(gen())`) closes before the
+            // expression goes on, as CPython closes it when its last reference goes.
+            if generator::orphans_pending() {
+                generator::finalize_orphans(ctx);
+            }
+            r
+        }
         ExprKind::Attribute(obj, name) => {
             let o = eval(ctx, f, obj)?;
             getattr(ctx, &o, &name.name)

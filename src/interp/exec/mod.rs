@@ -132,6 +132,9 @@ pub fn run_interactive(
             } else {
                 exec_block(ctx, frame, std::slice::from_ref(s))?;
             }
+            if generator::orphans_pending() {
+                generator::finalize_orphans(ctx);
+            }
         }
         Ok(())
     };
@@ -156,7 +159,13 @@ pub fn run_interactive(
 
 pub fn exec_block(ctx: &mut Ctx, f: &mut Frame, body: &[Stmt]) -> R<Ctl> {
     for s in body {
-        match exec_stmt(ctx, f, s)? {
+        let ctl = exec_stmt(ctx, f, s)?;
+        // A generator the statement dropped while paused is closed now, where no lock
+        // is held (`generator::Orphan`).
+        if generator::orphans_pending() {
+            generator::finalize_orphans(ctx);
+        }
+        match ctl {
             Ctl::Normal => {}
             other => return Ok(other),
         }

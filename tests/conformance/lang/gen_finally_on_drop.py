@@ -24,3 +24,6 @@ for word in lines():
     print(word)
     break
 print("after break")
+print(next(lines()))
+pair = [next(lines()), "second"]
+print(pair)

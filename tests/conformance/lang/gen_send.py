@@ -10,7 +10,7 @@ def echo():
 
 e = echo()
 print(next(e))
-print(e.send(5), e.send("ab"), e.send([1]))
+print(e.send(5), e.send(2.5), e.send([1]))
 try:
     e.send(None)
 except StopIteration as stop:

@@ -18,8 +18,8 @@ def main():
 
 
 m = main()
-print(next(m), m.send("a"), m.send("b"))
-print(m.send("c"))
+print(next(m), m.send(1.5), m.send([2]))
+print(m.send(None))
 print(list(m))
 
 
