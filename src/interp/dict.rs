@@ -6,14 +6,17 @@
 //!
 //! The layout is CPython's compact dict: entries in insertion order in a vector, and a
 //! hash table of their positions. Deleting a key leaves a hole (a tombstone) instead of
-//! shifting every later entry, so `del d[k]` is O(1); the holes are squeezed out once they
-//! outnumber the live entries, so iteration stays O(len) amortised.
+//! shifting every later entry, so `del d[k]` is O(1); as in CPython, the holes are
+//! squeezed out when an insertion finds the entries full and they outnumber the live
+//! entries (a set with CPython's table: once they outnumber live entries and slots).
 //!
 //! A set iterates and pops in the order of CPython's own hash table, which for ints
 //! (whose hash is the value) is visible and deterministic: `{5, 1, 3}` prints as
 //! `{1, 3, 5}` and `pop()` returns 1. A set of such elements therefore keeps a replica
 //! of CPython's slot table ([`SetTable`]), updated by each add, discard and pop exactly
-//! as `Objects/setobject.c` does. Dicts never build one.
+//! as `Objects/setobject.c` does. Dicts never build one. While a set has that table, the
+//! table is also how its elements are found: the general position table (`index`) is
+//! dropped, so each add, discard and pop updates one hash table, not two.
 
 use super::value::Value;
 use hashbrown::HashTable;
@@ -28,6 +31,12 @@ impl Key {
     pub fn new(v: &Value) -> Result<Key, &'static str> {
         check_hashable(v)?;
         Ok(Key(v.clone()))
+    }
+
+    /// The key for `v`, taken over rather than cloned.
+    pub fn owned(v: Value) -> Result<Key, &'static str> {
+        check_hashable(&v)?;
+        Ok(Key(v))
     }
 }
 
@@ -122,7 +131,9 @@ fn plain_tuple(v: &Value) -> Option<Arc<[Value]>> {
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
-        (Str(x), Str(y)) => x == y,
+        // The same object first: a key spelled as a constant (`("127.0.0.1", port)`)
+        // shares its str with the stored one.
+        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x == y,
         (Int(x), Int(y)) => x == y,
         (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => {
@@ -318,6 +329,12 @@ impl Dict {
 
     fn position(&self, k: &Key) -> Option<usize> {
         let entries = &self.entries;
+        if let Order::Table(t) = &self.order {
+            // Every element's hash is stable, so a key without one is not here.
+            return t.find(stable_hash(&k.0)?, |e| {
+                live_key(entries, e).is_some_and(|key| key == k)
+            });
+        }
         self.index
             .find(key_hash(k), |&i| {
                 live_key(entries, i as usize).is_some_and(|key| key == k)
@@ -342,6 +359,35 @@ impl Dict {
     /// Insert or replace; a replaced key keeps its place (and its original key object,
     /// as CPython keeps `1` when `1.0` is stored under it). Returns the old value.
     pub fn insert(&mut self, k: Key, v: Value) -> Option<Value> {
+        if let Order::Table(t) = &mut self.order {
+            match stable_hash(&k.0) {
+                Some(h) => {
+                    let entries = &self.entries;
+                    if let Some(e) =
+                        t.find(h, |e| live_key(entries, e).is_some_and(|key| *key == k))
+                    {
+                        // The key stays as first stored (`{1}.add(1.0)` keeps 1).
+                        return self.entries[e]
+                            .kv
+                            .as_mut()
+                            .map(|(_, old)| std::mem::replace(old, v));
+                    }
+                    let i = self.entries.len();
+                    self.entries.push(Entry {
+                        hash: key_hash(&k),
+                        kv: Some((k, v)),
+                    });
+                    self.live += 1;
+                    t.add(h, i);
+                    return None;
+                }
+                None => {
+                    // The order is insertion order from now on, found through `index`.
+                    self.order = Order::Insertion;
+                    self.rehash_positions();
+                }
+            }
+        }
         let hash = key_hash(&k);
         let entries = &mut self.entries;
         if let Some(&i) = self.index.find(hash, |&i| {
@@ -352,11 +398,17 @@ impl Dict {
                 .as_mut()
                 .map(|(_, old)| std::mem::replace(old, v));
         }
+        if entries.len() == entries.capacity()
+            && entries.len() > 16
+            && self.live * 2 < entries.len()
+        {
+            // A new key, the entries full and mostly holes: squeeze them out instead of
+            // growing. Each squeeze follows at least as many deletions as it moves.
+            // (Only for a new key: replacing a value during iteration is allowed.)
+            self.compact();
+        }
+        let entries = &mut self.entries;
         let i = entries.len();
-        let stable = match self.order {
-            Order::Table(_) => stable_hash(&k.0),
-            _ => None,
-        };
         entries.push(Entry {
             hash,
             kv: Some((k, v)),
@@ -365,17 +417,18 @@ impl Dict {
         self.index
             .insert_unique(hash, i as u32, |&j| stored_hash(entries, j as usize));
         self.live += 1;
-        match (&mut self.order, stable) {
-            (Order::Table(t), Some(h)) => t.add(h, i),
-            (Order::Table(_), None) => self.order = Order::Insertion,
-            _ => {}
-        }
         None
     }
 
     /// Delete `k` in O(1): its entry becomes a hole; later entries keep their places.
     pub fn remove(&mut self, k: &Key) -> Option<Value> {
         let entries = &self.entries;
+        if let Order::Table(t) = &mut self.order {
+            let i = t.remove(stable_hash(&k.0)?, |e| {
+                live_key(entries, e).is_some_and(|key| key == k)
+            })?;
+            return self.take_entry(i, false).map(|(_, v)| v);
+        }
         let found = self.index.find_entry(key_hash(k), |&i| {
             live_key(entries, i as usize).is_some_and(|key| key == k)
         });
@@ -390,7 +443,7 @@ impl Dict {
     /// the table without them.
     fn remove_at(&mut self, i: usize, in_table: bool) -> Option<(Key, Value)> {
         let taken = self.take_entry(i, in_table)?;
-        if self.live > 0 {
+        if self.live > 0 && !matches!(self.order, Order::Table(_)) {
             self.stale += 1;
             if self.stale > self.live + 16 {
                 self.rehash_positions();
@@ -419,23 +472,23 @@ impl Dict {
             while self.entries.last().is_some_and(|e| e.kv.is_none()) {
                 self.entries.pop();
             }
-            // Compaction costs the entries plus a set's slot table (which, as CPython's,
-            // does not shrink as elements go): wait for that many holes, so each
-            // deletion pays O(1) for it.
-            let holes = self.entries.len() - self.live;
-            let slots = match &self.order {
-                Order::Table(t) => t.slots.len(),
-                _ => 0,
-            };
-            if self.entries.len() > 16 && holes > self.live + slots {
-                self.compact();
+            // A set's compaction costs the entries plus its slot table (which, as
+            // CPython's, does not shrink as elements go): wait for that many holes, so
+            // each deletion pays O(1) for it. Other storage compacts when an insertion
+            // finds the entries full, as CPython's dict does, so a run of deletions
+            // (a server's clients leaving) moves nothing.
+            if let Order::Table(t) = &self.order {
+                let holes = self.entries.len() - self.live;
+                if self.entries.len() > 16 && holes > self.live + t.slots.len() {
+                    self.compact();
+                }
             }
         }
         Some((k, v))
     }
 
-    /// Squeeze out the holes: O(len), done when holes outnumber live entries, so each
-    /// deletion pays O(1) for it on average.
+    /// Squeeze out the holes: O(len), done only when holes outnumber live entries, so
+    /// each deletion pays O(1) for it on average.
     fn compact(&mut self) {
         let mut moved = vec![usize::MAX; self.entries.len()];
         let old = std::mem::take(&mut self.entries);
@@ -453,6 +506,12 @@ impl Dict {
     }
 
     fn rehash_positions(&mut self) {
+        self.stale = 0;
+        if let Order::Table(_) = self.order {
+            // The set's table finds the elements; a second index would only cost.
+            self.index = HashTable::new();
+            return;
+        }
         let entries = &self.entries;
         let mut index = HashTable::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
@@ -551,6 +610,14 @@ impl Dict {
             }
         }
         self.order = Order::Table(Box::new(t));
+        self.rehash_positions();
+    }
+
+    /// Add a set element. A set that is added to keeps CPython's table from the start,
+    /// which then also finds its elements (no second index to keep up).
+    pub fn add(&mut self, k: Key) {
+        self.ensure_order();
+        self.insert(k, Value::None);
     }
 
     /// Delete a set element, keeping the replica of CPython's table (if any) in step.
@@ -612,11 +679,13 @@ fn merge_slots(other: &SetTable, key_at: impl Fn(usize) -> Option<Key>) -> Dict 
     let same_shape = t.slots.len() == other.slots.len() && other.fill == other.used;
     for (slot, s) in other.slots.iter().enumerate() {
         let Slot::Active(h, e) = *s else { continue };
-        let Some(k) = key_at(e) else { continue };
+        let Some(k) = key_at(e as usize) else {
+            continue;
+        };
         let at = d.entries.len();
         d.insert(k, Value::None);
         if same_shape {
-            t.slots[slot] = Slot::Active(h, at);
+            t.slots[slot] = Slot::Active(h, at as u32);
         } else {
             t.insert_clean(h, at);
         }
@@ -624,6 +693,7 @@ fn merge_slots(other: &SetTable, key_at: impl Fn(usize) -> Option<Key>) -> Dict 
     t.fill = d.len();
     t.used = d.len();
     d.order = Order::Table(Box::new(t));
+    d.rehash_positions();
     d
 }
 
@@ -671,12 +741,13 @@ impl IntoIterator for Dict {
 }
 
 /// A slot of CPython's set table: never used, deleted (a "dummy"), or holding the
-/// element whose entry is at this position, with its hash.
+/// element whose entry is at this position, with its hash. (A u32 position, as the
+/// dict's index has: 16-byte slots, as CPython's, so a probe misses in cache less.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Empty,
     Dummy,
-    Active(i64, usize),
+    Active(i64, u32),
 }
 
 /// A replica of `PySetObject`'s table (`Objects/setobject.c` in 3.11): open addressing,
@@ -780,10 +851,10 @@ impl SetTable {
         }
         self.used += 1;
         if let Some(free) = freeslot {
-            self.slots[free] = Slot::Active(hash, entry);
+            self.slots[free] = Slot::Active(hash, entry as u32);
             return;
         }
-        self.slots[found] = Slot::Active(hash, entry);
+        self.slots[found] = Slot::Active(hash, entry as u32);
         self.fill += 1;
         if self.fill * 5 >= mask * 3 {
             let used = self.used;
@@ -804,7 +875,7 @@ impl SetTable {
         self.fill = self.used;
         for slot in old {
             if let Slot::Active(h, e) = slot {
-                self.insert_clean(h, e);
+                self.insert_clean(h, e as usize);
             }
         }
     }
@@ -812,10 +883,37 @@ impl SetTable {
     fn insert_clean(&mut self, hash: i64, entry: usize) {
         for j in Probe::new(hash, self.mask()) {
             if self.slots[j] == Slot::Empty {
-                self.slots[j] = Slot::Active(hash, entry);
+                self.slots[j] = Slot::Active(hash, entry as u32);
                 return;
             }
         }
+    }
+
+    /// The entry of the element with `hash` for which `is_it` holds.
+    fn find(&self, hash: i64, mut is_it: impl FnMut(usize) -> bool) -> Option<usize> {
+        self.slot_of(hash, &mut is_it).map(|(_, e)| e)
+    }
+
+    /// The slot and entry position of the element with `hash` for which `is_it` holds.
+    fn slot_of(&self, hash: i64, is_it: &mut impl FnMut(usize) -> bool) -> Option<(usize, usize)> {
+        for j in Probe::new(hash, self.mask()) {
+            match self.slots[j] {
+                Slot::Empty => return None,
+                Slot::Active(h, e) if h == hash && is_it(e as usize) => {
+                    return Some((j, e as usize))
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// `set_discard_key`: the element's slot becomes a dummy; its entry's position.
+    fn remove(&mut self, hash: i64, mut is_it: impl FnMut(usize) -> bool) -> Option<usize> {
+        let (j, e) = self.slot_of(hash, &mut is_it)?;
+        self.slots[j] = Slot::Dummy;
+        self.used -= 1;
+        Some(e)
     }
 
     /// `set_discard_entry`: the element's slot becomes a dummy.
@@ -823,7 +921,7 @@ impl SetTable {
         for j in Probe::new(hash, self.mask()) {
             match self.slots[j] {
                 Slot::Empty => return,
-                Slot::Active(_, e) if e == entry => {
+                Slot::Active(_, e) if e as usize == entry => {
                     self.slots[j] = Slot::Dummy;
                     self.used -= 1;
                     return;
@@ -845,7 +943,7 @@ impl SetTable {
                 self.slots[i] = Slot::Dummy;
                 self.used -= 1;
                 self.finger = i + 1;
-                return Some(e);
+                return Some(e as usize);
             }
             i = if i == mask { 0 } else { i + 1 };
         }
@@ -860,7 +958,7 @@ impl SetTable {
 
     fn active(&self) -> impl Iterator<Item = usize> + '_ {
         self.slots.iter().filter_map(|s| match s {
-            Slot::Active(_, e) => Some(*e),
+            Slot::Active(_, e) => Some(*e as usize),
             _ => None,
         })
     }
@@ -868,7 +966,7 @@ impl SetTable {
     fn renumber(&mut self, moved: &[usize]) {
         for s in &mut self.slots {
             if let Slot::Active(_, e) = s {
-                *e = moved[*e];
+                *e = moved[*e as usize] as u32;
             }
         }
     }

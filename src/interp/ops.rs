@@ -2,7 +2,7 @@
 //! containment, indexing and slicing, with CPython's results and error messages.
 
 use super::dict::Key;
-use super::exec::{call, hash_key, iterate, truthy};
+use super::exec::{call, hash_key, hash_key_owned, iterate, truthy};
 use super::types::type_name;
 use super::value::Value;
 use super::{Ctx, R};
@@ -1506,7 +1506,7 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, index: Value, v: Value) -> R<()> {
             Ok(())
         }
         Value::Dict(d) => {
-            let k = hash_key(ctx, &index)?;
+            let k = hash_key_owned(ctx, index)?;
             d.lock().insert(k, v);
             Ok(())
         }

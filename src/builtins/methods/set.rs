@@ -3,6 +3,30 @@
 use super::*;
 
 pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -> Option<R<Value>> {
+    // The calls a server's bookkeeping makes once per client, first: straight to the
+    // storage, without the copying of results through the general path's layers.
+    if let (Value::Set(d), [x]) = (this, a) {
+        match name {
+            "add" => {
+                return Some(hash_key(ctx, x).map(|k| {
+                    d.lock().add(k);
+                    Value::None
+                }))
+            }
+            "discard" => {
+                return Some(hash_key(ctx, x).map(|k| {
+                    d.lock().discard(&k);
+                    Value::None
+                }))
+            }
+            _ => {}
+        }
+    }
+    if let (Value::Set(d), "pop", []) = (this, name, a) {
+        if let Some(k) = d.lock().pop_set() {
+            return Some(Ok(k));
+        }
+    }
     let items = |v: &Value| -> Dict {
         match v {
             Value::Set(d) => d.lock().clone(),
@@ -32,7 +56,7 @@ pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -
         Ok(match (name, this) {
             ("add", Value::Set(d)) => {
                 let k = hash_key(ctx, &a[0])?;
-                d.lock().insert(k, Value::None);
+                d.lock().add(k);
                 Value::None
             }
             ("remove", Value::Set(d)) => {

@@ -358,6 +358,13 @@ pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {
     Key::new(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
 }
 
+/// [`hash_key`] for a value the caller owns: moved into the key, not cloned (a
+/// reference count bumped and dropped again per `d[k] = v`).
+pub fn hash_key_owned(ctx: &mut Ctx, v: Value) -> R<Key> {
+    prepare_user_hashes(ctx, &v)?;
+    Key::owned(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
+}
+
 /// Compute (once) the `__hash__` of user instances inside `v`; a class that defines
 /// `__eq__` without `__hash__` is unhashable, as in CPython.
 pub(super) fn prepare_user_hashes(ctx: &mut Ctx, v: &Value) -> R<()> {
