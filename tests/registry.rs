@@ -2,7 +2,9 @@
 //! `dir()`. For every built-in value type, what `dir()` lists is exactly the type's
 //! method table plus the attributes its values answer, and every listed method is
 //! accepted by dispatch: called with junk arguments it may raise anything but "has no
-//! attribute". (That the core names no built-in module is `tests/layout.rs`.)
+//! attribute". Native objects (sockets, locks, memoryviews, dict views) list their own
+//! names, and are held to the same rule. (That the core names no built-in module is
+//! `tests/layout.rs`.)
 
 use socklab::builtins::library;
 use socklab::interp::exec::getattr;
@@ -115,4 +117,55 @@ fn a_built_in_class_lists_what_getattr_finds() {
             );
         }
     }
+}
+
+/// The native objects (sockets, locks, memoryviews ...) list their names themselves
+/// (`NativeObject::attr_names`): each listed name is found, and a listed method is
+/// accepted (called with junk it may raise anything but AttributeError).
+#[test]
+fn a_native_object_lists_what_it_answers() {
+    let mut ctx = quiet_ctx();
+    let junk = [Value::Int(-1), Value::str("x")];
+    let mut problems = Vec::new();
+    for (owner, code) in [
+        ("socket", "__import__('socket').socket()"),
+        ("lock", "__import__('_thread').allocate_lock()"),
+        ("RLock", "__import__('_thread').RLock()"),
+        ("Event", "__import__('_thread').Event()"),
+        ("memoryview", "memoryview(b'ab')"),
+        ("dict_keys", "{1: 2}.keys()"),
+    ] {
+        let v = evaluate(&mut ctx, code);
+        let names = library().attribute_names(&v);
+        assert!(!names.is_empty(), "dir({owner}) is empty");
+        for name in names.iter().filter(|n| !n.starts_with('_')) {
+            if matches!(name.as_str(), "accept" | "wait" | "acquire") {
+                continue; // they would wait on purpose
+            }
+            let Ok(attr) = getattr(&mut ctx, &v, name) else {
+                problems.push(format!("{owner}.{name} listed but getattr fails"));
+                continue;
+            };
+            if !matches!(attr, Value::Builtin(_) | Value::BoundMethod(_)) {
+                continue;
+            }
+            for n in 0..=junk.len() {
+                let fresh = evaluate(&mut ctx, code);
+                let r = socklab::interp::exec::call_method(
+                    &mut ctx,
+                    &fresh,
+                    name,
+                    junk[..n].to_vec(),
+                    vec![],
+                );
+                ctx.handling.clear();
+                if let Err(e) = r {
+                    if e.is("AttributeError") {
+                        problems.push(format!("{owner}.{name}({n} args): AttributeError"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -379,6 +379,7 @@ pub fn help_text(arg: &str, p: Palette) -> String {
             }
             out
         }
+        Lookup::NotFound { .. } if library_method(arg) => unwritten_method(arg),
         Lookup::NotFound { suggestion } => {
             let mut out = format!("no help on {arg:?}");
             if let Some(s) = suggestion {
@@ -431,11 +432,32 @@ pub fn help_for_value(v: Option<&Value>) -> String {
     let short = topic.rsplit('.').next().unwrap_or(&topic);
     match reg.lookup(short) {
         Lookup::One(e) => render(e, Palette::PLAIN),
+        _ if library_method(&topic) => unwritten_method(&topic),
         _ => format!(
             "socklab's help covers the lecture's modules and has no page on {topic}; \
              :help shows what there is\n"
         ),
     }
+}
+
+/// Whether `topic` is `type.name` of a built-in type's method or function, as its one
+/// table (the one dispatch and `dir()` read) has it, though no page is written for it.
+fn library_method(topic: &str) -> bool {
+    let Some((owner, name)) = topic.split_once('.') else {
+        return false;
+    };
+    let class = types::class(owner);
+    &*class.name == owner
+        && (crate::builtins::library().methods.type_attr_names)(&class).contains(&name)
+}
+
+/// What help says of a method the lecture does not use: that it is there, as CPython's.
+fn unwritten_method(topic: &str) -> String {
+    let owner = topic.split('.').next().unwrap_or(topic);
+    format!(
+        "{topic}() is a method of {owner} and works as CPython's; socklab's help has no page \
+         on it (the lecture does not use it). dir({owner}) lists all of them.\n"
+    )
 }
 
 /// A function of the session: its name and parameters, as pydoc's first line.
@@ -537,6 +559,19 @@ pub fn overview(palette: Palette) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_method_without_a_page_is_named_from_the_type_table() {
+        let text = help_text("bytes.title", Palette::PLAIN);
+        assert!(
+            text.starts_with("bytes.title() is a method of bytes"),
+            "{text}"
+        );
+        let text = help_text("bytes.nosuch", Palette::PLAIN);
+        assert!(text.starts_with("no help on"), "{text}");
+        let text = help_text("str.upper", Palette::PLAIN);
+        assert!(!text.contains("has no page"), "{text}");
+    }
 
     #[test]
     fn the_registry_parses() {

@@ -185,6 +185,32 @@ impl NativeObject for DictView {
                     _ => ops::contains(ctx, &Value::list(self.items()), &x).map(Value::Bool),
                 }
             })()),
+            "isdisjoint" if self.part != DictPart::Values => Some((|| {
+                let who = format!("{}.isdisjoint()", self.kind);
+                if !_k.is_empty() {
+                    return Err(ctx.type_error(format!("{who} takes no keyword arguments")));
+                }
+                if args.len() != 1 {
+                    return Err(ctx.type_error(format!(
+                        "{who} takes exactly one argument ({} given)",
+                        args.len()
+                    )));
+                }
+                let mine = Value::list(self.items());
+                for x in iterate(ctx, &args[0])? {
+                    let found = match self.part {
+                        DictPart::Keys => {
+                            let key = hash_key(ctx, &x)?;
+                            self.dict.lock().contains_key(&key)
+                        }
+                        _ => ops::contains(ctx, &mine, &x)?,
+                    };
+                    if found {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(true))
+            })()),
             "__eq__" => Some({
                 let other = args.first().cloned().unwrap_or(Value::None);
                 match other.as_native::<DictView>() {
@@ -196,6 +222,12 @@ impl NativeObject for DictView {
                 }
             }),
             _ => None,
+        }
+    }
+    fn attr_names(&self) -> Vec<&'static str> {
+        match self.part {
+            DictPart::Values => Vec::new(),
+            _ => vec!["isdisjoint"],
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
