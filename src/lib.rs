@@ -66,6 +66,7 @@ use clap::Parser;
 /// Parse the command line, do what it says, and return the process exit code.
 pub fn run() -> i32 {
     net::sys::tune_allocator();
+    net::wait::prepare();
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -134,22 +134,30 @@ mod imp {
         }
     }
 
-    /// Whether more threads are running, machine-wide, than there are `cpus`. The count
-    /// is the kernel's own (`/proc/loadavg`: "running/total"); where it cannot be read,
-    /// CPUs are taken as free.
-    pub fn more_running_than(cpus: u64) -> bool {
-        use std::os::unix::fs::FileExt;
+    /// `/proc/loadavg`, kept open for good, out of the way of a program's descriptors.
+    fn loadavg() -> Option<&'static std::fs::File> {
         use std::sync::OnceLock;
         static LOADAVG: OnceLock<Option<std::fs::File>> = OnceLock::new();
-        let Some(file) = LOADAVG
-            // Kept open for good, so out of the way of a program's own descriptors.
+        LOADAVG
             .get_or_init(|| {
                 std::fs::File::open("/proc/loadavg")
                     .ok()
                     .map(super::file_out_of_the_way)
             })
             .as_ref()
-        else {
+    }
+
+    /// Open the files socklab keeps for good before a program runs (`wait::prepare`).
+    pub fn open_own_files() {
+        let _ = loadavg();
+    }
+
+    /// Whether more threads are running, machine-wide, than there are `cpus`. The count
+    /// is the kernel's own (`/proc/loadavg`: "running/total"); where it cannot be read,
+    /// CPUs are taken as free.
+    pub fn more_running_than(cpus: u64) -> bool {
+        use std::os::unix::fs::FileExt;
+        let Some(file) = loadavg() else {
             return false;
         };
         let mut buf = [0u8; 128];
@@ -299,6 +307,9 @@ mod imp {
 
     /// Without `/proc/loadavg` the machine's load is unknown, so CPUs are taken as busy
     /// and a read sleeps at once: spinning was only measured to pay on Linux.
+    /// Nothing is kept open here (see the Linux version).
+    pub fn open_own_files() {}
+
     pub fn more_running_than(_cpus: u64) -> bool {
         true
     }

@@ -209,6 +209,22 @@ pub struct SpinWindow {
     micros: AtomicU32,
 }
 
+/// Whether the machine has more than one CPU (as the process may use them).
+fn several_cpus() -> bool {
+    static SEVERAL_CPUS: OnceLock<bool> = OnceLock::new();
+    *SEVERAL_CPUS.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+}
+
+/// Read what the spin policy needs before a program runs. Both readings open files
+/// (`available_parallelism` reads the cgroup's CPU quota; `/proc/loadavg` is kept
+/// open), and a file opened while a program runs takes the lowest free descriptor for
+/// an instant: a thread's first wait made another thread's `accept()` return fd 7
+/// where CPython's is 6.
+pub fn prepare() {
+    let _ = several_cpus();
+    super::sys::open_own_files();
+}
+
 /// The first window a short wait earns, and the longest (KVM's defaults: 10 and 200 µs).
 const SPIN_START: u32 = 10;
 const SPIN_MAX: u32 = 200;
@@ -218,11 +234,8 @@ impl SpinWindow {
     /// only answer while this thread does not run, and nothing while every CPU has work
     /// (`cpus_all_busy`).
     pub fn get(&self) -> Duration {
-        static SEVERAL_CPUS: OnceLock<bool> = OnceLock::new();
-        let several = *SEVERAL_CPUS
-            .get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1));
         let window = self.learnt();
-        if !several || window.is_zero() || cpus_all_busy() {
+        if !several_cpus() || window.is_zero() || cpus_all_busy() {
             return Duration::ZERO;
         }
         window
