@@ -236,149 +236,44 @@ fn iterator_method(
     })
 }
 
-impl NativeObject for MapIter {
-    fn class(&self) -> Arc<Class> {
-        class("map")
-    }
-    fn repr(&self) -> String {
-        format!("<map object at {:#x}>", self as *const Self as usize)
-    }
-    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
-        None
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        _kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        iterator_method(ctx, this, "map", name, args, &mut |ctx| self.next(ctx))
-    }
-    fn attr_names(&self) -> Vec<&'static str> {
-        vec!["__iter__", "__next__"]
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
+/// Each lazy iterator is a native object with CPython's class name and repr, whose
+/// only methods are `__iter__` and `__next__` (its own `next`).
+macro_rules! lazy_iterator {
+    ($($ty:ty => $name:literal),* $(,)?) => {$(
+        impl NativeObject for $ty {
+            fn class(&self) -> Arc<Class> {
+                class($name)
+            }
+            fn repr(&self) -> String {
+                format!(concat!("<", $name, " object at {:#x}>"), self as *const Self as usize)
+            }
+            fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
+                None
+            }
+            fn call_method(
+                &self,
+                ctx: &mut Ctx,
+                this: &Value,
+                name: &str,
+                args: &[Value],
+                _kwargs: &[(Name, Value)],
+            ) -> Option<R<Value>> {
+                iterator_method(ctx, this, $name, name, args, &mut |ctx| self.next(ctx))
+            }
+            fn attr_names(&self) -> Vec<&'static str> {
+                vec!["__iter__", "__next__"]
+            }
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+        }
+    )*};
 }
 
-impl NativeObject for FilterIter {
-    fn class(&self) -> Arc<Class> {
-        class("filter")
-    }
-    fn repr(&self) -> String {
-        format!("<filter object at {:#x}>", self as *const Self as usize)
-    }
-    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
-        None
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        _kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        iterator_method(ctx, this, "filter", name, args, &mut |ctx| self.next(ctx))
-    }
-    fn attr_names(&self) -> Vec<&'static str> {
-        vec!["__iter__", "__next__"]
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl NativeObject for EnumerateIter {
-    fn class(&self) -> Arc<Class> {
-        class("enumerate")
-    }
-    fn repr(&self) -> String {
-        format!("<enumerate object at {:#x}>", self as *const Self as usize)
-    }
-    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
-        None
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        _kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        iterator_method(ctx, this, "enumerate", name, args, &mut |ctx| {
-            self.next(ctx)
-        })
-    }
-    fn attr_names(&self) -> Vec<&'static str> {
-        vec!["__iter__", "__next__"]
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl NativeObject for ZipIter {
-    fn class(&self) -> Arc<Class> {
-        class("zip")
-    }
-    fn repr(&self) -> String {
-        format!("<zip object at {:#x}>", self as *const Self as usize)
-    }
-    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
-        None
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        _kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        iterator_method(ctx, this, "zip", name, args, &mut |ctx| self.next(ctx))
-    }
-    fn attr_names(&self) -> Vec<&'static str> {
-        vec!["__iter__", "__next__"]
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl NativeObject for ReversedList {
-    fn class(&self) -> Arc<Class> {
-        class("list_reverseiterator")
-    }
-    fn repr(&self) -> String {
-        format!(
-            "<list_reverseiterator object at {:#x}>",
-            self as *const Self as usize
-        )
-    }
-    fn get_attr(&self, _: &mut Ctx, _: &Value, _: &str) -> Option<R<Value>> {
-        None
-    }
-    fn call_method(
-        &self,
-        ctx: &mut Ctx,
-        this: &Value,
-        name: &str,
-        args: &[Value],
-        _kwargs: &[(Name, Value)],
-    ) -> Option<R<Value>> {
-        iterator_method(ctx, this, "list_reverseiterator", name, args, &mut |ctx| {
-            self.next(ctx)
-        })
-    }
-    fn attr_names(&self) -> Vec<&'static str> {
-        vec!["__iter__", "__next__"]
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
+lazy_iterator! {
+    MapIter => "map",
+    FilterIter => "filter",
+    EnumerateIter => "enumerate",
+    ZipIter => "zip",
+    ReversedList => "list_reverseiterator",
 }

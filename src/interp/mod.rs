@@ -15,7 +15,8 @@
 //!
 //! - `value`: the values, classes and modules; `types`: the built-in classes;
 //! - `exec/`: statements and expressions; `resolve`: names to slots before running;
-//! - `ops`: operators, indexing, comparisons; `dict`: dict and set storage;
+//! - `ops`: operators and comparisons; `subscript`: indexing and slicing; `dict`: dict
+//!   and set storage;
 //! - `args`: the argument binder; `registry`: the library the core is given;
 //! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
 //! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
@@ -35,6 +36,7 @@ pub mod printable;
 pub mod registry;
 pub mod repr;
 pub mod resolve;
+pub mod subscript;
 pub mod suggest;
 pub mod types;
 pub mod value;
