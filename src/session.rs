@@ -238,6 +238,8 @@ impl Session {
                     ctx.depth = 0;
                     ctx.handling.clear();
                 }
+                // The session is over: free what its program built.
+                crate::interp::tear_down(&mut ctx);
             })?;
         Ok(Session {
             interp,
@@ -1181,6 +1183,34 @@ mod tests {
             Some("NameError")
         );
         assert_eq!(s.run("__name__").value.as_deref(), Some("'__main__'"));
+    }
+
+    #[test]
+    fn an_ended_session_frees_the_modules_its_program_imported() {
+        let mut s = session();
+        s.run("import argparse, json\ndef f():\n    return argparse");
+        let imported = |name: &str| match s.interp.modules.lock().get(name) {
+            Some(Value::Module(m)) => Arc::downgrade(&m.globals),
+            _ => panic!("{name} was not imported"),
+        };
+        let (argparse, json, main) = (
+            imported("argparse"),
+            imported("json"),
+            Arc::downgrade(&s.interp.main),
+        );
+        drop(s);
+        // The session's worker frees them once its queue closes.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while argparse.strong_count() + json.strong_count() + main.strong_count() > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "still alive: argparse {}, json {}, __main__ {}",
+                argparse.strong_count(),
+                json.strong_count(),
+                main.strong_count()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
 
     #[test]

@@ -34,6 +34,8 @@ fuzz_target!(|data: &[u8]| {
                 // Rendering the traceback is part of what a user sees.
                 let _ = interp::render_traceback(&mut ctx, &exc);
             }
+            // Millions of runs in one process: free each one's modules and globals.
+            interp::tear_down(&mut ctx);
         })
         .expect("spawn interpreter thread");
     if let Err(panic) = worker.join() {

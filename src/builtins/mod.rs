@@ -145,8 +145,8 @@ fn python_module(ctx: &mut Ctx, name: &str, source: &str) -> R<Value> {
         ctx.interp.modules.lock().remove(name);
         return Err(e);
     }
-    // The compiled tree must outlive the module's functions, which point into it.
-    std::mem::forget(code);
+    // The module's functions hold their own parts of the tree (`Arc<FuncDef>`).
+    drop(code);
     Ok(module)
 }
 

@@ -156,8 +156,8 @@ fn load(ctx: &mut Ctx, dotted: &str, file: &Path, package: Option<PathBuf>) -> R
         ctx.interp.modules.lock().remove(dotted);
         return Err(e);
     }
-    // The compiled tree must outlive the module's functions, which point into it.
-    std::mem::forget(code);
+    // The module's functions hold their own parts of the tree (`Arc<FuncDef>`).
+    drop(code);
     Ok(module)
 }
 

@@ -319,6 +319,23 @@ impl Ctx {
     }
 }
 
+/// The end of an interpreter in a process that goes on (a REPL or lesson session, a
+/// fuzz run): the program's and every module's globals are emptied. A function holds
+/// its module's globals, which hold the function; with no cycle collector here those
+/// cycles would keep every module the program imported (argparse, logging ...) alive
+/// after the interpreter is gone. Generators that emptying dropped close now.
+pub fn tear_down(ctx: &mut Ctx) {
+    ctx.interp.main.clear();
+    let modules: Vec<Value> = ctx.interp.modules.lock().drain().map(|(_, m)| m).collect();
+    for m in &modules {
+        if let Value::Module(m) = m {
+            m.globals.clear();
+        }
+    }
+    drop(modules);
+    generator::finalize_orphans(ctx);
+}
+
 /// Compile a program for `globals`: parse, then resolve names to slots.
 pub fn compile(
     src: &Arc<Source>,
