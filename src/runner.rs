@@ -356,6 +356,11 @@ fn finish_capture(
 /// on every `send` and `recv`, no locking in `malloc`). A panic (a bug) ends the run
 /// with status 1 after the panic hook has reported it.
 fn on_interpreter_stack(run: impl FnOnce() -> i32) -> i32 {
+    // SAFETY: on the main thread (checked) before the program runs, no other thread
+    // touches values; the program's threads start after `share_values` (`Interp::new_ctx`).
+    if unsafe { libc::gettid() == libc::getpid() } {
+        unsafe { interp::sharing::values_on_one_thread() };
+    }
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         stacker::grow(INTERPRETER_STACK, run)
     }))

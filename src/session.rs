@@ -227,6 +227,8 @@ impl Session {
             });
         }
         let (tx, rx) = mpsc::channel::<Job>();
+        // The front end reads the values the worker makes (reprs, the socket table).
+        interp::sharing::share_values();
         let worker_interp = interp.clone();
         std::thread::Builder::new()
             .name("socklab-session".into())
@@ -970,7 +972,7 @@ fn address_of(ctx: &mut Ctx, arg: &str) -> Option<String> {
         return None;
     }
     let text = src.text[expr.span.lo as usize..expr.span.hi as usize].to_string();
-    match quiet_value(ctx, &text)? {
+    match &quiet_value(ctx, &text)? {
         Value::Tuple(t) if t.len() >= 2 => {
             let host = match &t[0] {
                 Value::Str(s) if s.is_empty() => "0.0.0.0".to_string(),
@@ -1188,26 +1190,36 @@ mod tests {
     #[test]
     fn an_ended_session_frees_the_modules_its_program_imported() {
         let mut s = session();
-        s.run("import argparse, json\ndef f():\n    return argparse");
+        // Cycles a session's program makes: functions and their module's globals; class
+        // attributes that are instances of their class (`datetime.min`); a logging
+        // manager and its loggers; a recursive inner function and its cell.
+        s.run("import argparse, json, datetime, logging\nlog = logging.getLogger('x')");
+        s.run("def outer():\n    def again(n):\n        return again(n - 1) if n else json\n    return again\nf = outer()");
         let imported = |name: &str| match s.interp.modules.lock().get(name) {
             Some(Value::Module(m)) => Arc::downgrade(&m.globals),
             _ => panic!("{name} was not imported"),
         };
-        let (argparse, json, main) = (
-            imported("argparse"),
-            imported("json"),
-            Arc::downgrade(&s.interp.main),
-        );
+        let modules = ["argparse", "json", "datetime", "logging"].map(|m| (m, imported(m)));
+        let main = Arc::downgrade(&s.interp.main);
         drop(s);
         // The session's worker frees them once its queue closes.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while argparse.strong_count() + json.strong_count() + main.strong_count() > 0 {
+        let alive = || {
+            let mut names: Vec<String> = modules
+                .iter()
+                .filter(|(_, g)| g.strong_count() > 0)
+                .map(|(m, g)| format!("{m} ({})", g.strong_count()))
+                .collect();
+            if main.strong_count() > 0 {
+                names.push("__main__".into());
+            }
+            names
+        };
+        while !alive().is_empty() {
             assert!(
                 std::time::Instant::now() < deadline,
-                "still alive: argparse {}, json {}, __main__ {}",
-                argparse.strong_count(),
-                json.strong_count(),
-                main.strong_count()
+                "still alive: {:?}",
+                alive()
             );
             std::thread::sleep(std::time::Duration::from_millis(5));
         }

@@ -163,7 +163,9 @@ fn run_everything() -> Report {
         ("str", || Value::str("ab")),
         ("bytes", || Value::bytes(b"ab")),
         ("bytearray", || {
-            Value::ByteArray(Arc::new(parking_lot::Mutex::new(b"ab".to_vec())))
+            Value::ByteArray(Arc::new(socklab::interp::sharing::Mutex::new(
+                b"ab".to_vec(),
+            )))
         }),
         ("list", || Value::list(vec![Value::Int(1), Value::Int(2)])),
         ("tuple", || Value::tuple(vec![Value::Int(1)])),

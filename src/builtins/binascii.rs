@@ -110,9 +110,10 @@ fn hexlify(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
         }
     }
     // bytes.hex has the separator rules (and their errors) already.
-    match call_method(ctx, &Value::bytes(&data), "hex", args, vec![])? {
+    let hex = call_method(ctx, &Value::bytes(&data), "hex", args, vec![])?;
+    match &hex {
         Value::Str(s) => Ok(Value::bytes(s.as_bytes())),
-        other => Ok(other),
+        _ => Ok(hex),
     }
 }
 

@@ -12,12 +12,12 @@ use crate::interp::dict::Dict;
 use crate::interp::exec::{call, get_iter, hash_key, iterate, next, truthy};
 use crate::interp::ops;
 use crate::interp::repr::repr;
+use crate::interp::sharing::Mutex;
 use crate::interp::types::{self, class, make_class, type_name};
 use crate::interp::value::{
     Attrs, Builtin, BuiltinKind, Class, IterState, Name, Native, NativeObject, Value,
 };
 use crate::interp::{Ctx, Exc, R};
-use parking_lot::Mutex;
 use std::collections::VecDeque;
 use std::sync::{Arc, OnceLock};
 
@@ -1442,14 +1442,18 @@ impl NativeObject for NamedTuple {
         }
         // What a program (or socklab's own Python) added to the class: methods bind,
         // properties compute.
-        match self.class.lookup(name)? {
-            f @ Value::Func(_) => Some(Ok(Value::BoundMethod(Arc::new((this.clone(), f))))),
+        let attr = self.class.lookup(name)?;
+        match &attr {
+            Value::Func(_) => Some(Ok(Value::BoundMethod(Arc::new((
+                this.clone(),
+                attr.clone(),
+            ))))),
             Value::Instance(p) if p.class.native == Native::Property => {
                 let getter = p.payload.lock().clone().unwrap_or(Value::None);
                 Some(call(ctx, &getter, vec![this.clone()], vec![]))
             }
             Value::Builtin(_) if name == "__new__" => None,
-            other => Some(Ok(other)),
+            _ => Some(Ok(attr)),
         }
     }
     fn set_attr(&self, ctx: &mut Ctx, name: &str, _v: Value) -> Option<R<()>> {

@@ -5,12 +5,12 @@ use crate::interp::dict::{Dict, Key};
 use crate::interp::exec::{call, get_iter, hash_key, iterate, next, truthy};
 use crate::interp::ops::{self, as_number, less_than, Num};
 use crate::interp::repr;
+use crate::interp::sharing::Mutex;
 use crate::interp::types::{self, class, type_name, type_of};
 use crate::interp::value::*;
 use crate::interp::{Ctx, Exc, R};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
-use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::Arc;
 

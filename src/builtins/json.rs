@@ -742,7 +742,7 @@ impl Decoder<'_> {
             let key = crate::interp::exec::hash_key(ctx, &k)?;
             d.insert(key, v);
         }
-        let obj = Value::Dict(Arc::new(parking_lot::Mutex::new(d)));
+        let obj = Value::Dict(Arc::new(crate::interp::sharing::Mutex::new(d)));
         if let Some(hook) = &self.object_hook {
             return Ok((call(ctx, hook, vec![obj], vec![])?, end));
         }
@@ -833,7 +833,7 @@ fn decode(ctx: &mut Ctx, doc: &Value, k: &[(Name, Value)]) -> R<Value> {
         Value::Bytes(_) | Value::ByteArray(_) => {
             let data = super::methods::bytes_like(ctx, doc)?;
             let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&data);
-            match super::methods::decode(ctx, data, "strict")? {
+            match &super::methods::decode(ctx, data, "strict")? {
                 Value::Str(s) => s.to_string(),
                 _ => String::new(),
             }

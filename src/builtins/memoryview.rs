@@ -364,7 +364,7 @@ impl NativeObject for MemoryView {
                     .into_iter()
                     .map(|b| Value::Int(b as i64))
                     .collect();
-                Ok(Value::Iter(Arc::new(parking_lot::Mutex::new(
+                Ok(Value::Iter(Arc::new(crate::interp::sharing::Mutex::new(
                     crate::interp::value::IterState::Seq {
                         seq: Value::list(items),
                         index: 0,

@@ -6,10 +6,10 @@
 
 use super::functions::{arg_count, builtin_fn, to_clinic_int, to_i64};
 use crate::interp::dict::{Dict, Key};
+use crate::interp::sharing::Mutex;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::{Name, Value};
 use crate::interp::{Ctx, Exc, R};
-use parking_lot::Mutex;
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::sync::Arc;

@@ -470,8 +470,8 @@ fn pack_into(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     };
     let mut packed_args = vec![a[0].clone()];
     packed_args.extend(a[3..].iter().cloned());
-    let packed = match pack(ctx, &packed_args, &[])? {
-        Value::Bytes(b) => b,
+    let packed = match &pack(ctx, &packed_args, &[])? {
+        Value::Bytes(b) => b.clone(),
         _ => return Ok(Value::None),
     };
     let len = target.lock().len();
@@ -532,7 +532,7 @@ fn iter_unpack(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
             "unpack",
         )?);
     }
-    Ok(Value::Iter(Arc::new(parking_lot::Mutex::new(
+    Ok(Value::Iter(Arc::new(crate::interp::sharing::Mutex::new(
         crate::interp::value::IterState::Items {
             items,
             index: 0,
@@ -577,9 +577,9 @@ fn struct_new(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> R<Value> {
     };
     let l = parse(&fmt_text(ctx, &format)?)?;
     let size = offsets(&l)?.1;
-    let format = match format {
-        Value::Bytes(b) => Value::string(String::from_utf8_lossy(&b).into_owned()),
-        f => f,
+    let format = match &format {
+        Value::Bytes(b) => Value::string(String::from_utf8_lossy(b).into_owned()),
+        _ => format,
     };
     Ok(Value::Native(Arc::new(Struct { format, size })))
 }

@@ -152,7 +152,7 @@ fn stack(ctx: &Ctx) -> Value {
         .iter()
         .map(|f| {
             let line = f.source().line_of(f.offset as usize);
-            let Value::Tuple(t) = row(f.source(), line, f.func()) else {
+            let Value::Tuple(t) = &row(f.source(), line, f.func()) else {
                 unreachable!("row makes a tuple")
             };
             let mut items = t.to_vec();

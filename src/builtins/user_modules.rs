@@ -20,7 +20,7 @@ fn search_path(ctx: &mut Ctx) -> Vec<PathBuf> {
     let Ok(sys) = super::import_module(ctx, "sys") else {
         return vec![PathBuf::new()];
     };
-    let Ok(Value::List(items)) = crate::interp::exec::getattr(ctx, &sys, "path") else {
+    let Ok(Value::List(items)) = &crate::interp::exec::getattr(ctx, &sys, "path") else {
         return Vec::new();
     };
     let items = items.lock().clone();
@@ -82,7 +82,7 @@ pub fn load_submodule(ctx: &mut Ctx, parent: &Value, dotted: &str, part: &str) -
     let Value::Module(m) = parent else {
         return Ok(None);
     };
-    let Some(Value::List(dirs)) = m.globals.get("__path__") else {
+    let Some(Value::List(dirs)) = &m.globals.get("__path__") else {
         return Ok(None);
     };
     let dirs: Vec<PathBuf> = dirs

@@ -111,16 +111,16 @@ pub fn attr(ctx: &mut Ctx, obj: &Value, name: &str) -> Option<Value> {
         "errno" | "strerror" | "filename" | "filename2" if is("OSError") => Some(Value::None),
         "code" if is("SystemExit") => {
             let args = inst.dict.lock().get("args").cloned();
-            Some(match args {
+            Some(match &args {
                 Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
                 Some(Value::Tuple(t)) if t.is_empty() => Value::None,
-                Some(other) => other,
+                Some(other) => other.clone(),
                 None => Value::None,
             })
         }
         "value" if is("StopIteration") => {
             let args = inst.dict.lock().get("args").cloned();
-            Some(match args {
+            Some(match &args {
                 Some(Value::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
                 _ => Value::None,
             })

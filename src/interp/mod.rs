@@ -18,10 +18,12 @@
 //! - `ops`: operators and comparisons; `subscript`: indexing and slicing; `dict`: dict
 //!   and set storage;
 //! - `args`: the argument binder; `registry`: the library the core is given;
+//! - `sharing`: values' locks and reference counts, atomic only once threads share them;
 //! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
 //! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
 //! - `objects`: `super()`, properties, native functions as values;
-//! - `suggest`: "Did you mean" for a misspelt name or attribute.
+//! - `suggest`: "Did you mean" for a misspelt name or attribute;
+//! - `teardown`: an interpreter's end in a process that goes on (no cycle is kept).
 
 pub mod args;
 pub mod dict;
@@ -36,8 +38,10 @@ pub mod printable;
 pub mod registry;
 pub mod repr;
 pub mod resolve;
+pub mod sharing;
 pub mod subscript;
 pub mod suggest;
+pub mod teardown;
 pub mod types;
 pub mod value;
 
@@ -46,6 +50,7 @@ pub use exceptions::{
 };
 pub use exec::{Ctl, Frame};
 pub use registry::Library;
+pub use teardown::tear_down;
 pub use value::{Class, Globals, Name, Value};
 
 /// The evaluator recurses once per Python call and per nested expression; this stack
@@ -191,6 +196,7 @@ impl Interp {
     pub fn new_ctx(self: &Arc<Self>) -> Ctx {
         if self.contexts.fetch_add(1, Ordering::Relaxed) >= 1 {
             self.shared.store(true, Ordering::Release);
+            sharing::share_values();
         }
         Ctx {
             interp: self.clone(),
@@ -317,23 +323,6 @@ impl Ctx {
         self.steps_left -= n;
         Ok(())
     }
-}
-
-/// The end of an interpreter in a process that goes on (a REPL or lesson session, a
-/// fuzz run): the program's and every module's globals are emptied. A function holds
-/// its module's globals, which hold the function; with no cycle collector here those
-/// cycles would keep every module the program imported (argparse, logging ...) alive
-/// after the interpreter is gone. Generators that emptying dropped close now.
-pub fn tear_down(ctx: &mut Ctx) {
-    ctx.interp.main.clear();
-    let modules: Vec<Value> = ctx.interp.modules.lock().drain().map(|(_, m)| m).collect();
-    for m in &modules {
-        if let Value::Module(m) = m {
-            m.globals.clear();
-        }
-    }
-    drop(modules);
-    generator::finalize_orphans(ctx);
 }
 
 /// Compile a program for `globals`: parse, then resolve names to slots.

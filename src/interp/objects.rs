@@ -3,10 +3,10 @@
 //! Python callable (`builtin_fn`).
 
 use crate::interp::exec::call;
+use crate::interp::sharing::Mutex;
 use crate::interp::types::{class, type_name, type_of};
 use crate::interp::value::*;
 use crate::interp::{Ctx, R};
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 /// A Rust function as a Python callable that checks its own arguments (`len`,

@@ -6,11 +6,11 @@ use super::exec::{call, hash_key, iterate, truthy};
 use super::types::type_name;
 use super::value::Value;
 use super::{Ctx, R};
+use crate::interp::sharing::Mutex;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
-use parking_lot::Mutex;
 use std::cmp::Ordering;
 use std::sync::Arc;
 

@@ -148,7 +148,7 @@ impl Library {
     /// names its file.
     pub fn origin_of(&self, module: &Value, name: &str) -> String {
         if let Value::Module(m) = module {
-            if let Some(Value::Str(file)) = m.globals.get("__file__") {
+            if let Some(Value::Str(file)) = &m.globals.get("__file__") {
                 return file.to_string();
             }
         }
@@ -178,7 +178,7 @@ pub fn import_submodule(ctx: &mut Ctx, dotted: &str) -> R<Value> {
 pub fn resolve_relative(ctx: &Ctx, globals: &Globals, relative: &str) -> R<String> {
     let level = relative.len() - relative.trim_start_matches('.').len();
     let rest = &relative[level..];
-    let package = match globals.get("__package__") {
+    let package = match &globals.get("__package__") {
         Some(Value::Str(p)) if !p.is_empty() => p.to_string(),
         _ => {
             return Err(ctx.err(

@@ -224,9 +224,9 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
         }
         // A native container's repr shows its items, which may need Python code.
         Value::Native(n) => match n.call_method(ctx, v, "__repr__", &[], &[]) {
-            Some(r) => match r? {
+            Some(r) => match &r? {
                 Value::Str(s) => s.to_string(),
-                other => repr(ctx, &other)?,
+                other => repr(ctx, other)?,
             },
             None => n.repr(),
         },
@@ -240,11 +240,11 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
                 .filter(|m| !matches!(m, Value::Builtin(_)))
             {
                 let r = exec::call(ctx, &m, vec![v.clone()], vec![])?;
-                return match r {
+                return match &r {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(ctx.type_error(format!(
                         "__repr__ returned non-string (type {})",
-                        type_name(&other)
+                        type_name(other)
                     ))),
                 };
             }
@@ -310,11 +310,11 @@ pub fn str(ctx: &mut Ctx, v: &Value) -> R<String> {
                 .filter(|m| !matches!(m, Value::Builtin(_)))
             {
                 let r = exec::call(ctx, &m, vec![v.clone()], vec![])?;
-                return match r {
+                return match &r {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(ctx.type_error(format!(
                         "__str__ returned non-string (type {})",
-                        type_name(&other)
+                        type_name(other)
                     ))),
                 };
             }

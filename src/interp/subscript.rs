@@ -6,8 +6,8 @@ use super::exec::{call, hash_key, hash_key_owned, iterate};
 use super::types::type_name;
 use super::value::Value;
 use super::{Ctx, R};
+use crate::interp::sharing::Mutex;
 use num_traits::Signed;
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 /// Python's `slice.indices(len)`: start, stop, step clamped to a sequence.

@@ -4,7 +4,8 @@
 //! OSError` and user subclasses (`class MyError(Exception)`) all work one way.
 
 use super::value::{Attrs, Class, Instance, Native, Value};
-use parking_lot::{Mutex, RwLock};
+use crate::interp::sharing::Mutex;
+use parking_lot::RwLock;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 

@@ -7,18 +7,19 @@
 //! never holds an object's lock while running Python code (which could need it again).
 
 use super::dict::Dict;
+pub use super::sharing::Mutex;
 use crate::syntax::ast::{ClassDef, FuncDef};
 use crate::syntax::Source;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
-use parking_lot::{Mutex, RwLock};
+use parking_lot::RwLock;
 use std::any::Any;
 use std::sync::{Arc, OnceLock, Weak};
 
 pub type Name = Arc<str>;
 pub type Attrs = IndexMap<Name, Value>;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None,
@@ -50,6 +51,65 @@ pub enum Value {
     Cell(Arc<Mutex<Option<Value>>>),
     Ellipsis,
     NotImplemented,
+}
+
+/// The variants that point to a shared object, for `Clone` and `Drop` below.
+macro_rules! for_each_pointer {
+    ($v:expr, $a:ident => $do:expr, $otherwise:expr) => {
+        match $v {
+            Value::BigInt($a) => $do,
+            Value::Str($a) => $do,
+            Value::Bytes($a) => $do,
+            Value::ByteArray($a) => $do,
+            Value::Tuple($a) => $do,
+            Value::List($a) => $do,
+            Value::Dict($a) => $do,
+            Value::Set($a) => $do,
+            Value::FrozenSet($a) => $do,
+            Value::Range($a) => $do,
+            Value::Slice($a) => $do,
+            Value::Func($a) => $do,
+            Value::Builtin($a) => $do,
+            Value::Class($a) => $do,
+            Value::Instance($a) => $do,
+            Value::Module($a) => $do,
+            Value::BoundMethod($a) => $do,
+            Value::Iter($a) => $do,
+            Value::Native($a) => $do,
+            Value::Cell($a) => $do,
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Ellipsis
+            | Value::NotImplemented => $otherwise,
+        }
+    };
+}
+
+/// A copy counts one more reference to the object, as `Arc::clone` does, but with a
+/// plain increment while one thread alone touches values (`sharing`).
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        for_each_pointer!(self, a => super::sharing::retain(a), ());
+        // SAFETY: the count now includes the copy (or the value points to nothing).
+        unsafe { std::ptr::read(self) }
+    }
+}
+
+/// Dropping a value that is not the object's last reference is a plain decrement while
+/// one thread alone touches values; otherwise `Arc`'s own drop runs (and frees the
+/// object if this was the last reference).
+impl Drop for Value {
+    #[inline]
+    fn drop(&mut self) {
+        if for_each_pointer!(&*self, a => super::sharing::release_shared(a), false) {
+            // SAFETY: this value's reference was given up above: overwritten, without
+            // dropping, so the `Arc` in it is not dropped (and counted) a second time.
+            unsafe { std::ptr::write(self, Value::None) };
+        }
+    }
 }
 
 /// `range(start, stop, step)`: 128-bit bounds, so `range(2**64, 2**64 + 3)` works.
@@ -409,6 +469,18 @@ impl Value {
     }
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Arc::from(items))
+    }
+    /// A tuple of a few items, made in one allocation (`Arc::from(Vec)` makes two).
+    pub fn small_tuple(items: smallvec::SmallVec<[Value; 4]>) -> Value {
+        let mut t = Arc::<[Value]>::new_uninit_slice(items.len());
+        let Some(slots) = Arc::get_mut(&mut t) else {
+            return Value::tuple(items.into_vec());
+        };
+        for (slot, v) in slots.iter_mut().zip(items) {
+            slot.write(v);
+        }
+        // SAFETY: the slice has as many slots as `items` had items, each written.
+        Value::Tuple(unsafe { t.assume_init() })
     }
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Arc::new(Mutex::new(items)))

@@ -384,7 +384,7 @@ fn helper_sockets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::int
             let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
             d.insert(key, v);
         }
-        out.push(Value::Dict(Arc::new(parking_lot::Mutex::new(d))));
+        out.push(Value::Dict(Arc::new(crate::interp::sharing::Mutex::new(d))));
     }
     Ok(Value::list(out))
 }
@@ -495,7 +495,7 @@ fn event_dict(ctx: &Ctx, e: &SocketEvent) -> crate::interp::R<Value> {
         let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
         d.insert(key, v);
     }
-    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(d))))
+    Ok(Value::Dict(Arc::new(crate::interp::sharing::Mutex::new(d))))
 }
 
 fn helper_packets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::interp::R<Value> {
@@ -544,7 +544,7 @@ fn helper_packets(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::int
             let key = Key::new(&Value::str(k)).map_err(|t| ctx.type_error(t))?;
             d.insert(key, v);
         }
-        out.push(Value::Dict(Arc::new(parking_lot::Mutex::new(d))));
+        out.push(Value::Dict(Arc::new(crate::interp::sharing::Mutex::new(d))));
     }
     Ok(Value::list(out))
 }
@@ -570,7 +570,7 @@ fn helper_services(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> crate::in
         let key = Key::new(&Value::string(name)).map_err(|t| ctx.type_error(t))?;
         d.insert(key, Value::Int(port as i64));
     }
-    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(d))))
+    Ok(Value::Dict(Arc::new(crate::interp::sharing::Mutex::new(d))))
 }
 
 fn helper_service_address(

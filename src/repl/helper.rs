@@ -382,7 +382,7 @@ impl ReplHelper {
 
     /// Parameter names of a callee: the registry's, or a Python function's own.
     fn params_of(&self, chain: &str) -> Vec<String> {
-        if let Some(Value::Func(f)) = self.resolve(chain) {
+        if let Some(Value::Func(f)) = &self.resolve(chain) {
             return f
                 .def
                 .params
@@ -413,7 +413,7 @@ impl ReplHelper {
         if !args.trim().is_empty() {
             return None;
         }
-        if let Some(Value::Func(f)) = self.resolve(&callee) {
+        if let Some(Value::Func(f)) = &self.resolve(&callee) {
             let names: Vec<String> = f
                 .def
                 .params

@@ -401,9 +401,10 @@ pub(super) fn bytes_method(
             "center" | "ljust" | "rjust" | "zfill" | "expandtabs" => {
                 let text: String = data.iter().map(|&b| b as char).collect();
                 let r = str_method(ctx, &Arc::from(text), name, a, k).unwrap_or(Ok(Value::None));
-                match r? {
+                let r = r?;
+                match &r {
                     Value::Str(s) => mk(s.chars().map(|c| c as u8).collect()),
-                    other => other,
+                    _ => r,
                 }
             }
             _ => return Err(ctx.err("AttributeError", "")),

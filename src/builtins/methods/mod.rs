@@ -18,13 +18,13 @@ use crate::interp::exec::{hash_key, iterate, truthy};
 use crate::interp::ops;
 use crate::interp::registry::TypeMethods;
 use crate::interp::repr;
+use crate::interp::sharing::Mutex;
 use crate::interp::types::{self, type_name};
 use crate::interp::value::DictPart;
 use crate::interp::value::*;
 use crate::interp::{Ctx, Exc, R};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
-use parking_lot::Mutex;
 use std::fmt::Write;
 use std::sync::Arc;
 

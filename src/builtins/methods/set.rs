@@ -140,12 +140,12 @@ pub(super) fn set_method(ctx: &mut Ctx, this: &Value, name: &str, a: &[Value]) -
             ) => {
                 // The operation, then the set takes its result in place.
                 let base = name.trim_end_matches("_update");
-                match set_method(ctx, this, base, a) {
+                match &set_method(ctx, this, base, a) {
                     Some(Ok(Value::Set(new))) => {
                         let new = new.lock().clone();
                         *d.lock() = new;
                     }
-                    Some(Err(e)) => return Err(e),
+                    Some(Err(e)) => return Err(e.clone()),
                     _ => {}
                 }
                 Value::None

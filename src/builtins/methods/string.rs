@@ -445,8 +445,8 @@ pub(super) fn str_method(
             "format_map" => {
                 let mut kwargs = Vec::new();
                 for (key, v) in ops::mapping_items(ctx, &a[0])? {
-                    if let Value::Str(key) = key {
-                        kwargs.push((key, v));
+                    if let Value::Str(key) = &key {
+                        kwargs.push((key.clone(), v));
                     }
                 }
                 Value::string(crate::interp::format::str_format(ctx, s, &[], &kwargs)?)
@@ -507,17 +507,19 @@ pub(super) fn str_method(
                 Value::string(format!("{sign}{}{rest}", "0".repeat(w - n)))
             }
             "removeprefix" => {
+                let none = Value::None;
                 let p = must_str(
                     ctx,
-                    a.first().unwrap_or(&Value::None),
+                    a.first().unwrap_or(&none),
                     "removeprefix() argument must be str",
                 )?;
                 Value::str(s.strip_prefix(p).unwrap_or(s))
             }
             "removesuffix" => {
+                let none = Value::None;
                 let p = must_str(
                     ctx,
-                    a.first().unwrap_or(&Value::None),
+                    a.first().unwrap_or(&none),
                     "removesuffix() argument must be str",
                 )?;
                 Value::str(s.strip_suffix(p).unwrap_or(s))
@@ -526,25 +528,27 @@ pub(super) fn str_method(
                 let mut out = String::with_capacity(s.len());
                 for c in s.chars() {
                     let key = Value::Int(c as i64);
-                    match ops::getitem(ctx, &a[0], &key) {
+                    match &ops::getitem(ctx, &a[0], &key) {
                         Ok(Value::None) => {}
-                        Ok(Value::Str(r)) => out.push_str(&r),
-                        Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
-                            Some(ch) => out.push(ch),
-                            None => {
-                                return Err(
-                                    ctx.value_error("character mapping must be in range(0x110000)")
-                                )
+                        Ok(Value::Str(r)) => out.push_str(r),
+                        Ok(Value::Int(n)) => {
+                            match u32::try_from(*n).ok().and_then(char::from_u32) {
+                                Some(ch) => out.push(ch),
+                                None => {
+                                    return Err(ctx.value_error(
+                                        "character mapping must be in range(0x110000)",
+                                    ))
+                                }
                             }
-                        },
+                        }
                         Ok(other) => {
                             return Err(ctx.type_error(format!(
                                 "character mapping must return integer, None or str, not {}",
-                                type_name(&other)
+                                type_name(other)
                             )))
                         }
                         Err(e) if e.is("LookupError") => out.push(c),
-                        Err(e) => return Err(e),
+                        Err(e) => return Err(e.clone()),
                     }
                 }
                 Value::string(out)

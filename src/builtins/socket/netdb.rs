@@ -363,12 +363,12 @@ pub(super) fn getfqdn(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Valu
         None => String::new(),
     };
     if name.is_empty() || name == "0.0.0.0" {
-        if let Value::Str(h) = gethostname(ctx, &[], &[])? {
+        if let Value::Str(h) = &gethostname(ctx, &[], &[])? {
             name = h.to_string();
         }
     }
     // CPython: the first of (hostname, aliases...) that has a dot, else the hostname.
-    match gethostbyaddr(ctx, &[Value::string(name.clone())], &[]) {
+    match &gethostbyaddr(ctx, &[Value::string(name.clone())], &[]) {
         Ok(Value::Tuple(t)) => {
             let mut names = vec![t[0].clone()];
             if let Value::List(l) = &t[1] {

@@ -769,7 +769,7 @@ impl SocketObj {
             Value::Tuple(t) if from => (t[0].clone(), Some(t[1].clone())),
             other => (other.clone(), None),
         };
-        let Value::Bytes(data) = data else {
+        let Value::Bytes(data) = &data else {
             return Err(ctx.err("SystemError", format!("{fname}() read no bytes")));
         };
         match (target, view) {
@@ -778,7 +778,7 @@ impl SocketObj {
                 let n = data.len().min(buf.len());
                 buf[..n].copy_from_slice(&data[..n]);
             }
-            (_, Some(m)) => m.write(ctx, &data)?,
+            (_, Some(m)) => m.write(ctx, data)?,
             _ => {}
         }
         let n = Value::Int(data.len() as i64);
@@ -1203,12 +1203,12 @@ pub(super) fn create_server(ctx: &mut Ctx, a: &[Value], k: &[(Name, Value)]) -> 
             let errno = crate::interp::exec::getattr(ctx, &e.value, "errno").unwrap_or(Value::None);
             let strerror =
                 crate::interp::exec::getattr(ctx, &e.value, "strerror").unwrap_or(Value::None);
-            if let (Value::Int(n), Value::Str(msg)) = (errno, strerror) {
+            if let (Value::Int(n), Value::Str(msg)) = (&errno, &strerror) {
                 let shown = crate::interp::repr::repr(ctx, &a[0])?;
                 sock.close();
                 return Err(Exc::new(types::os_error_of_class(
                     "OSError",
-                    n,
+                    *n,
                     &format!("{msg} (while attempting to bind on address {shown})"),
                 )));
             }

@@ -219,7 +219,7 @@ pub fn attr_error(ctx: &Ctx, obj: &Value, name: &str) -> Box<Exc> {
 pub fn setattr(ctx: &mut Ctx, obj: &Value, name: &str, v: Value) -> R<()> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(Value::Instance(p)) = inst.class.lookup(name) {
+            if let Some(Value::Instance(p)) = &inst.class.lookup(name) {
                 if p.class.native == Native::Property {
                     let setter = p.dict.lock().get("fset").cloned();
                     return match setter {

@@ -86,6 +86,30 @@ pub(super) fn eval_call(
         return call_method(ctx, &o, &name.name, pos, kw);
     }
     let callee = eval(ctx, f, func)?;
+    // A built-in function (`len(s)`, `isinstance(x, int)`) takes its arguments as a
+    // slice: a few positional ones are gathered on the stack, not in a Vec.
+    if let Value::Builtin(b) = &callee {
+        if let (None, BuiltinKind::Function(fp) | BuiltinKind::Declared(_, fp)) =
+            (&b.self_, &b.kind)
+        {
+            if args.len() <= 4 && args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                let mut pos: SmallVec<[Value; 4]> = SmallVec::new();
+                for a in args {
+                    if let Arg::Pos(e) = a {
+                        pos.push(eval_operand(ctx, f, e)?);
+                    }
+                }
+                f.offset = call_expr.span.lo;
+                set_site(ctx, f.source, call_expr.span.lo);
+                if let BuiltinKind::Declared(sig, _) = &b.kind {
+                    if let Some((a, k)) = crate::interp::args::bind(ctx, sig, &pos, &[])? {
+                        return fp(ctx, &a, &k);
+                    }
+                }
+                return fp(ctx, &pos, &[]);
+            }
+        }
+    }
     let (pos, kw) = eval_args(ctx, f, args).map_err(|e| name_callee(ctx, e, &callee))?;
     f.offset = call_expr.span.lo;
     if matches!(callee, Value::Class(_) | Value::Builtin(_)) {
@@ -265,8 +289,8 @@ pub(super) fn eval_args(ctx: &mut Ctx, f: &mut Frame, args: &[Arg]) -> R<CallArg
             Arg::StarStar(e) => {
                 let m = eval(ctx, f, e)?;
                 for (k, v) in crate::interp::ops::mapping_items(ctx, &m)? {
-                    match k {
-                        Value::Str(s) => kw.push((s, v)),
+                    match &k {
+                        Value::Str(s) => kw.push((s.clone(), v)),
                         _ => return Err(ctx.type_error("keywords must be strings")),
                     }
                 }
@@ -589,15 +613,15 @@ pub fn call_method(
             if let Some(v) = in_dict {
                 return call(ctx, &v, args, kwargs);
             }
-            match inst.class.lookup(name) {
+            match &inst.class.lookup(name) {
                 Some(Value::Func(func)) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
                     full.extend(args);
-                    call_function(ctx, &func, full, kwargs)
+                    call_function(ctx, func, full, kwargs)
                 }
                 Some(v) => {
-                    let bound = bind(obj, &inst.class, v);
+                    let bound = bind(obj, &inst.class, v.clone());
                     call(ctx, &bound, args, kwargs)
                 }
                 None => {

@@ -110,11 +110,11 @@ pub(super) fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R
     let mut bases = Vec::new();
     for a in &def.bases {
         match a {
-            Arg::Pos(e) => match eval(ctx, f, e)? {
-                Value::Class(c) => bases.push(c),
+            Arg::Pos(e) => match &eval(ctx, f, e)? {
+                Value::Class(c) => bases.push(c.clone()),
                 other => {
                     return Err(
-                        ctx.type_error(format!("bases must be types, not {}", type_name(&other)))
+                        ctx.type_error(format!("bases must be types, not {}", type_name(other)))
                     )
                 }
             },

@@ -128,6 +128,18 @@ pub fn eval(ctx: &mut Ctx, f: &mut Frame, e: &Expr) -> R<Value> {
             }
             Ok(Value::Slice(Arc::new(parts)))
         }
+        ExprKind::Tuple(items)
+            if items.len() <= 4
+                && !items
+                    .iter()
+                    .any(|it| matches!(it.kind, ExprKind::Starred(_))) =>
+        {
+            let mut out: SmallVec<[Value; 4]> = SmallVec::new();
+            for it in items {
+                out.push(eval(ctx, f, it)?);
+            }
+            Ok(Value::small_tuple(out))
+        }
         ExprKind::Tuple(items) => Ok(Value::tuple(eval_items(ctx, f, items)?)),
         ExprKind::List(items) => Ok(Value::list(eval_items(ctx, f, items)?)),
         ExprKind::Set(items) => {
@@ -235,13 +247,13 @@ fn make_genexp(ctx: &mut Ctx, f: &mut Frame, def: &Arc<FuncDef>) -> R<Value> {
     };
     let it = eval(ctx, f, &first.iter)?;
     let it = get_iter(ctx, &it)?;
-    let Value::Func(func) = make_function(ctx, f, def)? else {
+    let Value::Func(func) = &make_function(ctx, f, def)? else {
         return Ok(Value::None);
     };
     let mut slots = vec![None; def.layout.0.get().map_or(1, |l| l.names.len().max(1))];
-    init_cells(&func, &mut slots);
+    init_cells(func, &mut slots);
     slots[0] = Some(it);
-    Ok(generator::Generator::make(ctx, func, slots))
+    Ok(generator::Generator::make(ctx, func.clone(), slots))
 }
 
 /// A generator expression's body, in its own frame: slot 0 holds the iterator of the
@@ -379,10 +391,10 @@ pub(super) fn prepare_user_hashes(ctx: &mut Ctx, v: &Value) -> R<()> {
                 }
                 Some(m @ Value::Func(_)) => {
                     let r = call(ctx, &m, vec![v.clone()], vec![])?;
-                    let h = match r {
-                        Value::Int(i) => i,
-                        Value::Bool(b) => b as i64,
-                        Value::BigInt(b) => (&*b % num_bigint::BigInt::from(i64::MAX))
+                    let h = match &r {
+                        Value::Int(i) => *i,
+                        Value::Bool(b) => *b as i64,
+                        Value::BigInt(b) => (&**b % num_bigint::BigInt::from(i64::MAX))
                             .try_into()
                             .unwrap_or(0),
                         _ => return Err(ctx.type_error("__hash__ method should return an integer")),

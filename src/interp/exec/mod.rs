@@ -18,13 +18,13 @@ use super::value::{
     Native, Value,
 };
 use super::{generator, Ctx, R};
+use crate::interp::sharing::Mutex;
 use crate::syntax::ast::{
     Arg, BinOp, ClassDef, CmpOp, CompKind, Comprehension, Const, ExceptHandler, Expr, ExprKind,
     FPart, FrameLayout, FuncDef, GenExpParts, Ident, Module, Stmt, StmtKind,
 };
 use crate::syntax::Source;
 use crate::syntax::Span;
-use parking_lot::Mutex;
 use smallvec::SmallVec;
 use std::sync::Arc;
 

@@ -103,15 +103,18 @@ pub(super) fn unbound_local(ctx: &Ctx, id: &Ident) -> Box<Exc> {
 pub fn load_global(ctx: &mut Ctx, g: &Globals, i: usize, name: &Name) -> R<Value> {
     if !ctx.interp.is_shared() {
         // SAFETY: the interpreter is not shared, so this is the only thread that runs its
-        // code and the only one that writes globals (other threads only read them, under
-        // the lock), and this thread holds no guard on `values` while it evaluates.
+        // code and the only one that writes globals and the built-ins found (other
+        // threads only read them, under the lock), and this thread holds no guard on
+        // `values` or `builtin_cache` while it evaluates.
         if let Some(Some(v)) = unsafe { &*g.values.data_ptr() }.get(i) {
+            return Ok(v.clone());
+        }
+        if let Some(Some(v)) = unsafe { &*g.builtin_cache.data_ptr() }.get(i) {
             return Ok(v.clone());
         }
     } else if let Some(Some(v)) = g.values.read().get(i) {
         return Ok(v.clone());
-    }
-    if let Some(Some(v)) = g.builtin_cache.read().get(i) {
+    } else if let Some(Some(v)) = g.builtin_cache.read().get(i) {
         return Ok(v.clone());
     }
     if let Some(v) = ctx.interp.builtins.get(name) {
