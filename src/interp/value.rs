@@ -19,7 +19,12 @@ use std::sync::{Arc, OnceLock, Weak};
 pub type Name = Arc<str>;
 pub type Attrs = IndexMap<Name, Value>;
 
+/// A word-wide tag: moving a value (as `R<Value>` returns it) is three word copies. A
+/// one-byte tag made it a byte and then 23 bytes at odd offsets, which the processor
+/// cannot forward from the word-wide stores that wrote them (a stall on every copy).
+/// `Option<Value>` and `R<Value>` still use the tag's spare values: 24 bytes each.
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     None,
@@ -470,17 +475,22 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Arc::from(items))
     }
-    /// A tuple of a few items, made in one allocation (`Arc::from(Vec)` makes two).
+    /// A tuple of a few items, made in one allocation (`Arc::from(Vec)` makes two): a
+    /// `map` over a range tells `collect` the exact length up front.
     pub fn small_tuple(items: smallvec::SmallVec<[Value; 4]>) -> Value {
-        let mut t = Arc::<[Value]>::new_uninit_slice(items.len());
-        let Some(slots) = Arc::get_mut(&mut t) else {
+        let n = items.len();
+        if n > 4 {
             return Value::tuple(items.into_vec());
-        };
-        for (slot, v) in slots.iter_mut().zip(items) {
-            slot.write(v);
         }
-        // SAFETY: the slice has as many slots as `items` had items, each written.
-        Value::Tuple(unsafe { t.assume_init() })
+        let mut slots: [Option<Value>; 4] = Default::default();
+        for (slot, v) in slots.iter_mut().zip(items) {
+            *slot = Some(v);
+        }
+        Value::Tuple(
+            (0..n)
+                .map(|i| slots[i].take().unwrap_or_default())
+                .collect(),
+        )
     }
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Arc::new(Mutex::new(items)))
@@ -567,5 +577,17 @@ impl Value {
             Value::Native(n) => n.as_any().downcast_ref::<T>(),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_and_its_option_and_result_are_three_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 24);
+        assert_eq!(std::mem::size_of::<super::super::R<Value>>(), 24);
     }
 }
