@@ -88,6 +88,41 @@ impl Library {
         }
     }
 
+    /// `call_method` from a call site (`clients.add(fd)`) that remembers in `site` the
+    /// type it last met and the row of the type's table where `name` was: met again,
+    /// the row is taken without searching the table.
+    #[inline]
+    pub fn call_method_at(
+        &self,
+        ctx: &mut Ctx,
+        obj: &Value,
+        name: &str,
+        site: &crate::syntax::ast::Slot,
+        a: &[Value],
+        k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        let table = (self.methods.table)(obj);
+        let tag = obj.tag() as u32 + 1;
+        let cached = site.get();
+        let sig = match table.get((cached & 0xffff) as usize) {
+            Some(sig) if cached >> 16 == tag => sig,
+            _ => {
+                let sig = args::lookup(table, name)?;
+                let row = (sig as *const Signature as usize - table.as_ptr() as usize)
+                    / std::mem::size_of::<Signature>();
+                if row < 0xffff && tag < 0xffff {
+                    site.set(tag << 16 | row as u32);
+                }
+                sig
+            }
+        };
+        match args::bind(ctx, sig, a, k) {
+            Ok(None) => (self.methods.dispatch)(ctx, obj, name, a, k),
+            Ok(Some((a, k))) => (self.methods.dispatch)(ctx, obj, name, &a, &k),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
     /// Whether a built-in value's type has method `name`.
     pub fn has_method(&self, v: &Value, name: &str) -> bool {
         args::lookup((self.methods.table)(v), name).is_some()

@@ -95,6 +95,15 @@ pub fn retain<T: ?Sized>(a: &Arc<T>) {
     }
 }
 
+/// `a.clone()`, counted as [`retain`] counts: for the objects values are made from (a
+/// program's constants) on the interpreter's hot paths.
+#[inline(always)]
+pub fn share<T: ?Sized>(a: &Arc<T>) -> Arc<T> {
+    retain(a);
+    // SAFETY: the count now includes the copy.
+    unsafe { std::ptr::read(a) }
+}
+
 /// Give up one reference to the object `a` points to without freeing it, if that is
 /// possible the cheap way: true when one thread alone touches values and another
 /// reference remains (the caller must then forget `a`, not drop it).

@@ -475,8 +475,17 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Arc::from(items))
     }
+    /// Which variant this is, as a number (the tag a `repr(u64)` enum starts with).
+    #[inline]
+    pub fn tag(&self) -> u64 {
+        // SAFETY: a `repr(u64)` enum is laid out as a union of structs that each start
+        // with the `u64` tag.
+        unsafe { *(self as *const Value).cast::<u64>() }
+    }
+
     /// A tuple of a few items, made in one allocation (`Arc::from(Vec)` makes two): a
     /// `map` over a range tells `collect` the exact length up front.
+    #[inline]
     pub fn small_tuple(items: smallvec::SmallVec<[Value; 4]>) -> Value {
         let n = items.len();
         if n > 4 {

@@ -59,7 +59,7 @@ pub(super) fn eval_call(
                 }
                 _ => {
                     let library = ctx.interp.library;
-                    library.call_method(ctx, &o, &name.name, &pos, &[])
+                    library.call_method_at(ctx, &o, &name.name, &name.slot, &pos, &[])
                 }
             };
             return match r {
@@ -134,6 +134,22 @@ pub(super) fn call_on_variable(
     args: &[Arg],
 ) -> Option<R<Value>> {
     if args.len() > 4 {
+        return None;
+    }
+    // Only a native object's methods qualify: see first whether the variable holds one.
+    let (kind, i) = slot_kind(receiver.slot.get());
+    let holds_native = match kind {
+        LOCAL => matches!(f.slots.get(i), Some(Some(Value::Native(_)))),
+        GLOBAL if !ctx.interp.is_shared() => {
+            // SAFETY: as below.
+            matches!(
+                unsafe { &*f.globals.values.data_ptr() }.get(i),
+                Some(Some(Value::Native(_)))
+            )
+        }
+        _ => false,
+    };
+    if !holds_native {
         return None;
     }
     let mut pos: SmallVec<[Value; 4]> = SmallVec::new();

@@ -9,10 +9,10 @@ pub fn const_value(c: &Const) -> Value {
         Const::False => Value::Bool(false),
         Const::Ellipsis => Value::Ellipsis,
         Const::Int(i) => Value::Int(*i),
-        Const::BigInt(b) => Value::BigInt(b.clone()),
+        Const::BigInt(b) => Value::BigInt(crate::interp::sharing::share(b)),
         Const::Float(x) => Value::Float(*x),
-        Const::Str(s) => Value::Str(s.clone()),
-        Const::Bytes(b) => Value::Bytes(b.clone()),
+        Const::Str(s) => Value::Str(crate::interp::sharing::share(s)),
+        Const::Bytes(b) => Value::Bytes(crate::interp::sharing::share(b)),
     }
 }
 
@@ -365,7 +365,32 @@ pub fn stop_value(exc: &Value) -> Value {
     Value::None
 }
 
+/// Keys of the kinds servers keep (an fd, a name, an `(address, port)` tuple) need
+/// neither a user `__hash__` computed nor a walk for unhashable parts.
+#[inline]
+fn is_plain_key(v: &Value) -> bool {
+    let scalar = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Bool(_)
+                | Value::None
+                | Value::Float(_)
+                | Value::BigInt(_)
+        )
+    };
+    match v {
+        Value::Tuple(items) => items.iter().all(scalar),
+        _ => scalar(v),
+    }
+}
+
 pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {
+    if is_plain_key(v) {
+        return Ok(Key(v.clone()));
+    }
     prepare_user_hashes(ctx, v)?;
     Key::new(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
 }
@@ -373,6 +398,9 @@ pub fn hash_key(ctx: &mut Ctx, v: &Value) -> R<Key> {
 /// [`hash_key`] for a value the caller owns: moved into the key, not cloned (a
 /// reference count bumped and dropped again per `d[k] = v`).
 pub fn hash_key_owned(ctx: &mut Ctx, v: Value) -> R<Key> {
+    if is_plain_key(&v) {
+        return Ok(Key(v));
+    }
     prepare_user_hashes(ctx, &v)?;
     Key::owned(v).map_err(|t| ctx.type_error(format!("unhashable type: '{t}'")))
 }
