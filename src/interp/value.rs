@@ -26,13 +26,17 @@ pub type Attrs = IndexMap<Name, Value>;
 #[derive(Default)]
 #[repr(u64)]
 pub enum Value {
+    // The variants that point to nothing come first: `Clone` and `Drop` tell them from
+    // the others by one comparison of the tag (`Value::POINTS_FROM`).
     #[default]
     None,
     Bool(bool),
     Int(i64),
+    Float(f64),
+    Ellipsis,
+    NotImplemented,
     /// Only for values outside `i64`: arithmetic normalises back to `Int` when it fits.
     BigInt(Arc<BigInt>),
-    Float(f64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     ByteArray(Arc<Mutex<Vec<u8>>>),
@@ -54,8 +58,6 @@ pub enum Value {
     Native(Arc<dyn NativeObject>),
     /// A variable shared between a function and the functions defined inside it.
     Cell(Arc<Mutex<Option<Value>>>),
-    Ellipsis,
-    NotImplemented,
 }
 
 /// The variants that point to a shared object, for `Clone` and `Drop` below.
@@ -97,7 +99,9 @@ macro_rules! for_each_pointer {
 impl Clone for Value {
     #[inline]
     fn clone(&self) -> Value {
-        for_each_pointer!(self, a => super::sharing::retain(a), ());
+        if self.tag() >= Value::POINTS_FROM {
+            for_each_pointer!(self, a => super::sharing::retain(a), ());
+        }
         // SAFETY: the count now includes the copy (or the value points to nothing).
         unsafe { std::ptr::read(self) }
     }
@@ -109,7 +113,9 @@ impl Clone for Value {
 impl Drop for Value {
     #[inline]
     fn drop(&mut self) {
-        if for_each_pointer!(&*self, a => super::sharing::release_shared(a), false) {
+        if self.tag() >= Value::POINTS_FROM
+            && for_each_pointer!(&*self, a => super::sharing::release_shared(a), false)
+        {
             // SAFETY: this value's reference was given up above: overwritten, without
             // dropping, so the `Arc` in it is not dropped (and counted) a second time.
             unsafe { std::ptr::write(self, Value::None) };
@@ -475,6 +481,9 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Arc::from(items))
     }
+    /// The first tag of the variants that point to an object.
+    pub const POINTS_FROM: u64 = 6;
+
     /// Which variant this is, as a number (the tag a `repr(u64)` enum starts with).
     #[inline]
     pub fn tag(&self) -> u64 {
@@ -592,6 +601,26 @@ impl Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_variants_that_point_to_nothing_come_first() {
+        let nothing = [
+            Value::None,
+            Value::Bool(true),
+            Value::Int(1),
+            Value::Float(1.0),
+            Value::Ellipsis,
+            Value::NotImplemented,
+        ];
+        assert!(nothing.iter().all(|v| v.tag() < Value::POINTS_FROM));
+        let pointing = [
+            Value::bigint(BigInt::from(1u8) << 80),
+            Value::str("a"),
+            Value::tuple(vec![]),
+            Value::list(vec![]),
+        ];
+        assert!(pointing.iter().all(|v| v.tag() >= Value::POINTS_FROM));
+    }
 
     #[test]
     fn a_value_and_its_option_and_result_are_three_words() {
