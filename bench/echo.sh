@@ -26,7 +26,7 @@ if [ "$(ulimit -n)" -lt $((HOLD + 100)) ]; then
 fi
 
 cargo build --release --quiet --bin socklab --example echo_load --example echo_threads
-BIN=target/release
+BIN=${CARGO_TARGET_DIR:-target}/release
 LOAD=$BIN/examples/echo_load
 
 declare -A CMD=(

@@ -13,7 +13,7 @@ source bench/lib.sh
 
 if [ -z "${SOCKLAB:-}" ]; then
     cargo build --release --quiet
-    SOCKLAB=target/release/socklab
+    SOCKLAB=${CARGO_TARGET_DIR:-target}/release/socklab
 fi
 RUNS=${RUNS:-5}
 TARGET_MS=10000

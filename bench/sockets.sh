@@ -21,7 +21,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print v[i
 
 S=""; C=""
 for _ in $(seq "$ROUNDS"); do
-    S="$S $(seconds target/release/socklab run bench/pingpong.py "$N")"
+    S="$S $(seconds "${CARGO_TARGET_DIR:-target}/release/socklab" run bench/pingpong.py "$N")"
     C="$C $(seconds "$PYTHON" bench/pingpong.py "$N")"
 done
 s=$(echo "$S" | median); c=$(echo "$C" | median)

@@ -16,9 +16,9 @@ SIZES=${SIZES:-"65536 1024"}
 CONNS=${CONNS:-"1 8"}
 
 cargo build --release --quiet --bin socklab --example echo_load
-LOAD=target/release/examples/echo_load
+LOAD=${CARGO_TARGET_DIR:-target}/release/examples/echo_load
 declare -A CMD=(
-    [socklab]="target/release/socklab run bench/echo_threading.py"
+    [socklab]="${CARGO_TARGET_DIR:-target}/release/socklab run bench/echo_threading.py"
     [cpython]="python3 bench/echo_threading.py"
 )
 SERVERS="socklab cpython"

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
 N=${N:-20000}
 cargo build --release --quiet --bin socklab
-BIN=target/release/socklab
+BIN=${CARGO_TARGET_DIR:-target}/release/socklab
 if [ -n "${CARGO_TARGET_DIR:-}" ]; then BIN="$CARGO_TARGET_DIR/release/socklab"; fi
 SANDBOX=""
 if [ "$(id -u)" != 0 ]; then SANDBOX="--sandbox"; fi
