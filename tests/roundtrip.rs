@@ -46,6 +46,15 @@ fn on_big_stack(f: impl FnOnce() + Send + 'static) {
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
+/// What the parser fuzzer found: text that decodes to nothing (a backslash-newline inside
+/// an f-string) made an empty text part, which `f''` does not have.
+#[test]
+fn fstring_text_that_decodes_to_nothing_round_trips() {
+    for text in ["f\"\\\n\"\n", "f'a\\\nb{1}\\\n'\n", "x = f'\\\n' f''\n"] {
+        check_round_trip(text).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 #[test]
 fn conformance_corpus_round_trips() {
     on_big_stack(corpus_round_trips);

@@ -60,7 +60,10 @@ fn parse_parts(
                 buf.clear();
                 decoded
             };
-            parts.push(FPart::Lit(s));
+            // `f"\<newline>"` is text that decodes to nothing: no part, as `f''` has none.
+            if !s.is_empty() {
+                parts.push(FPart::Lit(s));
+            }
         }
         Ok(())
     };
