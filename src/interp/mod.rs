@@ -21,7 +21,8 @@
 //! - `sharing`: values' locks and reference counts, atomic only once threads share them;
 //! - `repr`, `format`, `printable`: values as text (`repr`, f-strings and `%`);
 //! - `exceptions`, `exception_methods`: exceptions, tracebacks, exit statuses;
-//! - `objects`: `super()`, properties, native functions as values;
+//! - `objects`: `super()`, properties, native functions as values; `special`: special
+//!   methods called by name (`object.__setattr__`, `[].__len__`);
 //! - `suggest`: "Did you mean" for a misspelt name or attribute;
 //! - `teardown`: an interpreter's end in a process that goes on (no cycle is kept).
 
@@ -39,6 +40,7 @@ pub mod registry;
 pub mod repr;
 pub mod resolve;
 pub mod sharing;
+pub mod special;
 pub mod subscript;
 pub mod suggest;
 pub mod teardown;

@@ -68,6 +68,9 @@ impl NativeObject for SuperObj {
                 if name == "__init__" {
                     return Some(Ok(builtin_fn("__init__", |_, _, _| Ok(Value::None))));
                 }
+                if let Some(m) = crate::interp::special::object_method(name) {
+                    return Some(Ok(Value::BoundMethod(Arc::new((self.this.clone(), m)))));
+                }
                 return Some(Err(ctx.err(
                     "AttributeError",
                     format!("'super' object has no attribute '{name}'"),

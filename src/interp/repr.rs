@@ -263,15 +263,27 @@ fn repr_value(ctx: &mut Ctx, v: &Value) -> R<String> {
                     };
                     format!("{}({})", inst.class.name, inner)
                 }
-                _ => format!(
-                    "<{}.{} object at {:#x}>",
-                    inst.class.module,
-                    inst.class.qualname,
-                    v.id()
-                ),
+                _ => object_repr(v),
             }
         }
     })
+}
+
+/// `object.__repr__`: `<__main__.Peer object at 0x...>`, or `<object object at 0x...>`
+/// for a class of `builtins`.
+pub fn object_repr(v: &Value) -> String {
+    match v {
+        Value::Instance(inst) if &*inst.class.module == "builtins" => {
+            format!("<{} object at {:#x}>", inst.class.qualname, v.id())
+        }
+        Value::Instance(inst) => format!(
+            "<{}.{} object at {:#x}>",
+            inst.class.module,
+            inst.class.qualname,
+            v.id()
+        ),
+        other => format!("<{} object at {:#x}>", type_name(other), other.id()),
+    }
 }
 
 fn join_reprs(ctx: &mut Ctx, items: &[Value]) -> R<String> {

@@ -37,6 +37,9 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                     return Ok(v);
                 }
             }
+            if let Some(m) = crate::interp::special::object_method(name) {
+                return Ok(bind(obj, &inst.class, m));
+            }
             if let Some(ga) = inst.class.lookup("__getattr__") {
                 return call(ctx, &ga, vec![obj.clone(), Value::str(name)], vec![]);
             }
@@ -75,7 +78,9 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                         .collect();
                     Ok(Value::Dict(Arc::new(Mutex::new(d))))
                 }
-                _ => match (ctx.interp.library.methods.type_attr)(ctx, c, name) {
+                _ => match (ctx.interp.library.methods.type_attr)(ctx, c, name)
+                    .or_else(|| crate::interp::special::object_method(name))
+                {
                     Some(v) => Ok(v),
                     None => Err(ctx.err(
                         "AttributeError",
@@ -163,6 +168,9 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                         self_: Some(obj.clone()),
                         kind: BuiltinKind::Method(Arc::from(name)),
                     })));
+                }
+                if let Some(m) = crate::interp::special::value_method(obj, name) {
+                    return Ok(m);
                 }
                 Err(attr_error(ctx, obj, name))
             }
@@ -288,7 +296,7 @@ pub fn setattr(ctx: &mut Ctx, obj: &Value, name: &str, v: Value) -> R<()> {
     }
 }
 
-pub(super) fn delattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<()> {
+pub(crate) fn delattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<()> {
     match obj {
         Value::Instance(inst) => match inst.dict.lock().shift_remove(name) {
             Some(_) => Ok(()),
