@@ -69,6 +69,10 @@ impl NativeObject for SuperObj {
                     return Some(Ok(builtin_fn("__init__", |_, _, _| Ok(Value::None))));
                 }
                 if let Some(m) = crate::interp::special::object_method(name) {
+                    // `__new__` is a static method: `super().__new__(cls)` passes the class.
+                    if name == "__new__" {
+                        return Some(Ok(m));
+                    }
                     return Some(Ok(Value::BoundMethod(Arc::new((self.this.clone(), m)))));
                 }
                 return Some(Err(ctx.err(
@@ -78,6 +82,7 @@ impl NativeObject for SuperObj {
             }
         };
         Some(Ok(match v {
+            Value::Func(_) if name == "__new__" => v,
             Value::Func(_) => Value::BoundMethod(Arc::new((self.this.clone(), v))),
             Value::Builtin(ref b) if b.self_.is_none() => {
                 Value::BoundMethod(Arc::new((self.this.clone(), v)))

@@ -81,6 +81,14 @@ pub fn object_method(name: &str) -> Option<Value> {
             builtin(ctx, "hash", this)
         },
         "__init__" => |_, _, _| Ok(Value::None),
+        "__new__" => |ctx, a, _| match a.split_first() {
+            Some((Value::Class(c), rest)) => super::exec::new_object(ctx, c, rest),
+            Some((other, _)) => Err(ctx.type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                type_name(other)
+            ))),
+            None => Err(ctx.type_error("object.__new__(): not enough arguments")),
+        },
         "__dir__" => |ctx, a, _| {
             let [this] = exactly(ctx, "__dir__", a)?;
             let names = ctx.interp.library.attribute_names(this);

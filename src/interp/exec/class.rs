@@ -223,6 +223,43 @@ pub(super) fn make_class(ctx: &mut Ctx, f: &mut Frame, def: &Arc<ClassDef>) -> R
     Ok(result)
 }
 
+/// The `__new__` a class of the program's (or one of its bases) defines, as a function.
+fn user_new(cls: &Arc<Class>) -> Option<Value> {
+    for c in cls.lineage() {
+        if c.def.is_none() {
+            continue;
+        }
+        match c.dict.read().get("__new__") {
+            Some(Value::Instance(p)) if p.class.native == Native::StaticMethod => {
+                return p.payload.lock().clone()
+            }
+            Some(f) => return Some(f.clone()),
+            None => {}
+        }
+    }
+    None
+}
+
+/// A new, empty object of class `cls` (`object.__new__(cls)`), or the error CPython
+/// gives for a built-in class that makes its objects itself.
+pub fn new_object(ctx: &mut Ctx, cls: &Arc<Class>, args: &[Value]) -> R<Value> {
+    match cls.native {
+        Native::Exception => Ok(types::instance_with_args(cls.clone(), args.to_vec())),
+        Native::Object if cls.def.is_some() || &*cls.name == "object" => {
+            Ok(Value::Instance(Arc::new(Instance {
+                class: cls.clone(),
+                dict: Mutex::new(Attrs::new()),
+                payload: Mutex::new(None),
+                hash: std::sync::OnceLock::new(),
+            })))
+        }
+        _ => Err(ctx.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name, cls.name
+        ))),
+    }
+}
+
 pub fn instantiate(
     ctx: &mut Ctx,
     cls: &Arc<Class>,
@@ -234,6 +271,33 @@ pub fn instantiate(
     }
     if cls.def.is_none() && cls.native == Native::Object && &*cls.name != "object" {
         return (ctx.interp.library.construct)(ctx, cls, args, kwargs);
+    }
+    // A class of the program's that defines `__new__`: it makes the object (a singleton
+    // may hand back one it made before), then `__init__` runs if it is of the class.
+    if let Some(new) = user_new(cls) {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Class(cls.clone()));
+        full.extend(args.iter().cloned());
+        let obj = call(ctx, &new, full, kwargs.clone())?;
+        let of_class = match &obj {
+            Value::Instance(i) => i.class.is_subclass_of(cls),
+            _ => false,
+        };
+        if of_class {
+            if let Some(init) = cls.lookup("__init__") {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend(args);
+                let r = call(ctx, &init, full, kwargs)?;
+                if !r.is_none() {
+                    return Err(ctx.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        type_name(&r)
+                    )));
+                }
+            }
+        }
+        return Ok(obj);
     }
     let mut target = cls.clone();
     if cls.native == Native::Exception
