@@ -55,6 +55,20 @@ fn fstring_text_that_decodes_to_nothing_round_trips() {
     }
 }
 
+/// Annotations: parameters (with defaults, `*args`, keyword-only, `**kwargs`), the
+/// return, and annotated assignments, print and parse back the same.
+#[test]
+fn annotations_round_trip() {
+    for text in [
+        "def f(a: int, b: 'str' = 'x', *rest: bytes, c: float = 1.5, **kw: dict) -> None:\n    pass\n",
+        "def g(a, /, b: list[int], *, c) -> tuple[int, str]:\n    return (1, 'a')\n",
+        "class C:\n    port: int = 80\n    def m(self) -> 'C':\n        x: int = 1\n        return self\n",
+        "f = lambda x, y=1: x\n",
+    ] {
+        check_round_trip(text).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 #[test]
 fn conformance_corpus_round_trips() {
     on_big_stack(corpus_round_trips);

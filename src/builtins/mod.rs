@@ -205,6 +205,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         }
         "types" => python_module(ctx, "types", include_str!("py/types.py"))?,
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
+        "typing" => python_module(ctx, "typing", include_str!("py/typing.py"))?,
         "_queue" => new_module(
             "_queue",
             vec![("Empty", Value::Class(crate::interp::types::class("Empty")))],

@@ -148,3 +148,187 @@ pub fn property_with(ctx: &mut Ctx, a: &[Value], _: &[(Name, Value)]) -> R<Value
     );
     Ok(Value::Instance(Arc::new(inst)))
 }
+
+/// `list[int]`, `dict[str, list[int]]`: a built-in class with type arguments, as
+/// annotations write them (CPython's `types.GenericAlias`). Calling it calls the class.
+pub struct GenericAlias {
+    pub origin: Arc<Class>,
+    pub args: Vec<Value>,
+}
+
+/// `origin[index]` for a built-in class: the index is one argument or a tuple of them.
+pub fn generic_alias(origin: &Arc<Class>, index: &Value) -> Value {
+    let args = match index {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    Value::Native(Arc::new(GenericAlias {
+        origin: origin.clone(),
+        args,
+    }))
+}
+
+/// How a type argument is written inside `[...]` (CPython's `_Py_typing_type_repr`):
+/// a class by its (qualified) name, `...` for Ellipsis, anything else by its repr.
+fn type_arg_repr(ctx: &mut Ctx, v: &Value) -> R<String> {
+    Ok(match v {
+        Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+        Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+        Value::Ellipsis => "...".into(),
+        other => crate::interp::repr::repr(ctx, other)?,
+    })
+}
+
+impl NativeObject for GenericAlias {
+    fn class(&self) -> Arc<Class> {
+        static C: std::sync::OnceLock<Arc<Class>> = std::sync::OnceLock::new();
+        C.get_or_init(|| {
+            crate::interp::types::make_class(
+                "GenericAlias",
+                "types",
+                vec![class("object")],
+                Native::Other,
+                Attrs::new(),
+            )
+        })
+        .clone()
+    }
+    fn repr(&self) -> String {
+        format!("{}[...]", self.origin.qualname)
+    }
+    fn get_attr(&self, ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        Some(match name {
+            "__origin__" => Ok(Value::Class(self.origin.clone())),
+            "__args__" => Ok(Value::tuple(self.args.clone())),
+            "__parameters__" => Ok(Value::tuple(vec![])),
+            _ => crate::interp::exec::getattr(ctx, &Value::Class(self.origin.clone()), name),
+        })
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        args: &[Value],
+        kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        match name {
+            "__call__" => Some(call(
+                ctx,
+                &Value::Class(self.origin.clone()),
+                args.to_vec(),
+                kwargs.to_vec(),
+            )),
+            "__repr__" => Some((|| {
+                let mut parts = Vec::with_capacity(self.args.len());
+                for a in &self.args {
+                    parts.push(type_arg_repr(ctx, a)?);
+                }
+                let shown = if parts.is_empty() {
+                    "()".to_string()
+                } else {
+                    parts.join(", ")
+                };
+                Ok(Value::string(format!(
+                    "{}[{}]",
+                    self.origin.qualname, shown
+                )))
+            })()),
+            _ => None,
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `int | None`, `bytes | str | None`: a union of types (CPython's `types.UnionType`),
+/// as annotations write it.
+pub struct UnionType {
+    pub args: Vec<Value>,
+}
+
+/// `a | b` when both are types (a class, `None`, `list[int]`, another union): their
+/// union, flattened and without repeats; `None` otherwise.
+pub fn type_union(a: &Value, b: &Value) -> Option<Value> {
+    fn members(v: &Value) -> Option<Vec<Value>> {
+        match v {
+            Value::Class(_) => Some(vec![v.clone()]),
+            Value::None => Some(vec![Value::Class(class("NoneType"))]),
+            Value::Native(n) => {
+                if let Some(u) = n.as_any().downcast_ref::<UnionType>() {
+                    Some(u.args.clone())
+                } else if n.as_any().is::<GenericAlias>() {
+                    Some(vec![v.clone()])
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+    let mut args = members(a)?;
+    for m in members(b)? {
+        if !args.iter().any(|x| x.is(&m)) {
+            args.push(m);
+        }
+    }
+    if args.len() == 1 {
+        return args.pop();
+    }
+    Some(Value::Native(Arc::new(UnionType { args })))
+}
+
+impl NativeObject for UnionType {
+    fn class(&self) -> Arc<Class> {
+        static C: std::sync::OnceLock<Arc<Class>> = std::sync::OnceLock::new();
+        C.get_or_init(|| {
+            crate::interp::types::make_class(
+                "UnionType",
+                "types",
+                vec![class("object")],
+                Native::Other,
+                Attrs::new(),
+            )
+        })
+        .clone()
+    }
+    fn repr(&self) -> String {
+        "UnionType".into()
+    }
+    fn get_attr(&self, ctx: &mut Ctx, _this: &Value, name: &str) -> Option<R<Value>> {
+        Some(match name {
+            "__args__" => Ok(Value::tuple(self.args.clone())),
+            "__parameters__" => Ok(Value::tuple(vec![])),
+            _ => Err(ctx.err(
+                "AttributeError",
+                format!("'types.UnionType' object has no attribute '{name}'"),
+            )),
+        })
+    }
+    fn call_method(
+        &self,
+        ctx: &mut Ctx,
+        _this: &Value,
+        name: &str,
+        _args: &[Value],
+        _kwargs: &[(Name, Value)],
+    ) -> Option<R<Value>> {
+        match name {
+            "__repr__" => Some((|| {
+                let mut parts = Vec::with_capacity(self.args.len());
+                for a in &self.args {
+                    parts.push(match a {
+                        Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
+                        other => type_arg_repr(ctx, other)?,
+                    });
+                }
+                Ok(Value::string(parts.join(" | ")))
+            })()),
+            _ => None,
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

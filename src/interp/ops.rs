@@ -168,6 +168,12 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 }
 
 pub fn binary(ctx: &mut Ctx, op: BinOp, a: Value, b: Value) -> R<Value> {
+    // `bytes | None` in an annotation: a union of types (PEP 604).
+    if op == BinOp::BitOr {
+        if let Some(u) = super::objects::type_union(&a, &b) {
+            return Ok(u);
+        }
+    }
     // Int-like objects (socket constants): their own operators, else plain ints.
     if let Value::Native(n) = &a {
         if let Some(v) = n.binary_op(op.symbol(), &b) {

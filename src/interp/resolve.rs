@@ -542,6 +542,11 @@ impl<'g> Resolver<'g> {
                         self.expr(d);
                     }
                 }
+                // Annotations are evaluated where the function is defined, as defaults.
+                def.params
+                    .annotations
+                    .iter()
+                    .for_each(|(_, a)| self.expr(a));
                 self.function(def);
                 self.ident(id);
             }

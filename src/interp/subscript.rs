@@ -234,7 +234,14 @@ pub fn getitem(ctx: &mut Ctx, obj: &Value, index: &Value) -> R<Value> {
                 Err(ctx.type_error(format!("'{}' object is not subscriptable", type_name(obj))))
             }
         },
-        Value::Class(c) if c.def.is_none() => Ok(obj.clone()),
+        // `list[int]` in an annotation: a generic alias of the built-in class.
+        Value::Class(c) if c.def.is_none() => Ok(crate::interp::objects::generic_alias(c, index)),
+        // A class of the program's that defines `__class_getitem__` (a class method
+        // without saying so, as in CPython): `Generic[T]`, `Stack[int]`.
+        Value::Class(c) => match c.lookup("__class_getitem__") {
+            Some(m) => call(ctx, &m, vec![obj.clone(), index.clone()], vec![]),
+            None => Err(ctx.type_error(format!("type '{}' is not subscriptable", c.name))),
+        },
         Value::Native(n) => {
             match n.call_method(ctx, obj, "__getitem__", std::slice::from_ref(index), &[]) {
                 Some(r) => r,

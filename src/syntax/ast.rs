@@ -237,6 +237,19 @@ pub struct Params {
     pub star: Option<Ident>,
     pub kwonly: Vec<Param>,
     pub starstar: Option<Ident>,
+    /// `def f(a: int, *rest: str) -> bytes`: each annotated parameter's name (and
+    /// `return`) with its expression, in the order of the function's `__annotations__`.
+    pub annotations: Vec<(Name, Expr)>,
+}
+
+impl Params {
+    /// The annotation of parameter (or `return`) `name`, if it has one.
+    pub fn annotation(&self, name: &str) -> Option<&Expr> {
+        self.annotations
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, e)| e)
+    }
 }
 
 /// A function's code. The resolver fills in `layout` with how many frame slots it

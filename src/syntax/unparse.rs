@@ -215,7 +215,12 @@ impl Printer {
                 self.start_line();
                 let _ = write!(self.out, "def {}(", name.name);
                 self.params(&def.params);
-                self.out.push_str("):");
+                self.out.push(')');
+                if let Some(ret) = def.params.annotation("return") {
+                    self.out.push_str(" -> ");
+                    self.expr(ret, TEST);
+                }
+                self.out.push(':');
                 self.end_line();
                 self.block(&def.body);
             }
@@ -381,29 +386,44 @@ impl Printer {
         };
         for p in &params.positional {
             sep(&mut self.out);
-            self.param(p);
+            self.param(p, params);
         }
         if let Some(star) = &params.star {
             sep(&mut self.out);
             let _ = write!(self.out, "*{}", star.name);
+            self.annotation(params, &star.name);
         } else if !params.kwonly.is_empty() {
             sep(&mut self.out);
             self.out.push('*');
         }
         for p in &params.kwonly {
             sep(&mut self.out);
-            self.param(p);
+            self.param(p, params);
         }
         if let Some(ss) = &params.starstar {
             sep(&mut self.out);
             let _ = write!(self.out, "**{}", ss.name);
+            self.annotation(params, &ss.name);
         }
     }
 
-    fn param(&mut self, p: &Param) {
+    fn annotation(&mut self, params: &Params, name: &str) {
+        if let Some(a) = params.annotation(name) {
+            self.out.push_str(": ");
+            self.expr(a, TEST);
+        }
+    }
+
+    fn param(&mut self, p: &Param, params: &Params) {
         self.out.push_str(&p.name.name);
+        self.annotation(params, &p.name.name);
         if let Some(d) = &p.default {
-            self.out.push('=');
+            // PEP 8's spacing, and what a `:` annotation before `=` needs to read well.
+            if params.annotation(&p.name.name).is_some() {
+                self.out.push_str(" = ");
+            } else {
+                self.out.push('=');
+            }
             self.expr(d, TEST);
         }
     }

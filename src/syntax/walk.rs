@@ -159,6 +159,7 @@ pub fn for_each_stmt_expr<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
                     f(d)
                 }
             }
+            def.params.annotations.iter().for_each(|(_, a)| f(a));
         }
         StmtKind::ClassDef(c) => {
             c.decorators.iter().for_each(&mut *f);

@@ -138,6 +138,13 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
             "__class__" => Ok(Value::Class(class("function"))),
             // Calling `f.__call__(...)` is calling `f` (CPython's is a method-wrapper).
             "__call__" => Ok(obj.clone()),
+            // A function without annotations has an empty dict, made on first use.
+            "__annotations__" => Ok(func
+                .attrs
+                .lock()
+                .entry(Arc::from("__annotations__"))
+                .or_insert_with(|| Value::Dict(Arc::new(Mutex::new(Default::default()))))
+                .clone()),
             _ => match func.attrs.lock().get(name) {
                 Some(v) => Ok(v.clone()),
                 None => Err(attr_error(ctx, obj, name)),

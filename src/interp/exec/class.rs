@@ -17,6 +17,19 @@ pub(super) fn make_function(ctx: &mut Ctx, f: &mut Frame, def: &Arc<FuncDef>) ->
             None => None,
         });
     }
+    // `__annotations__`, evaluated now in the defining scope, as CPython 3.11 does.
+    let mut annotations = Attrs::new();
+    if !def.params.annotations.is_empty() {
+        let mut d = crate::interp::dict::Dict::with_capacity(def.params.annotations.len());
+        for (name, a) in &def.params.annotations {
+            let v = eval(ctx, f, a)?;
+            d.insert(Key(Value::Str(name.clone())), v);
+        }
+        annotations.insert(
+            Arc::from("__annotations__"),
+            Value::Dict(Arc::new(Mutex::new(d))),
+        );
+    }
     let mut closure = Vec::new();
     if let Some(l) = def.layout.0.get() {
         for &slot in &l.freevars {
@@ -47,7 +60,7 @@ pub(super) fn make_function(ctx: &mut Ctx, f: &mut Frame, def: &Arc<FuncDef>) ->
         closure,
         owner: std::sync::OnceLock::new(),
         source: f.source.clone(),
-        attrs: Mutex::new(Attrs::new()),
+        attrs: Mutex::new(annotations),
     })))
 }
 

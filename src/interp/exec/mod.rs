@@ -157,6 +157,29 @@ pub fn run_interactive(
     }
 }
 
+/// Record `name: annotation` in the `__annotations__` of the module or class body
+/// running in `f`, made on the first annotated name.
+fn annotate(ctx: &mut Ctx, f: &mut Frame, name: &Name, a: Value) -> R<()> {
+    let existing = match &f.class_ns {
+        Some(ns) => ns.lock().get("__annotations__").cloned(),
+        None => f.globals.get("__annotations__"),
+    };
+    let dict = match existing {
+        Some(d) => d,
+        None => {
+            let d = Value::Dict(Arc::new(Mutex::new(Default::default())));
+            match &f.class_ns {
+                Some(ns) => {
+                    ns.lock().insert(Arc::from("__annotations__"), d.clone());
+                }
+                None => f.globals.set("__annotations__", d.clone()),
+            }
+            d
+        }
+    };
+    crate::interp::ops::setitem(ctx, &dict, Value::Str(name.clone()), a)
+}
+
 pub fn exec_block(ctx: &mut Ctx, f: &mut Frame, body: &[Stmt]) -> R<Ctl> {
     for s in body {
         let ctl = exec_stmt(ctx, f, s)?;
@@ -190,10 +213,18 @@ fn exec_stmt(ctx: &mut Ctx, f: &mut Frame, s: &Stmt) -> R<Ctl> {
             }
         }
         StmtKind::AugAssign(target, op, value) => aug_assign(ctx, f, target, *op, value)?,
-        StmtKind::AnnAssign(target, _ann, value) => {
+        StmtKind::AnnAssign(target, ann, value) => {
             if let Some(v) = value {
                 let v = eval(ctx, f, v)?;
                 assign(ctx, f, target, v)?;
+            }
+            // In a module or class body the annotation is evaluated, and a plain name's
+            // is kept in the namespace's `__annotations__`; in a function it is not.
+            if f.func.is_none() || f.class_ns.is_some() {
+                let a = eval(ctx, f, ann)?;
+                if let ExprKind::Name(id) = &target.kind {
+                    annotate(ctx, f, &id.name, a)?;
+                }
             }
         }
         StmtKind::If(test, body, orelse) => {

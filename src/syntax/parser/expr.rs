@@ -142,6 +142,7 @@ pub(super) fn genexp(elt: Expr, comps: Vec<Comprehension>, span: Span) -> Expr {
             star: None,
             kwonly: vec![],
             starstar: None,
+            annotations: vec![],
         },
         body: vec![],
         span,
@@ -831,6 +832,25 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
         star: None,
         kwonly: vec![],
         starstar: None,
+        annotations: vec![],
+    };
+    // `def f(a: int)`; in a lambda the colon ends the parameters instead.
+    let annotated = close == ")";
+    let annotation = |i: Toks<'a>, name: &Ident, params: &mut Params| -> PResult<'a, ()> {
+        if annotated && i.is_op(":") {
+            let (rest, e) = expression(i.advance(1))?;
+            missing_comma(rest, &e)?;
+            params.annotations.push((name.name.clone(), e));
+            return Ok((rest, ()));
+        }
+        Ok((i, ()))
+    };
+    // `*args=1`, `**kw=1`: CPython's words for a default where none can be.
+    let no_default = |i: Toks<'a>, what: &str| -> Result<(), nom::Err<PErr>> {
+        if i.is_op("=") {
+            fail::<()>(i, &format!("var-{what} argument cannot have default value"))?;
+        }
+        Ok(())
     };
     let mut i = i;
     let mut seen_star = false;
@@ -841,12 +861,16 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
         } else if i.is_op("**") {
             let (rest, name) =
                 ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
+            let (rest, ()) = annotation(rest, &name, &mut params)?;
+            no_default(rest, "keyword")?;
             params.starstar = Some(name);
             i = rest;
         } else if i.is_op("*") {
             seen_star = true;
             let rest = i.advance(1);
             if let Ok((rest, name)) = ident(rest) {
+                let (rest, ()) = annotation(rest, &name, &mut params)?;
+                no_default(rest, "positional")?;
                 params.star = Some(name);
                 i = rest;
             } else {
@@ -857,6 +881,7 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
                 Ok(x) => x,
                 Err(_) => return fail(i, "invalid syntax"),
             };
+            let (rest, ()) = annotation(rest, &name, &mut params)?;
             let (rest, default) = if rest.is_op("=") {
                 let (rest, d) = expression(rest.advance(1))?;
                 (rest, Some(d))

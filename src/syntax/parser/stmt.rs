@@ -755,10 +755,11 @@ pub(super) fn def_stmt(i: Toks, decorators: Vec<Expr>) -> PResult<Stmt> {
     } else {
         fail(i, "expected '('")
     }?;
-    let (i, params) = parameters(i, ")")?;
+    let (i, mut params) = parameters(i, ")")?;
     let (mut i, _) = expect(i, ")")?;
     if i.is_op("->") {
-        let (rest, _ret) = expression(i.advance(1))?;
+        let (rest, ret) = expression(i.advance(1))?;
+        params.annotations.push((Arc::from("return"), ret));
         i = rest;
     }
     let (i, body) = block(i, "function definition", start)?;
