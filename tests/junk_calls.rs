@@ -200,6 +200,8 @@ fn run_everything() -> Report {
         "traceback",
         "_random",
         "_strptime",
+        "math",
+        "errno",
     ] {
         let Ok(m) = builtins::import_module(&mut ctx, module) else {
             report.panics.push(format!("import {module} failed"));
