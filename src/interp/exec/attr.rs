@@ -125,6 +125,11 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 _ => Err(attr_error(ctx, obj, name)),
             },
         },
+        // What the program set (`functools.wraps` copies `__name__` and `__doc__` over)
+        // comes before what the definition says.
+        Value::Func(func) if func.attrs.lock().contains_key(name) => {
+            Ok(func.attrs.lock().get(name).cloned().unwrap_or(Value::None))
+        }
         Value::Func(func) => match name {
             "__name__" => Ok(Value::Str(func.def.name.clone())),
             "__qualname__" => Ok(Value::Str(func.qualname.clone())),
