@@ -248,6 +248,16 @@ pub fn builtins() -> HashMap<Name, Value> {
                 Err(e) => Err(e),
             }
         }),
+        ("delattr", |ctx, a, _| {
+            let Value::Str(name) = &a[1] else {
+                return Err(ctx.type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    type_name(&a[1])
+                )));
+            };
+            crate::interp::exec::delattr(ctx, &a[0], name)?;
+            Ok(Value::None)
+        }),
         ("setattr", |ctx, a, _| {
             let Value::Str(name) = &a[1] else {
                 return Err(ctx.type_error("attribute name must be string"));

@@ -329,6 +329,7 @@ pub const BUILTINS: &[Signature] = &[
     one("", "bin"),
     one("", "callable"),
     one("", "chr"),
+    positional("", "delattr", 2, 2),
     positional("", "dir", 0, 1),
     positional("", "divmod", 2, 2),
     // enumerate() with no arguments has words of its own: the function binds itself.
