@@ -64,6 +64,10 @@ fn annotations_round_trip() {
         "def g(a, /, b: list[int], *, c) -> tuple[int, str]:\n    return (1, 'a')\n",
         "class C:\n    port: int = 80\n    def m(self) -> 'C':\n        x: int = 1\n        return self\n",
         "f = lambda x, y=1: x\n",
+        // What the parser fuzzer found: a name used twice (a SyntaxError later, when the
+        // tree is checked) keeps each annotation with the parameter that wrote it.
+        "def h(a: int, a: str, a, *a: bytes, a=1, **a: float):\n    pass\n",
+        "def k(c: socket.socket, d, c: int, *, e, d: str) -> None:\n    pass\n",
     ] {
         check_round_trip(text).unwrap_or_else(|e| panic!("{e}"));
     }

@@ -229,6 +229,8 @@ pub enum ExprKind {
 pub struct Param {
     pub name: Ident,
     pub default: Option<Expr>,
+    /// Written with an annotation (`Params::annotations` holds it, in order).
+    pub annotated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -238,16 +240,20 @@ pub struct Params {
     pub kwonly: Vec<Param>,
     pub starstar: Option<Ident>,
     /// `def f(a: int, *rest: str) -> bytes`: each annotated parameter's name (and
-    /// `return`) with its expression, in the order of the function's `__annotations__`.
+    /// `return`) with its expression, in the order of the function's `__annotations__`
+    /// (which is the parameters' order: `Param::annotated`, `star_annotated` and
+    /// `starstar_annotated` say which of them own the entries, one after another).
     pub annotations: Vec<(Name, Expr)>,
+    pub star_annotated: bool,
+    pub starstar_annotated: bool,
 }
 
 impl Params {
-    /// The annotation of parameter (or `return`) `name`, if it has one.
-    pub fn annotation(&self, name: &str) -> Option<&Expr> {
+    /// The return annotation, if any (no parameter can be called `return`).
+    pub fn returns(&self) -> Option<&Expr> {
         self.annotations
             .iter()
-            .find(|(n, _)| &**n == name)
+            .find(|(n, _)| &**n == "return")
             .map(|(_, e)| e)
     }
 }

@@ -216,7 +216,7 @@ impl Printer {
                 let _ = write!(self.out, "def {}(", name.name);
                 self.params(&def.params);
                 self.out.push(')');
-                if let Some(ret) = def.params.annotation("return") {
+                if let Some(ret) = def.params.returns() {
                     self.out.push_str(" -> ");
                     self.expr(ret, TEST);
                 }
@@ -377,6 +377,8 @@ impl Printer {
     }
 
     fn params(&mut self, params: &Params) {
+        // Annotations are printed in order, each by the parameter that owns it.
+        let mut notes = params.annotations.iter().map(|(_, e)| e);
         let mut first = true;
         let mut sep = |out: &mut String| {
             if !first {
@@ -386,40 +388,46 @@ impl Printer {
         };
         for p in &params.positional {
             sep(&mut self.out);
-            self.param(p, params);
+            self.param(p, &mut notes);
         }
         if let Some(star) = &params.star {
             sep(&mut self.out);
             let _ = write!(self.out, "*{}", star.name);
-            self.annotation(params, &star.name);
+            if params.star_annotated {
+                self.annotation(notes.next());
+            }
         } else if !params.kwonly.is_empty() {
             sep(&mut self.out);
             self.out.push('*');
         }
         for p in &params.kwonly {
             sep(&mut self.out);
-            self.param(p, params);
+            self.param(p, &mut notes);
         }
         if let Some(ss) = &params.starstar {
             sep(&mut self.out);
             let _ = write!(self.out, "**{}", ss.name);
-            self.annotation(params, &ss.name);
+            if params.starstar_annotated {
+                self.annotation(notes.next());
+            }
         }
     }
 
-    fn annotation(&mut self, params: &Params, name: &str) {
-        if let Some(a) = params.annotation(name) {
+    fn annotation(&mut self, note: Option<&Expr>) {
+        if let Some(a) = note {
             self.out.push_str(": ");
             self.expr(a, TEST);
         }
     }
 
-    fn param(&mut self, p: &Param, params: &Params) {
+    fn param<'e>(&mut self, p: &Param, notes: &mut impl Iterator<Item = &'e Expr>) {
         self.out.push_str(&p.name.name);
-        self.annotation(params, &p.name.name);
+        if p.annotated {
+            self.annotation(notes.next());
+        }
         if let Some(d) = &p.default {
             // PEP 8's spacing, and what a `:` annotation before `=` needs to read well.
-            if params.annotation(&p.name.name).is_some() {
+            if p.annotated {
                 self.out.push_str(" = ");
             } else {
                 self.out.push('=');

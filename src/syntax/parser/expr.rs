@@ -143,6 +143,8 @@ pub(super) fn genexp(elt: Expr, comps: Vec<Comprehension>, span: Span) -> Expr {
             kwonly: vec![],
             starstar: None,
             annotations: vec![],
+            star_annotated: false,
+            starstar_annotated: false,
         },
         body: vec![],
         span,
@@ -833,17 +835,19 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
         kwonly: vec![],
         starstar: None,
         annotations: vec![],
+        star_annotated: false,
+        starstar_annotated: false,
     };
     // `def f(a: int)`; in a lambda the colon ends the parameters instead.
     let annotated = close == ")";
-    let annotation = |i: Toks<'a>, name: &Ident, params: &mut Params| -> PResult<'a, ()> {
+    let annotation = |i: Toks<'a>, name: &Ident, params: &mut Params| -> PResult<'a, bool> {
         if annotated && i.is_op(":") {
             let (rest, e) = expression(i.advance(1))?;
             missing_comma(rest, &e)?;
             params.annotations.push((name.name.clone(), e));
-            return Ok((rest, ()));
+            return Ok((rest, true));
         }
-        Ok((i, ()))
+        Ok((i, false))
     };
     // `*args=1`, `**kw=1`: CPython's words for a default where none can be.
     let no_default = |i: Toks<'a>, what: &str| -> Result<(), nom::Err<PErr>> {
@@ -861,7 +865,8 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
         } else if i.is_op("**") {
             let (rest, name) =
                 ident(i.advance(1)).or_else(|_| fail(i.advance(1), "invalid syntax"))?;
-            let (rest, ()) = annotation(rest, &name, &mut params)?;
+            let (rest, has) = annotation(rest, &name, &mut params)?;
+            params.starstar_annotated = has;
             no_default(rest, "keyword")?;
             params.starstar = Some(name);
             i = rest;
@@ -869,7 +874,8 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
             seen_star = true;
             let rest = i.advance(1);
             if let Ok((rest, name)) = ident(rest) {
-                let (rest, ()) = annotation(rest, &name, &mut params)?;
+                let (rest, has) = annotation(rest, &name, &mut params)?;
+                params.star_annotated = has;
                 no_default(rest, "positional")?;
                 params.star = Some(name);
                 i = rest;
@@ -881,7 +887,7 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
                 Ok(x) => x,
                 Err(_) => return fail(i, "invalid syntax"),
             };
-            let (rest, ()) = annotation(rest, &name, &mut params)?;
+            let (rest, annotated) = annotation(rest, &name, &mut params)?;
             let (rest, default) = if rest.is_op("=") {
                 let (rest, d) = expression(rest.advance(1))?;
                 (rest, Some(d))
@@ -889,7 +895,11 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
                 (rest, None)
             };
             if seen_star {
-                params.kwonly.push(Param { name, default });
+                params.kwonly.push(Param {
+                    name,
+                    default,
+                    annotated,
+                });
             } else {
                 if default.is_some() {
                     seen_default = true;
@@ -901,7 +911,11 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
                         Span::new(name.span.lo as usize, name.span.hi as usize),
                     );
                 }
-                params.positional.push(Param { name, default });
+                params.positional.push(Param {
+                    name,
+                    default,
+                    annotated,
+                });
             }
             i = rest;
         }
