@@ -68,6 +68,7 @@ fn annotations_round_trip() {
         // tree is checked) keeps each annotation with the parameter that wrote it.
         "def h(a: int, a: str, a, *a: bytes, a=1, **a: float):\n    pass\n",
         "def k(c: socket.socket, d, c: int, *, e, d: str) -> None:\n    pass\n",
+        "def m(a: int, *rest: bytes, a: float = 2.0, rest: str = 'x', **kw: int) -> None:\n    return None\n",
     ] {
         check_round_trip(text).unwrap_or_else(|e| panic!("{e}"));
     }

@@ -860,6 +860,13 @@ pub(super) fn parameters<'a>(i: Toks<'a>, close: &'static str) -> PResult<'a, Pa
     let mut seen_star = false;
     let mut seen_default = false;
     while !i.is_op(close) {
+        // CPython's words for a parameter list out of order.
+        if params.starstar.is_some() {
+            return fail(i, "arguments cannot follow var-keyword argument");
+        }
+        if seen_star && i.is_op("*") {
+            return fail(i, "* argument may appear only once");
+        }
         if i.is_op("/") {
             i = i.advance(1);
         } else if i.is_op("**") {

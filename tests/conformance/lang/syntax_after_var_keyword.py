@@ -1,0 +1,2 @@
+def f(**kw, timeout=1):
+    pass
