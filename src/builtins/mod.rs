@@ -18,7 +18,7 @@
 //!   `collections`, `binascii` (with `base64`): CPython's data modules, natively (the
 //!   `collections` types derive from `tuple` and `dict` as CPython's do); `io`,
 //!   `queue`, `types` and `urllib.parse` are in `py/`, with `typing`, `functools`,
-//!   `itertools`, `string` and `dataclasses`;
+//!   `itertools`, `string`, `dataclasses` and `contextlib`;
 //! - `memoryview`: the built-in type, a window on bytes;
 //! - `errno`: the names of error numbers (generated from CPython's, `errno_names.rs`);
 //!   `math`: CPython's functions on numbers;
@@ -211,6 +211,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "queue" => python_module(ctx, "queue", include_str!("py/queue.py"))?,
         "typing" => python_module(ctx, "typing", include_str!("py/typing.py"))?,
         "string" => python_module(ctx, "string", include_str!("py/string.py"))?,
+        "contextlib" => python_module(ctx, "contextlib", include_str!("py/contextlib.py"))?,
         "dataclasses" => python_module(ctx, "dataclasses", include_str!("py/dataclasses.py"))?,
         "itertools" => python_module(ctx, "itertools", include_str!("py/itertools.py"))?,
         "functools" => python_module(ctx, "functools", include_str!("py/functools.py"))?,

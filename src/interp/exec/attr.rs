@@ -116,11 +116,14 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
         Value::Native(n) => match n.get_attr(ctx, obj, name) {
             Some(r) => r,
             None => match name {
-                _ if n.attr_names().contains(&name) => Ok(Value::Builtin(Arc::new(Builtin {
-                    name: Arc::from(name),
-                    self_: Some(obj.clone()),
-                    kind: BuiltinKind::Method(Arc::from(name)),
-                }))),
+                // `cm.__exit__` as `contextlib.ExitStack` keeps it: what `with` calls.
+                _ if n.attr_names().contains(&name) || matches!(name, "__enter__" | "__exit__") => {
+                    Ok(Value::Builtin(Arc::new(Builtin {
+                        name: Arc::from(name),
+                        self_: Some(obj.clone()),
+                        kind: BuiltinKind::Method(Arc::from(name)),
+                    })))
+                }
                 "__class__" => Ok(Value::Class(n.class())),
                 _ => Err(attr_error(ctx, obj, name)),
             },
