@@ -5,6 +5,15 @@
 use super::*;
 
 /// `star_expressions`: one expression, or a tuple of them when commas appear.
+/// What may stand as a statement or on the right of `=`: expressions, or a bare
+/// `yield` (elsewhere it needs parentheses, as in CPython's grammar).
+pub(super) fn star_expressions_or_yield(i: Toks) -> PResult<Expr> {
+    if i.is_kw("yield") {
+        return yield_expr(i);
+    }
+    star_expressions(i)
+}
+
 pub(super) fn star_expressions(i: Toks) -> PResult<Expr> {
     let (mut i, first) = star_expression(i)?;
     if !i.is_op(",") {
@@ -53,7 +62,8 @@ pub(super) fn named_expression(i: Toks) -> PResult<Expr> {
 pub fn expression(i: Toks) -> PResult<Expr> {
     let _guard = Nesting::enter(i)?;
     if i.is_kw("yield") {
-        return yield_expr(i);
+        // `[yield x]`, `f(yield)`: a yield inside an expression needs its parentheses.
+        return fail(i, "invalid syntax");
     }
     if i.is_kw("await") {
         return not_supported(i, "async functions (async/await)");
@@ -688,6 +698,12 @@ pub(super) fn paren(i: Toks) -> PResult<Expr> {
     if i.is_op(")") {
         let span = open.to(i.span());
         return Ok((i.advance(1), mk(ExprKind::Tuple(vec![]), span)));
+    }
+    if i.is_kw("yield") {
+        let (rest, mut e) = yield_expr(i)?;
+        let (rest, close) = expect(rest, ")")?;
+        e.span = open.to(close);
+        return Ok((rest, e));
     }
     let (rest, first) = display_first(i)?;
     if rest.is_kw("for") {

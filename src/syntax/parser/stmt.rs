@@ -339,7 +339,7 @@ pub(super) fn small_stmt(i: Toks) -> PResult<Stmt> {
             _ => {}
         }
     }
-    let (rest, first) = star_expressions(i)?;
+    let (rest, first) = star_expressions_or_yield(i)?;
     // Augmented assignment.
     if let Tok::Op(o) = rest.tok() {
         let aug = match *o {
@@ -360,7 +360,7 @@ pub(super) fn small_stmt(i: Toks) -> PResult<Stmt> {
         };
         if let Some(op) = aug {
             check_target(rest, &first, true)?;
-            let (rest, value) = star_expressions(rest.advance(1))?;
+            let (rest, value) = star_expressions_or_yield(rest.advance(1))?;
             let span = first.span.to(value.span);
             return Ok((rest, stmt(StmtKind::AugAssign(first, op, value), span)));
         }
@@ -373,7 +373,7 @@ pub(super) fn small_stmt(i: Toks) -> PResult<Stmt> {
     {
         let (rest, ann) = expression(rest.advance(1))?;
         let (rest, value) = if rest.is_op("=") {
-            let (r, v) = star_expressions(rest.advance(1))?;
+            let (r, v) = star_expressions_or_yield(rest.advance(1))?;
             (r, Some(v))
         } else {
             (rest, None)
@@ -389,7 +389,7 @@ pub(super) fn small_stmt(i: Toks) -> PResult<Stmt> {
             check_not_bare_starred(rest, &targets[targets.len() - 1])?;
             check_target(rest, &targets[targets.len() - 1], false)?;
             let after = rest.advance(1);
-            let (r, v) = star_expressions(after).or_else(|e| match e {
+            let (r, v) = star_expressions_or_yield(after).or_else(|e| match e {
                 nom::Err::Error(p) => fail(furthest(after, &p), "invalid syntax"),
                 other => Err(other),
             })?;
