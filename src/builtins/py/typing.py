@@ -216,6 +216,21 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     return dict(getattr(obj, "__annotations__", {}))
 
 
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """`NamedTuple('Peer', [('host', str), ('port', int)])`: a namedtuple with its
+    fields' types in `__annotations__`. (The class form, `class Peer(NamedTuple)`,
+    needs a metaclass, which socklab does not have.)"""
+    import collections
+    if fields is None:
+        fields = list(kwargs.items())
+    cls = collections.namedtuple(typename, [name for name, _ in fields])
+    try:
+        cls.__annotations__ = dict(fields)
+    except TypeError:
+        pass  # socklab's namedtuple classes are built in, and keep no annotations
+    return cls
+
+
 def NewType(name, tp):
     def new_type(x):
         return x

@@ -35,3 +35,7 @@ try:
     isinstance([], list[int])
 except TypeError as e:
     print(e)
+from typing import NamedTuple
+Peer = NamedTuple('Peer', [('host', str), ('port', int)])
+p = Peer('127.0.0.1', 80)
+print(p, p.port, p._asdict())
