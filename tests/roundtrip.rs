@@ -74,6 +74,20 @@ fn annotations_round_trip() {
     }
 }
 
+/// What the parser fuzzer found: `del ()` deletes nothing and printed as a bare `del`.
+#[test]
+fn del_of_nothing_round_trips() {
+    for text in [
+        "del ()\n",
+        "del []\n",
+        "del (), x\n",
+        "del [a, (b, [c])], ()\n",
+        "if x:\n    del ()\n",
+    ] {
+        check_round_trip(text).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 #[test]
 fn conformance_corpus_round_trips() {
     on_big_stack(corpus_round_trips);

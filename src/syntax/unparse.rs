@@ -313,6 +313,10 @@ impl Printer {
             StmtKind::Del(targets) => {
                 self.start_line();
                 self.out.push_str("del ");
+                // `del ()` deletes nothing, and parses to no targets.
+                if targets.is_empty() {
+                    self.out.push_str("()");
+                }
                 for (k, t) in targets.iter().enumerate() {
                     if k > 0 {
                         self.out.push_str(", ");

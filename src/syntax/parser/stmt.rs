@@ -307,11 +307,21 @@ pub(super) fn small_stmt(i: Toks) -> PResult<Stmt> {
                     ExprKind::Tuple(items) => items,
                     _ => vec![e],
                 };
+                // A name, attribute or item, or a tuple or list of them (`del [a, b]`,
+                // `del ()`), as CPython's `del_targets`.
+                fn deletable(t: &Expr) -> Option<&Expr> {
+                    match &t.kind {
+                        ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => {
+                            None
+                        }
+                        ExprKind::Tuple(items) | ExprKind::List(items) => {
+                            items.iter().find_map(deletable)
+                        }
+                        _ => Some(t),
+                    }
+                }
                 for t in &targets {
-                    if !matches!(
-                        t.kind,
-                        ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
-                    ) {
+                    if let Some(t) = deletable(t) {
                         let what = not_assignable(t).unwrap_or("expression");
                         return fail_at(
                             rest,
