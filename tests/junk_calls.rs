@@ -202,6 +202,7 @@ fn run_everything() -> Report {
         "_strptime",
         "math",
         "errno",
+        "hashlib",
     ] {
         let Ok(m) = builtins::import_module(&mut ctx, module) else {
             report.panics.push(format!("import {module} failed"));

@@ -21,7 +21,7 @@
 //!   `itertools`, `string`, `dataclasses` and `contextlib`;
 //! - `memoryview`: the built-in type, a window on bytes;
 //! - `errno`: the names of error numbers (generated from CPython's, `errno_names.rs`);
-//!   `math`: CPython's functions on numbers;
+//!   `math`: CPython's functions on numbers; `hashlib`: message digests of bytes;
 //! - `support`: `_socklab`, what the modules written in Python need from the interpreter
 //!   (the running frames, a caught exception's traceback, the terminal's width).
 //!
@@ -33,6 +33,7 @@ pub mod binascii;
 pub mod collections;
 pub mod errno;
 pub mod functions;
+pub mod hashlib;
 pub mod iterators;
 pub mod json;
 pub mod math;
@@ -201,6 +202,7 @@ pub fn import_module(ctx: &mut Ctx, dotted: &str) -> R<Value> {
         "binascii" => new_module("binascii", binascii::binascii_items()),
         "errno" => new_module("errno", errno::items()),
         "math" => new_module("math", math::items()),
+        "hashlib" => new_module("hashlib", hashlib::items()),
         "base64" => new_module("base64", binascii::base64_items()),
         "io" => python_module(ctx, "io", include_str!("py/io.py"))?,
         "urllib" => {
