@@ -633,22 +633,23 @@ fn class_tuple(ctx: &Ctx, v: &Value, fname: &str) -> R<Vec<Arc<Class>>> {
             Ok(out)
         }
         // `isinstance(x, int | str)`.
-        Value::Native(n) if n.as_any().is::<crate::interp::objects::UnionType>() => {
-            let mut out = Vec::new();
-            if let Some(u) = n
-                .as_any()
-                .downcast_ref::<crate::interp::objects::UnionType>()
-            {
+        Value::Native(n) => {
+            let any = n.as_any();
+            if let Some(u) = any.downcast_ref::<crate::interp::objects::UnionType>() {
+                let mut out = Vec::new();
                 for it in &u.args {
                     out.extend(class_tuple(ctx, it, fname)?);
                 }
+                return Ok(out);
             }
-            Ok(out)
+            Err(
+                ctx.type_error(if any.is::<crate::interp::objects::GenericAlias>() {
+                    format!("{fname}() argument 2 cannot be a parameterized generic")
+                } else {
+                    format!("{fname}() arg 2 must be a type, a tuple of types, or a union")
+                }),
+            )
         }
-        Value::Native(n) if n.as_any().is::<crate::interp::objects::GenericAlias>() => Err(ctx
-            .type_error(format!(
-                "{fname}() argument 2 cannot be a parameterized generic"
-            ))),
         _ => Err(ctx.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),

@@ -318,10 +318,14 @@ pub fn keywords_among(ctx: &Ctx, func: &str, k: &[(Name, Value)], allowed: &[&st
 
 /// Find `name` in a table sorted by name.
 pub fn lookup<'a>(table: &'a [Signature], name: &str) -> Option<&'a Signature> {
+    row(table, name).map(|i| &table[i])
+}
+
+/// Where `name` is in a table sorted by name.
+pub fn row(table: &[Signature], name: &str) -> Option<usize> {
     table
         .binary_search_by(|s| short_cmp(s.name.as_bytes(), name.as_bytes()))
         .ok()
-        .map(|i| &table[i])
 }
 
 /// `a.cmp(b)` for the short names of methods, inline: every method call looks its

@@ -81,6 +81,19 @@ impl Library {
         k: &[(Name, Value)],
     ) -> Option<R<Value>> {
         let sig = args::lookup((self.methods.table)(obj), name)?;
+        self.bind_and_dispatch(ctx, sig, obj, name, a, k)
+    }
+
+    /// The method found: its arguments bound against `sig`, then dispatched.
+    fn bind_and_dispatch(
+        &self,
+        ctx: &mut Ctx,
+        sig: &Signature,
+        obj: &Value,
+        name: &str,
+        a: &[Value],
+        k: &[(Name, Value)],
+    ) -> Option<R<Value>> {
         match args::bind(ctx, sig, a, k) {
             Ok(None) => (self.methods.dispatch)(ctx, obj, name, a, k),
             Ok(Some((a, k))) => (self.methods.dispatch)(ctx, obj, name, &a, &k),
@@ -107,20 +120,14 @@ impl Library {
         let sig = match table.get((cached & 0xffff) as usize) {
             Some(sig) if cached >> 16 == tag => sig,
             _ => {
-                let sig = args::lookup(table, name)?;
-                let row = (sig as *const Signature as usize - table.as_ptr() as usize)
-                    / std::mem::size_of::<Signature>();
+                let row = args::row(table, name)?;
                 if row < 0xffff && tag < 0xffff {
                     site.set(tag << 16 | row as u32);
                 }
-                sig
+                &table[row]
             }
         };
-        match args::bind(ctx, sig, a, k) {
-            Ok(None) => (self.methods.dispatch)(ctx, obj, name, a, k),
-            Ok(Some((a, k))) => (self.methods.dispatch)(ctx, obj, name, &a, &k),
-            Err(e) => Some(Err(e)),
-        }
+        self.bind_and_dispatch(ctx, sig, obj, name, a, k)
     }
 
     /// Whether a built-in value's type has method `name`.

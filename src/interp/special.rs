@@ -96,11 +96,7 @@ pub fn object_method(name: &str) -> Option<Value> {
         },
         _ => return None,
     };
-    Some(Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        self_: None,
-        kind: BuiltinKind::Function(f),
-    })))
+    Some(native(name, None, f))
 }
 
 /// The special method `name` of a built-in value (`[1, 2].__len__`), bound to it, when
@@ -186,11 +182,7 @@ pub fn value_method(v: &Value, name: &str) -> Option<Value> {
         _ if has_binary(v, name) => return binary_method(v, name),
         _ => return None,
     };
-    Some(Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        self_: Some(v.clone()),
-        kind: BuiltinKind::Function(f),
-    })))
+    Some(native(name, Some(v), f))
 }
 
 /// `x.__eq__(y)` / `x.__ne__(y)` of a built-in value: the comparison when `x`'s type
@@ -198,27 +190,19 @@ pub fn value_method(v: &Value, name: &str) -> Option<Value> {
 /// `NotImplemented`, as CPython's types answer.
 fn comparison(v: &Value, name: &str) -> Value {
     let f: NativeFn = if name == "__eq__" {
-        |ctx, a, _| {
-            let [this, other] = exactly(ctx, "__eq__", a)?;
-            if !knows(this, other) {
-                return Ok(Value::NotImplemented);
-            }
-            Ok(Value::Bool(super::ops::eq(ctx, this, other)?))
-        }
+        |ctx, a, _| equality(ctx, a, false)
     } else {
-        |ctx, a, _| {
-            let [this, other] = exactly(ctx, "__ne__", a)?;
-            if !knows(this, other) {
-                return Ok(Value::NotImplemented);
-            }
-            Ok(Value::Bool(!super::ops::eq(ctx, this, other)?))
-        }
+        |ctx, a, _| equality(ctx, a, true)
     };
-    Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        self_: Some(v.clone()),
-        kind: BuiltinKind::Function(f),
-    }))
+    native(name, Some(v), f)
+}
+
+fn equality(ctx: &mut Ctx, a: &[Value], negate: bool) -> R<Value> {
+    let [this, other] = exactly(ctx, "__eq__", a)?;
+    if !knows(this, other) {
+        return Ok(Value::NotImplemented);
+    }
+    Ok(Value::Bool(super::ops::eq(ctx, this, other)? != negate))
 }
 
 fn number(v: &Value) -> bool {
@@ -375,11 +359,7 @@ fn dunder_builtin(v: &Value, name: &str) -> Option<Value> {
         "__divmod__",
         "__rdivmod__"
     );
-    Some(Value::Builtin(Arc::new(Builtin {
-        name: Arc::from(name),
-        self_: Some(v.clone()),
-        kind: BuiltinKind::Function(f),
-    })))
+    Some(native(name, Some(v), f))
 }
 
 /// Run special method `name` of the built-in value `a[0]` with the rest of `a`.
@@ -483,6 +463,15 @@ fn raw_setattr(ctx: &mut Ctx, this: &Value, name: &str, value: Value) -> R<()> {
         }
     }
     setattr(ctx, this, name, value)
+}
+
+/// Special method `name` as a value: unbound (`object.__setattr__`) or bound to `this`.
+fn native(name: &str, this: Option<&Value>, f: NativeFn) -> Value {
+    Value::Builtin(Arc::new(Builtin {
+        name: Arc::from(name),
+        self_: this.cloned(),
+        kind: BuiltinKind::Function(f),
+    }))
 }
 
 /// A built-in function of the library by name (`len`, `hash`): the core names none.

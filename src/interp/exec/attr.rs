@@ -128,12 +128,12 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 _ => Err(attr_error(ctx, obj, name)),
             },
         },
-        // What the program set (`functools.wraps` copies `__name__` and `__doc__` over)
-        // comes before what the definition says.
-        Value::Func(func) if func.attrs.lock().contains_key(name) => {
-            Ok(func.attrs.lock().get(name).cloned().unwrap_or(Value::None))
-        }
         Value::Func(func) => match name {
+            // What the program set (`functools.wraps` copies `__name__` and `__doc__`
+            // over) comes before what the definition says.
+            _ if func.attrs.lock().contains_key(name) => {
+                Ok(func.attrs.lock().get(name).cloned().unwrap_or(Value::None))
+            }
             "__name__" => Ok(Value::Str(func.def.name.clone())),
             "__qualname__" => Ok(Value::Str(func.qualname.clone())),
             "__module__" => Ok(Value::Str(func.module.name.clone())),
@@ -153,10 +153,7 @@ pub fn getattr(ctx: &mut Ctx, obj: &Value, name: &str) -> R<Value> {
                 .entry(Arc::from("__annotations__"))
                 .or_insert_with(|| Value::Dict(Arc::new(Mutex::new(Default::default()))))
                 .clone()),
-            _ => match func.attrs.lock().get(name) {
-                Some(v) => Ok(v.clone()),
-                None => Err(attr_error(ctx, obj, name)),
-            },
+            _ => Err(attr_error(ctx, obj, name)),
         },
         Value::BoundMethod(bm) => match name {
             "__self__" => Ok(bm.0.clone()),

@@ -101,12 +101,7 @@ pub(super) fn eval_call(
                 }
                 f.offset = call_expr.span.lo;
                 set_site(ctx, f.source, call_expr.span.lo);
-                if let BuiltinKind::Declared(sig, _) = &b.kind {
-                    if let Some((a, k)) = crate::interp::args::bind(ctx, sig, &pos, &[])? {
-                        return fp(ctx, &a, &k);
-                    }
-                }
-                return fp(ctx, &pos, &[]);
+                return call_native(ctx, &b.kind, *fp, &pos, &[]);
             }
         }
     }
@@ -343,7 +338,7 @@ pub fn call(
         Value::Func(func) => call_function(ctx, func, args, kwargs),
         Value::Builtin(b) => match &b.kind {
             BuiltinKind::Function(fp) => match &b.self_ {
-                None => fp(ctx, &args, &kwargs),
+                None => call_native(ctx, &b.kind, *fp, &args, &kwargs),
                 Some(s) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(s.clone());
@@ -351,6 +346,9 @@ pub fn call(
                     fp(ctx, &full, &kwargs)
                 }
             },
+            BuiltinKind::Declared(_, fp) if b.self_.is_none() => {
+                call_native(ctx, &b.kind, *fp, &args, &kwargs)
+            }
             BuiltinKind::Declared(sig, fp) => {
                 let (args, kwargs) = match crate::interp::args::bind(ctx, sig, &args, &kwargs)? {
                     None => (args, kwargs),
@@ -414,6 +412,23 @@ pub fn call(
         },
         _ => Err(ctx.type_error(format!("'{}' object is not callable", type_name(callee)))),
     }
+}
+
+/// A built-in function without a `self`: its arguments bound first if its signature
+/// is declared.
+fn call_native(
+    ctx: &mut Ctx,
+    kind: &BuiltinKind,
+    fp: crate::interp::value::NativeFn,
+    a: &[Value],
+    k: &[(Name, Value)],
+) -> R<Value> {
+    if let BuiltinKind::Declared(sig, _) = kind {
+        if let Some((a, k)) = crate::interp::args::bind(ctx, sig, a, k)? {
+            return fp(ctx, &a, &k);
+        }
+    }
+    fp(ctx, a, k)
 }
 
 pub fn call_function(
